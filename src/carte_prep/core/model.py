@@ -1,0 +1,311 @@
+"""The saved data: households, their members, each member's application and tracking.
+
+Everything a person types passes through :mod:`carte_prep.core.text`, so what is stored
+is NFC, free of hidden controls and within stated limits. Models forbid unknown keys so a
+typo in a hand-edited file is reported rather than silently dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from carte_prep.core.text import clean_line, clean_multiline
+from carte_prep.core.vocab import (
+    AppointmentKind,
+    ChangeKind,
+    EmploymentChange,
+    Housing,
+    LossOrTheft,
+    MaritalStatus,
+    Procedure,
+    Relationship,
+    Route,
+    Status,
+)
+
+SCHEMA_VERSION = 1
+NAME_MAX = 200
+LINE_MAX = 300
+NOTES_MAX = 10_000
+ATTACHMENTS_MAX = 50
+
+Name = Annotated[str, AfterValidator(lambda v: _non_empty(clean_line(v, max_length=NAME_MAX)))]
+Line = Annotated[str, AfterValidator(lambda v: clean_line(v, max_length=LINE_MAX))]
+Notes = Annotated[str, AfterValidator(lambda v: clean_multiline(v, max_length=NOTES_MAX))]
+
+_SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
+
+
+def _non_empty(value: str) -> str:
+    if not value:
+        raise ValueError("is empty; type it exactly as printed on the passport")
+    return value
+
+
+def _slug(value: str) -> str:
+    if not _SLUG.fullmatch(value):
+        raise ValueError(
+            f"{value!r} is not a valid id; use 1-64 lower-case letters, digits and hyphens, "
+            "for example 'martin-family'"
+        )
+    return value
+
+
+Slug = Annotated[str, AfterValidator(_slug)]
+
+
+class Model(BaseModel):
+    """Base for saved models: unknown keys are errors, assignments are validated."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+def _compact(value: str) -> str:
+    return "".join(value.split())
+
+
+class Passport(Model):
+    """The passport the application is made with."""
+
+    number: str | None = None
+    """Document number, stored as text (leading zeros kept), spaces removed, upper case."""
+    issuing_country: Line | None = None
+    valid_until: dt.date | None = None
+
+    @field_validator("number")
+    @classmethod
+    def _normalise_number(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        value = _compact(clean_line(value, max_length=40)).upper()
+        if not re.fullmatch(r"[A-Z0-9]{1,20}", value):
+            raise ValueError(
+                "should be 1 to 20 letters or digits as printed on the passport "
+                "(no dashes or other signs)"
+            )
+        return value
+
+
+class CurrentCard(Model):
+    """The residence document the person holds now (card, VLS-TS visa or récépissé)."""
+
+    card_type: str | None = None
+    """Catalogue card id when the current document is one of the catalogue's cards."""
+    numero_etranger: str | None = None
+    """The 10-digit AGDREF number (9 digits are accepted with a warning)."""
+    valid_from: dt.date | None = None
+    valid_until: dt.date | None = None
+    issued_on: dt.date | None = None
+    """Date the card was made; it tells which card model it is and where the number is."""
+
+    @field_validator("numero_etranger")
+    @classmethod
+    def _normalise_numero(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        value = _compact(clean_line(value, max_length=40))
+        if not re.fullmatch(r"\d{9,10}", value):
+            raise ValueError(
+                "should be the 10 digits printed on the card or récépissé "
+                "(9 digits are accepted); letters and signs are not part of it"
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> CurrentCard:
+        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
+            raise ValueError("valid_until is before valid_from; check the two dates on the card")
+        return self
+
+
+class Appointment(Model):
+    """A prefecture appointment (filing or collection)."""
+
+    kind: AppointmentKind = "renewal"
+    date: dt.date | None = None
+    time: dt.time | None = None
+    place: Line | None = None
+    confirmation: Line | None = None
+
+
+class EPhoto(Model):
+    """The e-photo code bought in an approved booth, for an ANEF application."""
+
+    code: str
+    purchased_on: dt.date | None = None
+
+    @field_validator("code")
+    @classmethod
+    def _normalise_code(cls, value: str) -> str:
+        value = _compact(clean_line(value, max_length=60)).upper()
+        if not re.fullmatch(r"[A-Z0-9]{18,26}", value):
+            raise ValueError(
+                "should be the code of about 22 letters and digits printed on the photo sheet"
+            )
+        return value
+
+
+class Situation(Model):
+    """Facts about the person's life that decide which documents apply."""
+
+    marital_status: MaritalStatus = "single"
+    married_abroad: bool = False
+    """The marriage was celebrated outside France (it must be transcribed in Nantes)."""
+    spouse_is_french: bool = False
+    children_in_france: bool = False
+    child_parents_separated: bool = False
+    """For a parent of a French child: the parents do not live together."""
+    housing: Housing = "own-name"
+    civil_documents_abroad: bool = False
+    """Birth or marriage records were issued abroad in another language."""
+    nationality_allows_polygamy: bool = False
+    first_multi_year_card: bool = False
+    """This application asks for the first multi-year card or first 10-year card."""
+    family_status_changed: bool = False
+    """Marriage, divorce or death since the current card was issued."""
+    employment_change: EmploymentChange | None = None
+    loss_or_theft: LossOrTheft | None = None
+    change_kind: ChangeKind | None = None
+    wants_new_card: bool = False
+    """For a change of situation: a new card is asked for (it carries a fee)."""
+
+
+class Application(Model):
+    """What a member applies for, where, and when."""
+
+    card_type: str
+    procedure: Procedure
+    route_choice: Route | None = None
+    """Only used where the route varies by département and the person has chosen."""
+    departement: str | None = None
+    situation: Situation = Field(default_factory=Situation)
+    current_card: CurrentCard | None = None
+    appointment: Appointment | None = None
+    planned_filing_date: dt.date | None = None
+    ephoto: EPhoto | None = None
+
+    @field_validator("card_type")
+    @classmethod
+    def _known_card(cls, value: str) -> str:
+        from carte_prep.core.catalogue import load_catalogue
+
+        cards = load_catalogue().cards
+        if value not in cards:
+            raise ValueError(
+                f"{value!r} is not a known card type; run 'carte-prep cards' to see them "
+                f"({', '.join(sorted(cards))})"
+            )
+        return value
+
+    @field_validator("departement")
+    @classmethod
+    def _known_departement(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        from carte_prep.core.catalogue import load_catalogue
+
+        value = value.strip().upper()
+        if value not in load_catalogue().departements:
+            raise ValueError(
+                f"{value!r} is not a département code; use the number from the post code, "
+                "such as '24', '2A' or '974'"
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _procedure_allowed(self) -> Application:
+        from carte_prep.core.catalogue import load_catalogue
+
+        card = load_catalogue().cards[self.card_type]
+        if self.procedure not in card.procedures:
+            raise ValueError(
+                f"the procedure {self.procedure!r} does not exist for {self.card_type!r}; "
+                f"choose one of {', '.join(card.procedures)}"
+            )
+        return self
+
+
+class Tracking(Model):
+    """What the person has done about one checklist item."""
+
+    status: Status = "todo"
+    document_date: dt.date | None = None
+    """The date printed on the document, used to judge how fresh it is."""
+    notes: Notes = ""
+    attachments: list[Line] = Field(default_factory=list, max_length=ATTACHMENTS_MAX)
+    """Paths of scans the person chose to attach."""
+    foreign_language: bool | None = None
+    """Whether this document is in another language; None follows the situation."""
+    translated: bool = False
+    """A sworn translation has been obtained."""
+
+
+class Member(Model):
+    """One person in the household."""
+
+    id: Slug
+    given_names: Name
+    surname: Name | None = None
+    """Optional: mononyms exist. Exactly as on the passport, in any script."""
+    birth_date: dt.date
+    birth_place: Line | None = None
+    nationality: Line
+    relationship: Relationship = "self"
+    passport: Passport = Field(default_factory=Passport)
+    application: Application | None = None
+    """None when the person needs no card (for example a minor)."""
+    tracking: dict[str, Tracking] = Field(default_factory=dict)
+    """Keyed by catalogue requirement id; kept when the card type changes."""
+
+    @property
+    def display_name(self) -> str:
+        return " ".join(part for part in (self.given_names, self.surname) if part)
+
+
+class SharedEvidence(Model):
+    """One document that serves several members (a lease, a bill in both names)."""
+
+    requirement: str
+    members: list[Slug] = Field(min_length=1)
+    tracking: Tracking = Field(default_factory=Tracking)
+
+
+class Household(Model):
+    """The saved root: one JSON file per household."""
+
+    schema_version: Literal[1] = SCHEMA_VERSION
+    id: Slug
+    name: Name
+    members: list[Member] = Field(default_factory=list)
+    shared: list[SharedEvidence] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Household:
+        ids = [m.id for m in self.members]
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicates:
+            raise ValueError(f"member id {duplicates[0]!r} is used twice; give each a unique id")
+        seen: set[str] = set()
+        for evidence in self.shared:
+            unknown = [m for m in evidence.members if m not in ids]
+            if unknown:
+                raise ValueError(
+                    f"shared document {evidence.requirement!r} names unknown member "
+                    f"{unknown[0]!r}; use one of {', '.join(ids) or '(no members yet)'}"
+                )
+            if evidence.requirement in seen:
+                raise ValueError(
+                    f"shared document {evidence.requirement!r} is listed twice; merge the entries"
+                )
+            seen.add(evidence.requirement)
+        return self
+
+    def member(self, member_id: str) -> Member:
+        for member in self.members:
+            if member.id == member_id:
+                return member
+        raise KeyError(member_id)

@@ -1,0 +1,63 @@
+"""Text hygiene for everything a person types: NFC, no hidden controls, bounded length.
+
+Names come from passports in any script, so nothing here judges what a name looks like.
+It only removes the ways text can lie: decomposed accents that compare unequal, control
+characters that break files and terminals, and bidi overrides that can visually reverse
+an identifier ("Trojan Source", CVE-2021-42574). ZWJ/ZWNJ stay: scripts and emoji need them.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+BIDI_CONTROLS = frozenset(
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+)
+
+
+def _describe(char: str) -> str:
+    name = unicodedata.name(char, "")
+    return f"U+{ord(char):04X}" + (f" ({name})" if name else "")
+
+
+def clean_line(value: str, *, max_length: int) -> str:
+    """Normalise a single-line field; raise ValueError with a fix-it message."""
+    value = unicodedata.normalize("NFC", value).strip()
+    for char in value:
+        if char in BIDI_CONTROLS:
+            raise ValueError(
+                f"contains the invisible direction control {_describe(char)}; "
+                "retype the text without pasting it"
+            )
+        if unicodedata.category(char) == "Cc":
+            raise ValueError(
+                f"contains the control character {_describe(char)}; "
+                "use a single line of plain text"
+            )
+    if len(value) > max_length:
+        raise ValueError(
+            f"is {len(value)} characters long; the limit is {max_length}, shorten it"
+        )
+    return value
+
+
+def clean_multiline(value: str, *, max_length: int) -> str:
+    """Normalise a notes-like field: line breaks allowed, other controls refused."""
+    value = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))
+    for char in value:
+        if char == "\n":
+            continue
+        if char in BIDI_CONTROLS:
+            raise ValueError(
+                f"contains the invisible direction control {_describe(char)}; "
+                "retype the text without pasting it"
+            )
+        if unicodedata.category(char) == "Cc":
+            raise ValueError(
+                f"contains the control character {_describe(char)}; remove it"
+            )
+    if len(value) > max_length:
+        raise ValueError(
+            f"is {len(value)} characters long; the limit is {max_length}, shorten it"
+        )
+    return value
