@@ -167,9 +167,12 @@ class Situation(Model):
     """This application asks for the first multi-year card or first 10-year card."""
     family_status_changed: bool = False
     """Marriage, divorce or death since the current card was issued."""
-    employment_change: EmploymentChange | None = None
-    loss_or_theft: LossOrTheft | None = None
-    change_kind: ChangeKind | None = None
+    employment_change: EmploymentChange = "same-employer"
+    """For a work-card renewal: same employer, new employer, or the job ended."""
+    loss_or_theft: LossOrTheft = "loss"
+    """For a duplicate: the card was lost or stolen."""
+    change_kind: ChangeKind = "address"
+    """For a change of situation: what changed."""
     wants_new_card: bool = False
     """For a change of situation: a new card is asked for (it carries a fee)."""
 

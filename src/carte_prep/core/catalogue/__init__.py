@@ -40,6 +40,8 @@ FACT_NAMES = frozenset(
         "change_kind",
         "wants_new_card",
         "has_current_card",
+        "withdrawal_agreement",
+        "fee_due",
     }
 )
 """The facts a condition may test; the engine derives each from an application."""

@@ -1,0 +1,40 @@
+"""Where carte-prep keeps its data.
+
+Nothing here touches the disk: the folder is created by :class:`carte_prep.core.store.Store`
+on the first write, with the right permissions, so that merely asking for a path (for
+``--help`` or a test) never leaves an empty, world-readable folder behind.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "carte-prep"
+DATA_DIR_ENV = "CARTE_PREP_DATA_DIR"
+"""Environment variable that points carte-prep at another data folder (tests, a USB key)."""
+
+
+def default_data_dir() -> Path:
+    """The per-user data folder of the platform (``~/.local/share/carte-prep`` on Linux).
+
+    ``appauthor=False`` keeps Windows from inserting a vendor folder level.
+    """
+    return platformdirs.user_data_path(APP_NAME, appauthor=False)
+
+
+def resolve_data_dir(explicit: Path | None = None) -> Path:
+    """Pick the data folder: an explicit choice wins, then the environment, then the default.
+
+    An empty ``CARTE_PREP_DATA_DIR`` counts as unset, so ``CARTE_PREP_DATA_DIR= cmd`` does
+    not silently use the current directory. ``~`` is expanded because a value quoted in a
+    shell profile would otherwise create a folder literally named ``~``.
+    """
+    if explicit is not None:
+        return explicit.expanduser()
+    from_env = os.environ.get(DATA_DIR_ENV, "")
+    if from_env:
+        return Path(from_env).expanduser()
+    return default_data_dir()
