@@ -1,0 +1,72 @@
+"""The headless core of carte-prep: model, catalogue, checklist engine and storage.
+
+Nothing here imports textual or weasyprint; the CLI, the app and the PDF renderer all
+call these functions, so they always agree.
+"""
+
+from carte_prep.core.catalogue import Catalogue, CatalogueError, load_catalogue
+from carte_prep.core.engine import (
+    Checklist,
+    ChecklistItem,
+    ChecklistSection,
+    FeeQuote,
+    PhotoPlan,
+    Progress,
+    RenewalWindow,
+    RouteDecision,
+    Warning,
+    build_checklist,
+    decide_route,
+    household_checklists,
+    household_progress,
+)
+from carte_prep.core.errors import CartePrepError, InvalidInputError, NotFoundError
+from carte_prep.core.model import (
+    Application,
+    Appointment,
+    CurrentCard,
+    EPhoto,
+    Household,
+    Member,
+    Passport,
+    SharedEvidence,
+    Situation,
+    Tracking,
+)
+from carte_prep.core.tracking import find_member, share_document, tracking_for, update_tracking
+
+__all__ = [
+    "Application",
+    "Appointment",
+    "CartePrepError",
+    "Catalogue",
+    "CatalogueError",
+    "Checklist",
+    "ChecklistItem",
+    "ChecklistSection",
+    "CurrentCard",
+    "EPhoto",
+    "FeeQuote",
+    "Household",
+    "InvalidInputError",
+    "Member",
+    "NotFoundError",
+    "Passport",
+    "PhotoPlan",
+    "Progress",
+    "RenewalWindow",
+    "RouteDecision",
+    "SharedEvidence",
+    "Situation",
+    "Tracking",
+    "Warning",
+    "build_checklist",
+    "decide_route",
+    "find_member",
+    "household_checklists",
+    "household_progress",
+    "load_catalogue",
+    "share_document",
+    "tracking_for",
+    "update_tracking",
+]
