@@ -29,6 +29,7 @@ from carte_prep.core.model import Application, Household, Member, Tracking
 from carte_prep.core.vocab import DONE_STATUSES, PROCEDURE_LABELS, Procedure, Route
 
 Level = Literal["info", "warning", "danger"]
+JudgedOn = Literal["appointment", "filing", "today"]
 
 
 class Result(BaseModel):
@@ -49,6 +50,8 @@ class RouteDecision(Result):
     why: str | None
     anef_button: str | None
     where: str
+    hand_in: str
+    """How documents are given: originals and copies at the desk, or scans online."""
     sources: list[Source]
 
 
@@ -136,6 +139,7 @@ class Checklist(Result):
     procedure_label: str
     route: RouteDecision
     judged_on: dt.date
+    judged_on_kind: JudgedOn
     judged_on_label: str
     sections: list[ChecklistSection]
     fee: FeeQuote
@@ -190,6 +194,7 @@ def decide_route(application: Application, catalogue: Catalogue | None = None) -
         why=rule.why,
         anef_button=rule.anef_button if route == "anef" else None,
         where=where,
+        hand_in=catalogue.hand_in[route].text,
         sources=rule.sources,
     )
 
@@ -197,17 +202,28 @@ def decide_route(application: Application, catalogue: Catalogue | None = None) -
 # ---------------------------------------------------------------- dates
 
 
-def judging_date(application: Application, route: Route, today: dt.date) -> tuple[dt.date, str]:
+def judging_date(
+    application: Application, route: Route, today: dt.date
+) -> tuple[dt.date, JudgedOn]:
     """The day the file is handed in: documents must be fresh on that day."""
     appointment = application.appointment.date if application.appointment else None
     planned = application.planned_filing_date
     if route == "prefecture" and appointment:
-        return appointment, f"your appointment on {fmt(appointment)}"
+        return appointment, "appointment"
     if planned:
-        return planned, f"your planned filing date, {fmt(planned)}"
+        return planned, "filing"
     if appointment:
-        return appointment, f"your appointment on {fmt(appointment)}"
-    return today, f"today, {fmt(today)} (set an appointment or filing date to plan ahead)"
+        return appointment, "appointment"
+    return today, "today"
+
+
+def describe_judging_date(day: dt.date, kind: JudgedOn) -> str:
+    """How the judging day is named in warnings: 'your appointment on 15/12/2026'."""
+    if kind == "appointment":
+        return f"your appointment on {fmt(day)}"
+    if kind == "filing":
+        return f"your planned filing date, {fmt(day)}"
+    return f"today, {fmt(day)} (set an appointment or filing date to plan ahead)"
 
 
 def renewal_window(
@@ -291,7 +307,6 @@ def _window_warnings(
             )
         )
     return warnings
-
 
 
 # ---------------------------------------------------------------- fee
@@ -389,9 +404,7 @@ def plan_photos(
         ephoto_active_after=(
             purchased + dt.timedelta(hours=rules.ephoto_activation_hours) if purchased else None
         ),
-        ephoto_expires_on=(
-            add_months(purchased, rules.ephoto_valid_months) if purchased else None
-        ),
+        ephoto_expires_on=(add_months(purchased, rules.ephoto_valid_months) if purchased else None),
         caveat=None,
         sources=rules.sources,
     )
@@ -479,15 +492,17 @@ def _item(
     relevant = tracking.status != "not-applicable"
     if freshness and not freshness.ok and relevant:
         assert requirement.max_age is not None
+        months = requirement.max_age.months
+        newer_than = fmt(add_months(judged_on, -months))
         warnings.append(
             Warning(
                 code="too-old",
                 level="danger" if tracking.status in DONE_STATUSES else "warning",
                 message=(
                     f"{requirement.name_en}: dated {fmt(freshness.document_date)}, it is fresh "
-                    f"only until {fmt(freshness.fresh_until)} (less than "
-                    f"{requirement.max_age.months} months) but will be judged on {judged_label}. "
-                    f"Get a newer one dated after {fmt(add_months(judged_on, -requirement.max_age.months))}."
+                    f"only until {fmt(freshness.fresh_until)} (less than {months} months) "
+                    f"but will be judged on {judged_label}. Get a newer one dated after "
+                    f"{newer_than}."
                 ),
                 item_id=requirement.id,
             )
@@ -665,7 +680,8 @@ def build_checklist(
         return None
     card = catalogue.cards[application.card_type]
     route = decide_route(application, catalogue)
-    judged_on, judged_label = judging_date(application, route.route, today)
+    judged_on, judged_kind = judging_date(application, route.route, today)
+    judged_label = describe_judging_date(judged_on, judged_kind)
     window = renewal_window(application, catalogue)
     fee = quote_fee(application, judged_on, window, catalogue)
     photos = plan_photos(application, route.route, catalogue)
@@ -698,6 +714,7 @@ def build_checklist(
         procedure_label=PROCEDURE_LABELS[application.procedure],
         route=route,
         judged_on=judged_on,
+        judged_on_kind=judged_kind,
         judged_on_label=judged_label,
         sections=sections,
         fee=fee,
@@ -722,3 +739,20 @@ def household_progress(checklists: list[Checklist]) -> Progress:
         done=sum(c.progress.done for c in checklists),
         total=sum(c.progress.total for c in checklists),
     )
+
+
+def next_deadline(checklist: Checklist, today: dt.date) -> tuple[dt.date, str] | None:
+    """The nearest date from today on that the person must act by, with what it is."""
+    candidates: list[tuple[dt.date, str]] = []
+    window = checklist.renewal_window
+    if window is not None:
+        if window.opens >= today:
+            candidates.append((window.opens, "renewal window opens"))
+        if window.late_fee and window.deadline >= today:
+            candidates.append((window.deadline, "last day to file without the late fee"))
+        if window.expiry >= today:
+            candidates.append((window.expiry, "current card expires"))
+    if checklist.judged_on_kind != "today" and checklist.judged_on >= today:
+        what = "appointment" if checklist.judged_on_kind == "appointment" else "planned filing"
+        candidates.append((checklist.judged_on, what))
+    return min(candidates) if candidates else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -27,7 +27,7 @@ from carte_prep.core.vocab import (
     Status,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION: Final = 1
 NAME_MAX = 200
 LINE_MAX = 300
 NOTES_MAX = 10_000
@@ -280,7 +280,7 @@ class SharedEvidence(Model):
 class Household(Model):
     """The saved root: one JSON file per household."""
 
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[1] = 1
     id: Slug
     name: Name
     members: list[Member] = Field(default_factory=list)

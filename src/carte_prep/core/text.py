@@ -31,13 +31,10 @@ def clean_line(value: str, *, max_length: int) -> str:
             )
         if unicodedata.category(char) == "Cc":
             raise ValueError(
-                f"contains the control character {_describe(char)}; "
-                "use a single line of plain text"
+                f"contains the control character {_describe(char)}; use a single line of plain text"
             )
     if len(value) > max_length:
-        raise ValueError(
-            f"is {len(value)} characters long; the limit is {max_length}, shorten it"
-        )
+        raise ValueError(f"is {len(value)} characters long; the limit is {max_length}, shorten it")
     return value
 
 
@@ -53,11 +50,7 @@ def clean_multiline(value: str, *, max_length: int) -> str:
                 "retype the text without pasting it"
             )
         if unicodedata.category(char) == "Cc":
-            raise ValueError(
-                f"contains the control character {_describe(char)}; remove it"
-            )
+            raise ValueError(f"contains the control character {_describe(char)}; remove it")
     if len(value) > max_length:
-        raise ValueError(
-            f"is {len(value)} characters long; the limit is {max_length}, shorten it"
-        )
+        raise ValueError(f"is {len(value)} characters long; the limit is {max_length}, shorten it")
     return value

@@ -207,6 +207,10 @@ class Departement(Data):
     photo_source: str | None = None
 
 
+class HandIn(Sourced):
+    text: str
+
+
 class CardGeneration(Data):
     id: str
     first_issued: dt.date
@@ -227,6 +231,7 @@ class Catalogue(Data):
     photos: PhotoRules
     departements: dict[str, Departement]
     generations: list[CardGeneration]
+    hand_in: dict[Route, HandIn]
     last_verified: dt.date
 
     @model_validator(mode="after")
@@ -235,9 +240,9 @@ class Catalogue(Data):
             if req.section not in self.sections:
                 raise ValueError(f"requirement {req.id}: unknown section {req.section!r}")
             for cond in req.when:
-                for card in cond.facts.get("card", ()):
-                    if card not in self.cards:
-                        raise ValueError(f"requirement {req.id}: unknown card {card!r}")
+                for card_id in cond.facts.get("card", ()):
+                    if card_id not in self.cards:
+                        raise ValueError(f"requirement {req.id}: unknown card {card_id!r}")
         categories = {c for s in self.fees for c in s.amounts}
         for card in self.cards.values():
             for proc, route in card.procedures.items():
@@ -293,10 +298,9 @@ def load_catalogue() -> Catalogue:
         "fees": _read("fees.toml")["schedule"],
         "windows": _keyed(_read("windows.toml")["window"], "windows.toml"),
         "photos": _read("photos.toml"),
-        "departements": {
-            d["code"]: d for d in _read("departements.toml")["departement"]
-        },
+        "departements": {d["code"]: d for d in _read("departements.toml")["departement"]},
         "generations": meta["generation"],
+        "hand_in": meta["hand_in"],
         "last_verified": meta["last_verified"],
     }
     try:
@@ -314,6 +318,7 @@ __all__ = [
     "Condition",
     "Departement",
     "FeeSchedule",
+    "HandIn",
     "MaxAge",
     "PhotoRules",
     "ProcedureRoute",
@@ -323,4 +328,3 @@ __all__ = [
     "Window",
     "load_catalogue",
 ]
-

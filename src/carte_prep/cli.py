@@ -1,0 +1,768 @@
+"""The command line: every subcommand is a thin layer over carte_prep.core (and dossier).
+
+Errors the user can fix are printed as one line on stderr with a non-zero exit status;
+nothing is written to disk unless the whole command succeeded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from carte_prep import __version__
+from carte_prep.core.catalogue import load_catalogue
+from carte_prep.core.dates import fmt
+from carte_prep.core.engine import (
+    Checklist,
+    build_checklist,
+    household_checklists,
+    household_progress,
+    next_deadline,
+)
+from carte_prep.core.errors import CartePrepError, InvalidInputError, explain_validation
+from carte_prep.core.model import (
+    Appointment,
+    CurrentCard,
+    Household,
+    Member,
+    Passport,
+    Situation,
+)
+from carte_prep.core.paths import resolve_data_dir
+from carte_prep.core.store import Store
+from carte_prep.core.tracking import find_member, share_document, update_tracking
+from carte_prep.core.vocab import STATUSES
+from carte_prep.resources import profiles_dir, templates_dir
+
+EXIT_USER_ERROR = 1
+
+
+class UsageError(CartePrepError):
+    """Arguments that parse but do not make sense together."""
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that reports errors in one line, like every other carte-prep error."""
+
+    def error(self, message: str) -> Any:  # argparse's signature returns NoReturn
+        self.exit(2, f"carte-prep: error: {message} (see '{self.prog} --help')\n")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2027-01-15"
+        ) from None
+
+
+def _time(text: str) -> dt.time:
+    try:
+        return dt.time.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a time; write it as HH:MM") from None
+
+
+# ---------------------------------------------------------------- output helpers
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+MARKS = {
+    "todo": "[ ]",
+    "requested": "[~]",
+    "gathered": "[x]",
+    "handed-in": "[x]",
+    "not-applicable": "[-]",
+}
+LEVEL_MARKS = {"danger": "!!", "warning": " !", "info": " i"}
+
+
+def _money(low: int, high: int) -> str:
+    if high == 0:
+        return "free"
+    return f"€{low}" if low == high else f"€{low} to €{high}"
+
+
+def _quantities(originals: int, copies: int, route: str) -> str:
+    """What to bring of one document, in words."""
+    if route == "anef":
+        return "scan to upload" if originals or copies else ""
+    parts = []
+    if originals:
+        parts.append(f"{originals} original" + ("s" if originals > 1 else ""))
+    if copies:
+        parts.append(f"{copies} cop" + ("ies" if copies > 1 else "y"))
+    return " + ".join(parts)
+
+
+def _checklist_text(checklist: Checklist, *, sources: bool) -> str:
+    card, route, fee = checklist.card, checklist.route, checklist.fee
+    lines = [
+        f"{checklist.member_name}",
+        f"  Card:      {card.name_fr}",
+        f"             ({card.name_en})",
+        f"  Procedure: {checklist.procedure_label}",
+        f"  Route:     {'ANEF (online)' if route.route == 'anef' else 'prefecture desk'}"
+        f" — {route.where}",
+    ]
+    if route.anef_button:
+        lines.append(f"             ANEF button: « {route.anef_button} »")
+    if route.choosable:
+        lines.append(f"             ({route.why})")
+    lines.append(f"             {route.hand_in}")
+    lines += [
+        f"  Judged on: {checklist.judged_on_label}",
+        f"  Fee:       {_money(fee.total, fee.total_max)}"
+        + (f" (includes the €{fee.late_fee} late fee)" if fee.late_fee else "")
+        + (f"; {fee.when_paid}" if fee.total_max else ""),
+        f"  Progress:  {checklist.progress.done}/{checklist.progress.total} gathered "
+        f"({checklist.progress.percent}%)",
+    ]
+    if fee.caveat and fee.total_max:
+        lines.append(f"             Note: {fee.caveat}")
+    member_warnings = [w for w in checklist.warnings if w.item_id is None]
+    if member_warnings:
+        lines.append("")
+        lines += [f"  {LEVEL_MARKS[w.level]} {w.message}" for w in member_warnings]
+    for section in checklist.sections:
+        lines += ["", f"  {section.section.title_en} — {section.section.title_fr}"]
+        for item in section.items:
+            req = item.requirement
+            bring = _quantities(item.quantity, req.copies, route.route)
+            lines.append(f"    {MARKS[item.tracking.status]} {req.name_fr}")
+            details = [req.name_en]
+            if bring:
+                details.append(bring)
+            if item.shared_with:
+                details.append("shared: " + ", ".join(item.shared_with))
+            lines.append(f"        {' · '.join(details)}   [{req.id}]")
+            if item.freshness:
+                verdict = "fresh" if item.freshness.ok else "TOO OLD"
+                lines.append(
+                    f"        dated {fmt(item.freshness.document_date)}: {verdict} "
+                    f"(fresh until {fmt(item.freshness.fresh_until)})"
+                )
+            if not item.done and item.tracking.status != "not-applicable":
+                lines.append(f"        How: {req.how_to_get}")
+            if req.caveat and not item.done:
+                lines.append(f"        Note: {req.caveat}")
+            lines += [f"        {LEVEL_MARKS[w.level]} {w.message}" for w in item.warnings]
+            if item.tracking.notes:
+                lines.append(f"        Your note: {item.tracking.notes}")
+            if sources:
+                lines += [
+                    f"        Source: {s.url}" + (f" ({s.note})" if s.note else "")
+                    for s in req.sources
+                ]
+                lines.append(
+                    f"        Confidence {req.confidence}, verified {fmt(req.verified_on)}"
+                )
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- context
+
+
+class Context:
+    """What every command needs: the store and the day it should consider 'today'."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.data_dir = resolve_data_dir(args.data_dir)
+        self.store = Store(self.data_dir)
+        self.today: dt.date = args.today or dt.date.today()
+
+    def household(self, household_id: str) -> Household:
+        return self.store.load(household_id)
+
+
+# ---------------------------------------------------------------- commands
+
+
+def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
+    report = ctx.store.load_all()
+    rows = []
+    for household in report.households:
+        checklists = {c.member_id: c for c in household_checklists(household, ctx.today)}
+        members = []
+        for member in household.members:
+            checklist = checklists.get(member.id)
+            deadline = next_deadline(checklist, ctx.today) if checklist else None
+            members.append(
+                {
+                    "id": member.id,
+                    "name": member.display_name,
+                    "card": checklist.card.id if checklist else None,
+                    "procedure": checklist.procedure if checklist else None,
+                    "route": checklist.route.route if checklist else None,
+                    "done": checklist.progress.done if checklist else 0,
+                    "total": checklist.progress.total if checklist else 0,
+                    "warnings": len([w for w in checklist.warnings if w.level != "info"])
+                    if checklist
+                    else 0,
+                    "next_deadline": (
+                        {"date": deadline[0].isoformat(), "what": deadline[1]} if deadline else None
+                    ),
+                }
+            )
+        progress = household_progress(list(checklists.values()))
+        rows.append(
+            {
+                "id": household.id,
+                "name": household.name,
+                "done": progress.done,
+                "total": progress.total,
+                "members": members,
+            }
+        )
+    problems = [{"file": str(p.path), "reason": p.reason} for p in report.problems]
+    if args.json:
+        _print_json({"households": rows, "problems": problems})
+    else:
+        if not rows and not problems:
+            print(f"No households yet in {ctx.data_dir}.")
+            print(
+                "Create one with 'carte-prep new', import one with 'carte-prep import FILE',"
+                " or try 'carte-prep --demo'."
+            )
+        for row in rows:
+            print(f"{row['id']}  {row['name']}  ({row['done']}/{row['total']} gathered)")
+            for m in row["members"]:
+                if m["card"] is None:
+                    print(f"  {m['id']:<12} {m['name']}: no card needed")
+                    continue
+                deadline = m["next_deadline"]
+                when = (
+                    f"; next: {fmt(dt.date.fromisoformat(deadline['date']))} {deadline['what']}"
+                    if deadline
+                    else ""
+                )
+                print(
+                    f"  {m['id']:<12} {m['name']}: {m['card']} {m['procedure']} via "
+                    f"{m['route']}, {m['done']}/{m['total']}, {m['warnings']} warning(s){when}"
+                )
+        for problem in problems:
+            print(
+                f"carte-prep: cannot open {problem['file']}: {problem['reason']}", file=sys.stderr
+            )
+    return EXIT_USER_ERROR if problems else 0
+
+
+def cmd_checklist(ctx: Context, args: argparse.Namespace) -> int:
+    household = ctx.household(args.household)
+    members = [find_member(household, args.member)] if args.member else household.members
+    checklists = []
+    for member in members:
+        checklist = build_checklist(household, member.id, ctx.today)
+        if checklist is None:
+            if args.member:
+                raise UsageError(f"{member.display_name} has no application: no card needed")
+            continue
+        checklists.append(checklist)
+    if args.json:
+        _print_json(
+            {
+                "household": household.id,
+                "today": ctx.today.isoformat(),
+                "catalogue_verified": load_catalogue().last_verified.isoformat(),
+                "members": [c.model_dump(mode="json") for c in checklists],
+            }
+        )
+    else:
+        print(f"{household.name} — checklist on {fmt(ctx.today)}")
+        for checklist in checklists:
+            print()
+            print(_checklist_text(checklist, sources=args.sources))
+        print()
+        print(
+            f"Catalogue last verified {fmt(load_catalogue().last_verified)}. Rules change: "
+            "check your prefecture's own list before you go."
+        )
+    return 0
+
+
+def cmd_mark(ctx: Context, args: argparse.Namespace) -> int:
+    household = ctx.household(args.household)
+    find_member(household, args.member)
+    changes: dict[str, Any] = {}
+    if args.status:
+        changes["status"] = args.status
+    if args.date:
+        changes["document_date"] = args.date
+    if args.clear_date:
+        changes["document_date"] = None
+    if args.note is not None:
+        changes["notes"] = args.note
+    if args.translated is not None:
+        changes["translated"] = args.translated
+    if args.foreign is not None:
+        changes["foreign_language"] = args.foreign
+    if args.attach:
+        missing = [p for p in args.attach if not Path(p).is_file()]
+        if missing:
+            raise InvalidInputError(f"cannot attach {missing[0]}: no such file")
+        changes["attachments"] = [str(Path(p).resolve()) for p in args.attach]
+    if not changes:
+        raise UsageError("nothing to change: give --status, --date, --note or another option")
+    updated = update_tracking(household, args.member, args.item, **changes)
+    checklist = build_checklist(updated, args.member, ctx.today)
+    if checklist is not None and args.item not in {i.requirement.id for i in checklist.items}:
+        raise UsageError(
+            f"{args.item!r} is not on {args.member}'s checklist; run "
+            f"'carte-prep checklist {household.id} {args.member}' to see the item ids"
+        )
+    ctx.store.save(updated)
+    print(f"{args.household}/{args.member}/{args.item}: saved")
+    if checklist is not None:
+        item = next(i for i in checklist.items if i.requirement.id == args.item)
+        if item.freshness:
+            verdict = "fresh" if item.freshness.ok else "too old"
+            print(
+                f"  {verdict} on {checklist.judged_on_label} "
+                f"(fresh until {fmt(item.freshness.fresh_until)})"
+            )
+        for warning in item.warnings:
+            print(f"  {LEVEL_MARKS[warning.level]} {warning.message}")
+    return 0
+
+
+def cmd_share(ctx: Context, args: argparse.Namespace) -> int:
+    household = ctx.household(args.household)
+    updated = share_document(household, args.item, args.members)
+    ctx.store.save(updated)
+    who = ", ".join(args.members) if args.members else "nobody (each member keeps their own)"
+    print(f"{args.household}: {args.item} now serves {who}")
+    return 0
+
+
+def _member_from_args(args: argparse.Namespace, base: Member | None) -> Member:
+    """Build or update a member from the member flags; unspecified flags keep old values."""
+    data: dict[str, Any] = base.model_dump() if base else {"id": args.member_id}
+    for flag, field in (
+        ("given_names", "given_names"),
+        ("surname", "surname"),
+        ("birth_date", "birth_date"),
+        ("birth_place", "birth_place"),
+        ("nationality", "nationality"),
+        ("relationship", "relationship"),
+    ):
+        value = getattr(args, flag)
+        if value is not None:
+            data[field] = value
+    passport = data.get("passport") or Passport().model_dump()
+    if args.passport_number is not None:
+        passport["number"] = args.passport_number
+    if args.passport_expiry is not None:
+        passport["valid_until"] = args.passport_expiry
+    data["passport"] = passport
+    if args.no_card:
+        data["application"] = None
+        return Member.model_validate(data)
+    application = data.get("application")
+    if application is None:
+        if args.card is None or args.procedure is None:
+            if base is None:
+                raise UsageError(
+                    "give --card and --procedure for the member's application "
+                    "(or --no-card for someone who needs none); 'carte-prep cards' lists them"
+                )
+            return Member.model_validate(data)
+        application = {"card_type": args.card, "procedure": args.procedure}
+    if args.card is not None:
+        application["card_type"] = args.card
+    if args.procedure is not None:
+        application["procedure"] = args.procedure
+    if args.route is not None:
+        application["route_choice"] = args.route
+    if args.departement is not None:
+        application["departement"] = args.departement
+    if args.filing_date is not None:
+        application["planned_filing_date"] = args.filing_date
+    situation = application.get("situation") or Situation().model_dump()
+    for flag in ("marital_status", "housing"):
+        if getattr(args, flag) is not None:
+            situation[flag] = getattr(args, flag)
+    for fact in args.fact or []:
+        name, _, value = fact.partition("=")
+        if name not in Situation.model_fields:
+            raise UsageError(
+                f"unknown fact {name!r}; known: {', '.join(sorted(Situation.model_fields))}"
+            )
+        situation[name] = {"true": True, "false": False}.get(value.lower(), value)
+    application["situation"] = situation
+    if args.card_expiry is not None or args.numero_etranger is not None:
+        current = application.get("current_card") or CurrentCard().model_dump()
+        if args.card_expiry is not None:
+            current["valid_until"] = args.card_expiry
+        if args.numero_etranger is not None:
+            current["numero_etranger"] = args.numero_etranger
+        application["current_card"] = current
+    if args.appointment is not None or args.appointment_time is not None:
+        appointment = application.get("appointment") or Appointment().model_dump()
+        if args.appointment is not None:
+            appointment["date"] = args.appointment
+        if args.appointment_time is not None:
+            appointment["time"] = args.appointment_time
+        application["appointment"] = appointment
+    data["application"] = application
+    return Member.model_validate(data)
+
+
+def _validated(build: Callable[[], Household], where: str) -> Household:
+    try:
+        return build()
+    except ValidationError as exc:
+        raise InvalidInputError(explain_validation(exc, where=where)) from None
+
+
+def cmd_new(ctx: Context, args: argparse.Namespace) -> int:
+    def build() -> Household:
+        members = [_member_from_args(args, None)] if args.member_id else []
+        return Household(id=args.household, name=args.name, members=members)
+
+    household = _validated(build, args.household)
+    ctx.store.create(household)
+    print(f"created {household.id} in {ctx.store.path_for(household.id)}")
+    return 0
+
+
+def cmd_add_member(ctx: Context, args: argparse.Namespace) -> int:
+    household = ctx.household(args.household)
+    if any(m.id == args.member_id for m in household.members):
+        raise InvalidInputError(
+            f"member {args.member_id!r} already exists in {household.id}; use 'edit-member'"
+        )
+
+    def build() -> Household:
+        member = _member_from_args(args, None)
+        return Household.model_validate(
+            {
+                **household.model_dump(),
+                "members": [*household.model_dump()["members"], member.model_dump()],
+            }
+        )
+
+    updated = _validated(build, f"{household.id}/{args.member_id}")
+    ctx.store.save(updated)
+    print(f"added {args.member_id} to {household.id}")
+    return 0
+
+
+def cmd_edit_member(ctx: Context, args: argparse.Namespace) -> int:
+    household = ctx.household(args.household)
+    base = find_member(household, args.member_id)
+
+    def build() -> Household:
+        member = _member_from_args(args, base)
+        members = [
+            member.model_dump() if m.id == base.id else m.model_dump() for m in household.members
+        ]
+        return Household.model_validate({**household.model_dump(), "members": members})
+
+    updated = _validated(build, f"{household.id}/{args.member_id}")
+    ctx.store.save(updated)
+    print(f"updated {args.member_id} in {household.id}")
+    return 0
+
+
+def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
+    household = ctx.store.import_file(Path(args.file), replace=args.replace)
+    print(f"imported {household.id} ({household.name})")
+    return 0
+
+
+def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
+    text = ctx.store.export_text(args.household)
+    if args.output in (None, "-"):
+        sys.stdout.write(text)
+        return 0
+    target = Path(args.output)
+    if target.exists() and not args.force:
+        raise UsageError(f"{target} already exists; choose another name or add --force")
+    try:
+        target.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise CartePrepError(f"cannot write {target}: {exc.strerror}") from None
+    print(f"exported {args.household} to {target}")
+    return 0
+
+
+def cmd_delete(ctx: Context, args: argparse.Namespace) -> int:
+    household = ctx.household(args.household)
+    if not args.yes:
+        raise UsageError(
+            f"this deletes {household.name!r} and its backups for good; "
+            f"run again with --yes to confirm (export it first to keep a copy)"
+        )
+    ctx.store.delete(household.id)
+    print(f"deleted {household.id}")
+    return 0
+
+
+def cmd_cards(ctx: Context, args: argparse.Namespace) -> int:
+    catalogue = load_catalogue()
+    if args.json:
+        _print_json([card.model_dump(mode="json") for card in catalogue.cards.values()])
+        return 0
+    family = None
+    for card in catalogue.cards.values():
+        if card.family != family:
+            family = card.family
+            print(f"\n{family}")
+        print(f"  {card.id}: {card.name_en}")
+        print(f"      {card.name_fr}")
+        for procedure, rule in card.procedures.items():
+            route = (
+                f"your choice (default {rule.default}): {rule.why}"
+                if rule.route == "choice"
+                else rule.route
+            )
+            print(f"      - {procedure}: {route}")
+        print(f"      Sources: {', '.join(s.url for s in card.sources)}")
+    print(f"\nCatalogue last verified {fmt(catalogue.last_verified)}.")
+    return 0
+
+
+def cmd_schema(ctx: Context, args: argparse.Namespace) -> int:
+    _print_json(Household.model_json_schema())
+    return 0
+
+
+def cmd_paths(ctx: Context, args: argparse.Namespace) -> int:
+    paths = {
+        "data": str(ctx.data_dir),
+        "examples": str(profiles_dir()),
+        "templates": str(templates_dir()),
+    }
+    if args.json:
+        _print_json(paths)
+    else:
+        for name, path in paths.items():
+            print(f"{name:<10} {path}")
+    return 0
+
+
+def cmd_pdf(ctx: Context, args: argparse.Namespace) -> int:
+    from carte_prep.dossier import render_pdf  # imports weasyprint: only when asked
+
+    household = ctx.household(args.household)
+    if args.member:
+        find_member(household, args.member)
+    output = Path(args.output)
+    if output.exists() and not args.force:
+        raise UsageError(f"{output} already exists; choose another name or add --force")
+    written = render_pdf(
+        household,
+        output,
+        member_id=args.member,
+        today=ctx.today,
+        show_ids=args.show_ids,
+        with_attachments=args.with_attachments,
+    )
+    print(f"wrote {written}")
+    return 0
+
+
+# ---------------------------------------------------------------- parser
+
+
+def _member_flags(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("member")
+    group.add_argument("--given-names", help="given names exactly as on the passport")
+    group.add_argument("--surname", help="surname exactly as on the passport (optional)")
+    group.add_argument("--birth-date", type=_date, metavar="YYYY-MM-DD")
+    group.add_argument("--birth-place")
+    group.add_argument("--nationality")
+    group.add_argument(
+        "--relationship", choices=["self", "spouse", "partner", "child", "parent", "other"]
+    )
+    group.add_argument("--passport-number")
+    group.add_argument("--passport-expiry", type=_date, metavar="YYYY-MM-DD")
+    app = parser.add_argument_group("application")
+    app.add_argument("--card", help="card type id (see 'carte-prep cards')")
+    app.add_argument(
+        "--procedure",
+        choices=["first", "renewal", "change-of-situation", "duplicate", "vls-ts-validation"],
+    )
+    app.add_argument("--no-card", action="store_true", help="this person needs no card")
+    app.add_argument(
+        "--route", choices=["anef", "prefecture"], help="only where the route varies by département"
+    )
+    app.add_argument("--departement", help="département code, e.g. 24, 2A, 974")
+    app.add_argument(
+        "--marital-status", choices=["single", "married", "pacs", "divorced", "widowed"]
+    )
+    app.add_argument("--housing", choices=["own-name", "hosted", "hotel", "student-residence"])
+    app.add_argument(
+        "--fact",
+        action="append",
+        metavar="NAME=VALUE",
+        help="another situation fact, e.g. civil_documents_abroad=true (see 'carte-prep schema')",
+    )
+    app.add_argument(
+        "--card-expiry", type=_date, metavar="YYYY-MM-DD", help="expiry date of the current card"
+    )
+    app.add_argument("--numero-etranger", help="the 10-digit number on the current card")
+    app.add_argument("--appointment", type=_date, metavar="YYYY-MM-DD")
+    app.add_argument("--appointment-time", type=_time, metavar="HH:MM")
+    app.add_argument(
+        "--filing-date", type=_date, metavar="YYYY-MM-DD", help="the day you plan to file on ANEF"
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = Parser(
+        prog="carte-prep",
+        description="Prepare a French residence card application: the right checklist for "
+        "each person, tracked, with a printable dossier. With no command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"carte-prep {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        metavar="DIR",
+        help="where households are kept (default: your user data folder, or $CARTE_PREP_DATA_DIR)",
+    )
+    parser.add_argument(
+        "--today",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="judge dates as if today were this day (for planning ahead)",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the app on a temporary copy of the example households",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+
+    def command(
+        name: str, handler: Callable[[Context, argparse.Namespace], int], help_text: str
+    ) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.set_defaults(handler=handler)
+        return p
+
+    p = command("list", cmd_list, "households, members, card, route, progress, next deadline")
+    p.add_argument("--json", action="store_true")
+
+    p = command("checklist", cmd_checklist, "the tailored checklist of a household or member")
+    p.add_argument("household")
+    p.add_argument("member", nargs="?")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--sources", action="store_true", help="show each item's sources")
+
+    p = command("mark", cmd_mark, "record what you have done about one checklist item")
+    p.add_argument("household")
+    p.add_argument("member")
+    p.add_argument("item", help="the item id shown in brackets by 'checklist'")
+    p.add_argument("--status", choices=STATUSES)
+    p.add_argument(
+        "--date", type=_date, metavar="YYYY-MM-DD", help="the date printed on the document"
+    )
+    p.add_argument("--clear-date", action="store_true")
+    p.add_argument("--note")
+    p.add_argument("--translated", action=argparse.BooleanOptionalAction, default=None)
+    p.add_argument(
+        "--foreign",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="the document is in another language",
+    )
+    p.add_argument("--attach", nargs="+", metavar="FILE", help="scans of the document")
+
+    p = command("share", cmd_share, "make one document serve several members")
+    p.add_argument("household")
+    p.add_argument("item")
+    p.add_argument("members", nargs="*", help="member ids (none: stop sharing)")
+
+    p = command("new", cmd_new, "create a household (and optionally its first member)")
+    p.add_argument("household", help="an id: lower-case letters, digits, hyphens")
+    p.add_argument("--name", required=True, help="a name you will recognise")
+    p.add_argument("--member-id", help="id of a first member to add")
+    _member_flags(p)
+
+    p = command("add-member", cmd_add_member, "add a member to a household")
+    p.add_argument("household")
+    p.add_argument("member_id")
+    _member_flags(p)
+
+    p = command("edit-member", cmd_edit_member, "change a member's details or application")
+    p.add_argument("household")
+    p.add_argument("member_id")
+    _member_flags(p)
+
+    p = command("import", cmd_import, "import a household file")
+    p.add_argument("file")
+    p.add_argument("--replace", action="store_true", help="replace a household with the same id")
+
+    p = command("export", cmd_export, "write a household file (to stdout by default)")
+    p.add_argument("household")
+    p.add_argument("-o", "--output", metavar="FILE")
+    p.add_argument("--force", action="store_true", help="overwrite FILE")
+
+    p = command("delete", cmd_delete, "delete a household and its backups")
+    p.add_argument("household")
+    p.add_argument("--yes", action="store_true", help="confirm")
+
+    p = command("cards", cmd_cards, "card types and procedures in the catalogue, with sources")
+    p.add_argument("--json", action="store_true")
+
+    command("schema", cmd_schema, "the JSON Schema of household files")
+
+    p = command("paths", cmd_paths, "where data, examples and templates are")
+    p.add_argument("--json", action="store_true")
+
+    p = command("pdf", cmd_pdf, "the printable dossier for the prefecture visit")
+    p.add_argument("household")
+    p.add_argument("member", nargs="?")
+    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.add_argument(
+        "--show-ids", action="store_true", help="print identifiers in full (masked by default)"
+    )
+    p.add_argument(
+        "--with-attachments", action="store_true", help="add the attached scans as an annex"
+    )
+    p.add_argument("--force", action="store_true", help="overwrite FILE")
+    return parser
+
+
+def _run_app(args: argparse.Namespace) -> int:
+    from carte_prep.tui import run  # the only place the CLI loads textual
+
+    return run(args.data_dir, demo=args.demo)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            return _run_app(args)
+        if args.demo:
+            raise UsageError("--demo opens the app; use it without a command")
+        return int(args.handler(Context(args), args))
+    except CartePrepError as exc:
+        print(f"carte-prep: error: {exc}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"carte-prep: error: {exc.strerror or exc}{where}", file=sys.stderr)
+        return EXIT_USER_ERROR

@@ -1,0 +1,32 @@
+"""Where the bundled example households and print templates are.
+
+In an installed wheel they sit inside the package (hatch force-include); in a source
+checkout they are the top-level profiles/ and templates/ folders. Either way callers get
+a real directory path, found through importlib.resources first.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import as_file, files
+from pathlib import Path
+
+
+def _bundled(name: str) -> Path:
+    packaged = files("carte_prep") / name
+    if packaged.is_dir():
+        with as_file(packaged) as path:
+            return Path(path)
+    checkout = Path(__file__).resolve().parents[2] / name
+    if checkout.is_dir():
+        return checkout
+    raise FileNotFoundError(f"carte-prep is installed without its {name}/ folder; reinstall it")
+
+
+def profiles_dir() -> Path:
+    """The example households shipped with carte-prep (never written to)."""
+    return _bundled("profiles")
+
+
+def templates_dir() -> Path:
+    """The Jinja2 templates, print CSS and fonts of the PDF dossier."""
+    return _bundled("templates")
