@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
+
+from support import TODAY
 
 
 @pytest.fixture
@@ -13,3 +16,9 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "data"
     monkeypatch.setenv("CARTE_PREP_DATA_DIR", str(path))
     return path
+
+
+
+@pytest.fixture
+def today() -> dt.date:
+    return TODAY

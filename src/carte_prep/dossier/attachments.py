@@ -1,0 +1,128 @@
+"""Scans attached to checklist items, made ready for the annex of the dossier.
+
+A phone photo of a passport is 3-8 MB and carries the GPS position and the phone's serial
+number in its EXIF block. The annex must stay small enough to e-mail and must not carry
+that, so every image is decoded here (JPEG and PNG only, sniffed from the content, with
+size limits checked before decoding), turned upright, scaled down and re-encoded as a
+plain JPEG. WeasyPrint cannot place pages of another PDF, so attached PDFs are listed to
+be sent separately. Whatever goes wrong with one file becomes a line in the annex, never a
+failed dossier.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+MAX_FILE_BYTES = 25 * 1024 * 1024
+MAX_PIXELS = 40_000_000
+"""Far above any scanner or phone camera, far below what could exhaust memory."""
+LONG_SIDE_PX = 1400
+"""About 170 dpi across an A4 page: a document stays legible, a page weighs ~150-300 KB."""
+JPEG_QUALITY = 72
+
+ScanKind = Literal["image", "separate", "problem"]
+
+
+@dataclass(frozen=True)
+class Scan:
+    """One attached file as the annex reports it."""
+
+    name: str
+    """The file name only: the folders of the user's disk are not printed."""
+    kind: ScanKind
+    message: str
+    path: Path | None = None
+    """For an image: the resolved path, which the renderer may ask for."""
+    data: bytes | None = None
+    """For an image: the scaled JPEG the renderer is given instead of the original."""
+
+    @property
+    def url(self) -> str:
+        """Where the template points the <img>; only the URL policy can serve it."""
+        if self.path is None:
+            raise ValueError(f"{self.name} is not an image")
+        return self.path.as_uri()
+
+
+class _Unusable(Exception):
+    """A file that cannot go in the annex, with the reason to print."""
+
+
+def prepare_scan(path_text: str) -> Scan:
+    """Read one attachment and say what the annex will show for it."""
+    given = Path(path_text).expanduser()
+    name = given.name or path_text
+    try:
+        path = given.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return Scan(name, "problem", "not found: was it moved or renamed?")
+    try:
+        data = _read(path)
+        if data is None:
+            return Scan(name, "separate", "a PDF: attached separately, print or send it as is")
+        return Scan(name, "image", "", path=path, data=_scaled_jpeg(data))
+    except _Unusable as exc:
+        return Scan(name, "problem", str(exc))
+
+
+def _read(path: Path) -> bytes | None:
+    """The file's bytes, or None for a PDF (which is never read in full)."""
+    try:
+        if not path.is_file():  # checked before opening: a FIFO would block the open
+            raise _Unusable("not a file")
+        with open(path, "rb") as handle:
+            if handle.read(5) == b"%PDF-":
+                return None
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                raise _Unusable(
+                    f"too large to include ({size // (1024 * 1024)} MB; "
+                    f"the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB)"
+                )
+            handle.seek(0)
+            return handle.read(MAX_FILE_BYTES)
+    except OSError as exc:
+        raise _Unusable(f"cannot be read ({exc.strerror or exc})") from None
+
+
+def _scaled_jpeg(data: bytes) -> bytes:
+    """Decode, check, turn upright, shrink and re-encode without any metadata."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data), formats=("JPEG", "PNG")) as opened:
+                if opened.width * opened.height > MAX_PIXELS:
+                    raise _Unusable(
+                        f"an image of {opened.width} × {opened.height} pixels is too large "
+                        "to include; scan it at a lower resolution"
+                    )
+                image = ImageOps.exif_transpose(opened)
+                image.thumbnail((LONG_SIDE_PX, LONG_SIDE_PX))
+                image = _flatten(image)
+                out = io.BytesIO()
+                image.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True)
+                return out.getvalue()
+    except UnidentifiedImageError:
+        raise _Unusable("not a JPEG, PNG or PDF file: attach it separately") from None
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError,
+            Image.DecompressionBombWarning) as exc:
+        raise _Unusable(f"a damaged or unsupported image ({exc})") from None
+
+
+def _flatten(image: Image.Image) -> Image.Image:
+    """RGB or grey, transparency laid on white paper (JPEG has no alpha)."""
+    if image.mode in ("RGB", "L"):
+        return image
+    if "A" in image.getbands() or "transparency" in image.info:
+        rgba = image.convert("RGBA")
+        paper = Image.new("RGB", rgba.size, "white")
+        paper.paste(rgba, mask=rgba.getchannel("A"))
+        return paper
+    return image.convert("RGB")

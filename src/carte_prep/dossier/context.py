@@ -1,0 +1,699 @@
+"""The dossier's view-model: everything the templates print, as plain frozen dataclasses.
+
+The engine speaks in models and dates; the printed page speaks in sentences. All the
+judgement (what counts as missing, which date a document must beat, what to mask) is made
+here, in Python, where it is typed and tested, so the Jinja templates only lay text out and
+never call into the core. Every string the person typed reaches the template unchanged
+except for masking; escaping is the template engine's job (autoescape is on).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from carte_prep.core.catalogue import Catalogue, load_catalogue
+from carte_prep.core.dates import add_months, fmt
+from carte_prep.core.engine import (
+    Checklist,
+    ChecklistItem,
+    FeeQuote,
+    PhotoPlan,
+    build_checklist,
+    household_progress,
+)
+from carte_prep.core.model import Application, Household, Member
+from carte_prep.core.tracking import find_member
+from carte_prep.core.vocab import DONE_STATUSES, Route
+from carte_prep.dossier.attachments import Scan, prepare_scan
+
+MASK_CHAR = "•"
+KEEP_VISIBLE = 3
+"""Enough of an identifier to tell two documents apart, too little to misuse it."""
+
+RowState = Literal["done", "missing", "requested", "stale", "skip"]
+
+STATE_LABELS: dict[RowState, str] = {
+    "done": "gathered",
+    "missing": "missing",
+    "requested": "requested, waiting",
+    "stale": "too old: replace it",
+    "skip": "not needed",
+}
+ALERT_LABELS = {"danger": "Urgent", "warning": "Check", "info": "Note"}
+RELATIONSHIP_LABELS = {
+    "self": "",
+    "spouse": "spouse",
+    "partner": "partner",
+    "child": "child",
+    "parent": "parent",
+    "other": "",
+}
+APPOINTMENT_KINDS = {
+    "first-application": "first application (première demande)",
+    "renewal": "renewal (renouvellement)",
+    "collection": "collection of the card (remise de titre)",
+    "other": "appointment",
+}
+ROUTE_LABELS: dict[Route, str] = {
+    "anef": "Online on ANEF (Administration numérique des étrangers en France)",
+    "prefecture": "At the prefecture desk (dépôt en préfecture)",
+}
+
+
+def mask(value: str) -> str:
+    """``2404118734`` -> ``•••••••734``: same length, only the last characters shown."""
+    if len(value) <= KEEP_VISIBLE:
+        return MASK_CHAR * len(value)
+    return MASK_CHAR * (len(value) - KEEP_VISIBLE) + value[-KEEP_VISIBLE:]
+
+
+class Redactor:
+    """Masks a household's identifiers, wherever they appear in printed text.
+
+    People paste their passport number into a note or name a scan after it; masking only
+    the identifier fields would leave those copies readable.
+    """
+
+    def __init__(self, identifiers: Iterable[str], *, show: bool) -> None:
+        self.show = show
+        found = sorted({i for i in identifiers if i}, key=len, reverse=True)
+        self._pattern = (
+            re.compile("|".join(re.escape(i) for i in found), re.IGNORECASE) if found else None
+        )
+
+    def identifier(self, value: str) -> str:
+        return value if self.show else mask(value)
+
+    def text(self, value: str) -> str:
+        if self.show or self._pattern is None:
+            return value
+        return self._pattern.sub(lambda m: mask(m.group(0)), value)
+
+
+def _identifiers(members: Iterable[Member]) -> list[str]:
+    values: list[str] = []
+    for member in members:
+        values.append(member.passport.number or "")
+        application = member.application
+        if application is not None:
+            if application.current_card is not None:
+                values.append(application.current_card.numero_etranger or "")
+            if application.ephoto is not None:
+                values.append(application.ephoto.code)
+    return values
+
+
+# ---------------------------------------------------------------- view-model
+
+
+@dataclass(frozen=True)
+class Fact:
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Row:
+    """One piece in a member's list, in the order the prefecture expects it."""
+
+    id: str
+    number: int
+    name_fr: str
+    name_en: str
+    bring: str
+    state: RowState
+    status: str
+    dated: str
+    freshness: str
+    fresh: bool | None
+    notes: str
+    translation: str
+    shared_anchor: str
+    shared_with: str
+
+    @property
+    def ticked(self) -> bool:
+        return self.state == "done"
+
+
+@dataclass(frozen=True)
+class SectionView:
+    title_fr: str
+    title_en: str
+    rows: tuple[Row, ...]
+
+
+@dataclass(frozen=True)
+class ToDo:
+    """A piece still to get, with how to get it and the date it must be ready by."""
+
+    number: int
+    name_fr: str
+    name_en: str
+    status: str
+    how_to_get: str
+    by_when: str
+    dated_after: str
+    caveat: str
+    notes: str
+
+
+@dataclass(frozen=True)
+class Alert:
+    level: str
+    label: str
+    message: str
+
+
+@dataclass(frozen=True)
+class AppointmentView:
+    kind: str
+    when: str
+    place: str
+    confirmation: str
+
+
+@dataclass(frozen=True)
+class PhotosView:
+    kind: Literal["paper", "ephoto", "none"]
+    count: int
+    where: str
+    norms: tuple[str, ...]
+    notes: tuple[str, ...]
+    caveat: str
+    code: str
+    purchased_on: str
+    active_after: str
+    expires_on: str
+    expired: bool
+
+
+@dataclass(frozen=True)
+class FeeView:
+    free: bool
+    amount: str
+    upper: str
+    breakdown: str
+    late: str
+    when_paid: str
+    schedule_from: str
+    caveat: str
+
+
+@dataclass(frozen=True)
+class MemberPart:
+    """Everything printed about one member who applies for a card."""
+
+    anchor: str
+    name: str
+    relationship: str
+    running: str
+    facts: tuple[Fact, ...]
+    card_fr: str
+    card_en: str
+    procedure: str
+    route: Route
+    route_label: str
+    where: str
+    anef_button: str
+    appointment: AppointmentView | None
+    filing: str
+    window: str
+    window_caveat: str
+    done: int
+    total: int
+    percent: int
+    alerts: tuple[Alert, ...]
+    sections: tuple[SectionView, ...]
+    missing: tuple[ToDo, ...]
+    stale: tuple[ToDo, ...]
+    photos: PhotosView
+    fee: FeeView
+
+
+@dataclass(frozen=True)
+class CoverEntry:
+    name: str
+    relationship: str
+    part: MemberPart | None
+    """None: this member needs no card, so has no checklist."""
+
+
+@dataclass(frozen=True)
+class SharedDoc:
+    """A household document that serves several members, listed once."""
+
+    anchor: str
+    name_fr: str
+    name_en: str
+    members: str
+    state: RowState
+    status: str
+    dated: str
+    freshness: str
+    fresh: bool | None
+    notes: str
+
+
+@dataclass(frozen=True)
+class AnefFiling:
+    name: str
+    button: str
+
+
+@dataclass(frozen=True)
+class AnnexScan:
+    name: str
+    kind: str
+    message: str
+    src: str
+
+
+@dataclass(frozen=True)
+class AnnexGroup:
+    title: str
+    name_fr: str
+    name_en: str
+    scans: tuple[AnnexScan, ...]
+
+
+@dataclass(frozen=True)
+class Dossier:
+    subject: str
+    whole_household: bool
+    generated_on: str
+    catalogue_verified: str
+    ids_shown: bool
+    done: int
+    total: int
+    percent: int
+    cover: tuple[CoverEntry, ...]
+    parts: tuple[MemberPart, ...]
+    shared: tuple[SharedDoc, ...]
+    prefecture_members: tuple[str, ...]
+    anef_filings: tuple[AnefFiling, ...]
+    annex: tuple[AnnexGroup, ...] | None
+    """None when scans were not asked for; empty when none are attached."""
+    images: dict[Path, bytes]
+    """The scaled scans the renderer may read, by the resolved path of the original."""
+
+
+# ---------------------------------------------------------------- building
+
+
+def build_dossier(
+    household: Household,
+    *,
+    member_id: str | None,
+    today: dt.date,
+    show_ids: bool,
+    with_attachments: bool,
+) -> Dossier:
+    """The whole dossier for a household, or for one member of it."""
+    catalogue = load_catalogue()
+    members = [find_member(household, member_id)] if member_id else list(household.members)
+    redactor = Redactor(_identifiers(household.members), show=show_ids)
+    checklists = {
+        m.id: build_checklist(household, m.id, today, catalogue) for m in members
+    }
+    names = {m.id: m.display_name for m in household.members}
+    parts = {
+        m.id: _member_part(m, c, today, redactor, names, catalogue)
+        for m in members
+        if (c := checklists[m.id]) is not None
+    }
+    listed = [c for c in checklists.values() if c is not None]
+    progress = household_progress(listed)
+    shared = _shared_docs(household, listed, names, redactor)
+    annex: tuple[AnnexGroup, ...] | None = None
+    images: dict[Path, bytes] = {}
+    if with_attachments:
+        annex, images = _annex(listed, parts, names, redactor)
+    return Dossier(
+        subject=household.name if member_id is None else members[0].display_name,
+        whole_household=member_id is None,
+        generated_on=fmt(today),
+        catalogue_verified=fmt(catalogue.last_verified),
+        ids_shown=show_ids,
+        done=progress.done,
+        total=progress.total,
+        percent=progress.percent,
+        cover=tuple(
+            CoverEntry(m.display_name, RELATIONSHIP_LABELS[m.relationship], parts.get(m.id))
+            for m in members
+        ),
+        parts=tuple(parts.values()),
+        shared=shared,
+        prefecture_members=tuple(p.name for p in parts.values() if p.route == "prefecture"),
+        anef_filings=tuple(
+            AnefFiling(p.name, p.anef_button) for p in parts.values() if p.route == "anef"
+        ),
+        annex=annex,
+        images=images,
+    )
+
+
+def _member_part(
+    member: Member,
+    checklist: Checklist,
+    today: dt.date,
+    redactor: Redactor,
+    names: dict[str, str],
+    catalogue: Catalogue,
+) -> MemberPart:
+    application = member.application
+    assert application is not None  # a checklist exists only for an application
+    by_when = _by_when(application, checklist)
+    sections: list[SectionView] = []
+    missing: list[ToDo] = []
+    stale: list[ToDo] = []
+    number = 0
+    for section in checklist.sections:
+        rows = []
+        for item in section.items:
+            number += 1
+            row = _row(number, item, checklist, names, redactor)
+            rows.append(row)
+            if row.state in ("missing", "requested"):
+                missing.append(_todo(row, item, checklist, by_when, redactor))
+            elif row.state == "stale":
+                stale.append(_todo(row, item, checklist, by_when, redactor))
+        sections.append(
+            SectionView(section.section.title_fr, section.section.title_en, tuple(rows))
+        )
+    window = checklist.renewal_window
+    return MemberPart(
+        anchor=f"member-{member.id}",
+        name=member.display_name,
+        relationship=RELATIONSHIP_LABELS[member.relationship],
+        running=f"{member.display_name} · {checklist.card.name_en} · {checklist.procedure_label}",
+        facts=_facts(member, application, redactor, catalogue),
+        card_fr=checklist.card.name_fr,
+        card_en=checklist.card.name_en,
+        procedure=checklist.procedure_label,
+        route=checklist.route.route,
+        route_label=ROUTE_LABELS[checklist.route.route],
+        where=checklist.route.where,
+        anef_button=checklist.route.anef_button or "",
+        appointment=_appointment(application, redactor),
+        filing=checklist.judged_on_label,
+        window=(
+            f"File from {fmt(window.opens)} to {fmt(window.deadline)}; "
+            f"the current card expires on {fmt(window.expiry)}."
+            if window
+            else ""
+        ),
+        window_caveat=(window.caveat or "") if window else "",
+        done=checklist.progress.done,
+        total=checklist.progress.total,
+        percent=checklist.progress.percent,
+        alerts=tuple(
+            Alert(w.level, ALERT_LABELS[w.level], w.message) for w in checklist.warnings
+        ),
+        sections=tuple(sections),
+        missing=tuple(missing),
+        stale=tuple(stale),
+        photos=_photos(checklist.photos, checklist.judged_on, redactor),
+        fee=_fee(checklist.fee),
+    )
+
+
+def _facts(
+    member: Member, application: Application, redactor: Redactor, catalogue: Catalogue
+) -> tuple[Fact, ...]:
+    born = fmt(member.birth_date)
+    if member.birth_place:
+        born += f", {member.birth_place}"
+    facts = [Fact("Born", born), Fact("Nationality", member.nationality)]
+    passport = member.passport
+    if passport.number or passport.valid_until:
+        parts = [redactor.identifier(passport.number)] if passport.number else []
+        if passport.valid_until:
+            parts.append(f"valid until {fmt(passport.valid_until)}")
+        if passport.issuing_country:
+            parts.append(passport.issuing_country)
+        facts.append(Fact("Passport", " · ".join(parts)))
+    card = application.current_card
+    if card is not None:
+        if card.numero_etranger:
+            facts.append(Fact("Numéro étranger", redactor.identifier(card.numero_etranger)))
+        held = catalogue.cards[card.card_type].name_en if card.card_type in catalogue.cards else ""
+        dates = " – ".join(fmt(d) for d in (card.valid_from, card.valid_until) if d)
+        described = " · ".join(p for p in (held, f"valid {dates}" if dates else "") if p)
+        if described:
+            facts.append(Fact("Current card", described))
+    return tuple(facts)
+
+
+def _appointment(application: Application, redactor: Redactor) -> AppointmentView | None:
+    appointment = application.appointment
+    if appointment is None or appointment.date is None:
+        return None
+    when = fmt(appointment.date)
+    if appointment.time is not None:
+        when += f" at {appointment.time.strftime('%H:%M')}"
+    return AppointmentView(
+        kind=APPOINTMENT_KINDS[appointment.kind],
+        when=when,
+        place=redactor.text(appointment.place or ""),
+        confirmation=appointment.confirmation or "",
+    )
+
+
+def _by_when(application: Application, checklist: Checklist) -> str:
+    dated = (application.appointment and application.appointment.date) or (
+        application.planned_filing_date
+    )
+    if dated is None:
+        return "As soon as you can: no appointment or filing date is set yet."
+    return f"Before {checklist.judged_on_label}."
+
+
+def _row_state(item: ChecklistItem) -> RowState:
+    status = item.tracking.status
+    if status == "not-applicable":
+        return "skip"
+    if status in DONE_STATUSES:
+        return "stale" if item.freshness is not None and not item.freshness.ok else "done"
+    return "requested" if status == "requested" else "missing"
+
+
+def _bring(item: ChecklistItem, route: Route) -> str:
+    requirement = item.requirement
+    if route == "anef":
+        if requirement.originals or requirement.copies:
+            return "upload a scan; keep the original"
+        return "typed in online"
+    if requirement.counts_photos:
+        return f"{item.quantity} photos"
+    parts = []
+    if item.quantity:
+        parts.append(f"{item.quantity} original" + ("s" if item.quantity > 1 else ""))
+    if requirement.copies:
+        parts.append(f"{requirement.copies} cop" + ("ies" if requirement.copies > 1 else "y"))
+    return " + ".join(parts) or "—"
+
+
+def _freshness(item: ChecklistItem, judged_on: dt.date) -> tuple[str, str, bool | None]:
+    """(date on the document, what its age means on the filing day, fresh or not)."""
+    dated = fmt(item.tracking.document_date) if item.tracking.document_date else ""
+    max_age = item.requirement.max_age
+    if max_age is None:
+        return dated, "", None
+    if item.freshness is None:
+        return dated, f"must be under {max_age.months} months old on {fmt(judged_on)}", None
+    until = fmt(item.freshness.fresh_until)
+    if item.freshness.ok:
+        return dated, f"fresh until {until}: fine on {fmt(judged_on)}", True
+    return dated, f"fresh only until {until}: too old on {fmt(judged_on)}", False
+
+
+def _row(
+    number: int,
+    item: ChecklistItem,
+    checklist: Checklist,
+    names: dict[str, str],
+    redactor: Redactor,
+) -> Row:
+    requirement = item.requirement
+    state = _row_state(item)
+    dated, freshness, fresh = _freshness(item, checklist.judged_on)
+    translation = ""
+    if item.needs_translation:
+        translation = (
+            "sworn translation: obtained"
+            if item.tracking.translated
+            else "needs a sworn translation (traduction assermentée)"
+        )
+    others = [names[m] for m in item.shared_with if m != checklist.member_id]
+    return Row(
+        id=requirement.id,
+        number=number,
+        name_fr=requirement.name_fr,
+        name_en=requirement.name_en,
+        bring=_bring(item, checklist.route.route),
+        state=state,
+        status=STATE_LABELS[state],
+        dated=dated,
+        freshness=freshness,
+        fresh=fresh,
+        notes=redactor.text(item.tracking.notes),
+        translation=translation,
+        shared_anchor=f"shared-{requirement.id}" if item.shared_with else "",
+        shared_with=", ".join(others),
+    )
+
+
+def _todo(
+    row: Row, item: ChecklistItem, checklist: Checklist, by_when: str, redactor: Redactor
+) -> ToDo:
+    max_age = item.requirement.max_age
+    dated_after = (
+        f"It must be dated after {fmt(add_months(checklist.judged_on, -max_age.months))} "
+        f"(less than {max_age.months} months old on {fmt(checklist.judged_on)})."
+        if max_age
+        else ""
+    )
+    return ToDo(
+        number=row.number,
+        name_fr=row.name_fr,
+        name_en=row.name_en,
+        status=row.status,
+        how_to_get=item.requirement.how_to_get,
+        by_when=by_when,
+        dated_after=dated_after,
+        caveat=item.requirement.caveat or "",
+        notes=redactor.text(item.tracking.notes),
+    )
+
+
+def _photos(plan: PhotoPlan, judged_on: dt.date, redactor: Redactor) -> PhotosView:
+    def day(value: dt.date | None) -> str:
+        return fmt(value) if value else ""
+
+    return PhotosView(
+        kind=plan.kind,
+        count=plan.count,
+        where=plan.where,
+        norms=tuple(plan.norms),
+        notes=tuple(plan.notes),
+        caveat=plan.caveat or "",
+        code=redactor.identifier(plan.ephoto_code) if plan.ephoto_code else "",
+        purchased_on=day(plan.ephoto_purchased_on),
+        active_after=day(plan.ephoto_active_after),
+        expires_on=day(plan.ephoto_expires_on),
+        expired=bool(plan.ephoto_expires_on and plan.ephoto_expires_on < judged_on),
+    )
+
+
+def _fee(fee: FeeQuote) -> FeeView:
+    amount = fee.amount
+    free = fee.total_max == 0
+    tax_max = f" (or €{amount.tax_max})" if amount.tax_max is not None else ""
+    return FeeView(
+        free=free,
+        amount=f"€{fee.total}",
+        upper=f"€{fee.total_max}" if fee.total_max != fee.total else "",
+        breakdown=f"tax €{amount.tax}{tax_max} + droit de timbre €{amount.stamp}",
+        late=f"It includes the €{fee.late_fee} late-filing fee." if fee.late_fee else "",
+        when_paid=fee.when_paid,
+        schedule_from=fmt(fee.schedule_from),
+        caveat="" if free else (fee.caveat or ""),
+    )
+
+
+def _shared_docs(
+    household: Household,
+    checklists: list[Checklist],
+    names: dict[str, str],
+    redactor: Redactor,
+) -> tuple[SharedDoc, ...]:
+    """Each shared document once, judged against the earliest filing day it must meet."""
+    docs = []
+    for evidence in household.shared:
+        items = [
+            (c, item)
+            for c in checklists
+            for item in c.items
+            if item.requirement.id == evidence.requirement and item.shared_with
+        ]
+        if not items:
+            continue
+        checklist, item = min(items, key=lambda pair: pair[0].judged_on)
+        state = _row_state(item)
+        dated, freshness, fresh = _freshness(item, checklist.judged_on)
+        docs.append(
+            SharedDoc(
+                anchor=f"shared-{evidence.requirement}",
+                name_fr=item.requirement.name_fr,
+                name_en=item.requirement.name_en,
+                members=", ".join(names[m] for m in evidence.members),
+                state=state,
+                status=STATE_LABELS[state],
+                dated=dated,
+                freshness=freshness,
+                fresh=fresh,
+                notes=redactor.text(evidence.tracking.notes),
+            )
+        )
+    return tuple(docs)
+
+
+def _annex(
+    checklists: list[Checklist],
+    parts: dict[str, MemberPart],
+    names: dict[str, str],
+    redactor: Redactor,
+) -> tuple[tuple[AnnexGroup, ...], dict[Path, bytes]]:
+    """The scans, each group headed by the piece it proves; shared scans come once."""
+    groups: list[AnnexGroup] = []
+    images: dict[Path, bytes] = {}
+
+    def group(title: str, item: ChecklistItem) -> None:
+        scans = [prepare_scan(p) for p in item.tracking.attachments]
+        for scan in scans:
+            if scan.path is not None and scan.data is not None:
+                images[scan.path] = scan.data
+        groups.append(
+            AnnexGroup(
+                title=title,
+                name_fr=item.requirement.name_fr,
+                name_en=item.requirement.name_en,
+                scans=tuple(_annex_scan(s, redactor) for s in scans),
+            )
+        )
+
+    shared_done: set[str] = set()
+    for checklist in checklists:
+        numbers = {
+            row.id: row.number
+            for section in parts[checklist.member_id].sections
+            for row in section.rows
+        }
+        for item in checklist.items:
+            if not item.tracking.attachments:
+                continue
+            if item.shared_with:
+                if item.requirement.id in shared_done:
+                    continue
+                shared_done.add(item.requirement.id)
+                members = ", ".join(names[m] for m in item.shared_with)
+                group(f"Household document ({members})", item)
+            else:
+                number = numbers[item.requirement.id]
+                group(f"{checklist.member_name}, piece {number}", item)
+    return tuple(groups), images
+
+
+def _annex_scan(scan: Scan, redactor: Redactor) -> AnnexScan:
+    return AnnexScan(
+        name=redactor.text(scan.name),
+        kind=scan.kind,
+        message=scan.message,
+        src=scan.url if scan.kind == "image" else "",
+    )

@@ -1,0 +1,334 @@
+"""The carte-prep app: the open session, saving, undo, the PDF export and crash safety.
+
+Screens ask the app to save (:meth:`CartePrepApp.save`, :meth:`CartePrepApp.change_status`);
+the app owns the only :class:`~carte_prep.tui.session.Session`, turns store failures into
+messages or a reload offer, and makes sure no crash ever prints profile data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import sys
+import tempfile
+from collections.abc import Callable, Iterable
+from functools import partial
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.worker import Worker, WorkerState
+
+from carte_prep.core import CartePrepError, Household
+from carte_prep.core.store import ConflictError, Store
+from carte_prep.core.vocab import Status
+from carte_prep.tui.examples import temporary_examples
+from carte_prep.tui.keys import is_text_field, typing_actions
+from carte_prep.tui.session import Session
+
+Today = Callable[[], dt.date]
+
+CRASH_MESSAGE = (
+    "carte-prep stopped because of an unexpected error ({where}).\n"
+    "Every change you made was saved when you made it, so your data is safe.\n"
+    "Please report this message (it holds no personal data) and start carte-prep again."
+)
+
+
+class CartePrepApp(App[None]):
+    """Full-screen app over one data folder.
+
+    Args:
+        store: where households are read and saved (a temporary folder in tests and demo).
+        today: gives "today" for the checklist rules; frozen in tests and screenshots.
+        examples: a temporary folder of example households the app owns (demo mode).
+    """
+
+    TITLE = "carte-prep"
+    CSS_PATH = "app.tcss"
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+        (0, "-narrow"),
+        (110, "-wide"),
+    ]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "help", "Help", id="help", tooltip="Keys and how the app works"),
+        Binding("ctrl+z", "undo", "Undo", id="undo", tooltip="Undo the last status change"),
+        Binding("q", "quit", "Quit", id="quit-letter", show=False),
+    ]
+
+    def __init__(
+        self,
+        store: Store,
+        today: Today,
+        *,
+        examples: tempfile.TemporaryDirectory[str] | None = None,
+    ) -> None:
+        super().__init__()
+        self.session = Session(store)
+        self.today = today
+        self._examples = examples
+        if examples is not None:
+            self.sub_title = "examples: a temporary copy, changes are not kept"
+
+    # -- start and examples -------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        from carte_prep.tui.screens.households import HouseholdsScreen
+
+        self.push_screen(HouseholdsScreen())
+
+    def action_open_examples(self) -> None:
+        """Switch to a temporary copy of the example households (the user's data is untouched)."""
+        from carte_prep.tui.screens.households import HouseholdsScreen
+
+        if self._examples is None:
+            self._examples = temporary_examples()
+        self.session = Session(Store(Path(self._examples.name)))
+        self.sub_title = "examples: a temporary copy, changes are not kept"
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        screen = self.screen
+        if isinstance(screen, HouseholdsScreen):
+            screen.load()
+
+    def close_examples(self) -> None:
+        """Remove the temporary example folder, if the app made or was given one."""
+        if self._examples is not None:
+            self._examples.cleanup()
+            self._examples = None
+
+    # -- saving -------------------------------------------------------------------------
+
+    def save(self, household: Household) -> bool:
+        """Save a changed household; on failure tell the user and keep showing the disk state."""
+        try:
+            self.session.commit(household)
+        except CartePrepError as exc:
+            self._store_failed(household.id, exc)
+            return False
+        return True
+
+    def change_status(
+        self, household_id: str, member_id: str, requirement_id: str, status: Status
+    ) -> bool:
+        """Set an item's status and save it (undoable with ctrl+z)."""
+        try:
+            self.session.set_status(household_id, member_id, requirement_id, status)
+        except CartePrepError as exc:
+            self._store_failed(household_id, exc)
+            return False
+        return True
+
+    def action_undo(self) -> None:
+        """Put back the status changed last, and save."""
+        try:
+            change = self.session.undo()
+        except CartePrepError as exc:
+            self._store_failed(None, exc)
+            return
+        if change is None:
+            self.notify("Nothing to undo.", timeout=3)
+            return
+        self.notify(f"Undone: {change.requirement_id} is back to {change.previous}.", markup=False)
+        self._refresh_screen()
+
+    def _store_failed(self, household_id: str | None, exc: CartePrepError) -> None:
+        """A save was refused: say why; after an outside change, offer to reload."""
+        if isinstance(exc, ConflictError) and household_id is not None:
+            from carte_prep.tui.screens.dialogs import ConfirmDialog
+
+            def answered(reload: bool | None) -> None:
+                if reload:
+                    self._reload(household_id)
+
+            self.push_screen(
+                ConfirmDialog(
+                    f"Not saved: {exc}\n\nReload the household from disk? "
+                    "Your last change will be lost; everything saved before stays.",
+                    yes="Reload",
+                    no="Keep as shown",
+                ),
+                answered,
+            )
+            return
+        self.notify(str(exc), title="Not saved", severity="error", markup=False, timeout=10)
+
+    def _reload(self, household_id: str) -> None:
+        try:
+            self.session.reload(household_id)
+        except CartePrepError as exc:
+            self.notify(str(exc), title="Could not reload", severity="error", markup=False)
+            return
+        self.notify("Reloaded from disk.", timeout=3)
+        self._refresh_screen()
+
+    def _refresh_screen(self) -> None:
+        from carte_prep.tui.screens.base import DataScreen
+
+        if isinstance(self.screen, DataScreen):
+            self.screen.refresh_data()
+
+    # -- PDF ----------------------------------------------------------------------------
+
+    def default_pdf_path(self, household_id: str) -> Path:
+        """Where the PDF goes unless the person says otherwise: home, else beside the data."""
+        home = Path.home()
+        folder = home if home.is_dir() else self.session.store.root.parent
+        return folder / f"carte-prep-{household_id}.pdf"
+
+    def export_pdf(self, household_id: str, member_id: str | None = None) -> None:
+        """Ask where to write the dossier, then render it in a worker thread."""
+        from carte_prep.tui.screens.dialogs import PromptDialog
+
+        def chosen(answer: str | None) -> None:
+            if answer:
+                self.notify("Rendering the PDF dossier…", title="PDF", timeout=4)
+                self._render_pdf(household_id, member_id, Path(answer).expanduser())
+
+        who = f"member {member_id}" if member_id else "the whole household"
+        self.push_screen(
+            PromptDialog(
+                f"Write the PDF dossier for {who} to:",
+                value=str(self.default_pdf_path(household_id)),
+                check=_pdf_path_problem,
+            ),
+            chosen,
+        )
+
+    def _render_pdf(self, household_id: str, member_id: str | None, output: Path) -> None:
+        household = self.session.get(household_id)
+        today = self.today()
+        self.run_worker(
+            partial(self._pdf_worker, household, member_id, output, today),
+            name="pdf",
+            group="pdf",
+            thread=True,
+            exclusive=True,
+            exit_on_error=False,
+        )
+
+    def _pdf_worker(
+        self, household: Household, member_id: str | None, output: Path, today: dt.date
+    ) -> None:
+        """Runs in a thread: imports the renderer only now (weasyprint is slow to import)."""
+        try:
+            dossier = importlib.import_module("carte_prep.dossier")
+            written: Path = dossier.render_pdf(
+                household, output, member_id=member_id, today=today
+            )
+        except ImportError:
+            self.call_from_thread(
+                self.notify,
+                "The PDF dossier is not available in this installation of carte-prep.",
+                title="PDF",
+                severity="error",
+            )
+        except CartePrepError as exc:
+            self.call_from_thread(
+                self.notify, str(exc), title="PDF not written", severity="error", markup=False
+            )
+        else:
+            self.call_from_thread(
+                self.notify, f"Written to {written}", title="PDF ready", markup=False, timeout=10
+            )
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """No worker error is ever swallowed: each one is shown (without its details)."""
+        if event.state == WorkerState.ERROR:
+            kind = type(event.worker.error).__name__
+            self.notify(
+                f"Something went wrong while working on {event.worker.name or 'a task'} "
+                f"({kind}). Nothing was lost; try again.",
+                title="Error",
+                severity="error",
+                markup=False,
+                timeout=10,
+            )
+
+    # -- help, palette, keys --------------------------------------------------------------
+
+    def action_help(self) -> None:
+        from carte_prep.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keep ``q`` and ``?`` for typing while a text field has focus."""
+        del parameters
+        if action in typing_actions(self.BINDINGS) and is_text_field(self.screen.focused):
+            return False
+        return True
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Every binding of the screen (and the app) is also a palette command."""
+        from carte_prep.tui.screens.base import DataScreen
+
+        yield from super().get_system_commands(screen)
+        yield SystemCommand(
+            "Open the examples", "Work on a temporary copy of the example households",
+            self.action_open_examples,
+        )
+        seen: set[str] = set()
+        for node, bindings in ((screen, screen.BINDINGS), (self, self.BINDINGS)):
+            for binding in bindings:
+                if not isinstance(binding, Binding) or not binding.description:
+                    continue
+                if binding.action in seen or binding.action == "quit":
+                    continue
+                if isinstance(node, DataScreen) and not node.can_run(binding.action):
+                    continue
+                seen.add(binding.action)
+                yield SystemCommand(
+                    binding.description,
+                    binding.tooltip or f"Key: {binding.key}",
+                    partial(node.run_action, binding.action),
+                )
+
+    # -- crash safety -------------------------------------------------------------------
+
+    def _fatal_error(self) -> None:
+        """Replace Textual's crash report, whose traceback shows local variables.
+
+        Those locals can hold a whole household (names, passport numbers). This prints the
+        exception type and the code location only: enough for a bug report, nothing
+        personal. The exception message is left out too: it may quote a field value.
+        """
+        self.bell()
+        self.panic(Text(CRASH_MESSAGE.format(where=_crash_location())))
+
+
+def _crash_location() -> str:
+    """``TypeError at carte_prep/tui/app.py:123`` for the exception being handled."""
+    kind, _, trace = sys.exc_info()
+    if kind is None:
+        return "unknown error"
+    while trace is not None and trace.tb_next is not None:
+        trace = trace.tb_next
+    if trace is None:
+        return kind.__name__
+    code = trace.tb_frame.f_code
+    path = Path(code.co_filename)
+    return f"{kind.__name__} in {code.co_name} at {path.parent.name}/{path.name}:{trace.tb_lineno}"
+
+
+def _pdf_path_problem(value: str) -> str | None:
+    path = Path(value.strip()).expanduser()
+    if path.suffix.lower() != ".pdf":
+        return "the file name should end in .pdf"
+    if not path.parent.is_dir():
+        return f"the folder {path.parent} does not exist"
+    return None
+
+
+def make_app(
+    store: Store,
+    today: Today = dt.date.today,
+    *,
+    examples: tempfile.TemporaryDirectory[str] | None = None,
+) -> CartePrepApp:
+    """Build the app; the one factory the CLI, the tests and the screenshot script use."""
+    return CartePrepApp(store, today, examples=examples)

@@ -1,0 +1,127 @@
+"""How values are shown and read back: statuses, dates, progress, markers.
+
+Everything that may hold text a person typed is returned as ``rich.text.Text`` (or plain
+``str`` for widgets created with ``markup=False``), never as a markup string: a name like
+``Ali [Jr]`` must display as typed, and ``[/b]`` in a note must not crash a screen.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Final
+
+from rich.text import Text
+
+from carte_prep.core import ChecklistItem
+from carte_prep.core.dates import fmt
+from carte_prep.core.vocab import Status
+
+STATUS_LABELS: Final[dict[Status, str]] = {
+    "todo": "☐ to do",
+    "requested": "◔ asked",
+    "gathered": "☑ gathered",
+    "handed-in": "✔ handed in",
+    "not-applicable": "– n/a",
+}
+STATUS_STYLES: Final[dict[Status, str]] = {
+    "todo": "bold",
+    "requested": "yellow",
+    "gathered": "green",
+    "handed-in": "bold green",
+    "not-applicable": "dim",
+}
+CYCLE: Final[dict[Status, Status]] = {
+    "todo": "requested",
+    "requested": "gathered",
+    "gathered": "handed-in",
+    "handed-in": "not-applicable",
+    "not-applicable": "todo",
+}
+"""The next status when cycling, in the order a paper usually goes through them."""
+
+_DMY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_HM = re.compile(r"(\d{1,2})[:hH](\d{2})")
+
+
+class InputProblem(ValueError):
+    """Text that cannot be read as the value a field expects; the message says how to fix it."""
+
+
+def status_text(status: Status) -> Text:
+    """The status badge shown in lists."""
+    return Text(STATUS_LABELS[status], style=STATUS_STYLES[status])
+
+
+def parse_date(raw: str) -> dt.date | None:
+    """Read a date typed as dd/mm/yyyy (as on French papers) or yyyy-mm-dd; empty is None."""
+    value = raw.strip()
+    if not value:
+        return None
+    if match := _DMY.fullmatch(value):
+        day, month, year = (int(g) for g in match.groups())
+    elif match := _ISO.fullmatch(value):
+        year, month, day = (int(g) for g in match.groups())
+    else:
+        raise InputProblem("type the date as dd/mm/yyyy, for example 15/01/2027")
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise InputProblem(f"there is no such day as {value}; check the day and month") from None
+
+
+def parse_time(raw: str) -> dt.time | None:
+    """Read a time typed as 10:30 or 10h30; empty is None."""
+    value = raw.strip()
+    if not value:
+        return None
+    match = _HM.fullmatch(value)
+    if not match:
+        raise InputProblem("type the time as hh:mm, for example 10:30")
+    try:
+        return dt.time(int(match[1]), int(match[2]))
+    except ValueError:
+        raise InputProblem(f"there is no such time as {value}") from None
+
+
+def show_date(day: dt.date | None) -> str:
+    """A date as typed back into a field (empty when unset)."""
+    return fmt(day) if day else ""
+
+
+def bar(done: int, total: int, width: int = 8) -> Text:
+    """A text progress bar for table cells, where a widget cannot go."""
+    filled = round(width * done / total) if total else width
+    text = Text("█" * filled, style="green")
+    text.append("░" * (width - filled), style="dim")
+    text.append(f" {done}/{total}")
+    return text
+
+
+def markers(item: ChecklistItem) -> Text:
+    """Small signs for what an item carries: a note, a file, an old or untranslated paper."""
+    text = Text()
+    tracking = item.tracking
+    if tracking.notes.strip():
+        text.append("✎", style="cyan")
+    if tracking.attachments:
+        text.append("@", style="cyan")
+    if item.shared_with:
+        text.append("⌂", style="magenta")
+    if item.freshness is not None and not item.freshness.ok:
+        text.append("!", style="bold red")
+    elif any(w.code == "no-document-date" for w in item.warnings):
+        text.append("?", style="yellow")
+    if item.needs_translation and not tracking.translated:
+        text.append("T", style="bold yellow")
+    return text
+
+
+def item_label(item: ChecklistItem) -> Text:
+    """French name with its English gloss on the line below."""
+    requirement = item.requirement
+    text = Text(requirement.name_fr, style="bold")
+    text.append("\n")
+    text.append(requirement.name_en, style="italic")
+    return text

@@ -1,0 +1,1 @@
+"""The app's screens: households, member checklist, profile editor, photos, dialogs."""

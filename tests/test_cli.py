@@ -1,0 +1,238 @@
+"""The command line end to end, in a subprocess, as a person or a script would use it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from support import PROFILES
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+
+
+def run(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "CARTE_PREP_DATA_DIR": str(data_dir), "PYTHONPATH": str(SRC)}
+    result = subprocess.run(
+        [sys.executable, "-m", "carte_prep", "--today", "2026-11-27", *args],
+        capture_output=True, text=True, env=env, timeout=60, check=False,
+    )
+    assert "Traceback" not in result.stderr, result.stderr
+    return result
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    if not folder.exists():
+        return {}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*")) if p.is_file() and not p.name.endswith(".lock")
+    }
+
+
+def one_error_line(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("carte-prep: error: ")
+    return lines[0]
+
+
+@pytest.fixture
+def examples(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    data.mkdir()
+    for profile in PROFILES.glob("*.json"):
+        shutil.copy(profile, data / profile.name)
+    return data
+
+
+def test_version_and_help(tmp_path: Path) -> None:
+    assert run(tmp_path, "--version").stdout.startswith("carte-prep ")
+    assert "checklist" in run(tmp_path, "--help").stdout
+
+
+def test_list_with_no_data_explains_how_to_start(tmp_path: Path) -> None:
+    result = run(tmp_path / "none", "list")
+    assert result.returncode == 0
+    assert "carte-prep new" in result.stdout and "--demo" in result.stdout
+    assert not (tmp_path / "none").exists()
+
+
+def test_list_shows_every_member_with_card_route_progress_and_deadline(examples: Path) -> None:
+    result = run(examples, "list")
+    assert result.returncode == 0, result.stderr
+    assert "david" in result.stdout and "wa-10y renewal via prefecture" in result.stdout
+    assert "etudiant renewal via anef" in result.stdout
+    data = json.loads(run(examples, "list", "--json").stdout)
+    ids = {h["id"] for h in data["households"]}
+    assert ids == {"thompson-family", "nguyen-student", "haddad-household"}
+    david = data["households"][2]["members"][0]
+    assert david["next_deadline"] == {"date": "2026-12-15", "what": "appointment"}
+
+
+def test_checklist_text_and_json(examples: Path) -> None:
+    text = run(examples, "checklist", "thompson-family", "david", "--sources").stdout
+    assert "Passeport en cours de validité" in text and "Valid passport" in text
+    assert "TOO OLD" in text and "Source: http" in text
+    data = json.loads(run(examples, "checklist", "haddad-household", "--json").stdout)
+    assert [m["member_id"] for m in data["members"]] == ["samir", "nadia"]
+    for member in data["members"]:
+        for section in member["sections"]:
+            for item in section["items"]:
+                assert item["requirement"]["sources"]
+                assert item["requirement"]["how_to_get"]
+    codes = {w["code"] for w in data["members"][0]["warnings"]}
+    assert {"translation", "too-old"} <= codes
+
+
+def test_mark_saves_and_reports_freshness(examples: Path) -> None:
+    result = run(examples, "mark", "thompson-family", "david", "proof-of-address",
+                 "--date", "2026-11-20", "--note", "New EDF bill [/b]")
+    assert result.returncode == 0, result.stderr
+    assert "fresh on your appointment" in result.stdout
+    saved = json.loads((examples / "thompson-family.json").read_text(encoding="utf-8"))
+    shared = saved["shared"][0]["tracking"]
+    assert shared["document_date"] == "2026-11-20" and shared["notes"] == "New EDF bill [/b]"
+    listing = run(examples, "checklist", "thompson-family", "margaret").stdout
+    assert "dated 20/11/2026: fresh" in listing
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (("mark", "nowhere", "x", "passport", "--status", "gathered"), "no household 'nowhere'"),
+        (("mark", "thompson-family", "zed", "passport", "--status", "gathered"), "no member 'zed'"),
+        (("mark", "thompson-family", "david", "nope", "--status", "gathered"), "no checklist item"),
+        (("mark", "thompson-family", "david", "transcripts", "--status", "gathered"),
+         "not on david's checklist"),
+        (("mark", "thompson-family", "david", "passport"), "nothing to change"),
+        (("mark", "thompson-family", "david", "passport", "--note", "a\u202eb"),
+         "direction control"),
+        (("mark", "thompson-family", "david", "passport", "--attach", "/no/such.pdf"),
+         "no such file"),
+        (("checklist", "thompson-family", "ghost"), "no member 'ghost'"),
+        (("new", "thompson-family", "--name", "Again"), "already exists"),
+        (("new", "Bad Id", "--name", "X"), "lower-case letters"),
+        (("new", "solo", "--name", "Solo", "--member-id", "me", "--given-names", "Me",
+          "--birth-date", "1990-01-01", "--nationality", "x", "--card", "gold",
+          "--procedure", "first"), "not a known card type"),
+        (("edit-member", "thompson-family", "david", "--card", "wa-5y"),
+         "does not exist for 'wa-5y'"),
+        (("delete", "thompson-family"), "--yes"),
+        (("share", "thompson-family", "passport", "david", "emily"), "personal"),
+        (("export", "ghost"), "no household 'ghost'"),
+    ],
+)
+def test_bad_input_gives_one_line_and_changes_nothing(
+    examples: Path, args: tuple[str, ...], expected: str
+) -> None:
+    before = snapshot(examples)
+    message = one_error_line(run(examples, *args))
+    assert expected in message
+    assert snapshot(examples) == before
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("mark", "thompson-family", "david", "passport", "--status", "lost"),
+     ("mark", "thompson-family", "david", "passport", "--date", "2026-02-30"),
+     ("checklist",), ("frobnicate",)],
+)
+def test_bad_arguments_exit_2_with_one_line(examples: Path, args: tuple[str, ...]) -> None:
+    before = snapshot(examples)
+    result = run(examples, *args)
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert snapshot(examples) == before
+
+
+def test_new_add_and_edit_member_change_the_checklist(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    created = run(data, "new", "lopez", "--name", "Famille López", "--member-id", "sofia",
+                  "--given-names", "Sofía", "--surname", "López", "--birth-date", "1988-04-02",
+                  "--nationality", "Colombian", "--card", "visiteur", "--procedure", "renewal",
+                  "--departement", "13", "--card-expiry", "2027-02-01", "--housing", "hosted")
+    assert created.returncode == 0, created.stderr
+    assert oct((data / "lopez.json").stat().st_mode & 0o777) == "0o600"
+    text = run(data, "checklist", "lopez", "sofia").stdout
+    assert "Attestation d'hébergement" in text and "visiteur" not in text.split("Card:")[0]
+    added = run(data, "add-member", "lopez", "mateo", "--given-names", "Mateo",
+                "--birth-date", "2016-03-03", "--nationality", "Colombian", "--no-card")
+    assert added.returncode == 0, added.stderr
+    assert "no card needed" in run(data, "list").stdout
+    edited = run(data, "edit-member", "lopez", "sofia", "--card", "salarie",
+                 "--fact", "employment_change=new-employer")
+    assert edited.returncode == 0, edited.stderr
+    after = run(data, "checklist", "lopez", "sofia").stdout
+    assert "Autorisation de travail" in after
+    assert "Justificatifs de ressources suffisantes" not in after
+
+
+def test_share_then_stop_sharing(examples: Path) -> None:
+    assert run(examples, "share", "thompson-family", "proof-of-address", "david", "margaret",
+               "emily").returncode == 0
+    saved = json.loads((examples / "thompson-family.json").read_text(encoding="utf-8"))
+    assert saved["shared"][0]["members"] == ["david", "margaret", "emily"]
+    assert run(examples, "share", "thompson-family", "proof-of-address").returncode == 0
+    saved = json.loads((examples / "thompson-family.json").read_text(encoding="utf-8"))
+    assert saved["shared"] == []
+
+
+def test_export_import_round_trip(examples: Path, tmp_path: Path) -> None:
+    original = (examples / "nguyen-student.json").read_text(encoding="utf-8")
+    assert run(examples, "export", "nguyen-student").stdout == original
+    out = tmp_path / "copy.json"
+    assert run(examples, "export", "nguyen-student", "-o", str(out)).returncode == 0
+    assert "already exists" in one_error_line(
+        run(examples, "export", "nguyen-student", "-o", str(out))
+    )
+    other = tmp_path / "other"
+    assert run(other, "import", str(out)).returncode == 0
+    assert (other / "nguyen-student.json").read_text(encoding="utf-8") == original
+    assert "already exists" in one_error_line(run(other, "import", str(out)))
+    assert run(other, "import", str(out), "--replace").returncode == 0
+
+
+def test_import_of_an_invalid_file_names_the_field(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    data = json.loads((PROFILES / "nguyen-student.json").read_text(encoding="utf-8"))
+    data["members"][0]["birth_date"] = "2002-13-45"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    message = one_error_line(run(tmp_path / "data", "import", str(bad)))
+    assert "members[0].birth_date" in message
+    assert not (tmp_path / "data").exists()
+
+
+def test_a_corrupt_file_is_reported_kept_and_others_still_load(examples: Path) -> None:
+    corrupt = examples / "broken.json"
+    corrupt.write_text('{"schema_version": 1, "id": "broken", "name": ', encoding="utf-8")
+    before = corrupt.read_bytes()
+    result = run(examples, "list")
+    assert result.returncode == 1
+    assert "broken.json" in result.stderr and "not valid JSON" in result.stderr
+    assert "thompson-family" in result.stdout
+    assert corrupt.read_bytes() == before
+
+
+def test_delete_with_confirmation(examples: Path) -> None:
+    assert run(examples, "delete", "haddad-household", "--yes").returncode == 0
+    assert not (examples / "haddad-household.json").exists()
+    assert "haddad" not in run(examples, "list").stdout
+
+
+def test_cards_schema_and_paths(tmp_path: Path) -> None:
+    cards = run(tmp_path, "cards").stdout
+    assert "wa-10y" in cards and "talent-chercheur" in cards and "Sources: http" in cards
+    assert len(json.loads(run(tmp_path, "cards", "--json").stdout)) >= 14
+    schema = json.loads(run(tmp_path, "schema").stdout)
+    assert schema["title"] == "Household"
+    paths = json.loads(run(tmp_path, "paths", "--json").stdout)
+    assert paths["data"] == str(tmp_path)
+    assert Path(paths["examples"], "thompson-family.json").is_file()
