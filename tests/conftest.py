@@ -18,7 +18,6 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
-
 @pytest.fixture
 def today() -> dt.date:
     return TODAY

@@ -8,7 +8,6 @@ from typing import Any
 
 from carte_prep.core.model import Application, Household, Member, Passport, SharedEvidence, Tracking
 
-
 TODAY = dt.date(2026, 11, 27)
 """The frozen 'today' of the suite: dates in tests are written against it."""
 

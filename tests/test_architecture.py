@@ -13,7 +13,10 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 def loaded_after(code: str) -> set[str]:
     probe = f"{code}\nimport sys\nprint(' '.join(sorted(sys.modules)))"
     result = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        check=True,
         env={**os.environ, "PYTHONPATH": str(SRC)},
     )
     return set(result.stdout.split())
@@ -37,6 +40,12 @@ def test_core_sources_never_import_ui_or_pdf_packages() -> None:
     core = SRC / "carte_prep" / "core"
     for path in core.rglob("*.py"):
         text = path.read_text(encoding="utf-8")
-        for banned in ("import textual", "from textual", "import weasyprint", "from weasyprint",
-                       "carte_prep.tui", "carte_prep.dossier"):
+        for banned in (
+            "import textual",
+            "from textual",
+            "import weasyprint",
+            "from weasyprint",
+            "carte_prep.tui",
+            "carte_prep.dossier",
+        ):
             assert banned not in text, f"{path.name} mentions {banned}"

@@ -21,7 +21,11 @@ def run(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "CARTE_PREP_DATA_DIR": str(data_dir), "PYTHONPATH": str(SRC)}
     result = subprocess.run(
         [sys.executable, "-m", "carte_prep", "--today", "2026-11-27", *args],
-        capture_output=True, text=True, env=env, timeout=60, check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
     )
     assert "Traceback" not in result.stderr, result.stderr
     return result
@@ -32,7 +36,8 @@ def snapshot(folder: Path) -> dict[str, str]:
         return {}
     return {
         str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*")) if p.is_file() and not p.name.endswith(".lock")
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not p.name.endswith(".lock")
     }
 
 
@@ -61,14 +66,16 @@ def test_version_and_help(tmp_path: Path) -> None:
 def test_list_with_no_data_explains_how_to_start(tmp_path: Path) -> None:
     result = run(tmp_path / "none", "list")
     assert result.returncode == 0
-    assert "carte-prep new" in result.stdout and "--demo" in result.stdout
+    assert "carte-prep new" in result.stdout
+    assert "--demo" in result.stdout
     assert not (tmp_path / "none").exists()
 
 
 def test_list_shows_every_member_with_card_route_progress_and_deadline(examples: Path) -> None:
     result = run(examples, "list")
     assert result.returncode == 0, result.stderr
-    assert "david" in result.stdout and "wa-10y renewal via prefecture" in result.stdout
+    assert "david" in result.stdout
+    assert "wa-10y renewal via prefecture" in result.stdout
     assert "etudiant renewal via anef" in result.stdout
     data = json.loads(run(examples, "list", "--json").stdout)
     ids = {h["id"] for h in data["households"]}
@@ -79,8 +86,10 @@ def test_list_shows_every_member_with_card_route_progress_and_deadline(examples:
 
 def test_checklist_text_and_json(examples: Path) -> None:
     text = run(examples, "checklist", "thompson-family", "david", "--sources").stdout
-    assert "Passeport en cours de validité" in text and "Valid passport" in text
-    assert "TOO OLD" in text and "Source: http" in text
+    assert "Passeport en cours de validité" in text
+    assert "Valid passport" in text
+    assert "TOO OLD" in text
+    assert "Source: http" in text
     data = json.loads(run(examples, "checklist", "haddad-household", "--json").stdout)
     assert [m["member_id"] for m in data["members"]] == ["samir", "nadia"]
     for member in data["members"]:
@@ -93,13 +102,23 @@ def test_checklist_text_and_json(examples: Path) -> None:
 
 
 def test_mark_saves_and_reports_freshness(examples: Path) -> None:
-    result = run(examples, "mark", "thompson-family", "david", "proof-of-address",
-                 "--date", "2026-11-20", "--note", "New EDF bill [/b]")
+    result = run(
+        examples,
+        "mark",
+        "thompson-family",
+        "david",
+        "proof-of-address",
+        "--date",
+        "2026-11-20",
+        "--note",
+        "New EDF bill [/b]",
+    )
     assert result.returncode == 0, result.stderr
     assert "fresh on your appointment" in result.stdout
     saved = json.loads((examples / "thompson-family.json").read_text(encoding="utf-8"))
     shared = saved["shared"][0]["tracking"]
-    assert shared["document_date"] == "2026-11-20" and shared["notes"] == "New EDF bill [/b]"
+    assert shared["document_date"] == "2026-11-20"
+    assert shared["notes"] == "New EDF bill [/b]"
     listing = run(examples, "checklist", "thompson-family", "margaret").stdout
     assert "dated 20/11/2026: fresh" in listing
 
@@ -110,21 +129,47 @@ def test_mark_saves_and_reports_freshness(examples: Path) -> None:
         (("mark", "nowhere", "x", "passport", "--status", "gathered"), "no household 'nowhere'"),
         (("mark", "thompson-family", "zed", "passport", "--status", "gathered"), "no member 'zed'"),
         (("mark", "thompson-family", "david", "nope", "--status", "gathered"), "no checklist item"),
-        (("mark", "thompson-family", "david", "transcripts", "--status", "gathered"),
-         "not on david's checklist"),
+        (
+            ("mark", "thompson-family", "david", "transcripts", "--status", "gathered"),
+            "not on david's checklist",
+        ),
         (("mark", "thompson-family", "david", "passport"), "nothing to change"),
-        (("mark", "thompson-family", "david", "passport", "--note", "a\u202eb"),
-         "direction control"),
-        (("mark", "thompson-family", "david", "passport", "--attach", "/no/such.pdf"),
-         "no such file"),
+        (
+            ("mark", "thompson-family", "david", "passport", "--note", "a\u202eb"),
+            "direction control",
+        ),
+        (
+            ("mark", "thompson-family", "david", "passport", "--attach", "/no/such.pdf"),
+            "no such file",
+        ),
         (("checklist", "thompson-family", "ghost"), "no member 'ghost'"),
         (("new", "thompson-family", "--name", "Again"), "already exists"),
         (("new", "Bad Id", "--name", "X"), "lower-case letters"),
-        (("new", "solo", "--name", "Solo", "--member-id", "me", "--given-names", "Me",
-          "--birth-date", "1990-01-01", "--nationality", "x", "--card", "gold",
-          "--procedure", "first"), "not a known card type"),
-        (("edit-member", "thompson-family", "david", "--card", "wa-5y"),
-         "does not exist for 'wa-5y'"),
+        (
+            (
+                "new",
+                "solo",
+                "--name",
+                "Solo",
+                "--member-id",
+                "me",
+                "--given-names",
+                "Me",
+                "--birth-date",
+                "1990-01-01",
+                "--nationality",
+                "x",
+                "--card",
+                "gold",
+                "--procedure",
+                "first",
+            ),
+            "not a known card type",
+        ),
+        (
+            ("edit-member", "thompson-family", "david", "--card", "wa-5y"),
+            "does not exist for 'wa-5y'",
+        ),
         (("delete", "thompson-family"), "--yes"),
         (("share", "thompson-family", "passport", "david", "emily"), "personal"),
         (("export", "ghost"), "no household 'ghost'"),
@@ -141,9 +186,12 @@ def test_bad_input_gives_one_line_and_changes_nothing(
 
 @pytest.mark.parametrize(
     "args",
-    [("mark", "thompson-family", "david", "passport", "--status", "lost"),
-     ("mark", "thompson-family", "david", "passport", "--date", "2026-02-30"),
-     ("checklist",), ("frobnicate",)],
+    [
+        ("mark", "thompson-family", "david", "passport", "--status", "lost"),
+        ("mark", "thompson-family", "david", "passport", "--date", "2026-02-30"),
+        ("checklist",),
+        ("frobnicate",),
+    ],
 )
 def test_bad_arguments_exit_2_with_one_line(examples: Path, args: tuple[str, ...]) -> None:
     before = snapshot(examples)
@@ -155,20 +203,63 @@ def test_bad_arguments_exit_2_with_one_line(examples: Path, args: tuple[str, ...
 
 def test_new_add_and_edit_member_change_the_checklist(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    created = run(data, "new", "lopez", "--name", "Famille López", "--member-id", "sofia",
-                  "--given-names", "Sofía", "--surname", "López", "--birth-date", "1988-04-02",
-                  "--nationality", "Colombian", "--card", "visiteur", "--procedure", "renewal",
-                  "--departement", "13", "--card-expiry", "2027-02-01", "--housing", "hosted")
+    created = run(
+        data,
+        "new",
+        "lopez",
+        "--name",
+        "Famille López",
+        "--member-id",
+        "sofia",
+        "--given-names",
+        "Sofía",
+        "--surname",
+        "López",
+        "--birth-date",
+        "1988-04-02",
+        "--nationality",
+        "Colombian",
+        "--card",
+        "visiteur",
+        "--procedure",
+        "renewal",
+        "--departement",
+        "13",
+        "--card-expiry",
+        "2027-02-01",
+        "--housing",
+        "hosted",
+    )
     assert created.returncode == 0, created.stderr
     assert oct((data / "lopez.json").stat().st_mode & 0o777) == "0o600"
     text = run(data, "checklist", "lopez", "sofia").stdout
-    assert "Attestation d'hébergement" in text and "visiteur" not in text.split("Card:")[0]
-    added = run(data, "add-member", "lopez", "mateo", "--given-names", "Mateo",
-                "--birth-date", "2016-03-03", "--nationality", "Colombian", "--no-card")
+    assert "Attestation d'hébergement" in text
+    assert "visiteur" not in text.split("Card:")[0]
+    added = run(
+        data,
+        "add-member",
+        "lopez",
+        "mateo",
+        "--given-names",
+        "Mateo",
+        "--birth-date",
+        "2016-03-03",
+        "--nationality",
+        "Colombian",
+        "--no-card",
+    )
     assert added.returncode == 0, added.stderr
     assert "no card needed" in run(data, "list").stdout
-    edited = run(data, "edit-member", "lopez", "sofia", "--card", "salarie",
-                 "--fact", "employment_change=new-employer")
+    edited = run(
+        data,
+        "edit-member",
+        "lopez",
+        "sofia",
+        "--card",
+        "salarie",
+        "--fact",
+        "employment_change=new-employer",
+    )
     assert edited.returncode == 0, edited.stderr
     after = run(data, "checklist", "lopez", "sofia").stdout
     assert "Autorisation de travail" in after
@@ -176,8 +267,12 @@ def test_new_add_and_edit_member_change_the_checklist(tmp_path: Path) -> None:
 
 
 def test_share_then_stop_sharing(examples: Path) -> None:
-    assert run(examples, "share", "thompson-family", "proof-of-address", "david", "margaret",
-               "emily").returncode == 0
+    assert (
+        run(
+            examples, "share", "thompson-family", "proof-of-address", "david", "margaret", "emily"
+        ).returncode
+        == 0
+    )
     saved = json.loads((examples / "thompson-family.json").read_text(encoding="utf-8"))
     assert saved["shared"][0]["members"] == ["david", "margaret", "emily"]
     assert run(examples, "share", "thompson-family", "proof-of-address").returncode == 0
@@ -216,7 +311,8 @@ def test_a_corrupt_file_is_reported_kept_and_others_still_load(examples: Path) -
     before = corrupt.read_bytes()
     result = run(examples, "list")
     assert result.returncode == 1
-    assert "broken.json" in result.stderr and "not valid JSON" in result.stderr
+    assert "broken.json" in result.stderr
+    assert "not valid JSON" in result.stderr
     assert "thompson-family" in result.stdout
     assert corrupt.read_bytes() == before
 
@@ -229,10 +325,69 @@ def test_delete_with_confirmation(examples: Path) -> None:
 
 def test_cards_schema_and_paths(tmp_path: Path) -> None:
     cards = run(tmp_path, "cards").stdout
-    assert "wa-10y" in cards and "talent-chercheur" in cards and "Sources: http" in cards
+    assert "wa-10y" in cards
+    assert "talent-chercheur" in cards
+    assert "Sources: http" in cards
     assert len(json.loads(run(tmp_path, "cards", "--json").stdout)) >= 14
     schema = json.loads(run(tmp_path, "schema").stdout)
     assert schema["title"] == "Household"
     paths = json.loads(run(tmp_path, "paths", "--json").stdout)
     assert paths["data"] == str(tmp_path)
     assert Path(paths["examples"], "thompson-family.json").is_file()
+
+
+def test_agenda_text_and_json(examples: Path) -> None:
+    text = run(examples, "agenda").stdout
+    assert "15/12/2026 10:30  David James Thompson: Prefecture appointment" in text
+    data = json.loads(run(examples, "agenda", "nguyen-student", "--json").stdout)
+    dates = [event["date"] for event in data["events"]]
+    assert dates == sorted(dates)
+    assert {e["member_id"] for e in data["events"]} == {"linh"}
+
+
+def test_ics_file_is_written_privately_and_parses(examples: Path, tmp_path: Path) -> None:
+    from icalendar import Calendar
+
+    out = tmp_path / "thompson.ics"
+    result = run(examples, "ics", "thompson-family", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert oct(out.stat().st_mode & 0o777) == "0o600"
+    events = list(Calendar.from_ical(out.read_bytes()).walk("VEVENT"))
+    assert any("Prefecture appointment" in str(e["SUMMARY"]) for e in events)
+    assert "already exists" in one_error_line(
+        run(examples, "ics", "thompson-family", "-o", str(out))
+    )
+
+
+def test_after_filing_log(examples: Path) -> None:
+    base = ("log", "thompson-family", "david")
+    assert run(examples, *base, "filed", "2026-12-15").returncode == 0
+    assert run(examples, *base, "receipt", "recepisse", "--until", "2027-03-15").returncode == 0
+    assert (
+        run(
+            examples,
+            *base,
+            "request",
+            "--received",
+            "2027-01-05",
+            "--deadline",
+            "2027-02-04",
+            "--what",
+            "Bank statements",
+        ).returncode
+        == 0
+    )
+    assert run(examples, *base, "sent", "1", "--date", "2027-01-10").returncode == 0
+    assert run(examples, *base, "timbre", "1234 5678 9012 3456", "25").returncode == 0
+    shown = run(examples, *base).stdout
+    assert "recepisse, valid until 15/03/2027" in shown
+    assert "sent 10/01/2027" in shown
+    saved = json.loads((examples / "thompson-family.json").read_text(encoding="utf-8"))
+    log = saved["members"][0]["application"]["after_filing"]
+    assert log["timbre"]["number"] == "1234567890123456"
+    before = snapshot(examples)
+    assert "no request 5" in one_error_line(
+        run(examples, *base, "sent", "5", "--date", "2027-01-10")
+    )
+    assert "16-digit" in one_error_line(run(examples, *base, "timbre", "123", "25"))
+    assert snapshot(examples) == before

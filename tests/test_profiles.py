@@ -21,18 +21,23 @@ def test_example_is_a_valid_file_in_the_saved_format(path: Path) -> None:
 
 
 def test_examples_cover_the_promised_situations() -> None:
-    households = {p.stem: Household.model_validate_json(p.read_text(encoding="utf-8"))
-                  for p in PROFILES.glob("*.json")}
+    households = {
+        p.stem: Household.model_validate_json(p.read_text(encoding="utf-8"))
+        for p in PROFILES.glob("*.json")
+    }
     cards = {
         (m.application.card_type, m.application.procedure)
-        for h in households.values() for m in h.members if m.application
+        for h in households.values()
+        for m in h.members
+        if m.application
     }
     assert ("wa-10y", "renewal") in cards
     assert ("etudiant", "renewal") in cards
     assert ("visiteur", "first") in cards
     thompson = households["thompson-family"]
     assert any(
-        m.application and m.application.current_card
+        m.application
+        and m.application.current_card
         and m.application.current_card.card_type == "wa-5y"
         for m in thompson.members
     )

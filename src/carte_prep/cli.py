@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from carte_prep import __version__
+from carte_prep.core.agenda import AgendaEvent, household_agenda
 from carte_prep.core.catalogue import load_catalogue
 from carte_prep.core.dates import fmt
 from carte_prep.core.engine import (
@@ -29,6 +30,7 @@ from carte_prep.core.engine import (
 )
 from carte_prep.core.errors import CartePrepError, InvalidInputError, explain_validation
 from carte_prep.core.model import (
+    AfterFiling,
     Appointment,
     CurrentCard,
     Household,
@@ -37,7 +39,7 @@ from carte_prep.core.model import (
     Situation,
 )
 from carte_prep.core.paths import resolve_data_dir
-from carte_prep.core.store import Store
+from carte_prep.core.store import Store, write_private_file
 from carte_prep.core.tracking import find_member, share_document, update_tracking
 from carte_prep.core.vocab import STATUSES
 from carte_prep.resources import profiles_dir, templates_dir
@@ -490,10 +492,7 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
     target = Path(args.output)
     if target.exists() and not args.force:
         raise UsageError(f"{target} already exists; choose another name or add --force")
-    try:
-        target.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise CartePrepError(f"cannot write {target}: {exc.strerror}") from None
+    write_private_file(target, text.encode("utf-8"))
     print(f"exported {args.household} to {target}")
     return 0
 
@@ -551,6 +550,113 @@ def cmd_paths(ctx: Context, args: argparse.Namespace) -> int:
         for name, path in paths.items():
             print(f"{name:<10} {path}")
     return 0
+
+
+def _agenda_rows(events: list[AgendaEvent]) -> list[dict[str, Any]]:
+    return [event.model_dump(mode="json") for event in events]
+
+
+def cmd_agenda(ctx: Context, args: argparse.Namespace) -> int:
+    if args.household:
+        households = [ctx.household(args.household)]
+        problems = []
+    else:
+        report = ctx.store.load_all()
+        households, problems = report.households, report.problems
+    events = household_agenda(households, ctx.today)
+    if args.json:
+        _print_json({"today": ctx.today.isoformat(), "events": _agenda_rows(events)})
+    elif not events:
+        print(
+            "No upcoming dates. Add an appointment, a filing date or your card's expiry "
+            "to plan ahead."
+        )
+    else:
+        for event in events:
+            when = fmt(event.date) + (f" {event.time:%H:%M}" if event.time else "")
+            print(f"{LEVEL_MARKS[event.level]} {when}  {event.member_name}: {event.title}")
+            print(f"      {event.detail}")
+    for problem in problems:
+        print(f"carte-prep: cannot open {problem.path}: {problem.reason}", file=sys.stderr)
+    return EXIT_USER_ERROR if problems else 0
+
+
+def cmd_ics(ctx: Context, args: argparse.Namespace) -> int:
+    from carte_prep.calendar_export import agenda_to_ics
+
+    household = ctx.household(args.household)
+    output = Path(args.output)
+    if output.exists() and not args.force:
+        raise UsageError(f"{output} already exists; choose another name or add --force")
+    events = household_agenda([household], ctx.today)
+    data = agenda_to_ics(
+        events, name=f"carte-prep: {household.name}", stamp=dt.datetime.now(dt.UTC)
+    )
+    write_private_file(output, data)
+    print(f"wrote {len(events)} dates to {output}")
+    return 0
+
+
+def cmd_log(ctx: Context, args: argparse.Namespace) -> int:
+    household = ctx.household(args.household)
+    member = find_member(household, args.member)
+    if member.application is None:
+        raise UsageError(f"{member.display_name} has no application: nothing to log")
+    log = member.application.after_filing.model_dump()
+    action = args.action
+    if action is None:
+        _print_log(member.application.after_filing)
+        return 0
+    if action == "filed":
+        log["filed_on"] = args.date
+    elif action == "receipt":
+        log["receipts"].append(
+            {"kind": args.kind, "issued_on": args.issued, "valid_until": args.until}
+        )
+    elif action == "request":
+        log["requests"].append(
+            {"received_on": args.received, "deadline": args.deadline, "what": args.what}
+        )
+    elif action == "sent":
+        if not 1 <= args.number <= len(log["requests"]):
+            raise UsageError(
+                f"there is no request {args.number}; run 'carte-prep log {household.id} "
+                f"{member.id}' to see them"
+            )
+        log["requests"][args.number - 1]["sent_on"] = args.date
+    elif action == "card-ready":
+        log["card_ready_on"] = args.date
+    elif action == "timbre":
+        log["timbre"] = {"number": args.number, "amount": args.amount, "bought_on": args.date}
+    elif action == "collection":
+        log["collection"] = {
+            "kind": "collection",
+            "date": args.date,
+            "time": args.time,
+            "place": args.place,
+        }
+    data = household.model_dump()
+    for raw in data["members"]:
+        if raw["id"] == member.id:
+            raw["application"]["after_filing"] = log
+    updated = _validated(lambda: Household.model_validate(data), f"{household.id}/{member.id}")
+    ctx.store.save(updated)
+    print(f"{household.id}/{member.id}: {action} saved")
+    return 0
+
+
+def _print_log(log: AfterFiling) -> None:
+    print(f"Filed on:    {fmt(log.filed_on) if log.filed_on else '-'}")
+    for receipt in log.receipts:
+        print(f"Receipt:     {receipt.kind}, valid until {fmt(receipt.valid_until)}")
+    for number, request in enumerate(log.requests, start=1):
+        state = f"sent {fmt(request.sent_on)}" if request.sent_on else "NOT SENT"
+        print(f"Request {number}:   {request.what} (by {fmt(request.deadline)}; {state})")
+    print(f"Card ready:  {fmt(log.card_ready_on) if log.card_ready_on else '-'}")
+    if log.timbre:
+        print(f"Timbre:      €{log.timbre.amount}, number ending {log.timbre.number[-4:]}")
+    if log.collection and log.collection.date:
+        print(f"Collection:  {fmt(log.collection.date)}")
 
 
 def cmd_pdf(ctx: Context, args: argparse.Namespace) -> int:
@@ -723,6 +829,49 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("paths", cmd_paths, "where data, examples and templates are")
     p.add_argument("--json", action="store_true")
+
+    p = command("agenda", cmd_agenda, "every upcoming date, in order, with what to do")
+    p.add_argument("household", nargs="?", help="one household (default: all)")
+    p.add_argument("--json", action="store_true")
+
+    p = command("ics", cmd_ics, "the agenda as a calendar file with reminders")
+    p.add_argument("household")
+    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.add_argument("--force", action="store_true", help="overwrite FILE")
+
+    p = command("log", cmd_log, "what happened after filing (shown when no action is given)")
+    p.add_argument("household")
+    p.add_argument("member")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", parser_class=Parser)
+    a = actions.add_parser("filed", help="the day the file was handed in or submitted")
+    a.add_argument("date", type=_date)
+    a = actions.add_parser("receipt", help="a récépissé or ANEF attestation de prolongation")
+    a.add_argument("kind", choices=["recepisse", "prolongation"])
+    a.add_argument("--until", type=_date, required=True, metavar="YYYY-MM-DD")
+    a.add_argument("--issued", type=_date, metavar="YYYY-MM-DD")
+    a = actions.add_parser("request", help="the prefecture asked for more documents")
+    a.add_argument("--received", type=_date, required=True, metavar="YYYY-MM-DD")
+    a.add_argument(
+        "--deadline",
+        type=_date,
+        required=True,
+        metavar="YYYY-MM-DD",
+        help="the date written in the letter",
+    )
+    a.add_argument("--what", required=True)
+    a = actions.add_parser("sent", help="you sent what a request asked for")
+    a.add_argument("number", type=int, help="the request number shown by 'log H M'")
+    a.add_argument("--date", type=_date, required=True, metavar="YYYY-MM-DD")
+    a = actions.add_parser("card-ready", help="the SMS or e-mail saying the card is ready")
+    a.add_argument("date", type=_date)
+    a = actions.add_parser("timbre", help="the fee stamp bought")
+    a.add_argument("number", help="its 16-digit number")
+    a.add_argument("amount", type=int, help="in euros")
+    a.add_argument("--date", type=_date, metavar="YYYY-MM-DD")
+    a = actions.add_parser("collection", help="the appointment to collect the card")
+    a.add_argument("date", type=_date)
+    a.add_argument("--time", type=_time, metavar="HH:MM")
+    a.add_argument("--place")
 
     p = command("pdf", cmd_pdf, "the printable dossier for the prefecture visit")
     p.add_argument("household")

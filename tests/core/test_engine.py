@@ -50,20 +50,42 @@ def test_every_card_and_procedure_gives_an_ordered_sourced_checklist(
         assert orders == sorted(orders)
     for item in checklist.items:
         req = item.requirement
-        assert req.sources and all(s.url.startswith("http") for s in req.sources)
+        assert req.sources
+        assert all(s.url.startswith("http") for s in req.sources)
         assert req.verified_on <= TODAY
-        assert req.name_fr and req.name_en and req.how_to_get
+        assert req.name_fr
+        assert req.name_en
+        assert req.how_to_get
     assert "passport" in ids(checklist)
 
 
 def test_catalogue_covers_the_card_types_of_the_design() -> None:
     families = {card.family for card in CATALOGUE.cards.values()}
-    assert {"Withdrawal Agreement (Brexit)", "Visitor", "Student", "Talent",
-            "Long-term residence", "Private and family life", "Work"} <= families
-    assert {"talent-salarie-qualifie", "talent-carte-bleue", "talent-chercheur",
-            "talent-porteur-projet", "rld-ue", "resident-10y", "vpf-conjoint-francais",
-            "vpf-parent-enfant-francais", "salarie", "travailleur-temporaire",
-            "wa-5y", "wa-10y", "visiteur", "etudiant"} <= set(CATALOGUE.cards)
+    assert {
+        "Withdrawal Agreement (Brexit)",
+        "Visitor",
+        "Student",
+        "Talent",
+        "Long-term residence",
+        "Private and family life",
+        "Work",
+    } <= families
+    assert {
+        "talent-salarie-qualifie",
+        "talent-carte-bleue",
+        "talent-chercheur",
+        "talent-porteur-projet",
+        "rld-ue",
+        "resident-10y",
+        "vpf-conjoint-francais",
+        "vpf-parent-enfant-francais",
+        "salarie",
+        "travailleur-temporaire",
+        "wa-5y",
+        "wa-10y",
+        "visiteur",
+        "etudiant",
+    } <= set(CATALOGUE.cards)
     assert "vls-ts-validation" in CATALOGUE.cards["etudiant"].procedures
     for card in CATALOGUE.cards.values():
         assert "duplicate" in card.procedures
@@ -100,12 +122,16 @@ def test_routing_by_card(card: str, procedure: str, route: str) -> None:
 
 def test_varying_route_uses_default_until_chosen_and_says_why() -> None:
     assumed = checklist_for("salarie", "renewal")
-    assert assumed.route.choosable and assumed.route.decided_by == "default"
-    assert assumed.route.why and "département" in assumed.route.why
+    assert assumed.route.choosable
+    assert assumed.route.decided_by == "default"
+    assert assumed.route.why
+    assert "département" in assumed.route.why
     assert any(w.code == "route-choice" for w in assumed.warnings)
     chosen = checklist_for("salarie", "renewal", route_choice="prefecture")
-    assert chosen.route.route == "prefecture" and chosen.route.decided_by == "person"
-    assert "paper-photos" in ids(chosen) and "ephoto-code" not in ids(chosen)
+    assert chosen.route.route == "prefecture"
+    assert chosen.route.decided_by == "person"
+    assert "paper-photos" in ids(chosen)
+    assert "ephoto-code" not in ids(chosen)
     assert not any(w.code == "route-choice" for w in chosen.warnings)
 
 
@@ -116,22 +142,23 @@ def test_route_choice_is_ignored_where_the_rule_is_fixed() -> None:
 
 def test_prefecture_named_from_departement() -> None:
     assert "Périgueux" in checklist_for("wa-10y", "renewal", departement="24").route.where
-    assert "Préfecture de police" in checklist_for(
-        "wa-10y", "renewal", departement="75"
-    ).route.where
+    assert (
+        "Préfecture de police" in checklist_for("wa-10y", "renewal", departement="75").route.where
+    )
 
 
 def test_withdrawal_agreement_renewal_is_free_and_has_no_contrat() -> None:
     checklist = checklist_for("wa-10y", "renewal", departement="24")
-    assert checklist.fee.total == 0 and checklist.fee.total_max == 0
+    assert checklist.fee.total == 0
+    assert checklist.fee.total_max == 0
     assert "contrat-engagement" not in ids(checklist)
     assert "timbre-fiscal" not in ids(checklist)
     assert {"passport", "current-residence-document", "proof-of-address", "paper-photos"} <= ids(
         checklist
     )
-    assert not any(
-        item.requirement.section == "situation" for item in checklist.items
-    ), "no proof of income for the WA 10-year card"
+    assert not any(item.requirement.section == "situation" for item in checklist.items), (
+        "no proof of income for the WA 10-year card"
+    )
 
 
 def test_other_first_applications_and_renewals_carry_the_contrat() -> None:
@@ -155,9 +182,7 @@ def test_first_multi_year_card_filed_in_2026_needs_a2_and_civic_exam() -> None:
 
 
 def test_civic_exam_exempts_people_aged_65() -> None:
-    older = checklist_for(
-        "resident-10y", "first", birth_date=dt.date(1960, 1, 1), departement="24"
-    )
+    older = checklist_for("resident-10y", "first", birth_date=dt.date(1960, 1, 1), departement="24")
     younger = checklist_for("resident-10y", "first", birth_date=dt.date(1990, 1, 1))
     assert "civic-exam-cr" not in ids(older)
     assert {"civic-exam-cr", "language-certificate-b1"} <= ids(younger)
@@ -174,7 +199,8 @@ def test_hosted_housing_brings_in_the_hebergement_triple() -> None:
     assert {"hebergement-attestation", "host-id", "host-proof-of-address"} <= ids(hosted)
     assert "proof-of-address" not in ids(hosted)
     own = checklist_for("visiteur", "renewal")
-    assert "proof-of-address" in ids(own) and "host-id" not in ids(own)
+    assert "proof-of-address" in ids(own)
+    assert "host-id" not in ids(own)
 
 
 def test_hotel_and_student_residence_have_their_own_proofs() -> None:
@@ -199,7 +225,8 @@ def test_proof_of_address_dated_100_days_before_the_appointment_is_flagged() -> 
     appointment = dt.date(2027, 1, 20)
     checklist = _with_address_date(appointment - dt.timedelta(days=100), appointment)
     item = next(i for i in checklist.items if i.requirement.id == "proof-of-address")
-    assert item.freshness is not None and not item.freshness.ok
+    assert item.freshness is not None
+    assert not item.freshness.ok
     assert item.freshness.judged_on == appointment
     assert [w.code for w in item.warnings] == ["too-old"]
     assert item.warnings[0].level == "danger"
@@ -209,10 +236,12 @@ def test_freshness_is_judged_on_the_appointment_not_today() -> None:
     appointment = dt.date(2027, 1, 20)
     fresh_today = _with_address_date(TODAY - dt.timedelta(days=60), appointment)
     item = next(i for i in fresh_today.items if i.requirement.id == "proof-of-address")
-    assert item.freshness is not None and not item.freshness.ok
+    assert item.freshness is not None
+    assert not item.freshness.ok
     recent = _with_address_date(dt.date(2026, 11, 1), appointment)
     item = next(i for i in recent.items if i.requirement.id == "proof-of-address")
-    assert item.freshness is not None and item.freshness.ok
+    assert item.freshness is not None
+    assert item.freshness.ok
     assert item.freshness.fresh_until == dt.date(2027, 1, 31)
 
 
@@ -228,15 +257,21 @@ def test_foreign_civil_documents_need_a_translation_until_marked() -> None:
     abroad = Situation(civil_documents_abroad=True)
     checklist = checklist_for("visiteur", "first", situation=abroad)
     item = next(i for i in checklist.items if i.requirement.id == "birth-certificate")
-    assert item.needs_translation and [w.code for w in item.warnings] == ["translation"]
+    assert item.needs_translation
+    assert [w.code for w in item.warnings] == ["translation"]
     translated = checklist_for(
-        "visiteur", "first", situation=abroad,
+        "visiteur",
+        "first",
+        situation=abroad,
         tracking={"birth-certificate": Tracking(translated=True)},
     )
     item = next(i for i in translated.items if i.requirement.id == "birth-certificate")
-    assert item.needs_translation and not item.warnings
+    assert item.needs_translation
+    assert not item.warnings
     french = checklist_for(
-        "visiteur", "first", situation=abroad,
+        "visiteur",
+        "first",
+        situation=abroad,
         tracking={"birth-certificate": Tracking(foreign_language=False)},
     )
     item = next(i for i in french.items if i.requirement.id == "birth-certificate")
@@ -245,14 +280,18 @@ def test_foreign_civil_documents_need_a_translation_until_marked() -> None:
 
 @pytest.mark.parametrize(
     ("days_before_expiry", "level", "late"),
-    [(121, "info", False), (120, "info", False), (90, "info", False), (61, "warning", False),
-     (60, "warning", False), (59, "danger", True)],
+    [
+        (121, "info", False),
+        (120, "info", False),
+        (90, "info", False),
+        (61, "warning", False),
+        (60, "warning", False),
+        (59, "danger", True),
+    ],
 )
 def test_anef_renewal_window_edges(days_before_expiry: int, level: str, late: bool) -> None:
     expiry = TODAY + dt.timedelta(days=days_before_expiry)
-    checklist = checklist_for(
-        "visiteur", "renewal", current_card=CurrentCard(valid_until=expiry)
-    )
+    checklist = checklist_for("visiteur", "renewal", current_card=CurrentCard(valid_until=expiry))
     window = checklist.renewal_window
     assert window is not None
     assert window.opens == expiry - dt.timedelta(days=120)
@@ -268,19 +307,23 @@ def test_expired_card_and_late_limit() -> None:
         "visiteur", "renewal", current_card=CurrentCard(valid_until=TODAY - dt.timedelta(days=10))
     )
     message = next(w for w in expired.warnings if w.code == "renewal-window").message
-    assert "expired" in message and "€180" in message and "no longer" not in message
+    assert "expired" in message
+    assert "€180" in message
+    assert "no longer" not in message
     long_ago = checklist_for(
         "visiteur", "renewal", current_card=CurrentCard(valid_until=TODAY - dt.timedelta(days=200))
     )
-    assert "no longer be accepted" in next(
-        w for w in long_ago.warnings if w.code == "renewal-window"
-    ).message
+    assert (
+        "no longer be accepted"
+        in next(w for w in long_ago.warnings if w.code == "renewal-window").message
+    )
 
 
 def test_planned_filing_after_the_deadline_is_warned_and_costs_the_late_fee() -> None:
     expiry = TODAY + dt.timedelta(days=100)
     checklist = checklist_for(
-        "etudiant", "renewal",
+        "etudiant",
+        "renewal",
         current_card=CurrentCard(valid_until=expiry),
         planned_filing_date=expiry - dt.timedelta(days=30),
     )
@@ -310,28 +353,33 @@ def test_fees_follow_the_schedule_in_force_on_the_filing_day() -> None:
     before = checklist_for("visiteur", "first", planned_filing_date=dt.date(2025, 6, 1))
     assert before.fee.total == 225
     after = checklist_for("visiteur", "first", planned_filing_date=dt.date(2026, 6, 1))
-    assert after.fee.total == 350 and after.fee.caveat
+    assert after.fee.total == 350
+    assert after.fee.caveat
     renewal = checklist_for("visiteur", "renewal", planned_filing_date=dt.date(2026, 6, 1))
     assert (renewal.fee.total, renewal.fee.total_max) == (250, 350)
     student = checklist_for("etudiant", "renewal", planned_filing_date=dt.date(2025, 6, 1))
     assert student.fee.total == 75
     change = checklist_for("visiteur", "change-of-situation")
-    assert change.fee.total_max == 0 and "timbre-fiscal" not in ids(change)
+    assert change.fee.total_max == 0
+    assert "timbre-fiscal" not in ids(change)
     new_card = checklist_for(
         "visiteur", "change-of-situation", situation=Situation(wants_new_card=True)
     )
-    assert new_card.fee.total == 50 and "timbre-fiscal" in ids(new_card)
+    assert new_card.fee.total == 50
+    assert "timbre-fiscal" in ids(new_card)
 
 
 def test_photos_follow_the_route_and_departement() -> None:
     paper = checklist_for("wa-10y", "renewal", departement="24")
-    assert paper.photos.kind == "paper" and paper.photos.count == 3
+    assert paper.photos.kind == "paper"
+    assert paper.photos.count == 3
     item = next(i for i in paper.items if i.requirement.id == "paper-photos")
     assert item.quantity == 3
     rennes = checklist_for("wa-10y", "renewal", departement="35")
     assert rennes.photos.count == 2
     online = checklist_for(
-        "etudiant", "renewal",
+        "etudiant",
+        "renewal",
         ephoto=EPhoto(code="AB12 CD34 EF56 GH78 IJ90 KL", purchased_on=dt.date(2026, 11, 26)),
         planned_filing_date=dt.date(2026, 11, 27),
     )
@@ -340,7 +388,8 @@ def test_photos_follow_the_route_and_departement() -> None:
     assert online.photos.ephoto_active_after == dt.date(2026, 11, 29)
     assert any(w.code == "ephoto" and w.level == "info" for w in online.warnings)
     stale = checklist_for(
-        "etudiant", "renewal",
+        "etudiant",
+        "renewal",
         ephoto=EPhoto(code="AB12CD34EF56GH78IJ90KL", purchased_on=dt.date(2026, 3, 1)),
         planned_filing_date=dt.date(2026, 12, 5),
     )
@@ -349,7 +398,8 @@ def test_photos_follow_the_route_and_departement() -> None:
 
 def test_duplicate_lists_the_declaration_or_police_report() -> None:
     lost = checklist_for("visiteur", "duplicate")
-    assert "loss-declaration" in ids(lost) and "theft-report" not in ids(lost)
+    assert "loss-declaration" in ids(lost)
+    assert "theft-report" not in ids(lost)
     stolen = checklist_for("visiteur", "duplicate", situation=Situation(loss_or_theft="theft"))
     assert "theft-report" in ids(stolen)
     near = checklist_for(
@@ -364,7 +414,8 @@ def test_work_card_renewal_depends_on_the_employment_change() -> None:
     new = checklist_for("salarie", "renewal", situation=Situation(employment_change="new-employer"))
     assert {"work-authorisation", "payslips"} <= ids(new)
     lost = checklist_for("salarie", "renewal", situation=Situation(employment_change="job-lost"))
-    assert "job-loss-documents" in ids(lost) and "payslips" not in ids(lost)
+    assert "job-loss-documents" in ids(lost)
+    assert "payslips" not in ids(lost)
 
 
 def test_married_applicants_get_family_documents_and_polygamy_statement() -> None:
@@ -372,7 +423,8 @@ def test_married_applicants_get_family_documents_and_polygamy_statement() -> Non
     checklist = checklist_for("visiteur", "renewal", situation=situation)
     assert {"marriage-certificate", "spouse-id", "non-polygamy"} <= ids(checklist)
     spouse = checklist_for(
-        "vpf-conjoint-francais", "first",
+        "vpf-conjoint-francais",
+        "first",
         situation=Situation(marital_status="married", spouse_is_french=True, married_abroad=True),
     )
     assert {"marriage-transcription", "spouse-french-nationality", "life-together"} <= ids(spouse)
@@ -399,7 +451,8 @@ def test_shared_document_counts_once_for_every_member_it_serves() -> None:
         checklist = build_checklist(household, member_id, TODAY)
         assert checklist is not None
         item = next(i for i in checklist.items if i.requirement.id == "proof-of-address")
-        assert item.done and item.shared_with == ["one", "two"]
+        assert item.done
+        assert item.shared_with == ["one", "two"]
     assert household.members[0].tracking == {}
     stopped = share_document(household, "proof-of-address", [])
     checklist = build_checklist(stopped, "one", TODAY)
@@ -410,9 +463,12 @@ def test_shared_document_counts_once_for_every_member_it_serves() -> None:
 def test_progress_ignores_not_applicable_items() -> None:
     base = checklist_for("wa-10y", "renewal")
     marked = checklist_for(
-        "wa-10y", "renewal",
-        tracking={"passport": Tracking(status="gathered"),
-                  "paper-photos": Tracking(status="not-applicable")},
+        "wa-10y",
+        "renewal",
+        tracking={
+            "passport": Tracking(status="gathered"),
+            "paper-photos": Tracking(status="not-applicable"),
+        },
     )
     assert marked.progress.total == base.progress.total - 1
     assert marked.progress.done == 1
@@ -421,26 +477,35 @@ def test_progress_ignores_not_applicable_items() -> None:
 
 def test_member_without_application_needs_no_checklist() -> None:
     household = Household.model_validate(
-        {"id": "h", "name": "H", "members": [
-            {"id": "kid", "given_names": "Kid", "birth_date": "2015-01-01", "nationality": "x"}]}
+        {
+            "id": "h",
+            "name": "H",
+            "members": [
+                {"id": "kid", "given_names": "Kid", "birth_date": "2015-01-01", "nationality": "x"}
+            ],
+        }
     )
     assert build_checklist(household, "kid", TODAY) is None
 
 
 def test_next_deadline_picks_the_nearest_future_date() -> None:
     checklist = checklist_for(
-        "visiteur", "renewal",
+        "visiteur",
+        "renewal",
         current_card=CurrentCard(valid_until=TODAY + dt.timedelta(days=150)),
         planned_filing_date=TODAY + dt.timedelta(days=40),
     )
     assert next_deadline(checklist, TODAY) == (
-        TODAY + dt.timedelta(days=30), "renewal window opens"
+        TODAY + dt.timedelta(days=30),
+        "renewal window opens",
     )
 
 
 def test_engine_is_deterministic() -> None:
-    household = household_of(person("visiteur", "first"), shared=[
-        SharedEvidence(requirement="proof-of-address", members=["ana"])])
+    household = household_of(
+        person("visiteur", "first"),
+        shared=[SharedEvidence(requirement="proof-of-address", members=["ana"])],
+    )
     first = build_checklist(household, "ana", TODAY)
     second = build_checklist(household, "ana", TODAY)
     assert first == second

@@ -23,7 +23,10 @@ from carte_prep.core.model import (
 
 def member(**fields: object) -> Member:
     data: dict[str, object] = {
-        "id": "m", "given_names": "Ana", "birth_date": dt.date(1990, 1, 1), "nationality": "x"
+        "id": "m",
+        "given_names": "Ana",
+        "birth_date": dt.date(1990, 1, 1),
+        "nationality": "x",
     }
     data.update(fields)
     return Member.model_validate(data)
@@ -31,9 +34,22 @@ def member(**fields: object) -> Member:
 
 @pytest.mark.parametrize(
     "name",
-    ["O", "Björk Guðmundsdóttir", "Kovács Enikő", "Nguyễn Thị Minh Khai", "Carreño Quiñones",
-     "D'Angelo", "Jean-Élie", "محمد علي", "שלום", "Иван Петров", "毛泽东", "Ali [Jr]", "[/b]",
-     "👩‍👩‍👧 Zoë"],
+    [
+        "O",
+        "Björk Guðmundsdóttir",
+        "Kovács Enikő",
+        "Nguyễn Thị Minh Khai",
+        "Carreño Quiñones",
+        "D'Angelo",
+        "Jean-Élie",
+        "محمد علي",
+        "שלום",
+        "Иван Петров",
+        "毛泽东",
+        "Ali [Jr]",
+        "[/b]",
+        "👩‍👩‍👧 Zoë",
+    ],
 )
 def test_names_in_any_script_are_kept(name: str) -> None:
     assert member(given_names=name).given_names == name
@@ -47,8 +63,12 @@ def test_names_are_stored_as_nfc() -> None:
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("Ana\x00", "control character U+0000"), ("Ana\nBob", "control character U+000A"),
-     ("Ana\u202eBob", "direction control U+202E"), ("", "is empty")],
+    [
+        ("Ana\x00", "control character U+0000"),
+        ("Ana\nBob", "control character U+000A"),
+        ("Ana\u202eBob", "direction control U+202E"),
+        ("", "is empty"),
+    ],
 )
 def test_bad_names_are_refused_with_a_reason(value: str, expected: str) -> None:
     with pytest.raises(ValidationError) as info:
@@ -108,7 +128,9 @@ def test_unknown_card_and_impossible_procedure_are_explained() -> None:
     with pytest.raises(ValidationError) as info:
         Application(card_type="visiteur", procedure="first", departement="99")
     assert "not a département code" in explain_validation(info.value)
-    assert Application(card_type="visiteur", procedure="first", departement="2a").departement == "2A"
+    assert (
+        Application(card_type="visiteur", procedure="first", departement="2a").departement == "2A"
+    )
 
 
 def test_unknown_fields_are_refused() -> None:
@@ -119,12 +141,18 @@ def test_unknown_fields_are_refused() -> None:
 
 def test_household_consistency() -> None:
     with pytest.raises(ValidationError) as info:
-        Household.model_validate({"id": "h", "name": "H", "members": [
-            member().model_dump(), member().model_dump()]})
+        Household.model_validate(
+            {"id": "h", "name": "H", "members": [member().model_dump(), member().model_dump()]}
+        )
     assert "used twice" in explain_validation(info.value)
     with pytest.raises(ValidationError) as info:
-        Household.model_validate({"id": "h", "name": "H", "shared": [
-            {"requirement": "proof-of-address", "members": ["ghost"]}]})
+        Household.model_validate(
+            {
+                "id": "h",
+                "name": "H",
+                "shared": [{"requirement": "proof-of-address", "members": ["ghost"]}],
+            }
+        )
     assert "unknown member 'ghost'" in explain_validation(info.value)
     with pytest.raises(ValidationError) as info:
         Household(id="Bad Id", name="H")

@@ -149,6 +149,62 @@ class EPhoto(Model):
         return value
 
 
+class Receipt(Model):
+    """A paper récépissé (desk) or an ANEF attestation that covers the wait for the card."""
+
+    kind: Literal["recepisse", "prolongation"]
+    """'recepisse' from the prefecture desk; 'prolongation' is ANEF's attestation de
+    prolongation d'instruction."""
+    issued_on: dt.date | None = None
+    valid_until: dt.date
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Receipt:
+        if self.issued_on and self.valid_until < self.issued_on:
+            raise ValueError("valid_until is before issued_on; check the two dates on it")
+        return self
+
+
+class ExtraDocumentsRequest(Model):
+    """The prefecture asked for more documents after filing."""
+
+    received_on: dt.date
+    deadline: dt.date
+    """The date written in the letter or message."""
+    what: Line
+    sent_on: dt.date | None = None
+
+
+class TimbreFiscal(Model):
+    """The electronic fee stamp bought for the collection."""
+
+    number: str
+    amount: int = Field(gt=0, le=10_000)
+    """In euros, as stated in the message that the card is ready."""
+    bought_on: dt.date | None = None
+
+    @field_validator("number")
+    @classmethod
+    def _sixteen_digits(cls, value: str) -> str:
+        value = _compact(clean_line(value, max_length=40))
+        if not re.fullmatch(r"\d{16}", value):
+            raise ValueError("should be the 16-digit number of the electronic stamp")
+        return value
+
+
+class AfterFiling(Model):
+    """What happened once the file was in: receipts, requests, the card, the collection."""
+
+    filed_on: dt.date | None = None
+    """The day the file was handed in or submitted (the attestation de dépôt's date)."""
+    receipts: list[Receipt] = Field(default_factory=list, max_length=50)
+    requests: list[ExtraDocumentsRequest] = Field(default_factory=list, max_length=50)
+    card_ready_on: dt.date | None = None
+    """The day the SMS or e-mail said the card is ready."""
+    timbre: TimbreFiscal | None = None
+    collection: Appointment | None = None
+
+
 class Situation(Model):
     """Facts about the person's life that decide which documents apply."""
 
@@ -190,6 +246,11 @@ class Application(Model):
     appointment: Appointment | None = None
     planned_filing_date: dt.date | None = None
     ephoto: EPhoto | None = None
+    arrived_on: dt.date | None = None
+    """Arrival in France on a long-stay visa (it must be validated within 3 months)."""
+    address_changed_on: dt.date | None = None
+    """Moving day, for the duty to declare a new address."""
+    after_filing: AfterFiling = Field(default_factory=AfterFiling)
 
     @field_validator("card_type")
     @classmethod

@@ -785,3 +785,25 @@ def _where(path: Path, exc: OSError) -> str:
     if exc.filename and str(exc.filename) != str(path):
         return f"{path} (at {exc.filename})"
     return str(path)
+
+
+def write_private_file(path: Path, data: bytes) -> None:
+    """Write an export (household file, calendar) atomically and readable only by the user.
+
+    Used for files the person names themselves, outside the data folder: nothing is
+    locked or backed up, but a failure never leaves half a file behind.
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        temp = _write_temp(folder, path.name, data)
+        try:
+            os.replace(temp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+            raise
+        _fsync_dir(folder)
+    except OSError as exc:
+        raise StorageError(
+            f"cannot write {_where(path, exc)}: {_why(exc)}{_hint(exc)}", path
+        ) from None

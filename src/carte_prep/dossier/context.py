@@ -391,7 +391,7 @@ def _member_part(
         anchor=f"member-{member.id}",
         name=member.display_name,
         relationship=RELATIONSHIP_LABELS[member.relationship],
-        running=f"{member.display_name} · {checklist.card.name_en} · {checklist.procedure_label}",
+        running=f"{member.display_name} · {checklist.card.name_en}",
         facts=_facts(member, application, redactor, catalogue),
         card_fr=checklist.card.name_fr,
         card_en=checklist.card.name_en,
@@ -613,7 +613,7 @@ def _shared_docs(
     names: dict[str, str],
     redactor: Redactor,
 ) -> tuple[SharedDoc, ...]:
-    """Each shared document once, judged against the earliest filing day it must meet."""
+    """Each shared document once, judged on the last filing day it must still be fresh on."""
     docs = []
     for evidence in household.shared:
         items = [
@@ -624,7 +624,7 @@ def _shared_docs(
         ]
         if not items:
             continue
-        checklist, item = min(items, key=lambda pair: pair[0].judged_on)
+        checklist, item = max(items, key=lambda pair: pair[0].judged_on)
         state = _row_state(item)
         dated, freshness, fresh = _freshness(item, checklist.judged_on)
         docs.append(

@@ -207,6 +207,18 @@ class Departement(Data):
     photo_source: str | None = None
 
 
+class Deadline(Sourced):
+    id: str
+    months: int = Field(gt=0)
+    title: str
+    detail: str
+    only_cards_longer_than_months: int | None = None
+
+
+class Collection(Sourced):
+    bring: list[str]
+
+
 class HandIn(Sourced):
     text: str
 
@@ -232,6 +244,8 @@ class Catalogue(Data):
     departements: dict[str, Departement]
     generations: list[CardGeneration]
     hand_in: dict[Route, HandIn]
+    deadlines: dict[str, Deadline]
+    collection: Collection
     last_verified: dt.date
 
     @model_validator(mode="after")
@@ -291,6 +305,7 @@ def load_catalogue() -> Catalogue:
                     raise CatalogueError(f"requirement id {key!r} defined twice")
                 requirements[key] = value
     meta = _read("meta.toml")
+    deadlines = _read("deadlines.toml")
     raw = {
         "sections": _keyed(meta["section"], "meta.toml"),
         "cards": _keyed(_read("cards.toml")["card"], "cards.toml"),
@@ -301,6 +316,8 @@ def load_catalogue() -> Catalogue:
         "departements": {d["code"]: d for d in _read("departements.toml")["departement"]},
         "generations": meta["generation"],
         "hand_in": meta["hand_in"],
+        "deadlines": _keyed(deadlines["deadline"], "deadlines.toml"),
+        "collection": deadlines["collection"],
         "last_verified": meta["last_verified"],
     }
     try:
@@ -315,7 +332,9 @@ __all__ = [
     "CardGeneration",
     "Catalogue",
     "CatalogueError",
+    "Collection",
     "Condition",
+    "Deadline",
     "Departement",
     "FeeSchedule",
     "HandIn",

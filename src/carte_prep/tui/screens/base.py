@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar
 
 from textual.binding import BindingType
 from textual.screen import Screen
@@ -12,8 +12,10 @@ from carte_prep.tui.keys import is_text_field, typing_actions
 if TYPE_CHECKING:
     from carte_prep.tui.app import CartePrepApp
 
+ResultType = TypeVar("ResultType")
 
-class DataScreen(Screen[None]):
+
+class DataScreen(Screen[ResultType], Generic[ResultType]):
     """A screen that shows saved data and redraws it when the data changes.
 
     Subclasses implement :meth:`refresh_data`; it runs when the screen comes back to the

@@ -1,0 +1,53 @@
+"""The agenda as an iCalendar file, with reminders, for any calendar application."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from zoneinfo import ZoneInfo
+
+from icalendar import Alarm, Calendar, Event
+
+from carte_prep import __version__
+from carte_prep.core.agenda import AgendaEvent
+
+PARIS = ZoneInfo("Europe/Paris")
+"""Appointments are at French local time, whatever the machine's zone."""
+
+
+def _uid(event: AgendaEvent) -> str:
+    """Stable across exports, so re-importing updates events instead of doubling them."""
+    return (
+        f"{event.household_id}.{event.member_id}.{event.kind}.{event.item_id or 'x'}."
+        f"{event.date.isoformat()}@carte-prep"
+    )
+
+
+def agenda_to_ics(events: Iterable[AgendaEvent], *, name: str, stamp: dt.datetime) -> bytes:
+    """One VEVENT per agenda date (timed for appointments), each with its reminders."""
+    calendar = Calendar()
+    calendar.add("prodid", f"-//carte-prep {__version__}//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", name)
+    for item in events:
+        event = Event()
+        event.add("uid", _uid(item))
+        event.add("dtstamp", stamp)
+        event.add("summary", f"{item.title} — {item.member_name}")
+        event.add("description", item.detail)
+        if item.time is not None:
+            start = dt.datetime.combine(item.date, item.time, tzinfo=PARIS)
+            event.add("dtstart", start)
+            event.add("dtend", start + dt.timedelta(hours=1))
+        else:
+            event.add("dtstart", item.date)
+            event.add("dtend", item.date + dt.timedelta(days=1))
+        for days in item.reminders:
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", f"{item.title} ({item.member_name})")
+            alarm.add("trigger", dt.timedelta(days=-days))
+            event.add_component(alarm)
+        calendar.add_component(event)
+    calendar.add_missing_timezones()
+    return calendar.to_ical()

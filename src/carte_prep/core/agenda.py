@@ -1,0 +1,335 @@
+"""Every date a household must act by, in order, with what to do.
+
+Built from the same checklist the rest of the app shows, so the agenda, the warnings and
+the PDF never disagree. Dates are planned backwards from the day the file is handed in:
+a proof of address must be less than 3 months old *on that day*, so the agenda says from
+which day to fetch a new one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from carte_prep.core.catalogue import Catalogue, load_catalogue
+from carte_prep.core.dates import add_months, fmt
+from carte_prep.core.engine import Checklist, Level, Result, build_checklist
+from carte_prep.core.model import Application, Household, Member
+
+EventKind = Literal[
+    "appointment",
+    "filing",
+    "window-opens",
+    "late-fee-deadline",
+    "card-expiry",
+    "fetch-document",
+    "ephoto-buy",
+    "ephoto-active",
+    "ephoto-expiry",
+    "passport-expiry",
+    "address-change",
+    "vls-ts-validation",
+    "wa-first-after-18",
+    "receipt-expiry",
+    "extra-documents",
+    "card-ready",
+    "collection",
+]
+
+DEADLINE_REMINDERS = (30, 7, 1)
+"""Days before a deadline at which calendar reminders go off."""
+
+
+class AgendaEvent(Result):
+    date: dt.date
+    time: dt.time | None = None
+    household_id: str
+    member_id: str
+    member_name: str
+    kind: EventKind
+    title: str
+    detail: str
+    level: Level
+    item_id: str | None = None
+    reminders: tuple[int, ...] = ()
+    sources: tuple[str, ...] = ()
+
+
+def urgency(day: dt.date, today: dt.date) -> Level:
+    """How loudly to show a date: overdue or within a week, within a month, later."""
+    days = (day - today).days
+    if days <= 7:
+        return "danger"
+    if days <= 30:
+        return "warning"
+    return "info"
+
+
+class _Collector:
+    """Gathers one member's events with the shared fields filled in."""
+
+    def __init__(self, household: Household, member: Member, today: dt.date) -> None:
+        self.household, self.member, self.today = household, member, today
+        self.events: list[AgendaEvent] = []
+
+    def add(
+        self,
+        day: dt.date,
+        kind: EventKind,
+        title: str,
+        detail: str,
+        *,
+        deadline: bool = True,
+        time: dt.time | None = None,
+        item_id: str | None = None,
+        sources: tuple[str, ...] = (),
+        keep_if_past: bool = False,
+    ) -> None:
+        if day < self.today and not keep_if_past:
+            return
+        self.events.append(
+            AgendaEvent(
+                date=day,
+                time=time,
+                household_id=self.household.id,
+                member_id=self.member.id,
+                member_name=self.member.display_name,
+                kind=kind,
+                title=title,
+                detail=detail,
+                level=urgency(day, self.today) if deadline else "info",
+                item_id=item_id,
+                reminders=DEADLINE_REMINDERS if deadline else (1,),
+                sources=sources,
+            )
+        )
+
+
+def _before_filing(c: _Collector, checklist: Checklist, application: Application) -> None:
+    window = checklist.renewal_window
+    card_name = checklist.card.name_en
+    if window is not None:
+        c.add(
+            window.opens,
+            "window-opens",
+            "Renewal window opens",
+            f"From this day you can file the renewal ({card_name}).",
+            deadline=False,
+        )
+        if window.late_fee:
+            c.add(
+                window.deadline,
+                "late-fee-deadline",
+                "Last day to file without the late fee",
+                f"File by this day or pay €{checklist.fee.late_fee or 180} more.",
+            )
+        c.add(
+            window.expiry,
+            "card-expiry",
+            "Current card expires",
+            "File before this day" + (f". {window.caveat}" if window.caveat else "."),
+        )
+    if checklist.judged_on_kind == "appointment" and application.appointment:
+        appointment = application.appointment
+        where = appointment.place or checklist.route.where
+        confirmation = (
+            f" Confirmation number: {appointment.confirmation}." if appointment.confirmation else ""
+        )
+        c.add(
+            checklist.judged_on,
+            "appointment",
+            "Prefecture appointment",
+            f"At {where}. Bring every original and one copy, in list order.{confirmation}",
+            time=appointment.time,
+        )
+    elif checklist.judged_on_kind == "filing":
+        button = f" Press « {checklist.route.anef_button} »." if checklist.route.anef_button else ""
+        c.add(
+            checklist.judged_on,
+            "filing",
+            "Planned filing on ANEF",
+            f"File online with every document scanned.{button}",
+        )
+    if checklist.judged_on_kind != "today":
+        _fetch_plan(c, checklist)
+
+
+def _fetch_plan(c: _Collector, checklist: Checklist) -> None:
+    """When to fetch each dated document so it is still fresh on the filing day."""
+    for item in checklist.items:
+        req = item.requirement
+        if req.max_age is None or req.id == "ephoto-code" or not item.counted:
+            continue
+        if item.done and (item.freshness is None or item.freshness.ok):
+            continue
+        earliest = add_months(checklist.judged_on, -req.max_age.months) + dt.timedelta(days=1)
+        if earliest > checklist.judged_on:
+            continue
+        day = max(earliest, c.today)
+        c.add(
+            day,
+            "fetch-document",
+            f"Fetch a recent copy: {req.name_en}",
+            f"Dated on or after {fmt(earliest)} so that it is less than {req.max_age.months} "
+            f"months old on {checklist.judged_on_label}.",
+            deadline=False,
+            item_id=req.id,
+            sources=tuple(s.url for s in req.sources),
+        )
+    photos = checklist.photos
+    if photos.kind != "ephoto":
+        return
+    if photos.ephoto_code is None:
+        latest = checklist.judged_on - dt.timedelta(days=3)
+        earliest = add_months(checklist.judged_on, -6)
+        c.add(
+            max(latest, c.today),
+            "ephoto-buy",
+            "Buy the e-photo code",
+            f"Between {fmt(earliest)} and {fmt(latest)}: it can take 72 hours to work and "
+            "lasts 6 months.",
+            item_id="ephoto-code",
+        )
+    else:
+        if photos.ephoto_active_after:
+            c.add(
+                photos.ephoto_active_after,
+                "ephoto-active",
+                "E-photo code should work",
+                "Up to 72 hours after purchase.",
+                deadline=False,
+                item_id="ephoto-code",
+            )
+        if photos.ephoto_expires_on:
+            c.add(
+                photos.ephoto_expires_on,
+                "ephoto-expiry",
+                "E-photo code expires",
+                "It is valid 6 months and can be used once.",
+                item_id="ephoto-code",
+            )
+
+
+def _identity_dates(
+    c: _Collector, checklist: Checklist, application: Application, catalogue: Catalogue
+) -> None:
+    member = c.member
+    passport = member.passport.valid_until
+    card_end = add_months(checklist.judged_on, checklist.card.validity_months)
+    if passport and passport < card_end:
+        c.add(
+            passport,
+            "passport-expiry",
+            "Passport expires",
+            f"Before the card would end (about {fmt(card_end)}): renew it in time.",
+        )
+    filed = application.after_filing.filed_on is not None
+    deadlines = catalogue.deadlines
+    if checklist.card.withdrawal_agreement and application.procedure == "first" and not filed:
+        rule = deadlines["wa-first-after-18"]
+        adult = add_months(member.birth_date, 18 * 12)
+        c.add(
+            add_months(adult, rule.months),
+            "wa-first-after-18",
+            rule.title,
+            rule.detail,
+            sources=tuple(s.url for s in rule.sources),
+        )
+    if application.procedure == "vls-ts-validation" and application.arrived_on and not filed:
+        rule = deadlines["vls-ts-validation"]
+        c.add(
+            add_months(application.arrived_on, rule.months),
+            "vls-ts-validation",
+            rule.title,
+            rule.detail,
+            sources=tuple(s.url for s in rule.sources),
+        )
+    current = application.current_card
+    if application.address_changed_on and current and current.valid_from and current.valid_until:
+        rule = deadlines["address-change"]
+        longer = rule.only_cards_longer_than_months or 0
+        if current.valid_until > add_months(current.valid_from, longer):
+            c.add(
+                add_months(application.address_changed_on, rule.months),
+                "address-change",
+                rule.title,
+                rule.detail,
+                sources=tuple(s.url for s in rule.sources),
+            )
+
+
+def _after_filing(c: _Collector, application: Application, catalogue: Catalogue) -> None:
+    log = application.after_filing
+    for receipt in log.receipts:
+        name = "récépissé" if receipt.kind == "recepisse" else "attestation de prolongation"
+        c.add(
+            receipt.valid_until,
+            "receipt-expiry",
+            f"Your {name} expires",
+            "Ask the prefecture (or ANEF) for a new one before this day if the card is "
+            "not ready: it proves your right to stay and, for many cards, to work.",
+        )
+    for request in log.requests:
+        if request.sent_on is None:
+            c.add(
+                request.deadline,
+                "extra-documents",
+                "Send the extra documents asked for",
+                f"Asked on {fmt(request.received_on)}: {request.what}",
+                keep_if_past=True,
+            )
+    collection = log.collection
+    bring = "; ".join(catalogue.collection.bring)
+    if log.timbre:
+        bring += f". Stamp bought: €{log.timbre.amount}"
+    if log.card_ready_on and (collection is None or collection.date is None):
+        c.add(
+            max(log.card_ready_on, c.today),
+            "card-ready",
+            "Book the collection appointment",
+            f"Your card is ready. Bring: {bring}.",
+        )
+    if collection and collection.date:
+        c.add(
+            collection.date,
+            "collection",
+            "Collect your card",
+            f"At {collection.place or 'the prefecture'}. Bring: {bring}.",
+            time=collection.time,
+            sources=tuple(s.url for s in catalogue.collection.sources),
+        )
+
+
+def member_agenda(
+    household: Household, member_id: str, today: dt.date, catalogue: Catalogue | None = None
+) -> list[AgendaEvent]:
+    """One member's upcoming dates, soonest first."""
+    catalogue = catalogue or load_catalogue()
+    checklist = build_checklist(household, member_id, today, catalogue)
+    member = household.member(member_id)
+    if checklist is None or member.application is None:
+        return []
+    application = member.application
+    collector = _Collector(household, member, today)
+    if application.after_filing.filed_on is None:
+        _before_filing(collector, checklist, application)
+    _identity_dates(collector, checklist, application, catalogue)
+    _after_filing(collector, application, catalogue)
+    return sorted(collector.events, key=_order)
+
+
+def household_agenda(
+    households: list[Household], today: dt.date, catalogue: Catalogue | None = None
+) -> list[AgendaEvent]:
+    """Every member's dates across households, soonest first."""
+    events = [
+        event
+        for household in households
+        for member in household.members
+        for event in member_agenda(household, member.id, today, catalogue)
+    ]
+    return sorted(events, key=_order)
+
+
+def _order(event: AgendaEvent) -> tuple[dt.date, dt.time, str, str]:
+    return (event.date, event.time or dt.time.min, event.household_id, event.member_id)

@@ -1,0 +1,391 @@
+"""A household's checklists, one member at a time: the items, their detail, progress.
+
+The list is the engine's checklist, rebuilt from the saved household after every change,
+so what is shown is always what the rules say about what is on disk.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.widgets import DataTable, Footer, Header, Label, ProgressBar, Static, Tab, Tabs
+from textual.widgets.data_table import RowDoesNotExist
+
+from carte_prep.core import (
+    CartePrepError,
+    Checklist,
+    ChecklistItem,
+    Household,
+    build_checklist,
+    household_checklists,
+    household_progress,
+    update_tracking,
+)
+from carte_prep.core.dates import fmt
+from carte_prep.core.vocab import DONE_STATUSES, Status
+from carte_prep.tui.format import CYCLE, item_label, markers, status_text
+from carte_prep.tui.screens.base import DataScreen
+from carte_prep.tui.widgets.item_detail import ItemDetail
+
+View = Literal["all", "missing", "warnings", "translation"]
+VIEWS: dict[View, str] = {
+    "all": "1 All",
+    "missing": "2 Missing",
+    "warnings": "3 Warnings",
+    "translation": "4 Needs translation",
+}
+
+
+def in_view(item: ChecklistItem, view: View) -> bool:
+    """Whether an item belongs to a saved view."""
+    match view:
+        case "all":
+            return True
+        case "missing":
+            return item.counted and not item.done
+        case "warnings":
+            return bool(item.warnings)
+        case "translation":
+            return item.needs_translation
+
+
+class ChecklistScreen(DataScreen[None]):
+    """One member's checklist, with the household's progress beside it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "toggle_gathered", "Gathered", id="toggle-gathered",
+                tooltip="Mark the item gathered, or back to do"),
+        Binding("s", "cycle_status", "Status", id="cycle-status",
+                tooltip="to do → asked → gathered → handed in → n/a"),
+        Binding("t", "toggle_translated", "Translated", id="toggle-translated", show=False),
+        Binding("1", "view('all')", "All items", id="view-all", show=False),
+        Binding("2", "view('missing')", "Missing items", id="view-missing", show=False),
+        Binding("3", "view('warnings')", "Items with warnings", id="view-warnings", show=False),
+        Binding("4", "view('translation')", "Items to translate", id="view-translation",
+                show=False),
+        Binding("left_square_bracket", "member(-1)", "Previous member", id="previous-member",
+                key_display="[", show=False),
+        Binding("right_square_bracket", "member(1)", "Next member", id="next-member",
+                key_display="]", show=False),
+        Binding("e", "edit_member", "Edit profile", id="edit-member"),
+        Binding("a", "add_member", "Add member", id="add-member", show=False),
+        Binding("p", "photos", "Photos", id="photos"),
+        Binding("h", "shared", "Household docs", id="household-documents"),
+        Binding("x", "pdf", "PDF", id="pdf-member", tooltip="Print this member's dossier"),
+        Binding("escape", "back", "Back", id="back"),
+    ]
+
+    def __init__(self, household_id: str, member_id: str | None = None) -> None:
+        super().__init__()
+        self.household_id = household_id
+        self.member_id = member_id
+        self.view: View = "all"
+        self._checklist: Checklist | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="member-bar")
+        with Horizontal(id="progress-row"):
+            yield Label("", id="member-progress-label", markup=False)
+            yield ProgressBar(id="member-progress", show_eta=False)
+            yield Label("", id="household-progress-label")
+            yield ProgressBar(id="household-progress", show_eta=False)
+        yield Tabs(*(Tab(label, id=f"view-{view}") for view, label in VIEWS.items()), id="views")
+        with Horizontal(id="body"):
+            table: DataTable[Text] = DataTable(id="items", cursor_type="row")
+            yield table
+            yield ItemDetail(id="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#items", DataTable)
+        table.add_column("Status", key="status", width=11)
+        table.add_column("Document", key="name")
+        table.add_column("", key="markers", width=4)
+        self.refresh_data()
+        table.focus()
+
+    # -- data ---------------------------------------------------------------------------
+
+    @property
+    def household(self) -> Household:
+        return self.carte_app.session.get(self.household_id)
+
+    def refresh_data(self) -> None:
+        """Rebuild the checklist from the saved household and redraw everything."""
+        session = self.carte_app.session
+        if self.household_id not in session.households:
+            self.dismiss()
+            return
+        household = self.household
+        ids = [m.id for m in household.members]
+        if self.member_id not in ids:
+            self.member_id = ids[0] if ids else None
+        today = self.carte_app.today()
+        self._checklist = (
+            build_checklist(household, self.member_id, today) if self.member_id else None
+        )
+        self.title = household.name
+        self._show_member_bar(household)
+        self._show_progress(household)
+        self._show_items()
+        self.refresh_bindings()
+
+    def _names(self) -> dict[str, str]:
+        return {m.id: m.given_names for m in self.household.members}
+
+    def _show_member_bar(self, household: Household) -> None:
+        bar = self.query_one("#member-bar", Static)
+        if self.member_id is None:
+            self.sub_title = ""
+            bar.update(Text("No members yet: press a to add the first one."))
+            return
+        member = household.member(self.member_id)
+        self.sub_title = member.display_name
+        position = [m.id for m in household.members].index(member.id) + 1
+        text = Text(f"{position}/{len(household.members)} ", style="dim")
+        text.append(member.display_name, style="bold")
+        checklist = self._checklist
+        if checklist is None:
+            text.append(": needs no card. Press e to edit the profile.")
+        else:
+            route = "ANEF (online)" if checklist.route.route == "anef" else "the prefecture"
+            text.append(f" · {checklist.card.name_en} · {checklist.procedure_label} · ")
+            text.append(f"filed at {route} · judged on {fmt(checklist.judged_on)}")
+            serious = sum(1 for w in checklist.warnings if w.level != "info")
+            if serious:
+                text.append(f" · ⚠ {serious} warning(s): press 3", style="bold yellow")
+        if len(household.members) > 1:
+            text.append("  ([ ] other members)", style="dim")
+        bar.update(text)
+
+    def _show_progress(self, household: Household) -> None:
+        checklist = self._checklist
+        done, total = (checklist.progress.done, checklist.progress.total) if checklist else (0, 0)
+        name = household.member(self.member_id).given_names if self.member_id else "Member"
+        self.query_one("#member-progress-label", Label).update(f"{name} {done}/{total}")
+        self.query_one("#member-progress", ProgressBar).update(total=max(total, 1), progress=done)
+        overall = household_progress(household_checklists(household, self.carte_app.today()))
+        self.query_one("#household-progress-label", Label).update(
+            f"Household {overall.done}/{overall.total}"
+        )
+        self.query_one("#household-progress", ProgressBar).update(
+            total=max(overall.total, 1), progress=overall.done
+        )
+
+    def _show_items(self) -> None:
+        table = self.query_one("#items", DataTable)
+        previous = self._current_key()
+        table.clear()
+        checklist = self._checklist
+        if checklist is not None:
+            if self.view == "warnings":
+                for index, warning in enumerate(checklist.warnings):
+                    if warning.item_id is None:
+                        table.add_row(
+                            Text("⚠ member", style="yellow"),
+                            Text(warning.message, overflow="ellipsis", no_wrap=True),
+                            Text(""),
+                            key=f"w:{index}",
+                        )
+            for section in checklist.sections:
+                items = [i for i in section.items if in_view(i, self.view)]
+                if not items:
+                    continue
+                heading = Text(section.section.title_en.upper(), style="bold underline")
+                heading.append(f"  {section.section.title_fr}", style="dim")
+                table.add_row(Text(""), heading, Text(""), key=f"s:{section.section.id}")
+                for item in items:
+                    table.add_row(
+                        status_text(item.tracking.status),
+                        item_label(item),
+                        markers(item),
+                        key=f"i:{item.requirement.id}",
+                        height=2,
+                    )
+        if table.row_count == 0:
+            table.add_row(Text(""), Text("Nothing in this view.", style="dim"), Text(""),
+                          key="none")
+        self._restore_cursor(previous)
+        self._show_detail()
+
+    def _restore_cursor(self, key: str | None) -> None:
+        table = self.query_one("#items", DataTable)
+        try:
+            row = table.get_row_index(key) if key else None
+        except RowDoesNotExist:
+            row = None
+        if row is None:
+            row = next(
+                (i for i, r in enumerate(table.ordered_rows) if (r.key.value or "").startswith("i:")),
+                0,
+            )
+        table.move_cursor(row=row, animate=False)
+
+    def _current_key(self) -> str | None:
+        table = self.query_one("#items", DataTable)
+        if not table.row_count:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    def current_item(self) -> ChecklistItem | None:
+        """The item under the cursor (None on a heading or a member warning)."""
+        key = self._current_key() or ""
+        if self._checklist is None or not key.startswith("i:"):
+            return None
+        requirement_id = key[2:]
+        return next(
+            (i for i in self._checklist.items if i.requirement.id == requirement_id), None
+        )
+
+    def _show_detail(self) -> None:
+        detail = self.query_one("#detail", ItemDetail)
+        item = self.current_item()
+        if item is not None:
+            detail.show_item(item, self._names(), self.member_id or "")
+            return
+        key = self._current_key() or ""
+        checklist = self._checklist
+        if key.startswith("w:") and checklist is not None:
+            warning = checklist.warnings[int(key[2:])]
+            detail.show_message("Warning", warning.message)
+        elif key.startswith("s:") and checklist is not None:
+            detail.show_message(
+                "Section", "Move down to a document to see how to get it and to track it."
+            )
+        else:
+            detail.show_message("", "")
+
+    @on(DataTable.RowHighlighted, "#items")
+    def _highlighted(self) -> None:
+        self._show_detail()
+        self.refresh_bindings()
+
+    # -- changes ------------------------------------------------------------------------
+
+    @on(ItemDetail.Edited)
+    def _edited(self, message: ItemDetail.Edited) -> None:
+        self._apply(message)
+
+    def _apply(self, edit: ItemDetail.Edited) -> None:
+        """Save an edit of the detail pane; a refused value is explained under its field."""
+        if self.household_id not in self.carte_app.session.households:
+            return
+        try:
+            changed = update_tracking(
+                self.household, edit.member_id, edit.requirement_id, **edit.changes
+            )
+        except CartePrepError as exc:
+            field = next(iter(edit.changes), "")
+            self.query_one("#detail", ItemDetail).show_problem(field, str(exc))
+            return
+        if self.carte_app.save(changed) and self.is_current:
+            self.refresh_data()
+
+    def _flush_notes(self) -> None:
+        """Save a note being typed right now, before the member or the screen changes."""
+        pending = self.query_one("#detail", ItemDetail).pending_notes()
+        if pending is not None:
+            self._apply(pending)
+
+    def _set_status(self, item: ChecklistItem, status: Status) -> None:
+        if self.member_id is None:
+            return
+        if self.carte_app.change_status(
+            self.household_id, self.member_id, item.requirement.id, status
+        ):
+            self.refresh_data()
+
+    def can_run(self, action: str) -> bool:
+        if action in {"toggle_gathered", "cycle_status"}:
+            return self.current_item() is not None
+        if action == "toggle_translated":
+            item = self.current_item()
+            return item is not None and item.needs_translation
+        if action in {"edit_member", "photos", "pdf"}:
+            return self.member_id is not None and (
+                action != "photos" or self._checklist is not None
+            )
+        if action == "member":
+            return len(self.household.members) > 1
+        return True
+
+    def action_toggle_gathered(self) -> None:
+        item = self.current_item()
+        if item is not None:
+            self._set_status(item, "todo" if item.tracking.status in DONE_STATUSES else "gathered")
+
+    def action_cycle_status(self) -> None:
+        item = self.current_item()
+        if item is not None:
+            self._set_status(item, CYCLE[item.tracking.status])
+
+    def action_toggle_translated(self) -> None:
+        item = self.current_item()
+        if item is not None and item.needs_translation and self.member_id is not None:
+            self._apply(
+                ItemDetail.Edited(
+                    self.member_id, item.requirement.id, {"translated": not item.tracking.translated}
+                )
+            )
+
+    def action_view(self, view: View) -> None:
+        self.query_one("#views", Tabs).active = f"view-{view}"
+
+    @on(Tabs.TabActivated, "#views")
+    def _view_chosen(self, event: Tabs.TabActivated) -> None:
+        view = (event.tab.id or "view-all").removeprefix("view-")
+        if view in VIEWS and view != self.view:
+            self.view = view  # type: ignore[assignment]
+            self._show_items()
+            self.query_one("#items", DataTable).focus()
+
+    def action_member(self, step: int) -> None:
+        ids = [m.id for m in self.household.members]
+        if not ids or self.member_id is None:
+            return
+        self._flush_notes()
+        self.member_id = ids[(ids.index(self.member_id) + step) % len(ids)]
+        self.refresh_data()
+
+    def action_edit_member(self) -> None:
+        from carte_prep.tui.screens.profile import ProfileScreen
+
+        if self.member_id is not None:
+            self.app.push_screen(ProfileScreen(self.household_id, self.member_id))
+
+    def action_add_member(self) -> None:
+        from carte_prep.tui.screens.profile import ProfileScreen
+
+        def added(member_id: str | None) -> None:
+            if member_id:
+                self.member_id = member_id
+                self.refresh_data()
+
+        self.app.push_screen(ProfileScreen(self.household_id, None), added)
+
+    def action_photos(self) -> None:
+        from carte_prep.tui.screens.photos import PhotosScreen
+
+        if self.member_id is not None:
+            self.app.push_screen(PhotosScreen(self.household_id, self.member_id))
+
+    def action_shared(self) -> None:
+        from carte_prep.tui.screens.shared import SharedScreen
+
+        self.app.push_screen(SharedScreen(self.household_id))
+
+    def action_pdf(self) -> None:
+        self.carte_app.export_pdf(self.household_id, self.member_id)
+
+    def action_back(self) -> None:
+        self._flush_notes()
+        self.dismiss()
+
+    def on_screen_suspend(self) -> None:
+        self._flush_notes()

@@ -1,0 +1,59 @@
+"""The help screen: what the app does, the signs in the lists, and every key.
+
+The key table is built from the bindings of the screen it was opened from, so it can
+never disagree with the footer.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+INTRO = """\
+carte-prep builds the list of documents each person needs for their residence card, \
+and keeps track of what has been gathered. Every change is saved at once.
+
+Signs in the checklist:  ✎ note   @ attached file   ⌂ household document (shared)
+  ! too old on the filing day   ? date not entered   T needs a sworn translation
+
+Anywhere: ctrl+p opens the command palette (every action is there), ctrl+z undoes the \
+last status change, ? shows this help, ctrl+q quits."""
+
+
+class HelpScreen(ModalScreen[None]):
+    """Keys of the screen underneath, and how the app works."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,question_mark,q", "close", "Close", id="help-close"),
+    ]
+
+    def __init__(self, under: Screen[object]) -> None:
+        super().__init__(classes="dialog")
+        self._under = under
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog-box", id="help-box"):
+            yield Static(Text("Help", style="bold"))
+            yield Static(Text(INTRO))
+            yield Static(self._keys())
+
+    def _keys(self) -> Table:
+        table = Table(title="Keys on this screen", show_header=False, box=None, expand=True)
+        table.add_column("key", style="bold", no_wrap=True)
+        table.add_column("action")
+        for node in (self._under, self.app):
+            for binding in node.BINDINGS:
+                if isinstance(binding, Binding) and binding.description:
+                    key = binding.key_display or self.app.get_key_display(binding)
+                    table.add_row(Text(key), Text(binding.description))
+        return table
+
+    def action_close(self) -> None:
+        self.dismiss()

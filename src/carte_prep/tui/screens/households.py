@@ -1,0 +1,295 @@
+"""The first screen: every household, each member's card, route, progress and deadline."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import ClassVar
+
+from pydantic import ValidationError
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets.data_table import RowDoesNotExist
+
+from carte_prep.core import CartePrepError, Household
+from carte_prep.core.dates import fmt
+from carte_prep.core.errors import explain_validation
+from carte_prep.core.store import LoadReport
+from carte_prep.tui.format import bar
+from carte_prep.tui.screens.base import DataScreen
+from carte_prep.tui.screens.dialogs import ConfirmDialog, PromptDialog
+from carte_prep.tui.summary import Deadline, HouseholdSummary, summarise
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+class HouseholdsScreen(DataScreen[None]):
+    """Households and their members; open one to work on its checklists."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open", "Open", id="open-household", show=False),
+        Binding("n", "new", "New household", id="new-household"),
+        Binding("r", "rename", "Rename", id="rename-household"),
+        Binding("d", "delete", "Delete", id="delete-household"),
+        Binding("x", "pdf", "PDF", id="pdf-household", tooltip="Print the household's dossier"),
+        Binding("e", "app.open_examples", "Examples", id="open-examples", show=False),
+    ]
+
+    class Loaded(Message):
+        """The worker finished reading the data folder."""
+
+        def __init__(self, report: LoadReport, summaries: list[HouseholdSummary]) -> None:
+            super().__init__()
+            self.report = report
+            self.summaries = summaries
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="empty", markup=False)
+        table: DataTable[Text] = DataTable(id="households", cursor_type="row", zebra_stripes=True)
+        yield table
+        yield Static("", id="problems", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Households"
+        table = self.query_one("#households", DataTable)
+        table.add_column("Household / member", key="name", width=26)
+        table.add_column("Card", key="card", width=22)
+        table.add_column("Procedure", key="procedure", width=12)
+        table.add_column("Route", key="route", width=10)
+        table.add_column("Progress", key="progress", width=15)
+        table.add_column("Next deadline", key="deadline", width=13)
+        table.add_column("Warn", key="warnings", width=4)
+        self.load()
+
+    # -- loading ------------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Read the data folder in a worker: many households must not freeze the screen."""
+        self.query_one("#households", DataTable).loading = True
+        self._load_worker()
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False, name="loading")
+    def _load_worker(self) -> None:
+        app = self.carte_app
+        report = app.session.store.load_all()
+        today = app.today()
+        summaries = [summarise(h, today) for h in report.households]
+        self.post_message(self.Loaded(report, summaries))
+
+    @on(Loaded)
+    def _loaded(self, message: Loaded) -> None:
+        self.carte_app.session.adopt(message.report)
+        self.query_one("#households", DataTable).loading = False
+        self._show(message.summaries)
+
+    def refresh_data(self) -> None:
+        table = self.query_one("#households", DataTable)
+        if table.loading:
+            return
+        today = self.carte_app.today()
+        self._show([summarise(h, today) for h in self.carte_app.session.sorted_households()])
+
+    # -- drawing ------------------------------------------------------------------------
+
+    def _show(self, summaries: list[HouseholdSummary]) -> None:
+        table = self.query_one("#households", DataTable)
+        selected = self._selected_household()
+        table.clear()
+        for summary in summaries:
+            table.add_row(
+                Text(summary.name, style="bold"),
+                Text(f"{len(summary.members)} member(s)", style="dim"),
+                Text(""),
+                Text(""),
+                bar(summary.progress.done, summary.progress.total),
+                _deadline(summary.deadline),
+                _warnings(summary.warnings),
+                key=f"h:{summary.household_id}",
+            )
+            for member in summary.members:
+                table.add_row(
+                    Text("  " + member.name),
+                    Text(member.card),
+                    Text(member.procedure),
+                    Text(member.route),
+                    bar(member.progress.done, member.progress.total) if member.progress else Text(""),
+                    _deadline(member.deadline),
+                    _warnings(member.warnings),
+                    key=f"m:{summary.household_id}:{member.member_id}",
+                )
+        empty = not summaries
+        table.display = not empty
+        self.query_one("#empty", Static).update(
+            "No households yet.\n\nPress n to start a new household, or e to open the "
+            "examples (a temporary copy: your data folder is not touched)."
+            if empty
+            else ""
+        )
+        self.query_one("#empty", Static).display = empty
+        problems = self.carte_app.session.problems
+        self.query_one("#problems", Static).update(
+            "Not loaded (left untouched):\n" + "\n".join(f"• {p}" for p in problems)
+            if problems
+            else ""
+        )
+        self.query_one("#problems", Static).display = bool(problems)
+        if selected is not None:
+            self._select(selected)
+        self.refresh_bindings()
+
+    def _select(self, household_id: str) -> None:
+        table = self.query_one("#households", DataTable)
+        try:
+            table.move_cursor(row=table.get_row_index(f"h:{household_id}"))
+        except RowDoesNotExist:
+            return  # the household is gone: leave the cursor where it is
+
+    def _selected_row(self) -> tuple[str, str | None] | None:
+        """(household id, member id or None) under the cursor."""
+        table = self.query_one("#households", DataTable)
+        if not table.row_count or not table.display:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or ""
+        kind, _, rest = key.partition(":")
+        if kind == "h":
+            return rest, None
+        household_id, _, member_id = rest.partition(":")
+        return household_id, member_id
+
+    def _selected_household(self) -> str | None:
+        selected = self._selected_row()
+        return selected[0] if selected else None
+
+    # -- actions ------------------------------------------------------------------------
+
+    def can_run(self, action: str) -> bool:
+        if action in {"open", "rename", "delete", "pdf"}:
+            return self._selected_household() is not None
+        return True
+
+    @on(DataTable.RowSelected, "#households")
+    def action_open(self) -> None:
+        from carte_prep.tui.screens.checklist import ChecklistScreen
+
+        selected = self._selected_row()
+        if selected is not None:
+            self.app.push_screen(ChecklistScreen(*selected))
+
+    def action_new(self) -> None:
+        session = self.carte_app.session
+
+        def create(name: str | None) -> None:
+            if name is None:
+                return
+            household_id = _unique_id(_slug(name), set(session.households))
+            try:
+                household = Household(id=household_id, name=name)
+                session.create(household)
+            except ValidationError as exc:
+                self.notify(explain_validation(exc), severity="error", markup=False)
+                return
+            except CartePrepError as exc:
+                self.notify(str(exc), title="Not created", severity="error", markup=False)
+                return
+            self.refresh_data()
+            self._select(household_id)
+            self.action_open()
+
+        self.app.push_screen(
+            PromptDialog(
+                "Name of the new household (for example: Martin family, Lyon):",
+                check=_name_problem,
+            ),
+            create,
+        )
+
+    def action_rename(self) -> None:
+        household_id = self._selected_household()
+        if household_id is None:
+            return
+        household = self.carte_app.session.get(household_id)
+
+        def rename(name: str | None) -> None:
+            if name is None or name == household.name:
+                return
+            try:
+                renamed = Household.model_validate({**household.model_dump(), "name": name})
+            except ValidationError as exc:
+                self.notify(explain_validation(exc), severity="error", markup=False)
+                return
+            if self.carte_app.save(renamed):
+                self.refresh_data()
+
+        self.app.push_screen(
+            PromptDialog("New name of the household:", value=household.name, check=_name_problem),
+            rename,
+        )
+
+    def action_delete(self) -> None:
+        household_id = self._selected_household()
+        if household_id is None:
+            return
+        session = self.carte_app.session
+        name = session.get(household_id).name
+
+        def delete(sure: bool | None) -> None:
+            if not sure:
+                return
+            try:
+                session.delete(household_id)
+            except CartePrepError as exc:
+                self.notify(str(exc), title="Not deleted", severity="error", markup=False)
+                return
+            self.notify(f"Deleted {name}.", markup=False)
+            self.refresh_data()
+
+        self.app.push_screen(
+            ConfirmDialog(
+                f"Delete the household “{name}”, its file and its backups?\n"
+                "This cannot be undone.",
+                yes="Delete",
+            ),
+            delete,
+        )
+
+    def action_pdf(self) -> None:
+        household_id = self._selected_household()
+        if household_id is not None:
+            self.carte_app.export_pdf(household_id)
+
+
+def _deadline(deadline: Deadline | None) -> Text:
+    if deadline is None:
+        return Text("")
+    return Text(fmt(deadline.day), style="bold red" if deadline.overdue else "")
+
+
+def _warnings(count: int) -> Text:
+    return Text(f"⚠ {count}", style="bold yellow") if count else Text("–", style="dim")
+
+
+def _slug(name: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = _NOT_SLUG.sub("-", ascii_name.lower()).strip("-")[:56].strip("-")
+    return slug or "household"
+
+
+def _unique_id(base: str, taken: set[str]) -> str:
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base}-{number}", number + 1
+    return candidate
+
+
+def _name_problem(value: str) -> str | None:
+    try:
+        Household(id="check", name=value)
+    except ValidationError as exc:
+        return explain_validation(exc)
+    return None

@@ -1,0 +1,155 @@
+"""Household documents: one paper (proof of address, marriage certificate) for several members.
+
+Only catalogue requirements marked ``shareable`` appear. Each row is such a document,
+each member column says whether that member's copy is the shared one. Ticking it once
+(gathered) ticks it for every member it serves, through ``Household.shared``.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable, Footer, Header, Static
+
+from carte_prep.core import (
+    CartePrepError,
+    Household,
+    Requirement,
+    build_checklist,
+    share_document,
+    tracking_for,
+    update_tracking,
+)
+from carte_prep.core.vocab import DONE_STATUSES
+from carte_prep.tui.format import status_text
+from carte_prep.tui.screens.base import DataScreen
+
+_HELP = (
+    "A household document serves several members: tick it once and it is ticked for each. "
+    "Move to a member's column and press space to add or remove them; on the document's "
+    "name, space marks it gathered."
+)
+
+
+class SharedScreen(DataScreen[None]):
+    """Which members each shareable document serves."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "toggle", "Share / gather", id="shared-toggle"),
+        Binding("escape", "back", "Back", id="shared-back"),
+    ]
+
+    def __init__(self, household_id: str) -> None:
+        super().__init__()
+        self.household_id = household_id
+        self._rows: list[Requirement] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(Text(_HELP), id="shared-help")
+        table: DataTable[Text] = DataTable(id="shared", cursor_type="cell")
+        yield table
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Household documents"
+        self.refresh_data()
+        self.query_one("#shared", DataTable).focus()
+
+    def _household(self) -> Household:
+        return self.carte_app.session.get(self.household_id)
+
+    def refresh_data(self) -> None:
+        household = self._household()
+        today = self.carte_app.today()
+        table = self.query_one("#shared", DataTable)
+        cursor = table.cursor_coordinate
+        table.clear(columns=True)
+        table.add_column("Document", key="doc")
+        table.add_column("Status", key="status", width=12)
+        wanted: dict[str, set[str]] = {}
+        requirements: dict[str, Requirement] = {}
+        for member in household.members:
+            checklist = build_checklist(household, member.id, today)
+            for item in checklist.items if checklist else []:
+                if item.requirement.shareable:
+                    requirements[item.requirement.id] = item.requirement
+                    wanted.setdefault(item.requirement.id, set()).add(member.id)
+            table.add_column(Text(member.given_names), key=member.id)
+        self._rows = sorted(requirements.values(), key=lambda r: (r.order, r.id))
+        shared = {e.requirement: e for e in household.shared}
+        for requirement in self._rows:
+            evidence = shared.get(requirement.id)
+            cells = [Text(requirement.name_en), _status(evidence.tracking.status if evidence else None)]
+            for member in household.members:
+                if evidence and member.id in evidence.members:
+                    cells.append(Text("⌂ shared", style="bold magenta"))
+                elif member.id in wanted[requirement.id]:
+                    cells.append(Text("own copy", style="dim"))
+                else:
+                    cells.append(Text("–", style="dim"))
+            table.add_row(*cells, key=requirement.id)
+        if not self._rows:
+            self.query_one("#shared-help", Static).update(
+                Text("No document of this household's checklists can be shared.")
+            )
+        table.move_cursor(row=cursor.row, column=cursor.column, animate=False)
+
+    @on(DataTable.CellSelected, "#shared")
+    def action_toggle(self) -> None:
+        table = self.query_one("#shared", DataTable)
+        if not self._rows:
+            return
+        row, column = table.cursor_coordinate
+        requirement = self._rows[row].id
+        household = self._household()
+        evidence = next((e for e in household.shared if e.requirement == requirement), None)
+        try:
+            if column < 2:
+                changed = self._toggle_gathered(household, requirement, evidence is not None)
+            else:
+                member_id = household.members[column - 2].id
+                changed = _toggle_member(household, requirement, member_id)
+        except CartePrepError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        if changed is not None and self.carte_app.save(changed):
+            self.refresh_data()
+
+    def _toggle_gathered(
+        self, household: Household, requirement: str, is_shared: bool
+    ) -> Household | None:
+        if not is_shared:
+            self.notify("Share it with members first: move to their columns and press space.")
+            return None
+        evidence = next(e for e in household.shared if e.requirement == requirement)
+        first = evidence.members[0]
+        done = evidence.tracking.status in DONE_STATUSES
+        return update_tracking(household, first, requirement, status="todo" if done else "gathered")
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+
+def _toggle_member(household: Household, requirement: str, member_id: str) -> Household:
+    """Add or remove a member; one who leaves keeps a copy of what was entered."""
+    evidence = next((e for e in household.shared if e.requirement == requirement), None)
+    members = list(evidence.members) if evidence else []
+    if member_id not in members:
+        if not members:
+            return share_document(household, requirement, [member_id])
+        return share_document(household, requirement, [*members, member_id])
+    kept = tracking_for(household, member_id, requirement)
+    remaining = [m for m in members if m != member_id]
+    changed = share_document(household, requirement, remaining)
+    return update_tracking(changed, member_id, requirement, **kept.model_dump())
+
+
+def _status(status: str | None) -> Text:
+    if status is None:
+        return Text("not shared", style="dim")
+    return status_text(status)  # type: ignore[arg-type]

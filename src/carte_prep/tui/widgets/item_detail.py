@@ -1,0 +1,256 @@
+"""The detail pane of a checklist item: how to get it, its source, and what was done.
+
+It shows one :class:`~carte_prep.core.ChecklistItem` and lets the person edit the date
+printed on the document, the notes and the attached files. It never saves: it posts
+:class:`ItemDetail.Edited` with the changes, and the screen saves them through the app
+(attributes down, messages up).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import Input, Label, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from carte_prep.core import ChecklistItem
+from carte_prep.core.dates import fmt
+from carte_prep.tui.format import InputProblem, parse_date, show_date, status_text
+
+NOTES_DELAY = 0.6
+"""Seconds of quiet typing after which a note is saved."""
+
+
+class ItemDetail(VerticalScroll):
+    """Everything about one item; edits go up as :class:`Edited` messages."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("delete", "remove_attachment", "Remove file", id="remove-attachment", show=False),
+    ]
+
+    class Edited(Message):
+        """The person changed the item's tracking (not yet saved)."""
+
+        def __init__(self, member_id: str, requirement_id: str, changes: dict[str, Any]) -> None:
+            super().__init__()
+            self.member_id = member_id
+            self.requirement_id = requirement_id
+            self.changes = changes
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._item: ChecklistItem | None = None
+        self._member_id = ""
+        self._notes_timer: Timer | None = None
+
+    @property
+    def requirement_id(self) -> str | None:
+        """The item shown, if any."""
+        return self._item.requirement.id if self._item else None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="d-title")
+        yield Static(id="d-facts")
+        yield Static(id="d-how")
+        yield Static(id="d-fresh")
+        yield Static(id="d-warnings")
+        yield Static(id="d-source")
+        yield Label("Date printed on the document (dd/mm/yyyy)", classes="field-label edit")
+        yield Input(placeholder="dd/mm/yyyy", id="d-date", classes="edit")
+        yield Static("", id="d-date-msg", classes="field-error edit", markup=False)
+        yield Label("Notes", classes="field-label edit")
+        yield TextArea(id="d-notes", classes="edit", soft_wrap=True, show_line_numbers=False)
+        yield Static("", id="d-notes-msg", classes="field-error edit", markup=False)
+        yield Label("Attached files (select one and press delete to remove it)", classes="field-label edit")
+        yield OptionList(id="d-files", classes="edit", markup=False)
+        yield Input(placeholder="path of a scan, then enter", id="d-attach", classes="edit")
+        yield Static("", id="d-attach-msg", classes="field-error edit", markup=False)
+
+    # -- showing ------------------------------------------------------------------------
+
+    def show_item(
+        self, item: ChecklistItem | None, names: dict[str, str], member_id: str = ""
+    ) -> None:
+        """Show a member's item; the edit fields are reset only when it is another item."""
+        changed = (
+            item is None
+            or self.requirement_id != item.requirement.id
+            or member_id != self._member_id
+        )
+        if changed:
+            self.flush_notes()
+        self._item = item
+        self._member_id = member_id
+        for widget in self.query(".edit"):
+            widget.display = item is not None
+        if item is None:
+            for static_id in ("d-facts", "d-how", "d-fresh", "d-warnings", "d-source"):
+                self.query_one(f"#{static_id}", Static).update("")
+            return
+        self._show_text(item, names)
+        if changed:
+            self._reset_fields(item)
+        else:
+            self._show_files(item)
+
+    def show_message(self, title: str, body: str) -> None:
+        """Show plain text instead of an item (a section heading or a member warning)."""
+        self.show_item(None, {})
+        self.query_one("#d-title", Static).update(Text(title, style="bold"))
+        self.query_one("#d-how", Static).update(Text(body))
+
+    def _show_text(self, item: ChecklistItem, names: dict[str, str]) -> None:
+        requirement = item.requirement
+        title = Text(requirement.name_fr, style="bold")
+        title.append("\n" + requirement.name_en, style="italic")
+        self.query_one("#d-title", Static).update(title)
+
+        facts = Text("Status: ") + status_text(item.tracking.status)
+        facts.append(f"\nBring {item.quantity} original(s) and {requirement.copies} copy(ies).")
+        if item.shared_with:
+            shared = ", ".join(names.get(m, m) for m in item.shared_with)
+            facts.append(f"\nHousehold document: one serves {shared}.", style="magenta")
+        if item.needs_translation:
+            done = "done" if item.tracking.translated else "not yet (press t when you have it)"
+            facts.append(f"\nNeeds a sworn translation: {done}.", style="yellow")
+        self.query_one("#d-facts", Static).update(facts)
+
+        how = Text(requirement.how_to_get)
+        if requirement.caveat:
+            how.append("\nNote: " + requirement.caveat, style="italic")
+        self.query_one("#d-how", Static).update(how)
+        self.query_one("#d-fresh", Static).update(_freshness(item))
+        self.query_one("#d-warnings", Static).update(
+            Text("\n".join("⚠ " + w.message for w in item.warnings), style="yellow")
+        )
+        source = Text("Sources (verified " + fmt(requirement.verified_on) + ", ", style="dim")
+        source.append(f"confidence {requirement.confidence}):", style="dim")
+        for entry in requirement.sources:
+            source.append("\n• " + entry.url, style=f"link {entry.url}")
+            if entry.note:
+                source.append(f" ({entry.note})", style="dim")
+        self.query_one("#d-source", Static).update(source)
+
+    def _reset_fields(self, item: ChecklistItem) -> None:
+        date_input = self.query_one("#d-date", Input)
+        notes = self.query_one("#d-notes", TextArea)
+        with self.prevent(Input.Changed, TextArea.Changed):
+            date_input.value = show_date(item.tracking.document_date)
+            notes.load_text(item.tracking.notes)
+            self.query_one("#d-attach", Input).value = ""
+        for static_id in ("#d-date-msg", "#d-notes-msg", "#d-attach-msg"):
+            self.query_one(static_id, Static).update("")
+        self._show_files(item)
+
+    def _show_files(self, item: ChecklistItem) -> None:
+        files = self.query_one("#d-files", OptionList)
+        files.clear_options()
+        files.add_options(Option(path) for path in item.tracking.attachments)
+        files.display = bool(item.tracking.attachments)
+
+    def show_problem(self, field: str, problem: str) -> None:
+        """Show why a change was refused, under the field it came from."""
+        target = {"document_date": "#d-date-msg", "notes": "#d-notes-msg"}.get(
+            field, "#d-attach-msg"
+        )
+        self.query_one(target, Static).update(problem)
+
+    # -- editing ------------------------------------------------------------------------
+
+    def _edited(self, **changes: Any) -> None:
+        if self._item is not None:
+            self.post_message(self.Edited(self._member_id, self._item.requirement.id, changes))
+
+    @on(Input.Changed, "#d-date")
+    def _date_changed(self, event: Input.Changed) -> None:
+        message = self.query_one("#d-date-msg", Static)
+        try:
+            day = parse_date(event.value)
+        except InputProblem as exc:
+            message.update(str(exc))
+            return
+        message.update("")
+        if self._item is not None and day != self._item.tracking.document_date:
+            self._edited(document_date=day)
+
+    @on(TextArea.Changed, "#d-notes")
+    def _notes_changed(self) -> None:
+        if self._notes_timer is not None:
+            self._notes_timer.stop()
+        self._notes_timer = self.set_timer(NOTES_DELAY, self.flush_notes)
+
+    def pending_notes(self) -> Edited | None:
+        """A note typed but not yet sent up, taken now (so it can be saved at once)."""
+        if self._notes_timer is not None:
+            self._notes_timer.stop()
+            self._notes_timer = None
+        if self._item is None:
+            return None
+        text = self.query_one("#d-notes", TextArea).text
+        if text == self._item.tracking.notes:
+            return None
+        return self.Edited(self._member_id, self._item.requirement.id, {"notes": text})
+
+    def flush_notes(self) -> None:
+        """Send up a note being typed (moving to another item must not lose it)."""
+        pending = self.pending_notes()
+        if pending is not None:
+            self.post_message(pending)
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        if event.widget.id == "d-notes":
+            self.flush_notes()
+
+    @on(Input.Submitted, "#d-attach")
+    def _attach(self, event: Input.Submitted) -> None:
+        message = self.query_one("#d-attach-msg", Static)
+        raw = event.value.strip()
+        if not raw or self._item is None:
+            return
+        path = Path(raw).expanduser()
+        if not path.is_file():
+            message.update(f"there is no file at {path}; check the path")
+            return
+        resolved = str(path.resolve())
+        attachments = self._item.tracking.attachments
+        if resolved in attachments:
+            message.update("this file is already attached")
+            return
+        message.update("")
+        event.input.value = ""
+        self._edited(attachments=[*attachments, resolved])
+
+    def action_remove_attachment(self) -> None:
+        files = self.query_one("#d-files", OptionList)
+        if self._item is None or not files.has_focus or files.highlighted is None:
+            return
+        attachments = list(self._item.tracking.attachments)
+        del attachments[files.highlighted]
+        self._edited(attachments=attachments)
+
+
+def _freshness(item: ChecklistItem) -> Text:
+    max_age = item.requirement.max_age
+    if max_age is None:
+        return Text("")
+    text = Text(
+        f"Must be less than {max_age.months} months old on the day the file is handed in."
+    )
+    fresh = item.freshness
+    if fresh is None:
+        text.append("\nEnter the date printed on it to check.", style="dim")
+        return text
+    verdict = f"\nDated {fmt(fresh.document_date)}: fresh until {fmt(fresh.fresh_until)}"
+    if fresh.ok:
+        text.append(verdict + f" ✓ fine on {fmt(fresh.judged_on)}.", style="bold green")
+    else:
+        text.append(verdict + f" ✗ too old on {fmt(fresh.judged_on)}.", style="bold red")
+    return text

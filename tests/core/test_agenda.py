@@ -1,0 +1,236 @@
+"""The agenda: every date to act by, planned back from the filing day."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from icalendar import Calendar
+
+from carte_prep.calendar_export import agenda_to_ics
+from carte_prep.core.agenda import household_agenda, member_agenda, urgency
+from carte_prep.core.model import (
+    AfterFiling,
+    Appointment,
+    CurrentCard,
+    EPhoto,
+    ExtraDocumentsRequest,
+    Household,
+    Receipt,
+    Tracking,
+)
+from support import PROFILES, TODAY, household_of, person
+
+
+def kinds(events: list) -> list[str]:  # type: ignore[type-arg]
+    return [e.kind for e in events]
+
+
+def test_renewal_dates_and_appointment_in_order() -> None:
+    expiry = dt.date(2027, 6, 1)
+    household = household_of(
+        person(
+            "visiteur",
+            "renewal",
+            current_card=CurrentCard(valid_until=expiry),
+            appointment=Appointment(date=dt.date(2026, 12, 10), time=dt.time(9, 15)),
+        )
+    )
+    events = member_agenda(household, "ana", TODAY)
+    assert [e.date for e in events] == sorted(e.date for e in events)
+    by_kind = {e.kind: e for e in events}
+    assert by_kind["window-opens"].date == expiry - dt.timedelta(days=120)
+    assert by_kind["late-fee-deadline"].date == expiry - dt.timedelta(days=60)
+    assert by_kind["card-expiry"].date == expiry
+    assert by_kind["appointment"].time == dt.time(9, 15)
+    assert by_kind["appointment"].level == "warning"
+
+
+def test_documents_are_planned_back_from_the_appointment() -> None:
+    appointment = dt.date(2027, 1, 15)
+    household = household_of(
+        person(
+            "wa-10y",
+            "renewal",
+            appointment=Appointment(date=appointment),
+            tracking={
+                "proof-of-address": Tracking(status="gathered", document_date=dt.date(2026, 9, 1))
+            },
+        )
+    )
+    fetch = [
+        e
+        for e in member_agenda(household, "ana", TODAY)
+        if e.kind == "fetch-document" and e.item_id == "proof-of-address"
+    ]
+    assert len(fetch) == 1
+    assert fetch[0].date == TODAY
+    assert "on or after 16/10/2026" in fetch[0].detail
+    later = household_of(
+        person("wa-10y", "renewal", appointment=Appointment(date=dt.date(2027, 6, 15)))
+    )
+    event = next(e for e in member_agenda(later, "ana", TODAY) if e.item_id == "proof-of-address")
+    assert event.date == dt.date(2027, 3, 16)
+
+
+def test_a_fresh_gathered_document_needs_no_new_copy() -> None:
+    household = household_of(
+        person(
+            "wa-10y",
+            "renewal",
+            appointment=Appointment(date=dt.date(2026, 12, 20)),
+            tracking={
+                "proof-of-address": Tracking(status="gathered", document_date=dt.date(2026, 11, 1))
+            },
+        )
+    )
+    assert "proof-of-address" not in {e.item_id for e in member_agenda(household, "ana", TODAY)}
+
+
+def test_moving_the_appointment_makes_a_gathered_document_stale() -> None:
+    tracking = {"proof-of-address": Tracking(status="gathered", document_date=dt.date(2026, 11, 1))}
+    soon = household_of(
+        person(
+            "wa-10y",
+            "renewal",
+            tracking=tracking,
+            appointment=Appointment(date=dt.date(2027, 1, 10)),
+        )
+    )
+    moved = household_of(
+        person(
+            "wa-10y",
+            "renewal",
+            tracking=tracking,
+            appointment=Appointment(date=dt.date(2027, 3, 10)),
+        )
+    )
+    assert "proof-of-address" not in {e.item_id for e in member_agenda(soon, "ana", TODAY)}
+    assert "proof-of-address" in {e.item_id for e in member_agenda(moved, "ana", TODAY)}
+
+
+def test_ephoto_dates() -> None:
+    bought = household_of(
+        person(
+            "etudiant",
+            "renewal",
+            planned_filing_date=dt.date(2026, 12, 10),
+            ephoto=EPhoto(code="AB12CD34EF56GH78IJ90KL", purchased_on=dt.date(2026, 11, 26)),
+        )
+    )
+    by_kind = {e.kind: e for e in member_agenda(bought, "ana", TODAY)}
+    assert by_kind["ephoto-active"].date == dt.date(2026, 11, 29)
+    assert by_kind["ephoto-expiry"].date == dt.date(2027, 5, 26)
+    not_bought = household_of(
+        person("etudiant", "renewal", planned_filing_date=dt.date(2026, 12, 10))
+    )
+    buy = next(e for e in member_agenda(not_bought, "ana", TODAY) if e.kind == "ephoto-buy")
+    assert buy.date == dt.date(2026, 12, 7)
+
+
+def test_other_time_limits() -> None:
+    student = household_of(person("etudiant", "vls-ts-validation", arrived_on=dt.date(2026, 10, 1)))
+    assert {e.kind: e.date for e in member_agenda(student, "ana", TODAY)}[
+        "vls-ts-validation"
+    ] == dt.date(2027, 1, 1)
+    briton = household_of(person("wa-10y", "first", birth_date=dt.date(2008, 6, 15)))
+    assert {e.kind: e.date for e in member_agenda(briton, "ana", TODAY)}[
+        "wa-first-after-18"
+    ] == dt.date(2027, 6, 15)
+    moved = household_of(
+        person(
+            "salarie",
+            "renewal",
+            address_changed_on=dt.date(2026, 11, 1),
+            current_card=CurrentCard(
+                valid_from=dt.date(2024, 1, 1), valid_until=dt.date(2028, 1, 1)
+            ),
+        )
+    )
+    assert {e.kind: e.date for e in member_agenda(moved, "ana", TODAY)}[
+        "address-change"
+    ] == dt.date(2027, 2, 1)
+    one_year = household_of(
+        person(
+            "salarie",
+            "renewal",
+            address_changed_on=dt.date(2026, 11, 1),
+            current_card=CurrentCard(
+                valid_from=dt.date(2026, 1, 1), valid_until=dt.date(2027, 1, 1)
+            ),
+        )
+    )
+    assert "address-change" not in kinds(member_agenda(one_year, "ana", TODAY))
+
+
+def test_after_filing_log_dates() -> None:
+    log = AfterFiling(
+        filed_on=dt.date(2026, 10, 1),
+        receipts=[Receipt(kind="recepisse", valid_until=dt.date(2026, 12, 1))],
+        requests=[
+            ExtraDocumentsRequest(
+                received_on=dt.date(2026, 10, 20), deadline=dt.date(2026, 11, 20), what="payslips"
+            ),
+            ExtraDocumentsRequest(
+                received_on=dt.date(2026, 11, 1),
+                deadline=dt.date(2026, 12, 1),
+                what="lease",
+                sent_on=dt.date(2026, 11, 5),
+            ),
+        ],
+        card_ready_on=dt.date(2026, 11, 25),
+    )
+    household = household_of(
+        person(
+            "visiteur",
+            "renewal",
+            after_filing=log,
+            current_card=CurrentCard(valid_until=dt.date(2026, 12, 31)),
+        )
+    )
+    events = member_agenda(household, "ana", TODAY)
+    by_kind = {e.kind: e for e in events}
+    assert "window-opens" not in by_kind
+    assert "fetch-document" not in by_kind
+    assert by_kind["receipt-expiry"].level == "danger"
+    overdue = by_kind["extra-documents"]
+    assert overdue.date == dt.date(2026, 11, 20)
+    assert "payslips" in overdue.detail
+    assert [e.kind for e in events].count("extra-documents") == 1
+    assert "passport" in by_kind["card-ready"].detail
+
+
+def test_household_agenda_orders_dates_across_members() -> None:
+    households = [
+        Household.model_validate_json(p.read_text(encoding="utf-8"))
+        for p in sorted(PROFILES.glob("*.json"))
+    ]
+    events = household_agenda(households, TODAY)
+    assert [e.date for e in events] == sorted(e.date for e in events)
+    assert len({e.member_id for e in events}) >= 5
+    assert all(e.date >= TODAY for e in events)
+
+
+def test_urgency_levels() -> None:
+    assert urgency(TODAY, TODAY) == "danger"
+    assert urgency(TODAY + dt.timedelta(days=8), TODAY) == "warning"
+    assert urgency(TODAY + dt.timedelta(days=31), TODAY) == "info"
+
+
+def test_ics_parses_back_with_every_event_and_reminders(tmp_path: Path) -> None:
+    household = Household.model_validate_json(
+        (PROFILES / "thompson-family.json").read_text(encoding="utf-8")
+    )
+    events = household_agenda([household], TODAY)
+    data = agenda_to_ics(events, name="Thompson", stamp=dt.datetime(2026, 11, 27, tzinfo=dt.UTC))
+    calendar = Calendar.from_ical(data)
+    vevents = list(calendar.walk("VEVENT"))
+    assert len(vevents) == len(events)
+    assert len({str(v["UID"]) for v in vevents}) == len(vevents)
+    appointment = next(v for v in vevents if "Prefecture appointment" in str(v["SUMMARY"]))
+    start = appointment.decoded("DTSTART")
+    assert start.hour == 10
+    assert start.minute == 30
+    assert str(start.tzinfo) == "Europe/Paris"
+    assert list(appointment.walk("VALARM"))
+    assert list(calendar.walk("VTIMEZONE"))
