@@ -391,3 +391,22 @@ def test_after_filing_log(examples: Path) -> None:
     )
     assert "16-digit" in one_error_line(run(examples, *base, "timbre", "123", "25"))
     assert snapshot(examples) == before
+
+
+def test_restore_lists_and_brings_back_a_previous_version(examples: Path) -> None:
+    path = examples / "nguyen-student.json"
+    original = path.read_bytes()
+    assert "no previous versions" in run(examples, "restore", "nguyen-student").stdout
+    for status in ("requested", "gathered"):
+        assert (
+            run(
+                examples, "mark", "nguyen-student", "linh", "student-resources", "--status", status
+            ).returncode
+            == 0
+        )
+    listing = run(examples, "restore", "nguyen-student").stdout
+    assert "  1  replaced on" in listing
+    assert "  2  replaced on" in listing
+    assert "no version 9" in one_error_line(run(examples, "restore", "nguyen-student", "9"))
+    assert run(examples, "restore", "nguyen-student", "2").returncode == 0
+    assert path.read_bytes() == original

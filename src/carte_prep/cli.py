@@ -509,6 +509,32 @@ def cmd_delete(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
+    backups = ctx.store.backups(args.household)
+    if not backups:
+        ctx.store.load(args.household)
+        print(f"{args.household} has no previous versions yet (one is kept at each change).")
+        return 0
+    if args.number is None:
+        print(f"Previous versions of {args.household}, newest first:")
+        for number, backup in enumerate(backups, start=1):
+            local = backup.timestamp.astimezone()
+            print(f"  {number}  replaced on {local:%d/%m/%Y at %H:%M:%S}")
+        print(f"Bring one back with 'carte-prep restore {args.household} NUMBER'.")
+        return 0
+    if not 1 <= args.number <= len(backups):
+        raise UsageError(
+            f"there is no version {args.number}; choose 1 to {len(backups)} "
+            f"('carte-prep restore {args.household}' lists them)"
+        )
+    household = ctx.store.restore(args.household, backups[args.number - 1])
+    print(
+        f"restored version {args.number} of {household.id}; the version it replaced is "
+        "kept as the newest backup"
+    )
+    return 0
+
+
 def cmd_cards(ctx: Context, args: argparse.Namespace) -> int:
     catalogue = load_catalogue()
     if args.json:
@@ -821,6 +847,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("delete", cmd_delete, "delete a household and its backups")
     p.add_argument("household")
     p.add_argument("--yes", action="store_true", help="confirm")
+
+    p = command("restore", cmd_restore, "list a household's previous versions, or bring one back")
+    p.add_argument("household")
+    p.add_argument("number", nargs="?", type=int, help="the version number from the list")
 
     p = command("cards", cmd_cards, "card types and procedures in the catalogue, with sources")
     p.add_argument("--json", action="store_true")

@@ -1,0 +1,437 @@
+"""The profile editor: add a member or change one, step by step, saved as it becomes valid.
+
+Every field is checked as it is typed, by the model itself (pydantic), and its message is
+shown under the field in plain words. As soon as the whole profile is valid, leaving a
+field (or picking a choice) saves it, and the preview line shows the checklist it gives.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any, ClassVar
+
+from pydantic import ValidationError
+from rich.text import Text
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.widget import Widget
+from textual.widgets import (
+    Footer,
+    Header,
+    Input,
+    Label,
+    Select,
+    Static,
+    Switch,
+    TabbedContent,
+    TabPane,
+)
+
+from carte_prep.core import CartePrepError, Household, Member, build_checklist, load_catalogue
+from carte_prep.core.dates import fmt
+from carte_prep.tui.edits import with_member
+from carte_prep.tui.format import InputProblem, parse_date, parse_time, show_date
+from carte_prep.tui.profile_fields import (
+    APP,
+    CUR,
+    PROCEDURE_MEANINGS,
+    STEPS,
+    FieldSpec,
+    Path,
+    all_fields,
+    owner_presence,
+    procedure_choices,
+)
+from carte_prep.tui.screens.base import DataScreen
+from carte_prep.tui.screens.dialogs import ConfirmDialog
+from carte_prep.tui.validation import problems
+from carte_prep.tui.widgets.departement import DepartementPicker
+
+NO_CHOICE = ""
+"""Value of the blank entry of an optional choice."""
+
+
+def get_in(data: dict[str, Any] | None, path: Path) -> Any:
+    """The value at a path of nested dicts (None where a level is missing)."""
+    value: Any = data
+    for key in path:
+        if not isinstance(value, dict):
+            return None
+        value = value.get(key)
+    return value
+
+
+def set_in(data: dict[str, Any], path: Path, value: Any) -> None:
+    """Set a value at a path, making the levels on the way (or replacing a None level)."""
+    for key in path[:-1]:
+        if not isinstance(data.get(key), dict):
+            data[key] = {}
+        data = data[key]
+    data[path[-1]] = value
+
+
+class ProfileScreen(DataScreen[str | None]):
+    """Edit a member (``member_id``) or add one (``None``); returns the new member's id."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "done", "Done", id="profile-done"),
+        Binding("pagedown", "step(1)", "Next step", id="next-step", priority=True),
+        Binding("pageup", "step(-1)", "Previous step", id="previous-step", priority=True),
+    ]
+
+    def __init__(self, household_id: str, member_id: str | None) -> None:
+        super().__init__()
+        self.household_id = household_id
+        self.member_id = member_id
+        self._is_new = member_id is None
+        self._local: dict[Path, str] = {}
+        self._errors: dict[Path, str] = {}
+        self._valid: Member | None = None
+
+    # -- building -----------------------------------------------------------------------
+
+    def _household(self) -> Household:
+        return self.carte_app.session.get(self.household_id)
+
+    def _base(self) -> dict[str, Any]:
+        """The saved member as data, or sensible starting values for a new one."""
+        household = self._household()
+        if self.member_id is not None:
+            return household.member(self.member_id).model_dump(mode="json")
+        first = household.members[0] if household.members else None
+        application = first.application if first else None
+        card_id = application.card_type if application else next(iter(load_catalogue().cards))
+        return {
+            "id": "",
+            "given_names": "",
+            "nationality": first.nationality if first else "",
+            "birth_date": None,
+            "relationship": "spouse" if first else "self",
+            "application": {
+                "card_type": card_id,
+                "procedure": next(iter(load_catalogue().cards[card_id].procedures)),
+                "departement": application.departement if application else None,
+            },
+        }
+
+    def compose(self) -> ComposeResult:
+        base = self._base()
+        yield Header()
+        with TabbedContent(id="steps"):
+            for number, step in enumerate(STEPS):
+                with TabPane(f"{number + 1} {step.title}", id=f"step-{number}"):
+                    with VerticalScroll(classes="step"):
+                        if step.intro:
+                            yield Static(Text(step.intro, style="italic"), classes="step-intro")
+                        yield Static(
+                            Text("This member applies for no card: switch it on in step 2."),
+                            id=f"absent-{number}",
+                            classes="absent",
+                        )
+                        for spec in step.fields:
+                            if spec.new_only and not self._is_new:
+                                continue
+                            yield from self._field(spec, base)
+                        for extra in step.extra:
+                            yield Static(id=f"x-{extra}", classes="extra")
+        yield Static(id="preview")
+        yield Footer()
+
+    def _field(self, spec: FieldSpec, base: dict[str, Any]) -> ComposeResult:
+        value = get_in(base, spec.path)
+        classes = "field " + " ".join("under-" + "-".join(p) for p in owner_presence(spec))
+        with VerticalScroll(classes=classes.strip(), id=f"box-{spec.widget_id}"):
+            yield Label(spec.label, classes="field-label", markup=False)
+            yield self._widget(spec, value, base)
+            yield Static("", id=spec.error_id, classes="field-error", markup=False)
+            if spec.help:
+                yield Static(Text(spec.help, style="dim"), classes="field-help")
+
+    def _widget(self, spec: FieldSpec, value: Any, base: dict[str, Any]) -> Widget:
+        match spec.kind:
+            case "text":
+                return Input(value or "", id=spec.widget_id)
+            case "date":
+                day = parse_date(value) if value else None
+                return Input(show_date(day), placeholder="dd/mm/yyyy", id=spec.widget_id)
+            case "time":
+                return Input((value or "")[:5], placeholder="hh:mm", id=spec.widget_id)
+            case "flag" | "presence":
+                return Switch(bool(value), id=spec.widget_id)
+            case "departement":
+                return DepartementPicker(value, id=spec.widget_id)
+            case "choice":
+                choices = spec.choices
+                if spec.path == (*APP, "procedure"):
+                    choices = procedure_choices(get_in(base, (*APP, "card_type")))
+                required = spec.path in {(*APP, "card_type"), (*APP, "procedure")}
+                select: Select[str] = Select(
+                    [(Text(label), key) for key, label in choices],
+                    allow_blank=not required and spec.path[-1] != "relationship",
+                    prompt="(not set)",
+                    id=spec.widget_id,
+                )
+                if value in {key for key, _ in choices}:
+                    select.value = value
+                elif not select._allow_blank:
+                    select.value = choices[0][0]
+                return select
+
+    def on_mount(self) -> None:
+        self.title = "New member" if self._is_new else "Profile"
+        self.refresh_data()
+        self._check()
+
+    def refresh_data(self) -> None:
+        if self.member_id is not None:
+            self.sub_title = self._household().member(self.member_id).display_name
+
+    # -- reading the form ---------------------------------------------------------------
+
+    def _shown(self) -> list[FieldSpec]:
+        return [s for s in all_fields() if self._is_new or not s.new_only]
+
+    def _raw(self, spec: FieldSpec) -> Any:
+        widget = self.query_one(f"#{spec.widget_id}")
+        if isinstance(widget, Switch):
+            return widget.value
+        if isinstance(widget, DepartementPicker):
+            return widget.code
+        if isinstance(widget, Select):
+            return None if widget.is_blank() else widget.value
+        assert isinstance(widget, Input)
+        return widget.value
+
+    def _convert(self, spec: FieldSpec, raw: Any) -> Any:
+        if spec.kind in {"date", "time"}:
+            parsed = parse_date(raw) if spec.kind == "date" else parse_time(raw)
+            return parsed.isoformat() if parsed else None
+        if spec.kind == "text":
+            text = str(raw).strip()
+            return text if text or spec.required else None
+        return raw
+
+    def _candidate(self) -> dict[str, Any]:
+        """The member as the form says now; unreadable dates go to ``self._local``."""
+        data = copy.deepcopy(self._base())
+        self._local = {}
+        switched_off: list[Path] = []
+        for spec in self._shown():
+            if any(p in switched_off for p in owner_presence(spec)):
+                continue
+            raw = self._raw(spec)
+            if spec.kind == "presence":
+                if not raw:
+                    switched_off.append(spec.path)
+                    set_in(data, spec.path, None)
+                elif not isinstance(get_in(data, spec.path), dict):
+                    set_in(data, spec.path, {})
+                continue
+            try:
+                set_in(data, spec.path, self._convert(spec, raw))
+            except InputProblem as exc:
+                self._local[spec.path] = str(exc)
+        return data
+
+    # -- checking and saving ------------------------------------------------------------
+
+    def _check(self) -> Member | None:
+        """Validate the whole form, show each field's problem, and return the valid member."""
+        data = self._candidate()
+        errors: dict[Path, str] = dict(self._local)
+        member: Member | None = None
+        try:
+            member = Member.model_validate(data)
+        except ValidationError as exc:
+            for loc, message in problems(exc).items():
+                errors.setdefault(self._field_for(loc), message)
+        if errors:
+            member = None
+        self._errors = errors
+        self._valid = member
+        for spec in self._shown():
+            self.query_one(f"#{spec.error_id}", Static).update(errors.get(spec.path, ""))
+        self._show_optional_parts()
+        self._show_extras(data)
+        self._show_preview(member)
+        return member
+
+    def _field_for(self, loc: tuple[str, ...]) -> Path:
+        shown = {s.path for s in self._shown()}
+        for length in range(len(loc), 0, -1):
+            if loc[:length] in shown:
+                return loc[:length]
+        return ("given_names",)
+
+    def _commit(self) -> None:
+        """Save the profile if it is valid and differs from what is saved."""
+        member = self._check()
+        if member is None:
+            return
+        household = self._household()
+        if not self._is_new or self.member_id is not None:
+            if self.member_id is not None and household.member(self.member_id) == member:
+                return
+        try:
+            changed = with_member(household, member)
+        except ValidationError as exc:
+            self.notify(str(problems(exc)), severity="error", markup=False)
+            return
+        except CartePrepError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        if self.member_id is None and member.id in {m.id for m in household.members}:
+            self.query_one("#e-id", Static).update("this id is already used in the household")
+            return
+        if self.carte_app.save(changed):
+            if self.member_id is None:
+                self.member_id = member.id
+                self.query_one("#f-id", Input).disabled = True
+                self.notify(f"Added {member.display_name}.", markup=False, timeout=3)
+            self.refresh_data()
+            self._show_preview(member)
+
+    # -- showing ------------------------------------------------------------------------
+
+    def _show_optional_parts(self) -> None:
+        application_on = bool(self.query_one("#f-application", Switch).value)
+        for number, step in enumerate(STEPS):
+            self.query_one(f"#absent-{number}").display = (
+                step.presence == APP and not application_on
+            )
+        for spec in self._shown():
+            owners = owner_presence(spec)
+            visible = all(
+                bool(self.query_one("#f-" + "-".join(p).replace("_", "-"), Switch).value)
+                for p in owners
+            )
+            self.query_one(f"#box-{spec.widget_id}").display = visible
+        route_box = self.query_one("#box-f-application-route-choice")
+        route_box.display = route_box.display and self._route_is_choice()
+
+    def _route_is_choice(self) -> bool:
+        card = self.query_one("#f-application-card-type", Select)
+        procedure = self.query_one("#f-application-procedure", Select)
+        if card.is_blank() or procedure.is_blank():
+            return False
+        rule = load_catalogue().cards[str(card.value)].procedures.get(str(procedure.value))  # type: ignore[call-overload]
+        return rule is not None and rule.route == "choice"
+
+    def _show_extras(self, data: dict[str, Any]) -> None:
+        catalogue = load_catalogue()
+        card_id = get_in(data, (*APP, "card_type"))
+        summary = Text()
+        if card_id in catalogue.cards:
+            card = catalogue.cards[card_id]
+            summary.append(card.name_fr + "\n", style="bold")
+            summary.append(card.summary)
+        self.query_one("#x-card-summary", Static).update(summary)
+        procedure = get_in(data, (*APP, "procedure"))
+        self.query_one("#x-procedure-meaning", Static).update(
+            Text(PROCEDURE_MEANINGS.get(procedure, ""), style="italic")
+        )
+        self.query_one("#x-numero-hint", Static).update(_numero_hint(get_in(data, CUR)))
+
+    def _show_preview(self, member: Member | None) -> None:
+        preview = self.query_one("#preview", Static)
+        if member is None:
+            steps = sorted(
+                {n + 1 for n, step in enumerate(STEPS) for s in step.fields if s.path in self._errors}
+            )
+            where = ", ".join(f"step {n}" for n in steps)
+            preview.update(
+                Text(f"Not saved yet: fix the fields marked in red ({where}).", style="bold red")
+            )
+            return
+        household = with_member(self._household(), member)
+        checklist = build_checklist(household, member.id, self.carte_app.today())
+        if checklist is None:
+            preview.update(Text("Saved as you go. This member needs no card, so no checklist."))
+            return
+        route = "ANEF (online)" if checklist.route.route == "anef" else "the prefecture"
+        preview.update(
+            Text(
+                f"Saved as you go. Checklist: {len(checklist.items)} documents, filed at "
+                f"{route}, judged on {fmt(checklist.judged_on)}; fee €{checklist.fee.total}.",
+                style="green",
+            )
+        )
+
+    # -- events -------------------------------------------------------------------------
+
+    @on(Input.Changed)
+    def _typed(self, event: Input.Changed) -> None:
+        if event.input.id and event.input.id.startswith("f-"):
+            self._check()
+
+    @on(Input.Submitted)
+    @on(Switch.Changed)
+    @on(DepartementPicker.Changed)
+    def _committed(self) -> None:
+        self._commit()
+
+    @on(Select.Changed)
+    def _chosen(self, event: Select.Changed) -> None:
+        if event.select.id == "f-application-card-type" and not event.select.is_blank():
+            self._card_changed(str(event.value))
+        self._commit()
+
+    def _card_changed(self, card_id: str) -> None:
+        procedure = self.query_one("#f-application-procedure", Select)
+        current = None if procedure.is_blank() else procedure.value
+        choices = procedure_choices(card_id)
+        with self.prevent(Select.Changed):
+            procedure.set_options([(Text(label), key) for key, label in choices])
+            procedure.value = current if current in {k for k, _ in choices} else choices[0][0]
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        if isinstance(event.widget, Input) and (event.widget.id or "").startswith("f-"):
+            self._commit()
+
+    def action_step(self, step: int) -> None:
+        tabs = self.query_one("#steps", TabbedContent)
+        current = int((tabs.active or "step-0").removeprefix("step-"))
+        tabs.active = f"step-{(current + step) % len(STEPS)}"
+
+    def action_done(self) -> None:
+        self._commit()
+        if self._valid is not None or (self._is_new and self.member_id is None and not self._touched()):
+            self.dismiss(self.member_id if self._is_new else None)
+            return
+
+        def leave(sure: bool | None) -> None:
+            if sure:
+                self.dismiss(self.member_id if self._is_new else None)
+
+        self.app.push_screen(
+            ConfirmDialog(
+                "Some fields are not valid, so the last changes were not saved.\n"
+                "Leave anyway (what was saved before stays)?",
+                yes="Leave",
+                no="Stay and fix",
+            ),
+            leave,
+        )
+
+    def _touched(self) -> bool:
+        return bool(self.query_one("#f-given-names", Input).value.strip())
+
+
+def _numero_hint(card: dict[str, Any] | None) -> Text:
+    """Where the numéro étranger is printed, for the card model of its issue date."""
+    catalogue = load_catalogue()
+    issued = parse_date(card.get("issued_on") or "") if card else None
+    if issued is None:
+        return Text(
+            "Enter the date the card was issued to see where its numéro étranger is printed.",
+            style="dim",
+        )
+    models = [g for g in catalogue.generations if g.first_issued <= issued]
+    if not models:
+        return Text("This date is before the card models carte-prep knows.", style="dim")
+    model = max(models, key=lambda g: g.first_issued)
+    text = Text(f"Card model: {model.label}.\n", style="bold")
+    text.append("Where the numéro étranger is: " + model.where_numero)
+    return text
