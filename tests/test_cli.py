@@ -410,3 +410,10 @@ def test_restore_lists_and_brings_back_a_previous_version(examples: Path) -> Non
     assert "no version 9" in one_error_line(run(examples, "restore", "nguyen-student", "9"))
     assert run(examples, "restore", "nguyen-student", "2").returncode == 0
     assert path.read_bytes() == original
+
+
+def test_numero_hint_by_issue_date(tmp_path: Path) -> None:
+    recent = run(tmp_path, "numero", "--issued", "2022-01-21").stdout
+    assert "above the signature" in recent
+    assert "vertically" not in recent
+    assert "vertically" in run(tmp_path, "numero").stdout

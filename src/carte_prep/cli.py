@@ -559,6 +559,26 @@ def cmd_cards(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_numero(ctx: Context, args: argparse.Namespace) -> int:
+    catalogue = load_catalogue()
+    generation = catalogue.generation_for(args.issued)
+    shown = (
+        [generation]
+        if generation
+        else sorted(catalogue.generations, key=lambda g: g.first_issued, reverse=True)
+    )
+    if generation is None:
+        print("Where the numéro étranger (10 digits) is printed, by card model:")
+    for item in shown:
+        print(f"- {item.label} (from {fmt(item.first_issued)}): {item.where_numero}")
+    print(
+        "It is also on the récépissé and on the VLS-TS validation certificate. Do not "
+        "confuse it with the card number (top right, and first line of the machine-readable "
+        "zone)."
+    )
+    return 0
+
+
 def cmd_schema(ctx: Context, args: argparse.Namespace) -> int:
     _print_json(Household.model_json_schema())
     return 0
@@ -854,6 +874,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("cards", cmd_cards, "card types and procedures in the catalogue, with sources")
     p.add_argument("--json", action="store_true")
+
+    p = command("numero", cmd_numero, "where the numéro étranger is printed on your card")
+    p.add_argument(
+        "--issued",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="the date your card was made (printed on it)",
+    )
 
     command("schema", cmd_schema, "the JSON Schema of household files")
 

@@ -509,3 +509,11 @@ def test_engine_is_deterministic() -> None:
     first = build_checklist(household, "ana", TODAY)
     second = build_checklist(household, "ana", TODAY)
     assert first == second
+
+
+def test_numero_etranger_position_by_card_model() -> None:
+    assert CATALOGUE.generation_for(None) is None
+    assert CATALOGUE.generation_for(dt.date(2015, 5, 1)).id == "2011"  # type: ignore[union-attr]
+    assert CATALOGUE.generation_for(dt.date(2020, 8, 10)).id == "2020"  # type: ignore[union-attr]
+    assert CATALOGUE.generation_for(dt.date(2020, 8, 9)).id == "2011"  # type: ignore[union-attr]
+    assert CATALOGUE.generation_for(dt.date(1999, 1, 1)) is None

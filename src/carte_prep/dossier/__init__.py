@@ -74,6 +74,13 @@ def render_html(
     )
 
 
+def _french_spacing(value: object) -> object:
+    """Keep « guillemets » on the line of the words they enclose (French typography)."""
+    if isinstance(value, str):
+        return value.replace("« ", "«\u00a0").replace(" »", "\u00a0»")
+    return value
+
+
 @cache
 def _environment() -> Environment:
     """Autoescape on every template (not only *.html) and no silently empty fields."""
@@ -83,6 +90,7 @@ def _environment() -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=_french_spacing,
     )
 
 

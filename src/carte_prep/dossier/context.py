@@ -60,7 +60,7 @@ APPOINTMENT_KINDS = {
     "other": "appointment",
 }
 ROUTE_LABELS: dict[Route, str] = {
-    "anef": "Online on ANEF (Administration numérique des étrangers en France)",
+    "anef": "ANEF, online (Administration numérique des étrangers en France)",
     "prefecture": "At the prefecture desk (dépôt en préfecture)",
 }
 
@@ -109,6 +109,33 @@ def _identifiers(members: Iterable[Member]) -> list[str]:
 
 
 # ---------------------------------------------------------------- view-model
+
+
+@dataclass(frozen=True)
+class FilingDay:
+    """The day documents are judged on, and whether the person actually set it."""
+
+    date: dt.date
+    label: str
+    """The engine's words for it, e.g. "your appointment on 15/12/2026"."""
+    set_by_person: bool
+    """False when no appointment or filing date exists and the engine fell back on today."""
+
+    @property
+    def on(self) -> str:
+        return f"on {fmt(self.date)}" if self.set_by_person else f"today ({fmt(self.date)})"
+
+    @property
+    def must_be_fresh_on(self) -> str:
+        return f"on {fmt(self.date)}" if self.set_by_person else "on the day you file"
+
+
+def filing_day(application: Application, checklist: Checklist) -> FilingDay:
+    appointment = application.appointment
+    chosen = application.planned_filing_date is not None or (
+        appointment is not None and appointment.date is not None
+    )
+    return FilingDay(checklist.judged_on, checklist.judged_on_label, chosen)
 
 
 @dataclass(frozen=True)
@@ -257,6 +284,7 @@ class SharedDoc:
     dated: str
     freshness: str
     fresh: bool | None
+    translation: str
     notes: str
 
 
@@ -322,14 +350,19 @@ def build_dossier(
         m.id: build_checklist(household, m.id, today, catalogue) for m in members
     }
     names = {m.id: m.display_name for m in household.members}
+    days = {
+        m.id: filing_day(m.application, c)
+        for m in members
+        if m.application is not None and (c := checklists[m.id]) is not None
+    }
     parts = {
-        m.id: _member_part(m, c, today, redactor, names, catalogue)
+        m.id: _member_part(m, c, days[m.id], redactor, names, catalogue)
         for m in members
         if (c := checklists[m.id]) is not None
     }
     listed = [c for c in checklists.values() if c is not None]
     progress = household_progress(listed)
-    shared = _shared_docs(household, listed, names, redactor)
+    shared = _shared_docs(household, listed, days, names, redactor)
     annex: tuple[AnnexGroup, ...] | None = None
     images: dict[Path, bytes] = {}
     if with_attachments:
@@ -361,14 +394,13 @@ def build_dossier(
 def _member_part(
     member: Member,
     checklist: Checklist,
-    today: dt.date,
+    day: FilingDay,
     redactor: Redactor,
     names: dict[str, str],
     catalogue: Catalogue,
 ) -> MemberPart:
     application = member.application
     assert application is not None  # a checklist exists only for an application
-    by_when = _by_when(application, checklist)
     sections: list[SectionView] = []
     missing: list[ToDo] = []
     stale: list[ToDo] = []
@@ -377,12 +409,12 @@ def _member_part(
         rows = []
         for item in section.items:
             number += 1
-            row = _row(number, item, checklist, names, redactor)
+            row = _row(number, item, checklist, day, names, redactor)
             rows.append(row)
             if row.state in ("missing", "requested"):
-                missing.append(_todo(row, item, checklist, by_when, redactor))
+                missing.append(_todo(row, item, checklist, day, redactor))
             elif row.state == "stale":
-                stale.append(_todo(row, item, checklist, by_when, redactor))
+                stale.append(_todo(row, item, checklist, day, redactor))
         sections.append(
             SectionView(section.section.title_fr, section.section.title_en, tuple(rows))
         )
@@ -465,15 +497,6 @@ def _appointment(application: Application, redactor: Redactor) -> AppointmentVie
     )
 
 
-def _by_when(application: Application, checklist: Checklist) -> str:
-    dated = (application.appointment and application.appointment.date) or (
-        application.planned_filing_date
-    )
-    if dated is None:
-        return "As soon as you can: no appointment or filing date is set yet."
-    return f"Before {checklist.judged_on_label}."
-
-
 def _row_state(item: ChecklistItem) -> RowState:
     status = item.tracking.status
     if status == "not-applicable":
@@ -499,37 +522,31 @@ def _bring(item: ChecklistItem, route: Route) -> str:
     return " + ".join(parts) or "—"
 
 
-def _freshness(item: ChecklistItem, judged_on: dt.date) -> tuple[str, str, bool | None]:
+def _freshness(item: ChecklistItem, day: FilingDay) -> tuple[str, str, bool | None]:
     """(date on the document, what its age means on the filing day, fresh or not)."""
     dated = fmt(item.tracking.document_date) if item.tracking.document_date else ""
     max_age = item.requirement.max_age
     if max_age is None:
         return dated, "", None
     if item.freshness is None:
-        return dated, f"must be under {max_age.months} months old on {fmt(judged_on)}", None
+        return dated, f"must be under {max_age.months} months old {day.must_be_fresh_on}", None
     until = fmt(item.freshness.fresh_until)
     if item.freshness.ok:
-        return dated, f"fresh until {until}: fine on {fmt(judged_on)}", True
-    return dated, f"fresh only until {until}: too old on {fmt(judged_on)}", False
+        return dated, f"fresh until {until}: fine {day.on}", True
+    return dated, f"fresh only until {until}: too old {day.on}", False
 
 
 def _row(
     number: int,
     item: ChecklistItem,
     checklist: Checklist,
+    day: FilingDay,
     names: dict[str, str],
     redactor: Redactor,
 ) -> Row:
     requirement = item.requirement
     state = _row_state(item)
-    dated, freshness, fresh = _freshness(item, checklist.judged_on)
-    translation = ""
-    if item.needs_translation:
-        translation = (
-            "sworn translation: obtained"
-            if item.tracking.translated
-            else "needs a sworn translation (traduction assermentée)"
-        )
+    dated, freshness, fresh = _freshness(item, day)
     others = [names[m] for m in item.shared_with if m != checklist.member_id]
     return Row(
         id=requirement.id,
@@ -543,22 +560,39 @@ def _row(
         freshness=freshness,
         fresh=fresh,
         notes=redactor.text(item.tracking.notes),
-        translation=translation,
+        translation=_translation(item),
         shared_anchor=f"shared-{requirement.id}" if item.shared_with else "",
         shared_with=", ".join(others),
     )
 
 
+def _translation(item: ChecklistItem) -> str:
+    if not item.needs_translation:
+        return ""
+    if item.tracking.translated:
+        return "sworn translation: obtained"
+    return "needs a sworn translation (traduction assermentée)"
+
+
 def _todo(
-    row: Row, item: ChecklistItem, checklist: Checklist, by_when: str, redactor: Redactor
+    row: Row, item: ChecklistItem, checklist: Checklist, day: FilingDay, redactor: Redactor
 ) -> ToDo:
-    max_age = item.requirement.max_age
-    dated_after = (
-        f"It must be dated after {fmt(add_months(checklist.judged_on, -max_age.months))} "
-        f"(less than {max_age.months} months old on {fmt(checklist.judged_on)})."
-        if max_age
-        else ""
-    )
+    requirement = item.requirement
+    if requirement.section == "fee":
+        by_when = f"When: {checklist.fee.when_paid}."  # not at filing, unlike the rest
+    elif day.set_by_person:
+        by_when = f"Before {day.label}."
+    else:
+        by_when = "As soon as you can: no appointment or filing date is set yet."
+    max_age = requirement.max_age
+    dated_after = ""
+    if max_age and day.set_by_person:
+        dated_after = (
+            f"It must be dated after {fmt(add_months(day.date, -max_age.months))} "
+            f"(less than {max_age.months} months old on {fmt(day.date)})."
+        )
+    elif max_age:
+        dated_after = f"It must be less than {max_age.months} months old on the day you file."
     return ToDo(
         number=row.number,
         name_fr=row.name_fr,
@@ -610,6 +644,7 @@ def _fee(fee: FeeQuote) -> FeeView:
 def _shared_docs(
     household: Household,
     checklists: list[Checklist],
+    days: dict[str, FilingDay],
     names: dict[str, str],
     redactor: Redactor,
 ) -> tuple[SharedDoc, ...]:
@@ -626,7 +661,7 @@ def _shared_docs(
             continue
         checklist, item = max(items, key=lambda pair: pair[0].judged_on)
         state = _row_state(item)
-        dated, freshness, fresh = _freshness(item, checklist.judged_on)
+        dated, freshness, fresh = _freshness(item, days[checklist.member_id])
         docs.append(
             SharedDoc(
                 anchor=f"shared-{evidence.requirement}",
@@ -638,6 +673,7 @@ def _shared_docs(
                 dated=dated,
                 freshness=freshness,
                 fresh=fresh,
+                translation=_translation(item),
                 notes=redactor.text(evidence.tracking.notes),
             )
         )

@@ -49,10 +49,7 @@ class CartePrepApp(App[None]):
 
     TITLE = "carte-prep"
     CSS_PATH = "app.tcss"
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
-        (0, "-narrow"),
-        (110, "-wide"),
-    ]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012 - Textual's type
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", id="help", tooltip="Keys and how the app works"),
         Binding("ctrl+z", "undo", "Undo", id="undo", tooltip="Undo the last status change"),

@@ -77,7 +77,9 @@ def summarise(household: Household, today: dt.date) -> HouseholdSummary:
         checklist = build_checklist(household, member.id, today)
         if checklist is None:
             members.append(
-                MemberSummary(member.id, member.display_name, "no card needed", "", "", None, None, 0)
+                MemberSummary(
+                    member.id, member.display_name, "no card needed", "", "", None, None, 0
+                )
             )
             continue
         checklists.append(checklist)

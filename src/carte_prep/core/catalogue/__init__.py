@@ -267,6 +267,13 @@ class Catalogue(Data):
                 raise ValueError(f"fees: no amount for {needed!r}")
         return self
 
+    def generation_for(self, issued_on: dt.date | None) -> CardGeneration | None:
+        """The card model made on that date, which tells where the numéro étranger is."""
+        if issued_on is None:
+            return None
+        made = [g for g in self.generations if g.first_issued <= issued_on]
+        return max(made, key=lambda g: g.first_issued) if made else None
+
     def fee_schedule(self, on: dt.date) -> FeeSchedule:
         """The schedule in force on a date (the newest that started on or before it)."""
         applicable = [s for s in self.fees if s.valid_from <= on]

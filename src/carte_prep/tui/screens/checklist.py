@@ -339,9 +339,10 @@ class ChecklistScreen(DataScreen[None]):
 
     @on(Tabs.TabActivated, "#views")
     def _view_chosen(self, event: Tabs.TabActivated) -> None:
-        view = (event.tab.id or "view-all").removeprefix("view-")
-        if view in VIEWS and view != self.view:
-            self.view = view  # type: ignore[assignment]
+        chosen = (event.tab.id or "view-all").removeprefix("view-")
+        view = next((v for v in VIEWS if v == chosen), "all")
+        if view != self.view:
+            self.view = view
             self._show_items()
             self.query_one("#items", DataTable).focus()
 

@@ -68,14 +68,14 @@ class PromptDialog(ModalScreen[str | None]):
     ) -> None:
         super().__init__(classes="dialog")
         self._question = question
-        self._value = value
+        self._initial = value
         self._placeholder = placeholder
         self._check = check
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Label(self._question, markup=False, classes="dialog-text")
-            yield Input(self._value, placeholder=self._placeholder, id="answer")
+            yield Input(self._initial, placeholder=self._placeholder, id="answer")
             yield Static("", markup=False, id="problem", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("OK", variant="primary", id="ok")

@@ -15,7 +15,7 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import (
     Footer,
@@ -29,8 +29,9 @@ from textual.widgets import (
     TabPane,
 )
 
-from carte_prep.core import CartePrepError, Household, Member, build_checklist, load_catalogue
+from carte_prep.core import Household, Member, build_checklist, load_catalogue
 from carte_prep.core.dates import fmt
+from carte_prep.core.errors import explain_validation
 from carte_prep.tui.edits import with_member
 from carte_prep.tui.format import InputProblem, parse_date, parse_time, show_date
 from carte_prep.tui.profile_fields import (
@@ -49,8 +50,10 @@ from carte_prep.tui.screens.dialogs import ConfirmDialog
 from carte_prep.tui.validation import problems
 from carte_prep.tui.widgets.departement import DepartementPicker
 
-NO_CHOICE = ""
-"""Value of the blank entry of an optional choice."""
+REQUIRED_CHOICES: frozenset[Path] = frozenset(
+    {(*APP, "card_type"), (*APP, "procedure"), ("relationship",)}
+)
+"""Choices the model needs a value for: they have no blank entry."""
 
 
 def get_in(data: dict[str, Any] | None, path: Path) -> Any:
@@ -88,7 +91,7 @@ class ProfileScreen(DataScreen[str | None]):
         self._is_new = member_id is None
         self._local: dict[Path, str] = {}
         self._errors: dict[Path, str] = {}
-        self._valid: Member | None = None
+        self._valid_member: Member | None = None
 
     # -- building -----------------------------------------------------------------------
 
@@ -142,7 +145,7 @@ class ProfileScreen(DataScreen[str | None]):
     def _field(self, spec: FieldSpec, base: dict[str, Any]) -> ComposeResult:
         value = get_in(base, spec.path)
         classes = "field " + " ".join("under-" + "-".join(p) for p in owner_presence(spec))
-        with VerticalScroll(classes=classes.strip(), id=f"box-{spec.widget_id}"):
+        with Vertical(classes=classes.strip(), id=f"box-{spec.widget_id}"):
             yield Label(spec.label, classes="field-label", markup=False)
             yield self._widget(spec, value, base)
             yield Static("", id=spec.error_id, classes="field-error", markup=False)
@@ -166,16 +169,16 @@ class ProfileScreen(DataScreen[str | None]):
                 choices = spec.choices
                 if spec.path == (*APP, "procedure"):
                     choices = procedure_choices(get_in(base, (*APP, "card_type")))
-                required = spec.path in {(*APP, "card_type"), (*APP, "procedure")}
+                optional = spec.path not in REQUIRED_CHOICES
                 select: Select[str] = Select(
                     [(Text(label), key) for key, label in choices],
-                    allow_blank=not required and spec.path[-1] != "relationship",
+                    allow_blank=optional,
                     prompt="(not set)",
                     id=spec.widget_id,
                 )
                 if value in {key for key, _ in choices}:
                     select.value = value
-                elif not select._allow_blank:
+                elif not optional:
                     select.value = choices[0][0]
                 return select
 
@@ -250,7 +253,7 @@ class ProfileScreen(DataScreen[str | None]):
         if errors:
             member = None
         self._errors = errors
-        self._valid = member
+        self._valid_member = member
         for spec in self._shown():
             self.query_one(f"#{spec.error_id}", Static).update(errors.get(spec.path, ""))
         self._show_optional_parts()
@@ -271,19 +274,16 @@ class ProfileScreen(DataScreen[str | None]):
         if member is None:
             return
         household = self._household()
-        if not self._is_new or self.member_id is not None:
-            if self.member_id is not None and household.member(self.member_id) == member:
+        if self.member_id is None:
+            if member.id in {m.id for m in household.members}:
+                self.query_one("#e-id", Static).update("is already used in the household")
                 return
+        elif household.member(self.member_id) == member:
+            return
         try:
             changed = with_member(household, member)
         except ValidationError as exc:
-            self.notify(str(problems(exc)), severity="error", markup=False)
-            return
-        except CartePrepError as exc:
-            self.notify(str(exc), severity="error", markup=False)
-            return
-        if self.member_id is None and member.id in {m.id for m in household.members}:
-            self.query_one("#e-id", Static).update("this id is already used in the household")
+            self.notify(explain_validation(exc), severity="error", markup=False)
             return
         if self.carte_app.save(changed):
             if self.member_id is None:
@@ -316,8 +316,8 @@ class ProfileScreen(DataScreen[str | None]):
         procedure = self.query_one("#f-application-procedure", Select)
         if card.is_blank() or procedure.is_blank():
             return False
-        rule = load_catalogue().cards[str(card.value)].procedures.get(str(procedure.value))  # type: ignore[call-overload]
-        return rule is not None and rule.route == "choice"
+        rules = load_catalogue().cards[str(card.value)].procedures
+        return any(p == procedure.value and r.route == "choice" for p, r in rules.items())
 
     def _show_extras(self, data: dict[str, Any]) -> None:
         catalogue = load_catalogue()
@@ -397,7 +397,7 @@ class ProfileScreen(DataScreen[str | None]):
 
     def action_done(self) -> None:
         self._commit()
-        if self._valid is not None or (self._is_new and self.member_id is None and not self._touched()):
+        if self._valid_member is not None or (self._is_new and self.member_id is None and not self._touched()):
             self.dismiss(self.member_id if self._is_new else None)
             return
 

@@ -18,13 +18,13 @@ from textual.widgets import DataTable, Footer, Header, Static
 from carte_prep.core import (
     CartePrepError,
     Household,
-    Requirement,
     build_checklist,
     share_document,
     tracking_for,
     update_tracking,
 )
-from carte_prep.core.vocab import DONE_STATUSES
+from carte_prep.core.catalogue import Requirement
+from carte_prep.core.vocab import DONE_STATUSES, Status
 from carte_prep.tui.format import status_text
 from carte_prep.tui.screens.base import DataScreen
 
@@ -39,7 +39,7 @@ class SharedScreen(DataScreen[None]):
     """Which members each shareable document serves."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle", "Share / gather", id="shared-toggle"),
+        Binding("space", "toggle_cell", "Share / gather", id="shared-toggle"),
         Binding("escape", "back", "Back", id="shared-back"),
     ]
 
@@ -84,7 +84,8 @@ class SharedScreen(DataScreen[None]):
         shared = {e.requirement: e for e in household.shared}
         for requirement in self._rows:
             evidence = shared.get(requirement.id)
-            cells = [Text(requirement.name_en), _status(evidence.tracking.status if evidence else None)]
+            status = evidence.tracking.status if evidence else None
+            cells = [Text(requirement.name_en), _status(status)]
             for member in household.members:
                 if evidence and member.id in evidence.members:
                     cells.append(Text("⌂ shared", style="bold magenta"))
@@ -100,7 +101,7 @@ class SharedScreen(DataScreen[None]):
         table.move_cursor(row=cursor.row, column=cursor.column, animate=False)
 
     @on(DataTable.CellSelected, "#shared")
-    def action_toggle(self) -> None:
+    def action_toggle_cell(self) -> None:
         table = self.query_one("#shared", DataTable)
         if not self._rows:
             return
@@ -149,7 +150,7 @@ def _toggle_member(household: Household, requirement: str, member_id: str) -> Ho
     return update_tracking(changed, member_id, requirement, **kept.model_dump())
 
 
-def _status(status: str | None) -> Text:
+def _status(status: Status | None) -> Text:
     if status is None:
         return Text("not shared", style="dim")
-    return status_text(status)  # type: ignore[arg-type]
+    return status_text(status)

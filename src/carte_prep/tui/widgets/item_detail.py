@@ -69,7 +69,10 @@ class ItemDetail(VerticalScroll):
         yield Label("Notes", classes="field-label edit")
         yield TextArea(id="d-notes", classes="edit", soft_wrap=True, show_line_numbers=False)
         yield Static("", id="d-notes-msg", classes="field-error edit", markup=False)
-        yield Label("Attached files (select one and press delete to remove it)", classes="field-label edit")
+        yield Label(
+            "Attached files (select one and press delete to remove it)",
+            classes="field-label edit",
+        )
         yield OptionList(id="d-files", classes="edit", markup=False)
         yield Input(placeholder="path of a scan, then enter", id="d-attach", classes="edit")
         yield Static("", id="d-attach-msg", classes="field-error edit", markup=False)
@@ -210,7 +213,7 @@ class ItemDetail(VerticalScroll):
             self.flush_notes()
 
     @on(Input.Submitted, "#d-attach")
-    def _attach(self, event: Input.Submitted) -> None:
+    def _add_attachment(self, event: Input.Submitted) -> None:
         message = self.query_one("#d-attach-msg", Static)
         raw = event.value.strip()
         if not raw or self._item is None:
