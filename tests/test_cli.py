@@ -81,7 +81,7 @@ def test_list_shows_every_member_with_card_route_progress_and_deadline(examples:
     ids = {h["id"] for h in data["households"]}
     assert ids == {"thompson-family", "nguyen-student", "haddad-household"}
     david = data["households"][2]["members"][0]
-    assert david["next_deadline"] == {"date": "2026-12-15", "what": "appointment"}
+    assert david["next_deadline"] == {"date": "2026-12-15", "what": "Prefecture appointment"}
 
 
 def test_checklist_text_and_json(examples: Path) -> None:

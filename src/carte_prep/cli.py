@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from carte_prep import __version__
-from carte_prep.core.agenda import AgendaEvent, household_agenda
+from carte_prep.core.agenda import AgendaEvent, household_agenda, next_deadline
 from carte_prep.core.catalogue import load_catalogue
 from carte_prep.core.dates import fmt
 from carte_prep.core.engine import (
@@ -26,7 +26,6 @@ from carte_prep.core.engine import (
     build_checklist,
     household_checklists,
     household_progress,
-    next_deadline,
 )
 from carte_prep.core.errors import CartePrepError, InvalidInputError, explain_validation
 from carte_prep.core.model import (
@@ -200,7 +199,7 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
         members = []
         for member in household.members:
             checklist = checklists.get(member.id)
-            deadline = next_deadline(checklist, ctx.today) if checklist else None
+            deadline = next_deadline(household, member.id, ctx.today) if checklist else None
             members.append(
                 {
                     "id": member.id,
@@ -214,7 +213,9 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
                     if checklist
                     else 0,
                     "next_deadline": (
-                        {"date": deadline[0].isoformat(), "what": deadline[1]} if deadline else None
+                        {"date": deadline.date.isoformat(), "what": deadline.title}
+                        if deadline
+                        else None
                     ),
                 }
             )

@@ -8,7 +8,7 @@ from pathlib import Path
 from icalendar import Calendar
 
 from carte_prep.calendar_export import agenda_to_ics
-from carte_prep.core.agenda import household_agenda, member_agenda, urgency
+from carte_prep.core.agenda import household_agenda, member_agenda, next_deadline, urgency
 from carte_prep.core.model import (
     AfterFiling,
     Appointment,
@@ -234,3 +234,33 @@ def test_ics_parses_back_with_every_event_and_reminders(tmp_path: Path) -> None:
     assert str(start.tzinfo) == "Europe/Paris"
     assert list(appointment.walk("VALARM"))
     assert list(calendar.walk("VTIMEZONE"))
+
+
+def test_next_deadline_is_the_first_date_to_act_by() -> None:
+    household = household_of(
+        person(
+            "visiteur",
+            "renewal",
+            current_card=CurrentCard(valid_until=TODAY + dt.timedelta(days=150)),
+            planned_filing_date=TODAY + dt.timedelta(days=40),
+        )
+    )
+    first = next_deadline(household, "ana", TODAY)
+    assert first is not None
+    assert first.kind == "ephoto-buy"
+    assert first.date == TODAY + dt.timedelta(days=37)
+
+
+def test_a_missed_late_fee_deadline_stays_first_until_the_card_expires() -> None:
+    household = household_of(
+        person(
+            "visiteur",
+            "renewal",
+            current_card=CurrentCard(valid_until=TODAY + dt.timedelta(days=20)),
+        )
+    )
+    first = next_deadline(household, "ana", TODAY)
+    assert first is not None
+    assert first.kind == "late-fee-deadline"
+    assert first.date < TODAY
+    assert first.level == "danger"

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from carte_prep.core.catalogue import load_catalogue
-from carte_prep.core.engine import Checklist, build_checklist, household_progress, next_deadline
+from carte_prep.core.engine import Checklist, build_checklist, household_progress
 from carte_prep.core.model import (
     Appointment,
     CurrentCard,
@@ -486,19 +486,6 @@ def test_member_without_application_needs_no_checklist() -> None:
         }
     )
     assert build_checklist(household, "kid", TODAY) is None
-
-
-def test_next_deadline_picks_the_nearest_future_date() -> None:
-    checklist = checklist_for(
-        "visiteur",
-        "renewal",
-        current_card=CurrentCard(valid_until=TODAY + dt.timedelta(days=150)),
-        planned_filing_date=TODAY + dt.timedelta(days=40),
-    )
-    assert next_deadline(checklist, TODAY) == (
-        TODAY + dt.timedelta(days=30),
-        "renewal window opens",
-    )
 
 
 def test_engine_is_deterministic() -> None:

@@ -50,6 +50,8 @@ class AgendaEvent(Result):
     title: str
     detail: str
     level: Level
+    deadline: bool
+    """A date to act by (rather than a date from which something becomes possible)."""
     item_id: str | None = None
     reminders: tuple[int, ...] = ()
     sources: tuple[str, ...] = ()
@@ -98,6 +100,7 @@ class _Collector:
                 title=title,
                 detail=detail,
                 level=urgency(day, self.today) if deadline else "info",
+                deadline=deadline,
                 item_id=item_id,
                 reminders=DEADLINE_REMINDERS if deadline else (1,),
                 sources=sources,
@@ -122,6 +125,7 @@ def _before_filing(c: _Collector, checklist: Checklist, application: Application
                 "late-fee-deadline",
                 "Last day to file without the late fee",
                 f"File by this day or pay €{checklist.fee.late_fee or 180} more.",
+                keep_if_past=window.expiry >= c.today,
             )
         c.add(
             window.expiry,
@@ -316,6 +320,14 @@ def member_agenda(
     _identity_dates(collector, checklist, application, catalogue)
     _after_filing(collector, application, catalogue)
     return sorted(collector.events, key=_order)
+
+
+def next_deadline(
+    household: Household, member_id: str, today: dt.date, catalogue: Catalogue | None = None
+) -> AgendaEvent | None:
+    """The first date the member must act by (an overdue one comes first)."""
+    deadlines = [e for e in member_agenda(household, member_id, today, catalogue) if e.deadline]
+    return deadlines[0] if deadlines else None
 
 
 def household_agenda(

@@ -739,20 +739,3 @@ def household_progress(checklists: list[Checklist]) -> Progress:
         done=sum(c.progress.done for c in checklists),
         total=sum(c.progress.total for c in checklists),
     )
-
-
-def next_deadline(checklist: Checklist, today: dt.date) -> tuple[dt.date, str] | None:
-    """The nearest date from today on that the person must act by, with what it is."""
-    candidates: list[tuple[dt.date, str]] = []
-    window = checklist.renewal_window
-    if window is not None:
-        if window.opens >= today:
-            candidates.append((window.opens, "renewal window opens"))
-        if window.late_fee and window.deadline >= today:
-            candidates.append((window.deadline, "last day to file without the late fee"))
-        if window.expiry >= today:
-            candidates.append((window.expiry, "current card expires"))
-    if checklist.judged_on_kind != "today" and checklist.judged_on >= today:
-        what = "appointment" if checklist.judged_on_kind == "appointment" else "planned filing"
-        candidates.append((checklist.judged_on, what))
-    return min(candidates) if candidates else None

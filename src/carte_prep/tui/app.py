@@ -213,9 +213,7 @@ class CartePrepApp(App[None]):
         """Runs in a thread: imports the renderer only now (weasyprint is slow to import)."""
         try:
             dossier = importlib.import_module("carte_prep.dossier")
-            written: Path = dossier.render_pdf(
-                household, output, member_id=member_id, today=today
-            )
+            written: Path = dossier.render_pdf(household, output, member_id=member_id, today=today)
         except ImportError:
             self.call_from_thread(
                 self.notify,
@@ -256,9 +254,7 @@ class CartePrepApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keep ``q`` and ``?`` for typing while a text field has focus."""
         del parameters
-        if action in typing_actions(self.BINDINGS) and is_text_field(self.screen.focused):
-            return False
-        return True
+        return not (action in typing_actions(self.BINDINGS) and is_text_field(self.screen.focused))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Every binding of the screen (and the app) is also a palette command."""
@@ -266,7 +262,8 @@ class CartePrepApp(App[None]):
 
         yield from super().get_system_commands(screen)
         yield SystemCommand(
-            "Open the examples", "Work on a temporary copy of the example households",
+            "Open the examples",
+            "Work on a temporary copy of the example households",
             self.action_open_examples,
         )
         seen: set[str] = set()

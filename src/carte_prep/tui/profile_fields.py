@@ -93,16 +93,31 @@ STEPS: tuple[Step, ...] = (
     Step(
         "Identity",
         (
-            FieldSpec(("id",), "Short id (lower case, used in file names)", required=True,
-                      new_only=True, help="For example: david. It cannot be changed later."),
+            FieldSpec(
+                ("id",),
+                "Short id (lower case, used in file names)",
+                required=True,
+                new_only=True,
+                help="For example: david. It cannot be changed later.",
+            ),
             FieldSpec(("given_names",), "Given names, exactly as on the passport", required=True),
             FieldSpec(("surname",), "Surname, as on the passport (leave empty if none)"),
             FieldSpec(("birth_date",), "Birth date (dd/mm/yyyy)", "date", required=True),
             FieldSpec(("birth_place",), "Birth place (town, country)"),
             FieldSpec(("nationality",), "Nationality", required=True),
-            FieldSpec(("relationship",), "Place in the household", "choice", choices=(
-                ("self", "the main applicant"), ("spouse", "spouse"), ("partner", "partner"),
-                ("child", "child"), ("parent", "parent"), ("other", "other"))),
+            FieldSpec(
+                ("relationship",),
+                "Place in the household",
+                "choice",
+                choices=(
+                    ("self", "the main applicant"),
+                    ("spouse", "spouse"),
+                    ("partner", "partner"),
+                    ("child", "child"),
+                    ("parent", "parent"),
+                    ("other", "other"),
+                ),
+            ),
             FieldSpec(("passport", "number"), "Passport number"),
             FieldSpec(("passport", "issuing_country"), "Passport issued by (country)"),
             FieldSpec(("passport", "valid_until"), "Passport valid until (dd/mm/yyyy)", "date"),
@@ -111,15 +126,23 @@ STEPS: tuple[Step, ...] = (
     Step(
         "Card",
         (
-            FieldSpec(APP, "Applies for a residence card (off for a child who needs none)",
-                      "presence"),
+            FieldSpec(
+                APP, "Applies for a residence card (off for a child who needs none)", "presence"
+            ),
             FieldSpec((*APP, "card_type"), "Card type", "choice", choices=card_choices()),
             FieldSpec((*APP, "procedure"), "Procedure", "choice"),
-            FieldSpec((*APP, "route_choice"), "Route, where the département lets you choose",
-                      "choice", choices=(("anef", "online on ANEF"),
-                                         ("prefecture", "at the prefecture desk"))),
-            FieldSpec((*APP, "planned_filing_date"), "Planned filing date (dd/mm/yyyy)", "date",
-                      help="For ANEF: the day you will file. Documents must be fresh that day."),
+            FieldSpec(
+                (*APP, "route_choice"),
+                "Route, where the département lets you choose",
+                "choice",
+                choices=(("anef", "online on ANEF"), ("prefecture", "at the prefecture desk")),
+            ),
+            FieldSpec(
+                (*APP, "planned_filing_date"),
+                "Planned filing date (dd/mm/yyyy)",
+                "date",
+                help="For ANEF: the day you will file. Documents must be fresh that day.",
+            ),
         ),
         presence=None,
         extra=("card-summary", "procedure-meaning"),
@@ -127,35 +150,86 @@ STEPS: tuple[Step, ...] = (
     Step(
         "Situation",
         (
-            FieldSpec((*SIT, "marital_status"), "Marital status", "choice", choices=(
-                ("single", "single"), ("married", "married"), ("pacs", "in a PACS"),
-                ("divorced", "divorced"), ("widowed", "widowed"))),
-            _yes_no((*SIT, "married_abroad"), "Married outside France",
-                    "The marriage must then be transcribed by the consular registry in Nantes."),
+            FieldSpec(
+                (*SIT, "marital_status"),
+                "Marital status",
+                "choice",
+                choices=(
+                    ("single", "single"),
+                    ("married", "married"),
+                    ("pacs", "in a PACS"),
+                    ("divorced", "divorced"),
+                    ("widowed", "widowed"),
+                ),
+            ),
+            _yes_no(
+                (*SIT, "married_abroad"),
+                "Married outside France",
+                "The marriage must then be transcribed by the consular registry in Nantes.",
+            ),
             _yes_no((*SIT, "spouse_is_french"), "Spouse is French", ""),
             _yes_no((*SIT, "children_in_france"), "Has children living in France", ""),
-            _yes_no((*SIT, "child_parents_separated"), "Parents of the French child live apart",
-                    "For a parent of a French child: proof of contributing to the child's upkeep."),
-            FieldSpec((*SIT, "housing"), "Housing", "choice", choices=(
-                ("own-name", "rent or own in my name"), ("hosted", "hosted by someone"),
-                ("hotel", "hotel"), ("student-residence", "student residence (CROUS…)"))),
-            _yes_no((*SIT, "civil_documents_abroad"), "Birth or marriage papers issued abroad",
-                    "In another language they need a sworn translation."),
-            _yes_no((*SIT, "nationality_allows_polygamy"), "Nationality allows polygamy",
-                    "A statement of non-polygamy is then asked for."),
+            _yes_no(
+                (*SIT, "child_parents_separated"),
+                "Parents of the French child live apart",
+                "For a parent of a French child: proof of contributing to the child's upkeep.",
+            ),
+            FieldSpec(
+                (*SIT, "housing"),
+                "Housing",
+                "choice",
+                choices=(
+                    ("own-name", "rent or own in my name"),
+                    ("hosted", "hosted by someone"),
+                    ("hotel", "hotel"),
+                    ("student-residence", "student residence (CROUS…)"),
+                ),
+            ),
+            _yes_no(
+                (*SIT, "civil_documents_abroad"),
+                "Birth or marriage papers issued abroad",
+                "In another language they need a sworn translation.",
+            ),
+            _yes_no(
+                (*SIT, "nationality_allows_polygamy"),
+                "Nationality allows polygamy",
+                "A statement of non-polygamy is then asked for.",
+            ),
             _yes_no((*SIT, "first_multi_year_card"), "First multi-year or 10-year card", ""),
-            _yes_no((*SIT, "family_status_changed"), "Marriage, divorce or death since the card",
-                    ""),
-            FieldSpec((*SIT, "employment_change"), "Work (for a work card renewal)", "choice",
-                      choices=(("same-employer", "same employer"),
-                               ("new-employer", "new employer"), ("job-lost", "the job ended"))),
-            FieldSpec((*SIT, "loss_or_theft"), "For a duplicate: the card was", "choice",
-                      choices=(("loss", "lost"), ("theft", "stolen"))),
-            FieldSpec((*SIT, "change_kind"), "For a change of situation: what changed", "choice",
-                      choices=(("address", "address"), ("civil-status", "civil status"),
-                               ("family", "family"))),
-            _yes_no((*SIT, "wants_new_card"), "For a change of situation: ask for a new card",
-                    "A new card carries a fee."),
+            _yes_no(
+                (*SIT, "family_status_changed"), "Marriage, divorce or death since the card", ""
+            ),
+            FieldSpec(
+                (*SIT, "employment_change"),
+                "Work (for a work card renewal)",
+                "choice",
+                choices=(
+                    ("same-employer", "same employer"),
+                    ("new-employer", "new employer"),
+                    ("job-lost", "the job ended"),
+                ),
+            ),
+            FieldSpec(
+                (*SIT, "loss_or_theft"),
+                "For a duplicate: the card was",
+                "choice",
+                choices=(("loss", "lost"), ("theft", "stolen")),
+            ),
+            FieldSpec(
+                (*SIT, "change_kind"),
+                "For a change of situation: what changed",
+                "choice",
+                choices=(
+                    ("address", "address"),
+                    ("civil-status", "civil status"),
+                    ("family", "family"),
+                ),
+            ),
+            _yes_no(
+                (*SIT, "wants_new_card"),
+                "For a change of situation: ask for a new card",
+                "A new card carries a fee.",
+            ),
         ),
         intro="These facts decide which documents apply. Leave what does not concern you.",
         presence=APP,
@@ -164,13 +238,21 @@ STEPS: tuple[Step, ...] = (
         "Current card",
         (
             FieldSpec(CUR, "Holds a card, visa or récépissé now", "presence"),
-            FieldSpec((*CUR, "card_type"), "Its type, if it is one of these cards", "choice",
-                      choices=card_choices()),
+            FieldSpec(
+                (*CUR, "card_type"),
+                "Its type, if it is one of these cards",
+                "choice",
+                choices=card_choices(),
+            ),
             FieldSpec((*CUR, "numero_etranger"), "Numéro étranger (10 digits)"),
             FieldSpec((*CUR, "valid_from"), "Valid from (dd/mm/yyyy)", "date"),
             FieldSpec((*CUR, "valid_until"), "Valid until (dd/mm/yyyy)", "date"),
-            FieldSpec((*CUR, "issued_on"), "Date the card was issued (dd/mm/yyyy)", "date",
-                      help="It tells which card model it is, and where the number is printed."),
+            FieldSpec(
+                (*CUR, "issued_on"),
+                "Date the card was issued (dd/mm/yyyy)",
+                "date",
+                help="It tells which card model it is, and where the number is printed.",
+            ),
         ),
         presence=APP,
         extra=("numero-hint",),
@@ -185,11 +267,23 @@ STEPS: tuple[Step, ...] = (
         "Appointment",
         (
             FieldSpec(APPT, "Has a prefecture appointment", "presence"),
-            FieldSpec((*APPT, "kind"), "Kind", "choice", choices=(
-                ("first-application", "first application"), ("renewal", "renewal"),
-                ("collection", "collecting the card"), ("other", "other"))),
-            FieldSpec((*APPT, "date"), "Date (dd/mm/yyyy)", "date",
-                      help="Documents must be fresh on this day."),
+            FieldSpec(
+                (*APPT, "kind"),
+                "Kind",
+                "choice",
+                choices=(
+                    ("first-application", "first application"),
+                    ("renewal", "renewal"),
+                    ("collection", "collecting the card"),
+                    ("other", "other"),
+                ),
+            ),
+            FieldSpec(
+                (*APPT, "date"),
+                "Date (dd/mm/yyyy)",
+                "date",
+                help="Documents must be fresh on this day.",
+            ),
             FieldSpec((*APPT, "time"), "Time (hh:mm)", "time"),
             FieldSpec((*APPT, "place"), "Place"),
             FieldSpec((*APPT, "confirmation"), "Confirmation number"),
@@ -209,6 +303,7 @@ def owner_presence(spec: FieldSpec) -> list[Path]:
     return [
         other.path
         for other in all_fields()
-        if other.kind == "presence" and other.path != spec.path and spec.path[: len(other.path)]
-        == other.path
+        if other.kind == "presence"
+        and other.path != spec.path
+        and spec.path[: len(other.path)] == other.path
     ]

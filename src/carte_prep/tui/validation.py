@@ -1,8 +1,9 @@
-"""Pydantic errors as the short plain sentences shown under a field."""
+"""Pydantic errors as the short plain sentences shown under a field, and showing them."""
 
 from __future__ import annotations
 
 from pydantic import ValidationError
+from textual.widgets import Static
 
 _PREFIXES = ("Value error, ", "Assertion failed, ")
 
@@ -27,3 +28,9 @@ def problems(exc: ValidationError) -> dict[tuple[str, ...], str]:
 def first_problem(exc: ValidationError) -> str:
     """The first error's message, for a form with one field."""
     return next(iter(problems(exc).values()), "is not valid")
+
+
+def show_problem(target: Static, problem: str | None) -> None:
+    """Show a field's problem under it; the line takes no room when there is none."""
+    target.update(problem or "")
+    target.display = bool(problem)

@@ -58,20 +58,43 @@ class ChecklistScreen(DataScreen[None]):
     """One member's checklist, with the household's progress beside it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle_gathered", "Gathered", id="toggle-gathered",
-                tooltip="Mark the item gathered, or back to do"),
-        Binding("s", "cycle_status", "Status", id="cycle-status",
-                tooltip="to do → asked → gathered → handed in → n/a"),
+        Binding(
+            "space",
+            "toggle_gathered",
+            "Gathered",
+            id="toggle-gathered",
+            tooltip="Mark the item gathered, or back to do",
+        ),
+        Binding(
+            "s",
+            "cycle_status",
+            "Status",
+            id="cycle-status",
+            tooltip="to do → asked → gathered → handed in → n/a",
+        ),
         Binding("t", "toggle_translated", "Translated", id="toggle-translated", show=False),
         Binding("1", "view('all')", "All items", id="view-all", show=False),
         Binding("2", "view('missing')", "Missing items", id="view-missing", show=False),
         Binding("3", "view('warnings')", "Items with warnings", id="view-warnings", show=False),
-        Binding("4", "view('translation')", "Items to translate", id="view-translation",
-                show=False),
-        Binding("left_square_bracket", "member(-1)", "Previous member", id="previous-member",
-                key_display="[", show=False),
-        Binding("right_square_bracket", "member(1)", "Next member", id="next-member",
-                key_display="]", show=False),
+        Binding(
+            "4", "view('translation')", "Items to translate", id="view-translation", show=False
+        ),
+        Binding(
+            "left_square_bracket",
+            "member(-1)",
+            "Previous member",
+            id="previous-member",
+            key_display="[",
+            show=False,
+        ),
+        Binding(
+            "right_square_bracket",
+            "member(1)",
+            "Next member",
+            id="next-member",
+            key_display="]",
+            show=False,
+        ),
         Binding("e", "edit_member", "Edit profile", id="edit-member"),
         Binding("a", "add_member", "Add member", id="add-member", show=False),
         Binding("p", "photos", "Photos", id="photos"),
@@ -105,8 +128,8 @@ class ChecklistScreen(DataScreen[None]):
     def on_mount(self) -> None:
         table = self.query_one("#items", DataTable)
         table.add_column("Status", key="status", width=11)
+        table.add_column("", key="markers", width=3)
         table.add_column("Document", key="name")
-        table.add_column("", key="markers", width=4)
         self.refresh_data()
         table.focus()
 
@@ -189,8 +212,8 @@ class ChecklistScreen(DataScreen[None]):
                     if warning.item_id is None:
                         table.add_row(
                             Text("⚠ member", style="yellow"),
-                            Text(warning.message, overflow="ellipsis", no_wrap=True),
                             Text(""),
+                            Text(warning.message, overflow="ellipsis", no_wrap=True),
                             key=f"w:{index}",
                         )
             for section in checklist.sections:
@@ -199,18 +222,19 @@ class ChecklistScreen(DataScreen[None]):
                     continue
                 heading = Text(section.section.title_en.upper(), style="bold underline")
                 heading.append(f"  {section.section.title_fr}", style="dim")
-                table.add_row(Text(""), heading, Text(""), key=f"s:{section.section.id}")
+                table.add_row(Text(""), Text(""), heading, key=f"s:{section.section.id}")
                 for item in items:
                     table.add_row(
                         status_text(item.tracking.status),
-                        item_label(item),
                         markers(item),
+                        item_label(item),
                         key=f"i:{item.requirement.id}",
                         height=2,
                     )
         if table.row_count == 0:
-            table.add_row(Text(""), Text("Nothing in this view.", style="dim"), Text(""),
-                          key="none")
+            table.add_row(
+                Text(""), Text(""), Text("Nothing in this view.", style="dim"), key="none"
+            )
         self._restore_cursor(previous)
         self._show_detail()
 
@@ -222,7 +246,11 @@ class ChecklistScreen(DataScreen[None]):
             row = None
         if row is None:
             row = next(
-                (i for i, r in enumerate(table.ordered_rows) if (r.key.value or "").startswith("i:")),
+                (
+                    i
+                    for i, r in enumerate(table.ordered_rows)
+                    if (r.key.value or "").startswith("i:")
+                ),
                 0,
             )
         table.move_cursor(row=row, animate=False)
@@ -239,9 +267,7 @@ class ChecklistScreen(DataScreen[None]):
         if self._checklist is None or not key.startswith("i:"):
             return None
         requirement_id = key[2:]
-        return next(
-            (i for i in self._checklist.items if i.requirement.id == requirement_id), None
-        )
+        return next((i for i in self._checklist.items if i.requirement.id == requirement_id), None)
 
     def _show_detail(self) -> None:
         detail = self.query_one("#detail", ItemDetail)
@@ -330,7 +356,9 @@ class ChecklistScreen(DataScreen[None]):
         if item is not None and item.needs_translation and self.member_id is not None:
             self._apply(
                 ItemDetail.Edited(
-                    self.member_id, item.requirement.id, {"translated": not item.tracking.translated}
+                    self.member_id,
+                    item.requirement.id,
+                    {"translated": not item.tracking.translated},
                 )
             )
 
@@ -340,7 +368,7 @@ class ChecklistScreen(DataScreen[None]):
     @on(Tabs.TabActivated, "#views")
     def _view_chosen(self, event: Tabs.TabActivated) -> None:
         chosen = (event.tab.id or "view-all").removeprefix("view-")
-        view = next((v for v in VIEWS if v == chosen), "all")
+        view: View = next((v for v in VIEWS if v == chosen), "all")
         if view != self.view:
             self.view = view
             self._show_items()

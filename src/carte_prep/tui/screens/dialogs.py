@@ -17,6 +17,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from carte_prep.tui.validation import show_problem
+
 
 class ConfirmDialog(ModalScreen[bool]):
     """Ask a yes/no question; escape means no."""
@@ -89,7 +91,7 @@ class PromptDialog(ModalScreen[str | None]):
     @on(Input.Changed, "#answer")
     def _changed(self, event: Input.Changed) -> None:
         problem = self._problem(event.value) if event.value else None
-        self.query_one("#problem", Static).update(problem or "")
+        show_problem(self.query_one("#problem", Static), problem)
 
     @on(Input.Submitted, "#answer")
     @on(Button.Pressed, "#ok")
@@ -97,7 +99,7 @@ class PromptDialog(ModalScreen[str | None]):
         value = self.query_one("#answer", Input).value
         problem = self._problem(value)
         if problem:
-            self.query_one("#problem", Static).update(problem)
+            show_problem(self.query_one("#problem", Static), problem)
             return
         self.dismiss(value.strip())
 

@@ -59,12 +59,12 @@ class HouseholdsScreen(DataScreen[None]):
         self.title = "Households"
         table = self.query_one("#households", DataTable)
         table.add_column("Household / member", key="name", width=26)
-        table.add_column("Card", key="card", width=22)
-        table.add_column("Procedure", key="procedure", width=12)
-        table.add_column("Route", key="route", width=10)
-        table.add_column("Progress", key="progress", width=15)
-        table.add_column("Next deadline", key="deadline", width=13)
+        table.add_column("Progress", key="progress", width=12)
+        table.add_column("Deadline", key="deadline", width=10)
         table.add_column("Warn", key="warnings", width=4)
+        table.add_column("Route", key="route", width=10)
+        table.add_column("Procedure", key="procedure", width=14)
+        table.add_column("Card", key="card")
         self.load()
 
     # -- loading ------------------------------------------------------------------------
@@ -102,25 +102,28 @@ class HouseholdsScreen(DataScreen[None]):
         selected = self._selected_household()
         table.clear()
         for summary in summaries:
+            count = len(summary.members)
             table.add_row(
                 Text(summary.name, style="bold"),
-                Text(f"{len(summary.members)} member(s)", style="dim"),
-                Text(""),
-                Text(""),
-                bar(summary.progress.done, summary.progress.total),
+                bar(summary.progress.done, summary.progress.total, width=5),
                 _deadline(summary.deadline),
                 _warnings(summary.warnings),
+                Text(""),
+                Text(""),
+                Text(f"{count} member{'' if count == 1 else 's'}", style="dim"),
                 key=f"h:{summary.household_id}",
             )
             for member in summary.members:
                 table.add_row(
                     Text("  " + member.name),
-                    Text(member.card),
-                    Text(member.procedure),
-                    Text(member.route),
-                    bar(member.progress.done, member.progress.total) if member.progress else Text(""),
+                    bar(member.progress.done, member.progress.total, width=5)
+                    if member.progress
+                    else Text(""),
                     _deadline(member.deadline),
                     _warnings(member.warnings),
+                    Text(member.route),
+                    Text(member.procedure),
+                    Text(member.card),
                     key=f"m:{summary.household_id}:{member.member_id}",
                 )
         empty = not summaries
@@ -251,8 +254,7 @@ class HouseholdsScreen(DataScreen[None]):
 
         self.app.push_screen(
             ConfirmDialog(
-                f"Delete the household “{name}”, its file and its backups?\n"
-                "This cannot be undone.",
+                f"Delete the household “{name}”, its file and its backups?\nThis cannot be undone.",
                 yes="Delete",
             ),
             delete,

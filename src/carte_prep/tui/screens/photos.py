@@ -21,7 +21,7 @@ from carte_prep.core.dates import fmt
 from carte_prep.tui.edits import with_member
 from carte_prep.tui.format import InputProblem, parse_date, show_date
 from carte_prep.tui.screens.base import DataScreen
-from carte_prep.tui.validation import first_problem
+from carte_prep.tui.validation import first_problem, show_problem
 
 
 class PhotosScreen(DataScreen[None]):
@@ -41,12 +41,14 @@ class PhotosScreen(DataScreen[None]):
         with VerticalScroll(id="photos"):
             yield Static(id="plan")
             with VerticalScroll(id="ephoto-form"):
-                yield Label("E-photo code (about 22 letters and digits, on the photo sheet)",
-                            classes="field-label")
-                yield Input(placeholder="e.g. ZK4M9T2RQX7PB8WN3FHD", id="code")
+                yield Label(
+                    "E-photo code (about 22 letters and digits, on the photo sheet)",
+                    classes="field-label",
+                )
+                yield Input(placeholder="e.g. ZK4M9T2RQX7PB8WN3FHD", id="code", compact=True)
                 yield Static("", id="code-msg", classes="field-error", markup=False)
                 yield Label("Bought on (dd/mm/yyyy)", classes="field-label")
-                yield Input(placeholder="dd/mm/yyyy", id="purchased")
+                yield Input(placeholder="dd/mm/yyyy", id="purchased", compact=True)
                 yield Static("", id="purchased-msg", classes="field-error", markup=False)
                 yield Static(id="ephoto-dates")
             yield Static(id="norms")
@@ -87,21 +89,21 @@ class PhotosScreen(DataScreen[None]):
         code = self.query_one("#code", Input).value.strip()
         try:
             purchased = parse_date(self.query_one("#purchased", Input).value)
-            date_msg.update("")
+            show_problem(date_msg, "")
         except InputProblem as exc:
-            date_msg.update(str(exc))
+            show_problem(date_msg, str(exc))
             return
         ephoto: EPhoto | None = None
         if code:
             try:
                 ephoto = EPhoto(code=code, purchased_on=purchased)
             except ValidationError as exc:
-                code_msg.update(first_problem(exc))
+                show_problem(code_msg, first_problem(exc))
                 return
         elif purchased is not None:
-            code_msg.update("enter the code too: the date is kept with it")
+            show_problem(code_msg, "enter the code too: the date is kept with it")
             return
-        code_msg.update("")
+        show_problem(code_msg, "")
         self._save(ephoto)
 
     def _save(self, ephoto: EPhoto | None) -> None:
@@ -128,8 +130,9 @@ def _plan_text(plan: PhotoPlan) -> Text:
     if plan.kind == "paper":
         text.append(f"Bring {plan.count} identical paper photos to the prefecture.", style="bold")
     else:
-        text.append("ANEF needs the e-photo code of a digital photo (no paper photo).",
-                    style="bold")
+        text.append(
+            "ANEF needs the e-photo code of a digital photo (no paper photo).", style="bold"
+        )
     text.append("\nWhere: " + plan.where)
     for note in plan.notes:
         text.append("\n• " + note)

@@ -18,13 +18,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import (
+    Checkbox,
     Footer,
     Header,
     Input,
     Label,
     Select,
     Static,
-    Switch,
     TabbedContent,
     TabPane,
 )
@@ -47,7 +47,7 @@ from carte_prep.tui.profile_fields import (
 )
 from carte_prep.tui.screens.base import DataScreen
 from carte_prep.tui.screens.dialogs import ConfirmDialog
-from carte_prep.tui.validation import problems
+from carte_prep.tui.validation import problems, show_problem
 from carte_prep.tui.widgets.departement import DepartementPicker
 
 REQUIRED_CHOICES: frozenset[Path] = frozenset(
@@ -124,21 +124,23 @@ class ProfileScreen(DataScreen[str | None]):
         yield Header()
         with TabbedContent(id="steps"):
             for number, step in enumerate(STEPS):
-                with TabPane(f"{number + 1} {step.title}", id=f"step-{number}"):
-                    with VerticalScroll(classes="step"):
-                        if step.intro:
-                            yield Static(Text(step.intro, style="italic"), classes="step-intro")
-                        yield Static(
-                            Text("This member applies for no card: switch it on in step 2."),
-                            id=f"absent-{number}",
-                            classes="absent",
-                        )
-                        for spec in step.fields:
-                            if spec.new_only and not self._is_new:
-                                continue
-                            yield from self._field(spec, base)
-                        for extra in step.extra:
-                            yield Static(id=f"x-{extra}", classes="extra")
+                with (
+                    TabPane(f"{number + 1} {step.title}", id=f"step-{number}"),
+                    VerticalScroll(classes="step"),
+                ):
+                    if step.intro:
+                        yield Static(Text(step.intro, style="italic"), classes="step-intro")
+                    yield Static(
+                        Text("This member applies for no card: switch it on in step 2."),
+                        id=f"absent-{number}",
+                        classes="absent",
+                    )
+                    for spec in step.fields:
+                        if spec.new_only and not self._is_new:
+                            continue
+                        yield from self._field(spec, base)
+                    for extra in step.extra:
+                        yield Static(id=f"x-{extra}", classes="extra")
         yield Static(id="preview")
         yield Footer()
 
@@ -146,7 +148,8 @@ class ProfileScreen(DataScreen[str | None]):
         value = get_in(base, spec.path)
         classes = "field " + " ".join("under-" + "-".join(p) for p in owner_presence(spec))
         with Vertical(classes=classes.strip(), id=f"box-{spec.widget_id}"):
-            yield Label(spec.label, classes="field-label", markup=False)
+            if spec.kind not in {"flag", "presence"}:
+                yield Label(spec.label, classes="field-label", markup=False)
             yield self._widget(spec, value, base)
             yield Static("", id=spec.error_id, classes="field-error", markup=False)
             if spec.help:
@@ -155,14 +158,18 @@ class ProfileScreen(DataScreen[str | None]):
     def _widget(self, spec: FieldSpec, value: Any, base: dict[str, Any]) -> Widget:
         match spec.kind:
             case "text":
-                return Input(value or "", id=spec.widget_id)
+                return Input(value or "", id=spec.widget_id, compact=True)
             case "date":
                 day = parse_date(value) if value else None
-                return Input(show_date(day), placeholder="dd/mm/yyyy", id=spec.widget_id)
+                return Input(
+                    show_date(day), placeholder="dd/mm/yyyy", id=spec.widget_id, compact=True
+                )
             case "time":
-                return Input((value or "")[:5], placeholder="hh:mm", id=spec.widget_id)
+                return Input(
+                    (value or "")[:5], placeholder="hh:mm", id=spec.widget_id, compact=True
+                )
             case "flag" | "presence":
-                return Switch(bool(value), id=spec.widget_id)
+                return Checkbox(spec.label, bool(value), id=spec.widget_id, compact=True)
             case "departement":
                 return DepartementPicker(value, id=spec.widget_id)
             case "choice":
@@ -170,17 +177,16 @@ class ProfileScreen(DataScreen[str | None]):
                 if spec.path == (*APP, "procedure"):
                     choices = procedure_choices(get_in(base, (*APP, "card_type")))
                 optional = spec.path not in REQUIRED_CHOICES
-                select: Select[str] = Select(
+                keys = [key for key, _ in choices]
+                initial = value if value in keys else (Select.NULL if optional else keys[0])
+                return Select(
                     [(Text(label), key) for key, label in choices],
                     allow_blank=optional,
                     prompt="(not set)",
+                    value=initial,
                     id=spec.widget_id,
+                    compact=True,
                 )
-                if value in {key for key, _ in choices}:
-                    select.value = value
-                elif not optional:
-                    select.value = choices[0][0]
-                return select
 
     def on_mount(self) -> None:
         self.title = "New member" if self._is_new else "Profile"
@@ -198,7 +204,7 @@ class ProfileScreen(DataScreen[str | None]):
 
     def _raw(self, spec: FieldSpec) -> Any:
         widget = self.query_one(f"#{spec.widget_id}")
-        if isinstance(widget, Switch):
+        if isinstance(widget, Checkbox):
             return widget.value
         if isinstance(widget, DepartementPicker):
             return widget.code
@@ -255,7 +261,7 @@ class ProfileScreen(DataScreen[str | None]):
         self._errors = errors
         self._valid_member = member
         for spec in self._shown():
-            self.query_one(f"#{spec.error_id}", Static).update(errors.get(spec.path, ""))
+            show_problem(self.query_one(f"#{spec.error_id}", Static), errors.get(spec.path))
         self._show_optional_parts()
         self._show_extras(data)
         self._show_preview(member)
@@ -276,7 +282,7 @@ class ProfileScreen(DataScreen[str | None]):
         household = self._household()
         if self.member_id is None:
             if member.id in {m.id for m in household.members}:
-                self.query_one("#e-id", Static).update("is already used in the household")
+                show_problem(self.query_one("#e-id", Static), "is already used in the household")
                 return
         elif household.member(self.member_id) == member:
             return
@@ -296,7 +302,7 @@ class ProfileScreen(DataScreen[str | None]):
     # -- showing ------------------------------------------------------------------------
 
     def _show_optional_parts(self) -> None:
-        application_on = bool(self.query_one("#f-application", Switch).value)
+        application_on = bool(self.query_one("#f-application", Checkbox).value)
         for number, step in enumerate(STEPS):
             self.query_one(f"#absent-{number}").display = (
                 step.presence == APP and not application_on
@@ -304,7 +310,7 @@ class ProfileScreen(DataScreen[str | None]):
         for spec in self._shown():
             owners = owner_presence(spec)
             visible = all(
-                bool(self.query_one("#f-" + "-".join(p).replace("_", "-"), Switch).value)
+                bool(self.query_one("#f-" + "-".join(p).replace("_", "-"), Checkbox).value)
                 for p in owners
             )
             self.query_one(f"#box-{spec.widget_id}").display = visible
@@ -338,7 +344,12 @@ class ProfileScreen(DataScreen[str | None]):
         preview = self.query_one("#preview", Static)
         if member is None:
             steps = sorted(
-                {n + 1 for n, step in enumerate(STEPS) for s in step.fields if s.path in self._errors}
+                {
+                    n + 1
+                    for n, step in enumerate(STEPS)
+                    for s in step.fields
+                    if s.path in self._errors
+                }
             )
             where = ", ".join(f"step {n}" for n in steps)
             preview.update(
@@ -367,7 +378,7 @@ class ProfileScreen(DataScreen[str | None]):
             self._check()
 
     @on(Input.Submitted)
-    @on(Switch.Changed)
+    @on(Checkbox.Changed)
     @on(DepartementPicker.Changed)
     def _committed(self) -> None:
         self._commit()
@@ -397,7 +408,9 @@ class ProfileScreen(DataScreen[str | None]):
 
     def action_done(self) -> None:
         self._commit()
-        if self._valid_member is not None or (self._is_new and self.member_id is None and not self._touched()):
+        if self._valid_member is not None or (
+            self._is_new and self.member_id is None and not self._touched()
+        ):
             self.dismiss(self.member_id if self._is_new else None)
             return
 

@@ -42,7 +42,9 @@ class DepartementPicker(Vertical):
         self.code = code
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="type a number or a name: 24, Dordogne", id="dep-search")
+        yield Input(
+            placeholder="type a number or a name: 24, Dordogne", id="dep-search", compact=True
+        )
         yield OptionList(id="dep-matches", markup=False)
         yield Static(id="dep-where")
 

@@ -24,6 +24,7 @@ from textual.widgets.option_list import Option
 from carte_prep.core import ChecklistItem
 from carte_prep.core.dates import fmt
 from carte_prep.tui.format import InputProblem, parse_date, show_date, status_text
+from carte_prep.tui.validation import show_problem
 
 NOTES_DELAY = 0.6
 """Seconds of quiet typing after which a note is saved."""
@@ -64,7 +65,7 @@ class ItemDetail(VerticalScroll):
         yield Static(id="d-warnings")
         yield Static(id="d-source")
         yield Label("Date printed on the document (dd/mm/yyyy)", classes="field-label edit")
-        yield Input(placeholder="dd/mm/yyyy", id="d-date", classes="edit")
+        yield Input(placeholder="dd/mm/yyyy", id="d-date", classes="edit", compact=True)
         yield Static("", id="d-date-msg", classes="field-error edit", markup=False)
         yield Label("Notes", classes="field-label edit")
         yield TextArea(id="d-notes", classes="edit", soft_wrap=True, show_line_numbers=False)
@@ -74,7 +75,9 @@ class ItemDetail(VerticalScroll):
             classes="field-label edit",
         )
         yield OptionList(id="d-files", classes="edit", markup=False)
-        yield Input(placeholder="path of a scan, then enter", id="d-attach", classes="edit")
+        yield Input(
+            placeholder="path of a scan, then enter", id="d-attach", classes="edit", compact=True
+        )
         yield Static("", id="d-attach-msg", classes="field-error edit", markup=False)
 
     # -- showing ------------------------------------------------------------------------
@@ -150,7 +153,7 @@ class ItemDetail(VerticalScroll):
             notes.load_text(item.tracking.notes)
             self.query_one("#d-attach", Input).value = ""
         for static_id in ("#d-date-msg", "#d-notes-msg", "#d-attach-msg"):
-            self.query_one(static_id, Static).update("")
+            show_problem(self.query_one(static_id, Static), None)
         self._show_files(item)
 
     def _show_files(self, item: ChecklistItem) -> None:
@@ -164,7 +167,7 @@ class ItemDetail(VerticalScroll):
         target = {"document_date": "#d-date-msg", "notes": "#d-notes-msg"}.get(
             field, "#d-attach-msg"
         )
-        self.query_one(target, Static).update(problem)
+        show_problem(self.query_one(target, Static), problem)
 
     # -- editing ------------------------------------------------------------------------
 
@@ -178,9 +181,9 @@ class ItemDetail(VerticalScroll):
         try:
             day = parse_date(event.value)
         except InputProblem as exc:
-            message.update(str(exc))
+            show_problem(message, str(exc))
             return
-        message.update("")
+        show_problem(message, "")
         if self._item is not None and day != self._item.tracking.document_date:
             self._edited(document_date=day)
 
@@ -220,14 +223,14 @@ class ItemDetail(VerticalScroll):
             return
         path = Path(raw).expanduser()
         if not path.is_file():
-            message.update(f"there is no file at {path}; check the path")
+            show_problem(message, f"there is no file at {path}; check the path")
             return
         resolved = str(path.resolve())
         attachments = self._item.tracking.attachments
         if resolved in attachments:
-            message.update("this file is already attached")
+            show_problem(message, "this file is already attached")
             return
-        message.update("")
+        show_problem(message, "")
         event.input.value = ""
         self._edited(attachments=[*attachments, resolved])
 
@@ -244,9 +247,7 @@ def _freshness(item: ChecklistItem) -> Text:
     max_age = item.requirement.max_age
     if max_age is None:
         return Text("")
-    text = Text(
-        f"Must be less than {max_age.months} months old on the day the file is handed in."
-    )
+    text = Text(f"Must be less than {max_age.months} months old on the day the file is handed in.")
     fresh = item.freshness
     if fresh is None:
         text.append("\nEnter the date printed on it to check.", style="dim")

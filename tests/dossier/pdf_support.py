@@ -1,0 +1,31 @@
+"""Helpers for the dossier tests (importable: pytest puts this folder on sys.path)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from carte_prep.core.model import Household
+from support import PROFILES
+
+
+def load_profile(name: str) -> Household:
+    return Household.model_validate_json((PROFILES / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def pdf_text(path: Path) -> str:
+    """All the text pypdf finds, page after page."""
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def squeeze(text: str) -> str:
+    """Text without any whitespace, so line wrapping and no-break spaces do not matter."""
+    return "".join(text.split())
+
+
+def between(text: str, start: str, end: str) -> str:
+    """The part of ``text`` after the first ``start`` and before the next ``end``."""
+    head, found, rest = text.partition(start)
+    assert found, f"{start!r} not in the text"
+    return rest.partition(end)[0]

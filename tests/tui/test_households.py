@@ -1,0 +1,123 @@
+"""The households screen: loading, the empty state, create, rename, delete, bad files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input
+
+from carte_prep.tui.app import CartePrepApp
+from carte_prep.tui.screens.checklist import ChecklistScreen
+from carte_prep.tui.screens.dialogs import ConfirmDialog, PromptDialog
+from tui_helpers import drive, examples_in, saved, screen_text, until
+
+
+def test_lists_every_household_and_member_with_progress(tmp_path: Path) -> None:
+    """The worker loads all files; each member row has a route, progress and deadline."""
+    folder = examples_in(tmp_path / "data")
+
+    async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
+        table = app.screen.query_one("#households", DataTable)
+        keys = [row.key.value for row in table.ordered_rows]
+        assert "h:thompson-family" in keys
+        assert "m:thompson-family:david" in keys
+        assert "m:haddad-household:nadia" in keys
+        david = [str(cell) for cell in table.get_row("m:thompson-family:david")]
+        assert "3/4" in david[1]
+        assert "15/12/2026" in david[2]
+        assert "prefecture" in david
+        assert "ANEF" in [str(c) for c in table.get_row("m:nguyen-student:linh")]
+
+    drive(folder, scenario)
+
+
+def test_empty_data_offers_new_household_and_examples(tmp_path: Path) -> None:
+    """With no data: a message, then n creates a household that is saved and opened."""
+    folder = tmp_path / "data"
+
+    async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
+        assert "open the examples" in screen_text(app)
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, PromptDialog))
+        await pilot.press(*"Martin [Lyon]", "enter")
+        await until(pilot, lambda: isinstance(app.screen, ChecklistScreen))
+        assert app.screen.title == "Martin [Lyon]"
+
+    drive(folder, scenario)
+    assert saved(folder, "martin-lyon")["name"] == "Martin [Lyon]"
+
+
+def test_open_examples_from_an_empty_folder_leaves_it_empty(tmp_path: Path) -> None:
+    """e opens a temporary copy of the examples; the user's folder is not written to."""
+    folder = tmp_path / "data"
+
+    async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
+        await pilot.press("e")
+        await until(pilot, lambda: len(app.session.households) == 3)
+        app.close_examples()
+
+    drive(folder, scenario)
+    assert not folder.exists()
+
+
+def test_rename_and_delete_with_confirmation(tmp_path: Path) -> None:
+    """r renames (saved at once); d asks first, and only yes deletes the file."""
+    folder = examples_in(tmp_path / "data")
+
+    async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
+        table = app.screen.query_one("#households", DataTable)
+        table.move_cursor(row=table.get_row_index("h:nguyen-student"))
+        await pilot.press("r")
+        await until(pilot, lambda: isinstance(app.screen, PromptDialog))
+        app.screen.query_one(Input).value = "Linh [2027]"
+        await pilot.press("enter")
+        await until(pilot, lambda: not isinstance(app.screen, PromptDialog))
+        assert saved(folder, "nguyen-student")["name"] == "Linh [2027]"
+
+        table.move_cursor(row=table.get_row_index("h:haddad-household"))
+        await pilot.press("d")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("escape")
+        await until(pilot, lambda: not isinstance(app.screen, ConfirmDialog))
+        assert (folder / "haddad-household.json").exists()
+        await pilot.press("d")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("y")
+        await until(pilot, lambda: "haddad-household" not in app.session.households)
+
+    drive(folder, scenario)
+    assert not (folder / "haddad-household.json").exists()
+
+
+def test_bad_file_is_reported_and_the_others_still_open(tmp_path: Path) -> None:
+    """A broken file is listed with its reason; it is left byte-identical."""
+    folder = examples_in(tmp_path / "data")
+    broken = folder / "broken.json"
+    broken.write_text('{"id": "broken", "name": [1]}', encoding="utf-8")
+    before = broken.read_bytes()
+
+    async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
+        assert "broken.json" in screen_text(app)
+        assert len(app.session.households) == 3
+
+    drive(folder, scenario)
+    assert broken.read_bytes() == before
+
+
+def test_user_text_is_shown_literally(tmp_path: Path) -> None:
+    """Names with brackets display as typed (never read as Textual markup)."""
+    folder = examples_in(tmp_path / "data")
+    path = folder / "thompson-family.json"
+    data = json.loads(path.read_text("utf-8"))
+    data["name"] = "[b]Thompson[/b] [Jr]"
+    data["members"][0]["given_names"] = "Ali [Jr]"
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+    async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
+        table = app.screen.query_one("#households", DataTable)
+        assert str(table.get_row("h:thompson-family")[0]) == "[b]Thompson[/b] [Jr]"
+        assert "Ali [Jr]" in str(table.get_row("m:thompson-family:david")[0])
+
+    drive(folder, scenario)
