@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pypdf import PdfReader
+from pypdf.generic import DictionaryObject
 
 from carte_prep.core.model import Household
 from support import PROFILES
@@ -26,6 +27,24 @@ def squeeze(text: str) -> str:
 
 def between(text: str, start: str, end: str) -> str:
     """The part of ``text`` after the first ``start`` and before the next ``end``."""
-    head, found, rest = text.partition(start)
+    _, found, rest = text.partition(start)
     assert found, f"{start!r} not in the text"
     return rest.partition(end)[0]
+
+
+def placed_images(path: Path) -> list[tuple[int, DictionaryObject]]:
+    """(page index, image XObject) for each image a page actually draws.
+
+    WeasyPrint shares one resource dictionary between pages, so listing resources would
+    count an image on every page; only a page whose content stream paints it counts.
+    """
+    found = []
+    for index, page in enumerate(PdfReader(path).pages):
+        content = page.get_contents()
+        drawn = content.get_data() if content is not None else b""
+        xobjects = page["/Resources"].get_object().get("/XObject", {})
+        for name, ref in xobjects.get_object().items():
+            image = ref.get_object()
+            if image.get("/Subtype") == "/Image" and f"{name} Do".encode() in drawn:
+                found.append((index, image))
+    return found

@@ -65,15 +65,12 @@ def test_a_fifo_in_the_templates_folder_is_refused_without_blocking(root: Path) 
         UrlPolicy(root).open((root / "pipe.css").as_uri())
 
 
-def test_a_chosen_scan_is_served_from_memory_and_its_neighbours_are_not(
-    root: Path, tmp_path: Path
-) -> None:
+def test_an_attached_scan_is_not_served_from_its_own_path(root: Path, tmp_path: Path) -> None:
+    """Scans reach the renderer only as shrunk inline copies, never as the files themselves."""
     scan = tmp_path / "passport.png"
-    scan.write_bytes(b"original bytes, never read by the renderer")
-    policy = UrlPolicy(root, {scan.resolve(): b"scaled"})
-    assert policy.open(scan.as_uri()) == (b"scaled", "image/jpeg")
-    with pytest.raises(RefusedURL):
-        policy.open((tmp_path / "secret.txt").as_uri())
+    scan.write_bytes(PNG_1PX)
+    with pytest.raises(RefusedURL, match="outside"):
+        UrlPolicy(root).open(scan.as_uri())
 
 
 def test_data_urls_are_allowed_for_raster_images_only(root: Path) -> None:

@@ -7,6 +7,10 @@ households built for one property each.
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import io
+import logging
+import os
 import socket
 import stat
 import unicodedata
@@ -14,13 +18,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pdf_support import between, load_profile, pdf_text, placed_images, squeeze
 from PIL import Image
 from pypdf import PdfReader
 
 from carte_prep.core.engine import Checklist, build_checklist
+from carte_prep.core.errors import CartePrepError
 from carte_prep.core.model import Appointment, CurrentCard, Household, Member, Tracking
 from carte_prep.dossier import DossierError, render_html, render_pdf
-from pdf_support import between, load_profile, pdf_text, squeeze
 from support import PROFILES, TODAY, household_of, person
 
 EXAMPLES = sorted(path.stem for path in PROFILES.glob("*.json"))
@@ -80,13 +85,16 @@ def test_each_example_is_private_and_its_metadata_names_nobody(
         assert member.given_names not in everything
 
 
+NGUYEN_IDENTIFIERS = [
+    ("C4417329", "•••••329"),  # passport number
+    ("6903256611", "•••••••611"),  # numéro étranger
+    ("ZK4M9T2RQX7PB8WN3FHD", "•" * 17 + "FHD"),  # e-photo code
+]
+
+
 def test_identifiers_are_masked_by_default(rendered: dict[str, Path]) -> None:
     text = squeeze(pdf_text(rendered["nguyen-student"]))
-    for full, masked in [
-        ("C4417329", "•••••329"),  # passport
-        ("6903256611", "•••••••611"),  # numéro étranger
-        ("ZK4M9T2RQX7PB8WN3FHD", "•" * 17 + "FHD"),  # e-photo code
-    ]:
+    for full, masked in NGUYEN_IDENTIFIERS:
         assert full not in text
         assert masked in text
 
@@ -96,9 +104,9 @@ def test_identifiers_are_printed_in_full_when_asked(tmp_path: Path) -> None:
         load_profile("nguyen-student"), tmp_path / "full.pdf", today=TODAY, show_ids=True
     )
     text = squeeze(pdf_text(path))
-    for full in ("C4417329", "6903256611", "ZK4M9T2RQX7PB8WN3FHD"):
+    for full, masked in NGUYEN_IDENTIFIERS:
         assert full in text
-    assert "•" not in text
+        assert masked not in text
 
 
 # ---------------------------------------------------------------- still missing
@@ -196,9 +204,14 @@ def test_markup_and_template_syntax_in_a_name_are_printed_literally(tmp_path: Pa
     assert "root:x:0" not in text
 
 
-def test_rendering_never_opens_a_network_connection(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+def test_rendering_is_self_contained(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
+    """No connection is even tried, and WeasyPrint has nothing to warn about.
+
+    A warning would mean a font, image or CSS rule silently missing from the dossier.
+    The one about HarfBuzz-Subset concerns the system's libraries, not the dossier.
+    """
     attempts: list[Any] = []
 
     class NoSocket(socket.socket):
@@ -217,6 +230,12 @@ def test_rendering_never_opens_a_network_connection(
 
     assert path.stat().st_size > 0
     assert attempts == []
+    warnings = [
+        r.getMessage()
+        for r in caplog.records
+        if r.name.startswith("weasyprint") and r.levelno >= logging.WARNING
+    ]
+    assert [w for w in warnings if "HarfBuzz-Subset" not in w] == []
 
 
 # ---------------------------------------------------------------- writing the file
@@ -227,8 +246,7 @@ def test_a_failed_render_leaves_neither_the_output_nor_a_temp_file(
 ) -> None:
     import weasyprint.document
 
-    def half_written(self: Any, target: Any = None, **options: Any) -> None:
-        target.write(b"%PDF-1.7\n% the first half of a dossier")
+    def half_written(self: Any, *args: Any, **options: Any) -> None:
         raise RuntimeError("the disk was unplugged")
 
     monkeypatch.setattr(weasyprint.document.Document, "write_pdf", half_written)
@@ -242,6 +260,22 @@ def test_a_failed_render_leaves_neither_the_output_nor_a_temp_file(
     existing.write_bytes(b"the previous dossier")
     with pytest.raises(DossierError):
         render_pdf(household, existing, today=TODAY)
+    assert list(tmp_path.iterdir()) == [existing]
+    assert existing.read_bytes() == b"the previous dossier"
+
+
+def test_a_failed_write_keeps_the_previous_dossier(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    existing = tmp_path / "old.pdf"
+    existing.write_bytes(b"the previous dossier")
+
+    def no_space(*args: Any, **kwargs: Any) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", no_space)
+    with pytest.raises(CartePrepError, match="No space left"):
+        render_pdf(household_of(person("visiteur", "first")), existing, today=TODAY)
     assert list(tmp_path.iterdir()) == [existing]
     assert existing.read_bytes() == b"the previous dossier"
 
@@ -271,10 +305,13 @@ def test_attached_scans_follow_as_an_annex(tmp_path: Path) -> None:
 
     path = render_pdf(household, tmp_path / "d.pdf", today=TODAY, with_attachments=True)
 
-    reader = PdfReader(path)
-    images = [image for page in reader.pages for image in page.images]
+    images = placed_images(path)
     assert len(images) == 1
-    assert max(images[0].image.size) <= 1400  # scaled down, not the 2400 px original
+    page, image = images[0]
+    assert page == len(PdfReader(path).pages) - 1  # in the annex, at the end
+    with Image.open(io.BytesIO(image.get_data())) as embedded:  # the bytes in the PDF
+        assert embedded.format == "JPEG"  # re-encoded, not the original PNG
+        assert embedded.size == (1400, 933)  # scaled from 2400 × 1600
     annex = squeeze(between(pdf_text(path), "Annex: attached scans", "\x00"))
     assert squeeze("Ana Silva, piece 1: Passeport en cours de validité") in annex
     assert "passport-scan.png" in annex

@@ -4,8 +4,9 @@ The CLI and the app call exactly :func:`render_pdf`; :func:`render_html` gives t
 document as HTML, which is quick to inspect in tests. The pipeline is: the engine's
 checklists -> a view-model of plain strings (:mod:`.context`) -> Jinja2 templates from the
 bundled ``templates/`` folder (autoescaped, strict) -> WeasyPrint (:mod:`.pdf`), which may
-read only the templates and the scans the person chose (:mod:`.fetcher`). Importing this
-package does not import WeasyPrint.
+read nothing but the templates (:mod:`.fetcher`). The scans the person chose are read and
+shrunk by :mod:`.attachments` and reach WeasyPrint inline. Importing this package does not
+import WeasyPrint.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
 
 from carte_prep.core.model import Household
-from carte_prep.dossier.context import Dossier, build_dossier
+from carte_prep.dossier.context import build_dossier
 from carte_prep.dossier.errors import DossierError
 from carte_prep.dossier.fetcher import UrlPolicy
 from carte_prep.dossier.pdf import write_pdf
@@ -44,14 +45,14 @@ def render_pdf(
     unknown member and :class:`DossierError` when the PDF cannot be made or written, in
     which case ``output`` is left as it was.
     """
-    dossier = build_dossier(
+    html = render_html(
         household,
         member_id=member_id,
         today=today,
         show_ids=show_ids,
         with_attachments=with_attachments,
     )
-    return write_pdf(_html(dossier), output, UrlPolicy(templates_dir(), dossier.images))
+    return write_pdf(html, output, UrlPolicy(templates_dir()))
 
 
 def render_html(
@@ -63,15 +64,17 @@ def render_html(
     with_attachments: bool = False,
 ) -> str:
     """The dossier as the HTML that :func:`render_pdf` lays out."""
-    return _html(
-        build_dossier(
-            household,
-            member_id=member_id,
-            today=today,
-            show_ids=show_ids,
-            with_attachments=with_attachments,
-        )
+    dossier = build_dossier(
+        household,
+        member_id=member_id,
+        today=today,
+        show_ids=show_ids,
+        with_attachments=with_attachments,
     )
+    try:
+        return _environment().get_template(TEMPLATE).render(d=dossier)
+    except TemplateError as exc:
+        raise DossierError(f"the dossier template is broken: {exc}") from exc
 
 
 def _french_spacing(value: object) -> object:
@@ -92,10 +95,3 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         finalize=_french_spacing,
     )
-
-
-def _html(dossier: Dossier) -> str:
-    try:
-        return _environment().get_template(TEMPLATE).render(d=dossier)
-    except TemplateError as exc:
-        raise DossierError(f"the dossier template is broken: {exc}") from exc

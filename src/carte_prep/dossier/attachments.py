@@ -4,13 +4,16 @@ A phone photo of a passport is 3-8 MB and carries the GPS position and the phone
 number in its EXIF block. The annex must stay small enough to e-mail and must not carry
 that, so every image is decoded here (JPEG and PNG only, sniffed from the content, with
 size limits checked before decoding), turned upright, scaled down and re-encoded as a
-plain JPEG. WeasyPrint cannot place pages of another PDF, so attached PDFs are listed to
-be sent separately. Whatever goes wrong with one file becomes a line in the annex, never a
-failed dossier.
+plain JPEG, handed to the renderer as a ``data:`` URL. (A ``file:`` URL would not do:
+WeasyPrint re-reads an image from the disk path of a ``file:`` URL, whatever bytes the URL
+fetcher returned, so the original would end up in the PDF.) WeasyPrint cannot place pages
+of another PDF, so attached PDFs are listed to be sent separately. Whatever goes wrong
+with one file becomes a line in the annex, never a failed dossier.
 """
 
 from __future__ import annotations
 
+import base64
 import io
 import os
 import warnings
@@ -38,17 +41,15 @@ class Scan:
     """The file name only: the folders of the user's disk are not printed."""
     kind: ScanKind
     message: str
-    path: Path | None = None
-    """For an image: the resolved path, which the renderer may ask for."""
     data: bytes | None = None
     """For an image: the scaled JPEG the renderer is given instead of the original."""
 
     @property
-    def url(self) -> str:
-        """Where the template points the <img>; only the URL policy can serve it."""
-        if self.path is None:
+    def data_url(self) -> str:
+        """The scaled JPEG as the <img> source: the renderer never opens the file itself."""
+        if self.data is None:
             raise ValueError(f"{self.name} is not an image")
-        return self.path.as_uri()
+        return "data:image/jpeg;base64," + base64.b64encode(self.data).decode("ascii")
 
 
 class _Unusable(Exception):
@@ -66,8 +67,8 @@ def prepare_scan(path_text: str) -> Scan:
     try:
         data = _read(path)
         if data is None:
-            return Scan(name, "separate", "a PDF: attached separately, print or send it as is")
-        return Scan(name, "image", "", path=path, data=_scaled_jpeg(data))
+            return Scan(name, "separate", "a PDF cannot be placed inside: print or send it too")
+        return Scan(name, "image", "", data=_scaled_jpeg(data))
     except _Unusable as exc:
         return Scan(name, "problem", str(exc))
 

@@ -13,7 +13,6 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Literal
 
 from carte_prep.core.catalogue import Catalogue, load_catalogue
@@ -29,11 +28,14 @@ from carte_prep.core.engine import (
 from carte_prep.core.model import Application, Household, Member
 from carte_prep.core.tracking import find_member
 from carte_prep.core.vocab import DONE_STATUSES, Route
-from carte_prep.dossier.attachments import Scan, prepare_scan
+from carte_prep.dossier.attachments import Scan, ScanKind, prepare_scan
 
 MASK_CHAR = "•"
 KEEP_VISIBLE = 3
 """Enough of an identifier to tell two documents apart, too little to misuse it."""
+
+RUNNING_NAME_MAX = 60
+"""The page header only reminds whose pages these are; the full name is on the page."""
 
 RowState = Literal["done", "missing", "requested", "stale", "skip"]
 
@@ -63,6 +65,10 @@ ROUTE_LABELS: dict[Route, str] = {
     "anef": "ANEF, online (Administration numérique des étrangers en France)",
     "prefecture": "At the prefecture desk (dépôt en préfecture)",
 }
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def mask(value: str) -> str:
@@ -130,7 +136,7 @@ class FilingDay:
         return f"on {fmt(self.date)}" if self.set_by_person else "on the day you file"
 
 
-def filing_day(application: Application, checklist: Checklist) -> FilingDay:
+def _filing_day(application: Application, checklist: Checklist) -> FilingDay:
     appointment = application.appointment
     chosen = application.planned_filing_date is not None or (
         appointment is not None and appointment.date is not None
@@ -162,10 +168,6 @@ class Row:
     translation: str
     shared_anchor: str
     shared_with: str
-
-    @property
-    def ticked(self) -> bool:
-        return self.state == "done"
 
 
 @dataclass(frozen=True)
@@ -249,6 +251,7 @@ class MemberPart:
     where: str
     anef_button: str
     appointment: AppointmentView | None
+    planned_filing: str
     filing: str
     window: str
     window_caveat: str
@@ -297,7 +300,7 @@ class AnefFiling:
 @dataclass(frozen=True)
 class AnnexScan:
     name: str
-    kind: str
+    kind: ScanKind
     message: str
     src: str
 
@@ -313,7 +316,8 @@ class AnnexGroup:
 @dataclass(frozen=True)
 class Dossier:
     subject: str
-    whole_household: bool
+    running: str
+    """The subject as the page header of the household-wide pages shows it."""
     generated_on: str
     catalogue_verified: str
     ids_shown: bool
@@ -327,8 +331,6 @@ class Dossier:
     anef_filings: tuple[AnefFiling, ...]
     annex: tuple[AnnexGroup, ...] | None
     """None when scans were not asked for; empty when none are attached."""
-    images: dict[Path, bytes]
-    """The scaled scans the renderer may read, by the resolved path of the original."""
 
 
 # ---------------------------------------------------------------- building
@@ -350,26 +352,24 @@ def build_dossier(
         m.id: build_checklist(household, m.id, today, catalogue) for m in members
     }
     names = {m.id: m.display_name for m in household.members}
-    days = {
-        m.id: filing_day(m.application, c)
-        for m in members
-        if m.application is not None and (c := checklists[m.id]) is not None
-    }
-    parts = {
-        m.id: _member_part(m, c, days[m.id], redactor, names, catalogue)
-        for m in members
-        if (c := checklists[m.id]) is not None
-    }
+    days: dict[str, FilingDay] = {}
+    parts: dict[str, MemberPart] = {}
+    for member in members:
+        checklist = checklists[member.id]
+        if checklist is None or member.application is None:
+            continue  # needs no card: on the cover only
+        days[member.id] = _filing_day(member.application, checklist)
+        parts[member.id] = _member_part(
+            member, member.application, checklist, days[member.id], redactor, names, catalogue
+        )
     listed = [c for c in checklists.values() if c is not None]
     progress = household_progress(listed)
     shared = _shared_docs(household, listed, days, names, redactor)
-    annex: tuple[AnnexGroup, ...] | None = None
-    images: dict[Path, bytes] = {}
-    if with_attachments:
-        annex, images = _annex(listed, parts, names, redactor)
+    annex = _annex(listed, parts, names, redactor) if with_attachments else None
+    subject = household.name if member_id is None else members[0].display_name
     return Dossier(
-        subject=household.name if member_id is None else members[0].display_name,
-        whole_household=member_id is None,
+        subject=subject,
+        running=_shorten(subject, RUNNING_NAME_MAX),
         generated_on=fmt(today),
         catalogue_verified=fmt(catalogue.last_verified),
         ids_shown=show_ids,
@@ -387,20 +387,18 @@ def build_dossier(
             AnefFiling(p.name, p.anef_button) for p in parts.values() if p.route == "anef"
         ),
         annex=annex,
-        images=images,
     )
 
 
 def _member_part(
     member: Member,
+    application: Application,
     checklist: Checklist,
     day: FilingDay,
     redactor: Redactor,
     names: dict[str, str],
     catalogue: Catalogue,
 ) -> MemberPart:
-    application = member.application
-    assert application is not None  # a checklist exists only for an application
     sections: list[SectionView] = []
     missing: list[ToDo] = []
     stale: list[ToDo] = []
@@ -423,7 +421,7 @@ def _member_part(
         anchor=f"member-{member.id}",
         name=member.display_name,
         relationship=RELATIONSHIP_LABELS[member.relationship],
-        running=f"{member.display_name} · {checklist.card.name_en}",
+        running=f"{_shorten(member.display_name, RUNNING_NAME_MAX)} · {checklist.card.name_en}",
         facts=_facts(member, application, redactor, catalogue),
         card_fr=checklist.card.name_fr,
         card_en=checklist.card.name_en,
@@ -433,6 +431,9 @@ def _member_part(
         where=checklist.route.where,
         anef_button=checklist.route.anef_button or "",
         appointment=_appointment(application, redactor),
+        planned_filing=(
+            fmt(application.planned_filing_date) if application.planned_filing_date else ""
+        ),
         filing=checklist.judged_on_label,
         window=(
             f"File from {fmt(window.opens)} to {fmt(window.deadline)}; "
@@ -493,7 +494,7 @@ def _appointment(application: Application, redactor: Redactor) -> AppointmentVie
         kind=APPOINTMENT_KINDS[appointment.kind],
         when=when,
         place=redactor.text(appointment.place or ""),
-        confirmation=appointment.confirmation or "",
+        confirmation=redactor.text(appointment.confirmation or ""),
     )
 
 
@@ -598,10 +599,10 @@ def _todo(
         name_fr=row.name_fr,
         name_en=row.name_en,
         status=row.status,
-        how_to_get=item.requirement.how_to_get,
+        how_to_get=requirement.how_to_get,
         by_when=by_when,
         dated_after=dated_after,
-        caveat=item.requirement.caveat or "",
+        caveat=requirement.caveat or "",
         notes=redactor.text(item.tracking.notes),
     )
 
@@ -685,16 +686,12 @@ def _annex(
     parts: dict[str, MemberPart],
     names: dict[str, str],
     redactor: Redactor,
-) -> tuple[tuple[AnnexGroup, ...], dict[Path, bytes]]:
+) -> tuple[AnnexGroup, ...]:
     """The scans, each group headed by the piece it proves; shared scans come once."""
     groups: list[AnnexGroup] = []
-    images: dict[Path, bytes] = {}
 
     def group(title: str, item: ChecklistItem) -> None:
         scans = [prepare_scan(p) for p in item.tracking.attachments]
-        for scan in scans:
-            if scan.path is not None and scan.data is not None:
-                images[scan.path] = scan.data
         groups.append(
             AnnexGroup(
                 title=title,
@@ -723,7 +720,7 @@ def _annex(
             else:
                 number = numbers[item.requirement.id]
                 group(f"{checklist.member_name}, piece {number}", item)
-    return tuple(groups), images
+    return tuple(groups)
 
 
 def _annex_scan(scan: Scan, redactor: Redactor) -> AnnexScan:
@@ -731,5 +728,5 @@ def _annex_scan(scan: Scan, redactor: Redactor) -> AnnexScan:
         name=redactor.text(scan.name),
         kind=scan.kind,
         message=scan.message,
-        src=scan.url if scan.kind == "image" else "",
+        src=scan.data_url if scan.kind == "image" else "",
     )

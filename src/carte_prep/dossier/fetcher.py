@@ -1,11 +1,12 @@
-"""What the PDF renderer may read: the templates folder, the chosen scans, and nothing else.
+"""What the PDF renderer may read: the templates folder and inline images, nothing else.
 
 WeasyPrint will follow any URL it meets, including ``file:///etc/passwd`` or an http(s)
 address, and copy what it reads into the PDF. User text is escaped, so such a URL should
 never appear; this policy makes sure that even a mistake in a template cannot turn the
-dossier into a way of leaking files or touching the network. It is plain Python (no
-WeasyPrint import), so it can be tested on its own; :mod:`carte_prep.dossier.pdf` adapts
-it to WeasyPrint's fetcher interface.
+dossier into a way of leaking files or touching the network. The scans the person chose
+are read by :mod:`carte_prep.dossier.attachments` and reach the renderer only as scaled
+``data:`` images. This module is plain Python (no WeasyPrint import), so it can be tested
+on its own; :mod:`carte_prep.dossier.pdf` adapts it to WeasyPrint's fetcher interface.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from __future__ import annotations
 import base64
 import mimetypes
 import stat
-from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import unquote_to_bytes, urlsplit
 from urllib.request import url2pathname
@@ -22,7 +22,7 @@ MAX_TEMPLATE_FILE_BYTES = 8 * 1024 * 1024
 """Fonts are the largest files in templates/ (under 1 MB each); anything far bigger is wrong."""
 
 DATA_MEDIA_TYPES = frozenset({"image/png", "image/jpeg"})
-"""``data:`` URLs are accepted only for plain raster images (never SVG, which fetches)."""
+"""``data:`` URLs are accepted only for plain raster images (never SVG, which can fetch)."""
 
 
 class RefusedURL(Exception):
@@ -30,16 +30,10 @@ class RefusedURL(Exception):
 
 
 class UrlPolicy:
-    """Serves files under ``templates_root`` and, from memory, the prepared scans.
+    """Serves regular files under ``templates_root`` and PNG/JPEG ``data:`` URLs."""
 
-    ``scans`` maps the resolved path of each attachment the user chose to the scaled-down
-    image made from it, so the original (large, with EXIF data) is never read by the
-    renderer and no other file next to it can be reached.
-    """
-
-    def __init__(self, templates_root: Path, scans: Mapping[Path, bytes] | None = None) -> None:
+    def __init__(self, templates_root: Path) -> None:
         self.templates_root = templates_root.resolve(strict=True)
-        self.scans = dict(scans or {})
 
     @property
     def base_url(self) -> str:
@@ -63,8 +57,6 @@ class UrlPolicy:
             path = Path(url2pathname(parts.path)).resolve(strict=True)
         except (OSError, RuntimeError):
             raise RefusedURL(f"{_short(url)}: no such file") from None
-        if path in self.scans:
-            return self.scans[path], "image/jpeg"
         if not path.is_relative_to(self.templates_root):
             raise RefusedURL(f"{_short(url)}: outside the templates folder")
         return _read_regular(path), mimetypes.guess_type(path.name)[0] or "application/octet-stream"
