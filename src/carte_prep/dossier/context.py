@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from carte_prep.core.agenda import next_deadline
 from carte_prep.core.catalogue import Catalogue, load_catalogue
 from carte_prep.core.dates import add_months, fmt
 from carte_prep.core.engine import (
@@ -272,6 +273,9 @@ class CoverEntry:
     relationship: str
     part: MemberPart | None
     """None: this member needs no card, so has no checklist."""
+    next_date: str
+    """The first date this member must act by, with what it is ('' when none)."""
+    next_urgent: bool
 
 
 @dataclass(frozen=True)
@@ -376,10 +380,7 @@ def build_dossier(
         done=progress.done,
         total=progress.total,
         percent=progress.percent,
-        cover=tuple(
-            CoverEntry(m.display_name, RELATIONSHIP_LABELS[m.relationship], parts.get(m.id))
-            for m in members
-        ),
+        cover=tuple(_cover_entry(household, m, parts.get(m.id), today) for m in members),
         parts=tuple(parts.values()),
         shared=shared,
         prefecture_members=tuple(p.name for p in parts.values() if p.route == "prefecture"),
@@ -387,6 +388,23 @@ def build_dossier(
             AnefFiling(p.name, p.anef_button) for p in parts.values() if p.route == "anef"
         ),
         annex=annex,
+    )
+
+
+def _cover_entry(
+    household: Household, member: Member, part: MemberPart | None, today: dt.date
+) -> CoverEntry:
+    event = next_deadline(household, member.id, today) if part else None
+    when = ""
+    if event is not None:
+        when = fmt(event.date) + (f" {event.time:%H:%M}" if event.time else "")
+        when = f"{when}: {event.title}"
+    return CoverEntry(
+        name=member.display_name,
+        relationship=RELATIONSHIP_LABELS[member.relationship],
+        part=part,
+        next_date=when,
+        next_urgent=event is not None and event.level == "danger",
     )
 
 
