@@ -90,9 +90,7 @@ def test_a_shared_document_is_judged_on_the_latest_filing_day() -> None:
 
 def test_masked_identifiers_in_the_html() -> None:
     household = household_of(
-        person("visiteur", "first").model_copy(
-            update={"passport": Passport(number="RL2281907")}
-        )
+        person("visiteur", "first").model_copy(update={"passport": Passport(number="RL2281907")})
     )
     assert "RL2281907" not in render_html(household, today=TODAY)
     assert "••••••907" in render_html(household, today=TODAY)
@@ -120,3 +118,16 @@ def test_importing_the_dossier_does_not_import_weasyprint() -> None:
         env={**os.environ, "PYTHONPATH": str(SRC)},
     )
     assert result.stdout.strip() == "False"
+
+
+def test_the_cover_shows_each_members_next_date() -> None:
+    dossier = build_dossier(
+        load_profile("thompson-family"),
+        member_id=None,
+        today=TODAY,
+        show_ids=False,
+        with_attachments=False,
+    )
+    by_name = {entry.name: entry for entry in dossier.cover}
+    assert by_name["David James Thompson"].next_date == "15/12/2026 10:30: Prefecture appointment"
+    assert by_name["Emily Rose Thompson"].next_date.startswith("15/06/2027: ")
