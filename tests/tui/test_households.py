@@ -7,11 +7,11 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
+from tui_helpers import drive, examples_in, saved, screen_text, until
 
 from carte_prep.tui.app import CartePrepApp
 from carte_prep.tui.screens.checklist import ChecklistScreen
 from carte_prep.tui.screens.dialogs import ConfirmDialog, PromptDialog
-from tui_helpers import drive, examples_in, saved, screen_text, until
 
 
 def test_lists_every_household_and_member_with_progress(tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ from carte_prep.tui.app import CartePrepApp, make_app
 from carte_prep.tui.examples import copy_examples
 
 TODAY = dt.date(2026, 11, 27)
-SIZE = (120, 36)
+SIZE = (80, 24)
 
 Scenario = Callable[[CartePrepApp, Pilot[None]], Awaitable[None]]
 

@@ -48,7 +48,8 @@ class CartePrepApp(App[None]):
     """
 
     TITLE = "carte-prep"
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")
+    """Absolute, so that subclasses (tests, embedders) find it from any module."""
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012 - Textual's type
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", id="help", tooltip="Keys and how the app works"),

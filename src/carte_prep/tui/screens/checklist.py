@@ -95,6 +95,15 @@ class ChecklistScreen(DataScreen[None]):
             key_display="]",
             show=False,
         ),
+        Binding(
+            "d",
+            "focus_field('d-date')",
+            "Date on it",
+            id="edit-date",
+            tooltip="Type the date printed on the document",
+        ),
+        Binding("n", "focus_field('d-notes')", "Note", id="edit-notes", show=False),
+        Binding("f", "focus_field('d-attach')", "Attach a file", id="attach-file", show=False),
         Binding("e", "edit_member", "Edit profile", id="edit-member"),
         Binding("a", "add_member", "Add member", id="add-member", show=False),
         Binding("p", "photos", "Photos", id="photos"),
@@ -109,6 +118,7 @@ class ChecklistScreen(DataScreen[None]):
         self.member_id = member_id
         self.view: View = "all"
         self._checklist: Checklist | None = None
+        self._last_row = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -288,9 +298,24 @@ class ChecklistScreen(DataScreen[None]):
             detail.show_message("", "")
 
     @on(DataTable.RowHighlighted, "#items")
-    def _highlighted(self) -> None:
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if self._skip_heading(event.cursor_row):
+            return
+        self._last_row = event.cursor_row
         self._show_detail()
         self.refresh_bindings()
+
+    def _skip_heading(self, row: int) -> bool:
+        """Step over section headings in the direction the cursor was moving."""
+        table = self.query_one("#items", DataTable)
+        if not (self._current_key() or "").startswith("s:"):
+            return False
+        step = 1 if row >= self._last_row else -1
+        for target in (row + step, row - step):
+            if 0 <= target < table.row_count:
+                table.move_cursor(row=target, animate=False)
+                return True
+        return False
 
     # -- changes ------------------------------------------------------------------------
 
@@ -328,7 +353,7 @@ class ChecklistScreen(DataScreen[None]):
             self.refresh_data()
 
     def can_run(self, action: str) -> bool:
-        if action in {"toggle_gathered", "cycle_status"}:
+        if action in {"toggle_gathered", "cycle_status", "focus_field"}:
             return self.current_item() is not None
         if action == "toggle_translated":
             item = self.current_item()
@@ -412,8 +437,16 @@ class ChecklistScreen(DataScreen[None]):
     def action_pdf(self) -> None:
         self.carte_app.export_pdf(self.household_id, self.member_id)
 
+    def action_focus_field(self, widget_id: str) -> None:
+        if self.current_item() is not None:
+            self.query_one(f"#{widget_id}").focus()
+
     def action_back(self) -> None:
+        """Escape leaves a field for the list first, and the screen from the list."""
         self._flush_notes()
+        if self.focused is not None and self.focused.id != "items":
+            self.query_one("#items", DataTable).focus()
+            return
         self.dismiss()
 
     def on_screen_suspend(self) -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -44,16 +43,15 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Text(INTRO))
             yield Static(self._keys())
 
-    def _keys(self) -> Table:
-        table = Table(title="Keys on this screen", show_header=False, box=None, expand=True)
-        table.add_column("key", style="bold", no_wrap=True)
-        table.add_column("action")
+    def _keys(self) -> Text:
+        text = Text("Keys on this screen\n", style="bold")
         for node in (self._under, self.app):
             for binding in node.BINDINGS:
                 if isinstance(binding, Binding) and binding.description:
                     key = binding.key_display or self.app.get_key_display(binding)
-                    table.add_row(Text(key), Text(binding.description))
-        return table
+                    text.append(f"  {key:>8}  ", style="bold")
+                    text.append(binding.description + "\n")
+        return text
 
     def action_close(self) -> None:
         self.dismiss()

@@ -14,6 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Static
 from textual.widgets.data_table import RowDoesNotExist
+from textual.worker import Worker, WorkerState
 
 from carte_prep.core import CartePrepError, Household
 from carte_prep.core.dates import fmt
@@ -63,7 +64,7 @@ class HouseholdsScreen(DataScreen[None]):
         table.add_column("Deadline", key="deadline", width=10)
         table.add_column("Warn", key="warnings", width=4)
         table.add_column("Route", key="route", width=10)
-        table.add_column("Procedure", key="procedure", width=14)
+        table.add_column("Procedure", key="procedure", width=20)
         table.add_column("Card", key="card")
         self.load()
 
@@ -87,6 +88,11 @@ class HouseholdsScreen(DataScreen[None]):
         self.carte_app.session.adopt(message.report)
         self.query_one("#households", DataTable).loading = False
         self._show(message.summaries)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A failed load must not leave the list spinning (the app reports the error)."""
+        if event.worker.group == "load" and event.state == WorkerState.ERROR:
+            self.query_one("#households", DataTable).loading = False
 
     def refresh_data(self) -> None:
         table = self.query_one("#households", DataTable)

@@ -50,10 +50,8 @@ from carte_prep.tui.screens.dialogs import ConfirmDialog
 from carte_prep.tui.validation import problems, show_problem
 from carte_prep.tui.widgets.departement import DepartementPicker
 
-REQUIRED_CHOICES: frozenset[Path] = frozenset(
-    {(*APP, "card_type"), (*APP, "procedure"), ("relationship",)}
-)
-"""Choices the model needs a value for: they have no blank entry."""
+OPTIONAL_CHOICES: frozenset[Path] = frozenset({(*APP, "route_choice"), (*CUR, "card_type")})
+"""Choices the model accepts empty; every other choice starts on its first entry."""
 
 
 def get_in(data: dict[str, Any] | None, path: Path) -> Any:
@@ -92,6 +90,9 @@ class ProfileScreen(DataScreen[str | None]):
         self._local: dict[Path, str] = {}
         self._errors: dict[Path, str] = {}
         self._valid_member: Member | None = None
+        self._inputs: dict[Path, Widget] = {}
+        self._messages: dict[Path, Static] = {}
+        self._boxes: dict[Path, Widget] = {}
 
     # -- building -----------------------------------------------------------------------
 
@@ -176,7 +177,7 @@ class ProfileScreen(DataScreen[str | None]):
                 choices = spec.choices
                 if spec.path == (*APP, "procedure"):
                     choices = procedure_choices(get_in(base, (*APP, "card_type")))
-                optional = spec.path not in REQUIRED_CHOICES
+                optional = spec.path in OPTIONAL_CHOICES
                 keys = [key for key, _ in choices]
                 initial = value if value in keys else (Select.NULL if optional else keys[0])
                 return Select(
@@ -190,6 +191,9 @@ class ProfileScreen(DataScreen[str | None]):
 
     def on_mount(self) -> None:
         self.title = "New member" if self._is_new else "Profile"
+        self._inputs = {s.path: self.query_one(f"#{s.widget_id}") for s in self._shown()}
+        self._messages = {s.path: self.query_one(f"#{s.error_id}", Static) for s in self._shown()}
+        self._boxes = {s.path: self.query_one(f"#box-{s.widget_id}") for s in self._shown()}
         self.refresh_data()
         self._check()
 
@@ -203,7 +207,7 @@ class ProfileScreen(DataScreen[str | None]):
         return [s for s in all_fields() if self._is_new or not s.new_only]
 
     def _raw(self, spec: FieldSpec) -> Any:
-        widget = self.query_one(f"#{spec.widget_id}")
+        widget = self._inputs[spec.path]
         if isinstance(widget, Checkbox):
             return widget.value
         if isinstance(widget, DepartementPicker):
@@ -212,6 +216,11 @@ class ProfileScreen(DataScreen[str | None]):
             return None if widget.is_blank() else widget.value
         assert isinstance(widget, Input)
         return widget.value
+
+    def _raw_flag(self, path: Path) -> bool:
+        checkbox = self._inputs[path]
+        assert isinstance(checkbox, Checkbox)
+        return checkbox.value
 
     def _convert(self, spec: FieldSpec, raw: Any) -> Any:
         if spec.kind in {"date", "time"}:
@@ -260,8 +269,9 @@ class ProfileScreen(DataScreen[str | None]):
             member = None
         self._errors = errors
         self._valid_member = member
-        for spec in self._shown():
-            show_problem(self.query_one(f"#{spec.error_id}", Static), errors.get(spec.path))
+        for path, target in self._messages.items():
+            if str(target.render()) != errors.get(path, ""):
+                show_problem(target, errors.get(path))
         self._show_optional_parts()
         self._show_extras(data)
         self._show_preview(member)
@@ -302,19 +312,15 @@ class ProfileScreen(DataScreen[str | None]):
     # -- showing ------------------------------------------------------------------------
 
     def _show_optional_parts(self) -> None:
-        application_on = bool(self.query_one("#f-application", Checkbox).value)
+        application_on = bool(self._raw_flag(APP))
         for number, step in enumerate(STEPS):
             self.query_one(f"#absent-{number}").display = (
                 step.presence == APP and not application_on
             )
         for spec in self._shown():
-            owners = owner_presence(spec)
-            visible = all(
-                bool(self.query_one("#f-" + "-".join(p).replace("_", "-"), Checkbox).value)
-                for p in owners
-            )
-            self.query_one(f"#box-{spec.widget_id}").display = visible
-        route_box = self.query_one("#box-f-application-route-choice")
+            visible = all(self._raw_flag(p) for p in owner_presence(spec))
+            self._boxes[spec.path].display = visible
+        route_box = self._boxes[(*APP, "route_choice")]
         route_box.display = route_box.display and self._route_is_choice()
 
     def _route_is_choice(self) -> bool:
@@ -378,10 +384,36 @@ class ProfileScreen(DataScreen[str | None]):
             self._check()
 
     @on(Input.Submitted)
-    @on(Checkbox.Changed)
     @on(DepartementPicker.Changed)
     def _committed(self) -> None:
         self._commit()
+
+    @on(Checkbox.Changed)
+    def _ticked(self, event: Checkbox.Changed) -> None:
+        """Switching off a part that holds saved details asks first: they would be lost."""
+        spec = next((s for s in self._shown() if s.widget_id == event.checkbox.id), None)
+        saved = self._base() if self.member_id is not None else {}
+        if spec is None or spec.kind != "presence" or event.value or not get_in(saved, spec.path):
+            self._commit()
+            return
+        checkbox = event.checkbox
+
+        def answered(sure: bool | None) -> None:
+            if sure:
+                self._commit()
+                return
+            with self.prevent(Checkbox.Changed):
+                checkbox.value = True
+            self._check()
+
+        self.app.push_screen(
+            ConfirmDialog(
+                f"Switch off “{spec.label}”? The details saved in this part are removed.",
+                yes="Remove them",
+                no="Keep",
+            ),
+            answered,
+        )
 
     @on(Select.Changed)
     def _chosen(self, event: Select.Changed) -> None:

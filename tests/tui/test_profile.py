@@ -1,0 +1,161 @@
+"""The profile editor, photos and household documents: edits validated and saved at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import Input, Select
+from tui_helpers import (
+    drive,
+    examples_in,
+    member_tracking,
+    open_household,
+    saved,
+    screen_text,
+    until,
+)
+
+from carte_prep.tui.app import CartePrepApp
+from carte_prep.tui.screens.checklist import ChecklistScreen
+from carte_prep.tui.screens.photos import PhotosScreen
+from carte_prep.tui.screens.profile import ProfileScreen
+from carte_prep.tui.screens.shared import SharedScreen
+
+
+def sharers(folder: Path) -> list[str]:
+    """Who the saved proof of address serves."""
+    members: list[str] = saved(folder, "thompson-family")["shared"][0]["members"]
+    return members
+
+
+def _member(folder: Path, household_id: str, member_id: str) -> dict[str, object]:
+    return next(m for m in saved(folder, household_id)["members"] if m["id"] == member_id)
+
+
+def test_changing_the_card_type_changes_the_checklist(tmp_path: Path) -> None:
+    """A new card type is saved at once, and the checklist follows it."""
+    folder = examples_in(tmp_path / "data")
+
+    def items(app: CartePrepApp) -> set[str]:
+        screen = app.screen
+        assert isinstance(screen, ChecklistScreen)
+        assert screen._checklist is not None
+        return {i.requirement.id for i in screen._checklist.items}
+
+    async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
+        await open_household(app, pilot, "thompson-family", "david")
+        assert "visitor-resources" not in items(app)
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, ProfileScreen))
+        app.screen.query_one("#f-application-card-type", Select).value = "visiteur"
+        await until(pilot, lambda: "visiteur" in str(_member(folder, "thompson-family", "david")))
+        assert "filed at ANEF" in screen_text(app) or "ANEF" in screen_text(app)
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, ChecklistScreen))
+        await until(pilot, lambda: "visitor-resources" in items(app))
+
+    drive(folder, scenario)
+    application = _member(folder, "thompson-family", "david")["application"]
+    assert isinstance(application, dict)
+    assert application["card_type"] == "visiteur"
+
+
+def test_fields_validate_as_you_type_and_only_valid_values_are_saved(tmp_path: Path) -> None:
+    """A bad numéro étranger gets the model's message and is not saved; a good one is."""
+    folder = examples_in(tmp_path / "data")
+
+    async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
+        await open_household(app, pilot, "thompson-family", "margaret")
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, ProfileScreen))
+        numero = app.screen.query_one("#f-application-current-card-numero-etranger", Input)
+        numero.value = "24-04 [x]"
+        await until(pilot, lambda: "10 digits printed on the card" in screen_text(app))
+        assert "Not saved yet" in screen_text(app)
+        assert "printed above the signature" in screen_text(app)
+        numero.value = "2404 118 799"
+        await until(pilot, lambda: "Not saved yet" not in screen_text(app))
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, ChecklistScreen))
+
+    drive(folder, scenario)
+    application = _member(folder, "thompson-family", "margaret")["application"]
+    assert isinstance(application, dict)
+    assert application["current_card"]["numero_etranger"] == "2404118799"
+
+
+def test_new_member_is_added_once_valid(tmp_path: Path) -> None:
+    """a opens an empty profile; once names, birth date and nationality are valid it is saved."""
+    folder = examples_in(tmp_path / "data")
+
+    async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
+        await open_household(app, pilot, "thompson-family", "david")
+        await pilot.press("a")
+        await until(pilot, lambda: isinstance(app.screen, ProfileScreen))
+        screen = app.screen
+        screen.query_one("#f-id", Input).value = "tom"
+        screen.query_one("#f-given-names", Input).value = "Tom [Jr]"
+        birth = screen.query_one("#f-birth-date", Input)
+        birth.value = "01/02/2010"
+        birth.focus()
+        await pilot.press("enter")
+        await until(pilot, lambda: len(saved(folder, "thompson-family")["members"]) == 4)
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, ChecklistScreen))
+        checklist_screen = app.screen
+        assert isinstance(checklist_screen, ChecklistScreen)
+        assert checklist_screen.member_id == "tom"
+
+    drive(folder, scenario)
+    assert _member(folder, "thompson-family", "tom")["given_names"] == "Tom [Jr]"
+
+
+def test_ephoto_code_is_checked_and_its_dates_shown(tmp_path: Path) -> None:
+    """An ANEF member: a malformed code is refused; a good one shows active/expiry dates."""
+    folder = examples_in(tmp_path / "data")
+
+    async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
+        await open_household(app, pilot, "haddad-household", "nadia")
+        await pilot.press("p")
+        await until(pilot, lambda: isinstance(app.screen, PhotosScreen))
+        assert "e-photo code" in screen_text(app)
+        app.screen.query_one("#code", Input).value = "ABC"
+        await until(pilot, lambda: "22 letters and digits" in screen_text(app))
+        app.screen.query_one("#purchased", Input).value = "20/11/2026"
+        app.screen.query_one("#code", Input).value = "AB12CD34EF56GH78IJ90KL"
+        await until(pilot, lambda: "expires on 20/05/2027" in screen_text(app))
+        assert "active after 23/11/2026" in screen_text(app)
+
+    drive(folder, scenario)
+    application = _member(folder, "haddad-household", "nadia")["application"]
+    assert isinstance(application, dict)
+    assert application["ephoto"] == {"code": "AB12CD34EF56GH78IJ90KL", "purchased_on": "2026-11-20"}
+
+
+def test_household_document_sharing(tmp_path: Path) -> None:
+    """Removing a member from a shared proof of address keeps their copy of its details."""
+    folder = examples_in(tmp_path / "data")
+
+    async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
+        await open_household(app, pilot, "thompson-family", "david")
+        await pilot.press("h")
+        await until(pilot, lambda: isinstance(app.screen, SharedScreen))
+        table = app.screen.query_one("#shared")
+        assert "Proof of address" in str(table.get_row("proof-of-address")[0])  # type: ignore[attr-defined]
+        table.move_cursor(row=0, column=3)  # type: ignore[attr-defined]
+        await pilot.press("space")
+        await until(
+            pilot, lambda: saved(folder, "thompson-family")["shared"][0]["members"] == ["david"]
+        )
+        await pilot.press("space")
+        await until(
+            pilot,
+            lambda: (
+                saved(folder, "thompson-family")["shared"][0]["members"] == ["david", "margaret"]
+            ),
+        )
+
+    drive(folder, scenario)
+    own = member_tracking(folder, "thompson-family", "margaret")["proof-of-address"]
+    assert own["document_date"] == "2026-08-12"
