@@ -417,3 +417,11 @@ def test_numero_hint_by_issue_date(tmp_path: Path) -> None:
     assert "above the signature" in recent
     assert "vertically" not in recent
     assert "vertically" in run(tmp_path, "numero").stdout
+
+
+def test_remove_member_needs_confirmation(examples: Path) -> None:
+    before = snapshot(examples)
+    assert "--yes" in one_error_line(run(examples, "remove-member", "thompson-family", "emily"))
+    assert snapshot(examples) == before
+    assert run(examples, "remove-member", "thompson-family", "emily", "--yes").returncode == 0
+    assert "emily" not in run(examples, "list").stdout

@@ -50,4 +50,5 @@ def agenda_to_ics(events: Iterable[AgendaEvent], *, name: str, stamp: dt.datetim
             event.add_component(alarm)
         calendar.add_component(event)
     calendar.add_missing_timezones()
-    return calendar.to_ical()
+    data: bytes = calendar.to_ical()
+    return data

@@ -28,6 +28,7 @@ from carte_prep.core.engine import (
     household_progress,
 )
 from carte_prep.core.errors import CartePrepError, InvalidInputError, explain_validation
+from carte_prep.core.households import remove_member, upsert_member
 from carte_prep.core.model import (
     AfterFiling,
     Appointment,
@@ -193,7 +194,7 @@ class Context:
 
 def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
     report = ctx.store.load_all()
-    rows = []
+    rows: list[dict[str, Any]] = []
     for household in report.households:
         checklists = {c.member_id: c for c in household_checklists(household, ctx.today)}
         members = []
@@ -448,13 +449,7 @@ def cmd_add_member(ctx: Context, args: argparse.Namespace) -> int:
         )
 
     def build() -> Household:
-        member = _member_from_args(args, None)
-        return Household.model_validate(
-            {
-                **household.model_dump(),
-                "members": [*household.model_dump()["members"], member.model_dump()],
-            }
-        )
+        return upsert_member(household, _member_from_args(args, None))
 
     updated = _validated(build, f"{household.id}/{args.member_id}")
     ctx.store.save(updated)
@@ -467,15 +462,24 @@ def cmd_edit_member(ctx: Context, args: argparse.Namespace) -> int:
     base = find_member(household, args.member_id)
 
     def build() -> Household:
-        member = _member_from_args(args, base)
-        members = [
-            member.model_dump() if m.id == base.id else m.model_dump() for m in household.members
-        ]
-        return Household.model_validate({**household.model_dump(), "members": members})
+        return upsert_member(household, _member_from_args(args, base))
 
     updated = _validated(build, f"{household.id}/{args.member_id}")
     ctx.store.save(updated)
     print(f"updated {args.member_id} in {household.id}")
+    return 0
+
+
+def cmd_remove_member(ctx: Context, args: argparse.Namespace) -> int:
+    household = ctx.household(args.household)
+    member = find_member(household, args.member_id)
+    if not args.yes:
+        raise UsageError(
+            f"this removes {member.display_name} and their tracking from {household.id}; "
+            "run again with --yes to confirm ('carte-prep restore' can bring it back)"
+        )
+    ctx.store.save(remove_member(household, member.id))
+    print(f"removed {member.id} from {household.id}")
     return 0
 
 
@@ -855,6 +859,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("household")
     p.add_argument("member_id")
     _member_flags(p)
+
+    p = command("remove-member", cmd_remove_member, "remove a member from a household")
+    p.add_argument("household")
+    p.add_argument("member_id")
+    p.add_argument("--yes", action="store_true", help="confirm")
 
     p = command("import", cmd_import, "import a household file")
     p.add_argument("file")

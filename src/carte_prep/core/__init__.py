@@ -19,8 +19,10 @@ from carte_prep.core.engine import (
     decide_route,
     household_checklists,
     household_progress,
+    prefecture_name,
 )
 from carte_prep.core.errors import CartePrepError, InvalidInputError, NotFoundError
+from carte_prep.core.households import remove_member, upsert_member
 from carte_prep.core.model import (
     Application,
     Appointment,
@@ -66,7 +68,10 @@ __all__ = [
     "household_checklists",
     "household_progress",
     "load_catalogue",
+    "prefecture_name",
+    "remove_member",
     "share_document",
     "tracking_for",
     "update_tracking",
+    "upsert_member",
 ]

@@ -61,7 +61,9 @@ Slug = Annotated[str, AfterValidator(_slug)]
 class Model(BaseModel):
     """Base for saved models: unknown keys are errors, assignments are validated."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    model_config = ConfigDict(
+        extra="forbid", validate_assignment=True, use_attribute_docstrings=True
+    )
 
 
 def _compact(value: str) -> str:

@@ -18,7 +18,7 @@ from textual.widgets import Footer, Header, Input, Label, Static
 
 from carte_prep.core import EPhoto, Household, PhotoPlan, build_checklist
 from carte_prep.core.dates import fmt
-from carte_prep.tui.edits import with_member
+from carte_prep.core.households import upsert_member
 from carte_prep.tui.format import InputProblem, parse_date, show_date
 from carte_prep.tui.screens.base import DataScreen
 from carte_prep.tui.validation import first_problem, show_problem
@@ -114,7 +114,7 @@ class PhotosScreen(DataScreen[None]):
             return
         data = member.model_dump()
         data["application"]["ephoto"] = ephoto.model_dump() if ephoto else None
-        changed = with_member(household, data)
+        changed = upsert_member(household, data)
         if self.carte_app.save(changed):
             self.refresh_data()
 

@@ -32,7 +32,7 @@ from textual.widgets import (
 from carte_prep.core import Household, Member, build_checklist, load_catalogue
 from carte_prep.core.dates import fmt
 from carte_prep.core.errors import explain_validation
-from carte_prep.tui.edits import with_member
+from carte_prep.core.households import upsert_member
 from carte_prep.tui.format import InputProblem, parse_date, parse_time, show_date
 from carte_prep.tui.profile_fields import (
     APP,
@@ -297,7 +297,7 @@ class ProfileScreen(DataScreen[str | None]):
         elif household.member(self.member_id) == member:
             return
         try:
-            changed = with_member(household, member)
+            changed = upsert_member(household, member)
         except ValidationError as exc:
             self.notify(explain_validation(exc), severity="error", markup=False)
             return
@@ -362,7 +362,7 @@ class ProfileScreen(DataScreen[str | None]):
                 Text(f"Not saved yet: fix the fields marked in red ({where}).", style="bold red")
             )
             return
-        household = with_member(self._household(), member)
+        household = upsert_member(self._household(), member)
         checklist = build_checklist(household, member.id, self.carte_app.today())
         if checklist is None:
             preview.update(Text("Saved as you go. This member needs no card, so no checklist."))

@@ -12,8 +12,7 @@ from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from carte_prep.core import load_catalogue
-from carte_prep.core.engine import prefecture_name
+from carte_prep.core import load_catalogue, prefecture_name
 
 
 def _fold(text: str) -> str:
