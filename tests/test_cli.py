@@ -425,3 +425,15 @@ def test_remove_member_needs_confirmation(examples: Path) -> None:
     assert snapshot(examples) == before
     assert run(examples, "remove-member", "thompson-family", "emily", "--yes").returncode == 0
     assert "emily" not in run(examples, "list").stdout
+
+
+def test_demo_commands_work_on_a_copy_of_the_examples(tmp_path: Path) -> None:
+    before = snapshot(PROFILES)
+    data = json.loads(run(tmp_path, "--demo", "checklist", "thompson-family", "--json").stdout)
+    assert [m["member_id"] for m in data["members"]] == ["david", "margaret", "emily"]
+    marked = run(
+        tmp_path, "--demo", "mark", "thompson-family", "david", "passport", "--status", "todo"
+    )
+    assert marked.returncode == 0
+    assert snapshot(PROFILES) == before
+    assert not tmp_path.joinpath("thompson-family.json").exists()

@@ -7,6 +7,7 @@ nothing is written to disk unless the whole command succeeded.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import os
@@ -42,6 +43,7 @@ from carte_prep.core.paths import resolve_data_dir
 from carte_prep.core.store import Store, write_private_file
 from carte_prep.core.tracking import find_member, share_document, update_tracking
 from carte_prep.core.vocab import STATUSES
+from carte_prep.examples import temporary_examples
 from carte_prep.resources import profiles_dir, templates_dir
 
 EXIT_USER_ERROR = 1
@@ -180,8 +182,12 @@ def _checklist_text(checklist: Checklist, *, sources: bool) -> str:
 class Context:
     """What every command needs: the store and the day it should consider 'today'."""
 
-    def __init__(self, args: argparse.Namespace) -> None:
-        self.data_dir = resolve_data_dir(args.data_dir)
+    def __init__(self, args: argparse.Namespace, stack: contextlib.ExitStack) -> None:
+        if args.demo:
+            examples = stack.enter_context(temporary_examples())
+            self.data_dir = Path(examples)
+        else:
+            self.data_dir = resolve_data_dir(args.data_dir)
         self.store = Store(self.data_dir)
         self.today: dt.date = args.today or dt.date.today()
 
@@ -800,7 +806,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--demo",
         action="store_true",
-        help="open the app on a temporary copy of the example households",
+        help="work on a temporary copy of the example households (nothing is kept)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
@@ -967,9 +973,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command is None:
             return _run_app(args)
-        if args.demo:
-            raise UsageError("--demo opens the app; use it without a command")
-        return int(args.handler(Context(args), args))
+        with contextlib.ExitStack() as stack:
+            return int(args.handler(Context(args, stack), args))
     except CartePrepError as exc:
         print(f"carte-prep: error: {exc}", file=sys.stderr)
         return EXIT_USER_ERROR

@@ -25,7 +25,7 @@ from textual.worker import Worker, WorkerState
 from carte_prep.core import CartePrepError, Household
 from carte_prep.core.store import ConflictError, Store
 from carte_prep.core.vocab import Status
-from carte_prep.tui.examples import temporary_examples
+from carte_prep.examples import temporary_examples
 from carte_prep.tui.keys import is_text_field, typing_actions
 from carte_prep.tui.session import Session
 
