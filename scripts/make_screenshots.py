@@ -18,8 +18,8 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, TextArea
 
 from carte_prep.core.store import Store
-from carte_prep.tui.app import CartePrepApp, make_app
 from carte_prep.examples import copy_examples
+from carte_prep.tui.app import CartePrepApp, make_app
 
 TODAY = dt.date(2026, 11, 27)
 SIZE = (120, 36)

@@ -17,8 +17,8 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable
 
 from carte_prep.core.store import Store
-from carte_prep.tui.app import CartePrepApp, make_app
 from carte_prep.examples import copy_examples
+from carte_prep.tui.app import CartePrepApp, make_app
 
 TODAY = dt.date(2026, 11, 27)
 SIZE = (80, 24)

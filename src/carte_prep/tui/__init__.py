@@ -14,8 +14,8 @@ from carte_prep.core.store import Store
 
 def run(data_dir: Path | None = None, *, demo: bool = False) -> int:
     """Run the app until the person quits; returns the process exit status."""
-    from carte_prep.tui.app import make_app
     from carte_prep.examples import temporary_examples
+    from carte_prep.tui.app import make_app
 
     if demo:
         examples = temporary_examples()
