@@ -447,32 +447,32 @@ def cmd_new(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_add_member(ctx: Context, args: argparse.Namespace) -> int:
+def _save_member(ctx: Context, args: argparse.Namespace, *, adding: bool) -> Household:
+    """Add (adding=True) or edit a member from the member flags, validated as a whole."""
     household = ctx.household(args.household)
-    if any(m.id == args.member_id for m in household.members):
+    exists = any(m.id == args.member_id for m in household.members)
+    if adding and exists:
         raise InvalidInputError(
             f"member {args.member_id!r} already exists in {household.id}; use 'edit-member'"
         )
-
-    def build() -> Household:
-        return upsert_member(household, _member_from_args(args, None))
-
-    updated = _validated(build, f"{household.id}/{args.member_id}")
+    base = None if adding else find_member(household, args.member_id)
+    updated = _validated(
+        lambda: upsert_member(household, _member_from_args(args, base)),
+        f"{household.id}/{args.member_id}",
+    )
     ctx.store.save(updated)
-    print(f"added {args.member_id} to {household.id}")
+    return updated
+
+
+def cmd_add_member(ctx: Context, args: argparse.Namespace) -> int:
+    _save_member(ctx, args, adding=True)
+    print(f"added {args.member_id} to {args.household}")
     return 0
 
 
 def cmd_edit_member(ctx: Context, args: argparse.Namespace) -> int:
-    household = ctx.household(args.household)
-    base = find_member(household, args.member_id)
-
-    def build() -> Household:
-        return upsert_member(household, _member_from_args(args, base))
-
-    updated = _validated(build, f"{household.id}/{args.member_id}")
-    ctx.store.save(updated)
-    print(f"updated {args.member_id} in {household.id}")
+    _save_member(ctx, args, adding=False)
+    print(f"updated {args.member_id} in {args.household}")
     return 0
 
 

@@ -228,38 +228,29 @@ def _identity_dates(
             f"Before the card would end (about {fmt(card_end)}): renew it in time.",
         )
     filed = application.after_filing.filed_on is not None
-    deadlines = catalogue.deadlines
+
+    def limit(
+        kind: Literal["wa-first-after-18", "vls-ts-validation", "address-change"], start: dt.date
+    ) -> None:
+        """A time limit counted from an event; the rule's id is the event kind."""
+        rule = catalogue.deadlines[kind]
+        c.add(
+            add_months(start, rule.months),
+            kind,
+            rule.title,
+            rule.detail,
+            sources=tuple(s.url for s in rule.sources),
+        )
+
     if checklist.card.withdrawal_agreement and application.procedure == "first" and not filed:
-        rule = deadlines["wa-first-after-18"]
-        adult = add_months(member.birth_date, 18 * 12)
-        c.add(
-            add_months(adult, rule.months),
-            "wa-first-after-18",
-            rule.title,
-            rule.detail,
-            sources=tuple(s.url for s in rule.sources),
-        )
+        limit("wa-first-after-18", add_months(member.birth_date, 18 * 12))
     if application.procedure == "vls-ts-validation" and application.arrived_on and not filed:
-        rule = deadlines["vls-ts-validation"]
-        c.add(
-            add_months(application.arrived_on, rule.months),
-            "vls-ts-validation",
-            rule.title,
-            rule.detail,
-            sources=tuple(s.url for s in rule.sources),
-        )
+        limit("vls-ts-validation", application.arrived_on)
     current = application.current_card
     if application.address_changed_on and current and current.valid_from and current.valid_until:
-        rule = deadlines["address-change"]
-        longer = rule.only_cards_longer_than_months or 0
+        longer = catalogue.deadlines["address-change"].only_cards_longer_than_months or 0
         if current.valid_until > add_months(current.valid_from, longer):
-            c.add(
-                add_months(application.address_changed_on, rule.months),
-                "address-change",
-                rule.title,
-                rule.detail,
-                sources=tuple(s.url for s in rule.sources),
-            )
+            limit("address-change", application.address_changed_on)
 
 
 def _after_filing(c: _Collector, application: Application, catalogue: Catalogue) -> None:
