@@ -60,6 +60,12 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, f"carte-prep: error: {message} (see '{self.prog} --help')\n")
 
 
+def _folder(text: str) -> Path:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("the folder is empty; give a path, e.g. ~/carte-prep")
+    return Path(text).expanduser()
+
+
 def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
@@ -515,8 +521,10 @@ def cmd_delete(ctx: Context, args: argparse.Namespace) -> int:
             f"this deletes {household.name!r} and its backups for good; "
             f"run again with --yes to confirm (export it first to keep a copy)"
         )
-    ctx.store.delete(household.id)
-    print(f"deleted {household.id}")
+    left = ctx.store.delete(household.id)
+    print(f"deleted {household.id} and its backups")
+    for copy in left:
+        print(f"  a copy made by a sync tool remains, delete it yourself if you wish: {copy}")
     return 0
 
 
@@ -623,7 +631,7 @@ def cmd_agenda(ctx: Context, args: argparse.Namespace) -> int:
     events = household_agenda(households, ctx.today)
     if args.json:
         _print_json({"today": ctx.today.isoformat(), "events": _agenda_rows(events)})
-    elif not events:
+    elif not events and not problems:
         print(
             "No upcoming dates. Add an appointment, a filing date or your card's expiry "
             "to plan ahead."
@@ -793,7 +801,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"carte-prep {__version__}")
     parser.add_argument(
         "--data-dir",
-        type=Path,
+        type=_folder,
         metavar="DIR",
         help="where households are kept (default: your user data folder, or $CARTE_PREP_DATA_DIR)",
     )

@@ -35,6 +35,7 @@ ATTACHMENTS_MAX = 50
 
 Name = Annotated[str, AfterValidator(lambda v: _non_empty(clean_line(v, max_length=NAME_MAX)))]
 Line = Annotated[str, AfterValidator(lambda v: clean_line(v, max_length=LINE_MAX))]
+RequiredLine = Annotated[str, AfterValidator(lambda v: _filled(clean_line(v, max_length=LINE_MAX)))]
 Notes = Annotated[str, AfterValidator(lambda v: clean_multiline(v, max_length=NOTES_MAX))]
 
 _SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
@@ -43,6 +44,12 @@ _SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
 def _non_empty(value: str) -> str:
     if not value:
         raise ValueError("is empty; type it exactly as printed on the passport")
+    return value
+
+
+def _filled(value: str) -> str:
+    if not value:
+        raise ValueError("is empty; fill it in")
     return value
 
 
@@ -57,6 +64,37 @@ def _slug(value: str) -> str:
 
 Slug = Annotated[str, AfterValidator(_slug)]
 
+EARLIEST_DAY = dt.date(1900, 1, 1)
+LATEST_DAY = dt.date(2200, 12, 31)
+
+
+def _plausible_day(value: dt.date) -> dt.date:
+    if not EARLIEST_DAY <= value <= LATEST_DAY:
+        raise ValueError(
+            f"{value.isoformat()} is not a plausible date; check the year "
+            f"(between {EARLIEST_DAY.year} and {LATEST_DAY.year})"
+        )
+    return value
+
+
+Day = Annotated[dt.date, AfterValidator(_plausible_day)]
+"""Every date in the files: a typo such as year 9999 is refused, not computed with."""
+
+_ITEM_ID = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
+
+
+def _item_id(value: str) -> str:
+    if not _ITEM_ID.fullmatch(value):
+        raise ValueError(
+            f"{value[:40]!r} is not a checklist item id; ids are lower-case letters, digits "
+            "and hyphens, as shown by 'carte-prep checklist'"
+        )
+    return value
+
+
+ItemId = Annotated[str, AfterValidator(_item_id)]
+"""A catalogue requirement id; not checked against the catalogue, so old ids still load."""
+
 
 class Model(BaseModel):
     """Base for saved models: unknown keys are errors, assignments are validated."""
@@ -64,6 +102,18 @@ class Model(BaseModel):
     model_config = ConfigDict(
         extra="forbid", validate_assignment=True, use_attribute_docstrings=True
     )
+
+
+def _known_card_id(value: str) -> str:
+    from carte_prep.core.catalogue import load_catalogue
+
+    cards = load_catalogue().cards
+    if value not in cards:
+        raise ValueError(
+            f"{value[:40]!r} is not a known card type; run 'carte-prep cards' to see them "
+            f"({', '.join(sorted(cards))})"
+        )
+    return value
 
 
 def _compact(value: str) -> str:
@@ -76,7 +126,7 @@ class Passport(Model):
     number: str | None = None
     """Document number, stored as text (leading zeros kept), spaces removed, upper case."""
     issuing_country: Line | None = None
-    valid_until: dt.date | None = None
+    valid_until: Day | None = None
 
     @field_validator("number")
     @classmethod
@@ -97,11 +147,17 @@ class CurrentCard(Model):
 
     card_type: str | None = None
     """Catalogue card id when the current document is one of the catalogue's cards."""
+
+    @field_validator("card_type")
+    @classmethod
+    def _known_current_card(cls, value: str | None) -> str | None:
+        return None if value is None else _known_card_id(value)
+
     numero_etranger: str | None = None
     """The 10-digit AGDREF number (9 digits are accepted with a warning)."""
-    valid_from: dt.date | None = None
-    valid_until: dt.date | None = None
-    issued_on: dt.date | None = None
+    valid_from: Day | None = None
+    valid_until: Day | None = None
+    issued_on: Day | None = None
     """Date the card was made; it tells which card model it is and where the number is."""
 
     @field_validator("numero_etranger")
@@ -110,7 +166,7 @@ class CurrentCard(Model):
         if value is None:
             return None
         value = _compact(clean_line(value, max_length=40))
-        if not re.fullmatch(r"\d{9,10}", value):
+        if not re.fullmatch(r"[0-9]{9,10}", value):
             raise ValueError(
                 "should be the 10 digits printed on the card or récépissé "
                 "(9 digits are accepted); letters and signs are not part of it"
@@ -128,7 +184,7 @@ class Appointment(Model):
     """A prefecture appointment (filing or collection)."""
 
     kind: AppointmentKind = "renewal"
-    date: dt.date | None = None
+    date: Day | None = None
     time: dt.time | None = None
     place: Line | None = None
     confirmation: Line | None = None
@@ -138,7 +194,7 @@ class EPhoto(Model):
     """The e-photo code bought in an approved booth, for an ANEF application."""
 
     code: str
-    purchased_on: dt.date | None = None
+    purchased_on: Day | None = None
 
     @field_validator("code")
     @classmethod
@@ -157,8 +213,8 @@ class Receipt(Model):
     kind: Literal["recepisse", "prolongation"]
     """'recepisse' from the prefecture desk; 'prolongation' is ANEF's attestation de
     prolongation d'instruction."""
-    issued_on: dt.date | None = None
-    valid_until: dt.date
+    issued_on: Day | None = None
+    valid_until: Day
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> Receipt:
@@ -170,11 +226,11 @@ class Receipt(Model):
 class ExtraDocumentsRequest(Model):
     """The prefecture asked for more documents after filing."""
 
-    received_on: dt.date
-    deadline: dt.date
+    received_on: Day
+    deadline: Day
     """The date written in the letter or message."""
-    what: Line
-    sent_on: dt.date | None = None
+    what: RequiredLine
+    sent_on: Day | None = None
 
 
 class TimbreFiscal(Model):
@@ -183,13 +239,13 @@ class TimbreFiscal(Model):
     number: str
     amount: int = Field(gt=0, le=10_000)
     """In euros, as stated in the message that the card is ready."""
-    bought_on: dt.date | None = None
+    bought_on: Day | None = None
 
     @field_validator("number")
     @classmethod
     def _sixteen_digits(cls, value: str) -> str:
         value = _compact(clean_line(value, max_length=40))
-        if not re.fullmatch(r"\d{16}", value):
+        if not re.fullmatch(r"[0-9]{16}", value):
             raise ValueError("should be the 16-digit number of the electronic stamp")
         return value
 
@@ -197,11 +253,11 @@ class TimbreFiscal(Model):
 class AfterFiling(Model):
     """What happened once the file was in: receipts, requests, the card, the collection."""
 
-    filed_on: dt.date | None = None
+    filed_on: Day | None = None
     """The day the file was handed in or submitted (the attestation de dépôt's date)."""
     receipts: list[Receipt] = Field(default_factory=list, max_length=50)
     requests: list[ExtraDocumentsRequest] = Field(default_factory=list, max_length=50)
-    card_ready_on: dt.date | None = None
+    card_ready_on: Day | None = None
     """The day the SMS or e-mail said the card is ready."""
     timbre: TimbreFiscal | None = None
     collection: Appointment | None = None
@@ -246,26 +302,18 @@ class Application(Model):
     situation: Situation = Field(default_factory=Situation)
     current_card: CurrentCard | None = None
     appointment: Appointment | None = None
-    planned_filing_date: dt.date | None = None
+    planned_filing_date: Day | None = None
     ephoto: EPhoto | None = None
-    arrived_on: dt.date | None = None
+    arrived_on: Day | None = None
     """Arrival in France on a long-stay visa (it must be validated within 3 months)."""
-    address_changed_on: dt.date | None = None
+    address_changed_on: Day | None = None
     """Moving day, for the duty to declare a new address."""
     after_filing: AfterFiling = Field(default_factory=AfterFiling)
 
     @field_validator("card_type")
     @classmethod
     def _known_card(cls, value: str) -> str:
-        from carte_prep.core.catalogue import load_catalogue
-
-        cards = load_catalogue().cards
-        if value not in cards:
-            raise ValueError(
-                f"{value!r} is not a known card type; run 'carte-prep cards' to see them "
-                f"({', '.join(sorted(cards))})"
-            )
-        return value
+        return _known_card_id(value)
 
     @field_validator("departement")
     @classmethod
@@ -299,7 +347,7 @@ class Tracking(Model):
     """What the person has done about one checklist item."""
 
     status: Status = "todo"
-    document_date: dt.date | None = None
+    document_date: Day | None = None
     """The date printed on the document, used to judge how fresh it is."""
     notes: Notes = ""
     attachments: list[Line] = Field(default_factory=list, max_length=ATTACHMENTS_MAX)
@@ -317,14 +365,14 @@ class Member(Model):
     given_names: Name
     surname: Name | None = None
     """Optional: mononyms exist. Exactly as on the passport, in any script."""
-    birth_date: dt.date
+    birth_date: Day
     birth_place: Line | None = None
     nationality: Line
     relationship: Relationship = "self"
     passport: Passport = Field(default_factory=Passport)
     application: Application | None = None
     """None when the person needs no card (for example a minor)."""
-    tracking: dict[str, Tracking] = Field(default_factory=dict)
+    tracking: dict[ItemId, Tracking] = Field(default_factory=dict, max_length=500)
     """Keyed by catalogue requirement id; kept when the card type changes."""
 
     @property
@@ -335,7 +383,7 @@ class Member(Model):
 class SharedEvidence(Model):
     """One document that serves several members (a lease, a bill in both names)."""
 
-    requirement: str
+    requirement: ItemId
     members: list[Slug] = Field(min_length=1)
     tracking: Tracking = Field(default_factory=Tracking)
 

@@ -11,8 +11,12 @@ between machines and open two windows at once. So the store:
 * never writes over a file it has not read, or one that changed since it was read (another
   window, a sync tool, a hand edit): it remembers the sha256 of what it read and compares
   under an exclusive lock right before replacing;
-* reports a broken file (bad JSON, invalid field, newer schema, sync-conflict copy) with the
-  file name and the field or line, leaves it byte-identical, and still loads the others.
+* reports a broken file (bad JSON, invalid field, a key written twice, newer schema,
+  sync-conflict copy) with the file name and the field or line, leaves it byte-identical,
+  and still loads the others;
+* upgrades a file from an older schema in memory (:mod:`carte_prep.core.migrations`) and
+  leaves it untouched until the first save, which first keeps the original bytes as
+  ``backups/<id>/original-schema-<N>.json`` (never rotated away).
 
 Every failure is a :class:`~carte_prep.core.errors.CartePrepError` with a one-line message
 that says what is wrong, where, and what to do.
@@ -35,16 +39,18 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from carte_prep.core import migrations
 from carte_prep.core.errors import (
     CartePrepError,
     InvalidInputError,
     NotFoundError,
     explain_validation,
 )
-from carte_prep.core.model import SCHEMA_VERSION, Household, Slug
+from carte_prep.core.model import Household, Slug
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
@@ -165,6 +171,8 @@ class Store:
     def __init__(self, root: Path) -> None:
         self.root = root
         self._hashes: dict[str, str] = {}
+        self._upgraded: dict[str, int] = {}
+        """Households read from an older schema: id -> the version of the file on disk."""
 
     # -- paths ----------------------------------------------------------------------------
 
@@ -207,7 +215,7 @@ class Store:
                 continue
             try:
                 data = _read_bytes(path)
-                household = _decode(data)
+                household, version = _decode_versioned(data)
                 if household.id != name.removesuffix(".json"):
                     raise _Unusable(
                         f"holds household '{household.id}' but is named '{name}'; "
@@ -218,7 +226,7 @@ class Store:
             except _Unusable as exc:
                 problems.append(FileProblem(path, exc.reason))
                 continue
-            self._hashes[household.id] = _sha256(data)
+            self._remember(household.id, data, version)
             households.append(household)
         households.sort(key=lambda h: (h.name.casefold(), h.name, h.id))
         return LoadReport(households=households, problems=problems)
@@ -235,7 +243,7 @@ class Store:
         except _Unusable as exc:
             raise CorruptFileError(path, exc.reason) from None
         try:
-            household = _decode(data)
+            household, version = _decode_versioned(data)
         except _Unusable as exc:
             raise CorruptFileError(path, exc.reason) from None
         if household.id != household_id:
@@ -244,12 +252,28 @@ class Store:
                 f"holds household '{household.id}' but is named '{path.name}'; "
                 f"rename it to '{household.id}.json' or fix its id",
             )
-        self._hashes[household_id] = _sha256(data)
+        self._remember(household_id, data, version)
         return household
 
     def reload(self, household_id: str) -> Household:
         """Read the household again, accepting what is on disk now as the base for saves."""
         return self.load(household_id)
+
+    def upgraded_from(self, household_id: str) -> int | None:
+        """The older schema version of the file as read, until it is saved in the new one.
+
+        None when the file is current (or was not read). A UI can say "this file will be
+        upgraded when you save; the original is kept in the backups folder".
+        """
+        return self._upgraded.get(household_id)
+
+    def _remember(self, household_id: str, data: bytes, version: int) -> None:
+        """The base for the next save: the hash of what was read, and its schema version."""
+        self._hashes[household_id] = _sha256(data)
+        if version < migrations.CURRENT_VERSION:
+            self._upgraded[household_id] = version
+        else:
+            self._upgraded.pop(household_id, None)
 
     def export_text(self, household_id: str) -> str:
         """The file exactly as stored, for sharing or copying elsewhere."""
@@ -279,10 +303,11 @@ class Store:
         """Write a new household; refuses an id that is already taken."""
         self._write(household, must_be_new=True)
 
-    def delete(self, household_id: str) -> None:
+    def delete(self, household_id: str) -> list[Path]:
         """Remove the household's file, its backups and any temp files it left behind.
 
         Sync-conflict copies are not removed: they may hold the only copy of some edits.
+        They are returned, so the person can be told where copies of the data remain.
         """
         path = self.path_for(household_id)
         backups = self._backup_dir(household_id)
@@ -305,6 +330,50 @@ class Store:
                 f"could not delete {_where(path, exc)}: {_why(exc)}{_hint(exc)}", path
             ) from exc
         self._hashes.pop(household_id, None)
+        self._upgraded.pop(household_id, None)
+        return self.conflict_copies(household_id)
+
+    def conflict_copies(self, household_id: str) -> list[Path]:
+        """Copies of this household made by a file-sync tool after a conflict (never loaded)."""
+        _check_id(household_id)
+        try:
+            names = sorted(os.listdir(self.root))
+        except OSError:
+            return []
+        return [self.root / n for n in names if _conflict_owner(n) == household_id]
+
+    def permission_warnings(self) -> list[str]:
+        """Folders and files in the data folder that other users of the computer can open.
+
+        carte-prep creates everything private (folders 0700, files 0600), but a folder
+        made by hand, a copy or an unpacked archive can be looser. Nothing is changed here;
+        each line says what to run to fix it. Symbolic links are not followed.
+        """
+        if sys.platform == "win32":  # pragma: no cover - ACLs, not modes, on Windows
+            return []
+        warnings: list[str] = []
+        try:
+            root_info = os.lstat(self.root)
+        except OSError:
+            return []
+        pending = [(self.root, root_info)]
+        while pending:
+            path, info = pending.pop()
+            mode = stat.S_IMODE(info.st_mode)
+            is_dir = stat.S_ISDIR(info.st_mode)
+            if mode & 0o077 and (is_dir or stat.S_ISREG(info.st_mode)):
+                private = 0o700 if is_dir else 0o600
+                warnings.append(
+                    f"{path} can be opened by other users of this computer "
+                    f"(mode {mode:04o}); run 'chmod {private:o} {path}' to make it private"
+                )
+            if not is_dir:
+                continue
+            with contextlib.suppress(OSError):
+                for entry in os.scandir(path):
+                    with contextlib.suppress(OSError):
+                        pending.append((Path(entry.path), entry.stat(follow_symlinks=False)))
+        return sorted(warnings)
 
     # -- backups --------------------------------------------------------------------------
 
@@ -355,7 +424,7 @@ class Store:
         state on disk, after its current version is backed up.
         """
         try:
-            household = _decode(_read_bytes(path))
+            household = _decode(_read_bytes(path, in_data_folder=False))
         except FileNotFoundError:
             raise NotFoundError(f"{path}: no such file; check the path") from None
         except _Unusable as exc:
@@ -382,6 +451,7 @@ class Store:
         except NotFoundError:
             self._hashes.pop(household_id, None)
         except CorruptFileError:
+            self._upgraded.pop(household_id, None)
             with contextlib.suppress(OSError):
                 self._hashes[household_id] = _sha256(path.read_bytes())
 
@@ -433,18 +503,24 @@ class Store:
         """Temp file, fsync, backup of ``previous``, rename over the target, fsync folder."""
         temp = _write_temp(path.parent, path.name, data)
         backup: Path | None = None
+        original: Path | None = None
         try:
             if previous is not None:
+                upgraded_from = self._upgraded.get(household_id)
+                if upgraded_from is not None:
+                    original = self._keep_original(household_id, previous, upgraded_from)
                 backup = self._write_backup(household_id, previous)
             os.replace(temp, path)
         except BaseException:
             with contextlib.suppress(OSError):
                 os.unlink(temp)
-            if backup is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(backup)
+            for written in (backup, original):
+                if written is not None:
+                    with contextlib.suppress(OSError):
+                        os.unlink(written)
             raise
         self._hashes[household_id] = _sha256(data)
+        self._upgraded.pop(household_id, None)
         try:
             _fsync_dir(path.parent)
         except OSError as exc:
@@ -456,6 +532,31 @@ class Store:
         with contextlib.suppress(OSError):
             for old in _list_backups(self._backup_dir(household_id))[BACKUPS_KEPT:]:
                 os.unlink(old.path)
+
+    def _keep_original(self, household_id: str, previous: bytes, version: int) -> Path | None:
+        """Before the first write in a newer schema, keep the file as it was, for good.
+
+        Rotated backups disappear after a few saves; this copy stays (until the household
+        is deleted) so an upgrade can always be undone by hand. Returns the new file, or
+        None if a copy of that version was already kept.
+        """
+        folder = self._backup_dir(household_id)
+        target = folder / f"original-schema-{version}.json"
+        if target.exists():
+            return None
+        _ensure_dir(self.root / _BACKUPS_DIR)
+        _ensure_dir(folder)
+        temp = _write_temp(folder, target.name, previous)
+        try:
+            os.replace(temp, target)
+            _fsync_dir(folder)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+            with contextlib.suppress(OSError):
+                os.unlink(target)
+            raise
+        return target
 
     def _write_backup(self, household_id: str, previous: bytes) -> Path:
         _ensure_dir(self.root / _BACKUPS_DIR)
@@ -474,7 +575,12 @@ class Store:
             with contextlib.suppress(OSError):
                 os.unlink(temp)
             raise
-        _fsync_dir(folder)
+        try:
+            _fsync_dir(folder)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(target)  # the save fails: leave the backups as they were
+            raise
         return target
 
     @contextlib.contextmanager
@@ -580,7 +686,10 @@ def _serialize(household: Household) -> bytes:
     A model built with ``model_copy(update=...)`` or ``model_construct`` skips validation;
     this catches it before anything touches the disk.
     """
-    text = household.model_dump_json(indent=2) + "\n"
+    try:
+        text = household.model_dump_json(indent=2) + "\n"
+    except ValueError:  # PydanticSerializationError: text that cannot be UTF-8
+        raise InvalidInputError(_unencodable(household)) from None
     try:
         Household.model_validate_json(text)
     except ValidationError as exc:
@@ -588,17 +697,57 @@ def _serialize(household: Household) -> bytes:
     return text.encode("utf-8")
 
 
-def _read_bytes(path: Path) -> bytes:
-    """Read a file that should be a household; raise ``_Unusable`` with a plain reason."""
+def _unencodable(household: Household) -> str:
+    """Say which field holds text that cannot be written as UTF-8 (a lone surrogate).
+
+    Python turns bytes that are not UTF-8 in a command-line argument or a file name into
+    lone surrogates (U+DC80-U+DCFF); they are not characters and no file can hold them.
+    """
+    found = _find_surrogate(household.model_dump(), "")
+    where, char = found if found else ("(unknown field)", "")
+    code = f"U+{ord(char):04X}, " if char else ""
+    return (
+        f"{household.id}: {where or '(top level)'}: contains {code}which is not a character "
+        "(often a byte that is not UTF-8, from a terminal or a file name); retype the text"
+    )
+
+
+def _find_surrogate(value: object, path: str) -> tuple[str, str] | None:
+    """The first field path (in the style of error messages) holding a lone surrogate."""
+    if isinstance(value, str):
+        bad = next((c for c in value if 0xD800 <= ord(c) <= 0xDFFF), None)
+        return (path, bad) if bad is not None else None
+    if isinstance(value, dict):
+        for key, item in value.items():
+            shown = str(key).encode("utf-8", "backslashreplace").decode("utf-8")
+            where = f"{path}.{shown}" if path else shown
+            found = _find_surrogate(key, where) or _find_surrogate(item, where)
+            if found:
+                return found
+    if isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            found = _find_surrogate(item, f"{path}[{index}]")
+            if found:
+                return found
+    return None
+
+
+def _read_bytes(path: Path, *, in_data_folder: bool = True) -> bytes:
+    """Read a file that should be a household; raise ``_Unusable`` with a plain reason.
+
+    The size and type are checked before opening, so a FIFO or a device never blocks.
+    """
+    fix = (
+        "move it out of the data folder"
+        if in_data_folder
+        else "give the path of a household file exported by carte-prep"
+    )
     try:
         info = os.stat(path)
         if not stat.S_ISREG(info.st_mode):
-            raise _Unusable("is not a regular file; move it out of the data folder")
+            raise _Unusable(f"is not a regular file; {fix}")
         if info.st_size > MAX_FILE_BYTES:
-            raise _Unusable(
-                f"is too large ({info.st_size} bytes) to be a household file; "
-                "move it out of the data folder"
-            )
+            raise _Unusable(f"is too large ({info.st_size} bytes) to be a household file; {fix}")
         with open(path, "rb") as handle:
             return handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
@@ -626,35 +775,61 @@ def _utf8(data: bytes) -> str:
 
 
 def _decode(data: bytes) -> Household:
-    """Bytes to a Household, or ``_Unusable`` saying where and what is wrong.
+    """Bytes to a Household, or ``_Unusable`` saying where and what is wrong."""
+    return _decode_versioned(data)[0]
 
-    The schema version is peeked before validation so a file from a newer carte-prep is
-    reported as such, not as a list of unknown fields that the user might "fix".
+
+def _decode_versioned(data: bytes) -> tuple[Household, int]:
+    """Bytes to a Household and the schema version the bytes had, or ``_Unusable``.
+
+    The JSON is parsed first so the schema version can be checked before validation: a
+    file from a newer carte-prep is reported as such, not as a list of unknown fields that
+    the user might "fix", and a file from an older one is upgraded in memory
+    (:mod:`carte_prep.core.migrations`). A key written twice in one object is refused:
+    JSON readers keep only the last one, which would silently drop the other on save.
     """
     text = _utf8(data)
     try:
-        peek = json.loads(text)
+        peek = json.loads(text, object_pairs_hook=_unique_keys)
+    except _Unusable:
+        raise
     except json.JSONDecodeError as exc:
         raise _Unusable(
             f"not valid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
         ) from None
     except (ValueError, RecursionError) as exc:
         raise _Unusable(f"not valid JSON: {exc}") from None
+    version = migrations.CURRENT_VERSION
     if isinstance(peek, dict):
-        version = peek.get("schema_version")
-        if (
-            isinstance(version, int)
-            and not isinstance(version, bool)
-            and (version > SCHEMA_VERSION)
-        ):
-            raise _Unusable(
-                f"was written by a newer version of carte-prep (schema {version}); "
-                "update carte-prep to open it"
-            )
+        try:
+            upgraded, version = migrations.upgrade(peek)
+        except migrations.SchemaVersionError as exc:
+            raise _Unusable(exc.reason) from None
+        if upgraded is not peek:
+            # Validate the upgraded data exactly as a file is validated: in JSON mode.
+            try:
+                return Household.model_validate_json(json.dumps(upgraded)), version
+            except ValidationError as exc:
+                raise _Unusable(
+                    f"after upgrading from schema {version}: {explain_validation(exc)}"
+                ) from None
     try:
-        return Household.model_validate_json(text)
+        return Household.model_validate_json(text), version
     except ValidationError as exc:
         raise _Unusable(explain_validation(exc)) from None
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """``object_pairs_hook`` for json.loads: a key twice in one object is an error."""
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _Unusable(
+                f"the key {key!r} appears twice in the same object; keep only one of them "
+                "(the file was not changed)"
+            )
+        result[key] = value
+    return result
 
 
 def _conflict_owner(name: str) -> str | None:
@@ -694,7 +869,12 @@ def _list_backups(folder: Path) -> list[Backup]:
 
 def _ensure_dir(path: Path) -> None:
     """Create a private folder; an existing folder's mode is the user's choice."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError as exc:  # a file where a folder should be: say so
+        raise NotADirectoryError(
+            errno.ENOTDIR, os.strerror(errno.ENOTDIR), exc.filename or str(path.parent)
+        ) from None
     try:
         path.mkdir(mode=_DIR_MODE)
     except FileExistsError:
@@ -761,15 +941,22 @@ def _try_lock(fd: int) -> None:
 
 
 def _unlock(fd: int) -> None:
-    """Release and close; the kernel also releases a flock when the process dies."""
+    """Release and close; the kernel also releases a flock when the process dies.
+
+    Errors are ignored: closing the descriptor releases the lock anyway, and by now the
+    save has either happened or been reported, so an error here must not be reported as a
+    failed save (which would tell the person the file was not changed when it was).
+    """
     try:
         if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
-            with contextlib.suppress(OSError):
-                msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
         else:
             fcntl.flock(fd, fcntl.LOCK_UN)
+    except OSError:
+        pass
     finally:
-        os.close(fd)
+        with contextlib.suppress(OSError):
+            os.close(fd)
 
 
 def _why(exc: OSError) -> str:

@@ -20,8 +20,19 @@ def _describe(char: str) -> str:
     return f"U+{ord(char):04X}" + (f" ({name})" if name else "")
 
 
+def _refuse_undecodable(value: str) -> None:
+    """Lone surrogates come from bytes that were not UTF-8 (a mistyped terminal or file)."""
+    for char in value:
+        if unicodedata.category(char) == "Cs":
+            raise ValueError(
+                "contains bytes that are not valid text (check your terminal's encoding "
+                "is UTF-8) and retype it"
+            )
+
+
 def clean_line(value: str, *, max_length: int) -> str:
     """Normalise a single-line field; raise ValueError with a fix-it message."""
+    _refuse_undecodable(value)
     value = unicodedata.normalize("NFC", value).strip()
     for char in value:
         if char in BIDI_CONTROLS:
@@ -40,6 +51,7 @@ def clean_line(value: str, *, max_length: int) -> str:
 
 def clean_multiline(value: str, *, max_length: int) -> str:
     """Normalise a notes-like field: line breaks allowed, other controls refused."""
+    _refuse_undecodable(value)
     value = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))
     for char in value:
         if char == "\n":

@@ -15,8 +15,7 @@ import base64
 import mimetypes
 import stat
 from pathlib import Path
-from urllib.parse import unquote_to_bytes, urlsplit
-from urllib.request import url2pathname
+from urllib.parse import unquote, unquote_to_bytes, urlsplit
 
 MAX_TEMPLATE_FILE_BYTES = 8 * 1024 * 1024
 """Fonts are the largest files in templates/ (under 1 MB each); anything far bigger is wrong."""
@@ -54,7 +53,7 @@ class UrlPolicy:
         if parts.netloc not in ("", "localhost"):
             raise RefusedURL(f"{_short(url)}: files on other machines are not read")
         try:
-            path = Path(url2pathname(parts.path)).resolve(strict=True)
+            path = Path(unquote(parts.path)).resolve(strict=True)
         except (OSError, RuntimeError):
             raise RefusedURL(f"{_short(url)}: no such file") from None
         if not path.is_relative_to(self.templates_root):

@@ -1,0 +1,115 @@
+"""Upgrading household files written by older versions of carte-prep.
+
+Every file carries ``schema_version``. When the saved shape changes, the version in
+:mod:`carte_prep.core.model` goes up by one and a pure function ``dict -> dict`` is
+registered in :data:`MIGRATIONS` under the version it upgrades *from*. The store runs
+:func:`upgrade` on the parsed JSON before validation, in memory: the file on disk is left
+as it is until the person saves, and the store keeps a copy of the original bytes before
+that first write in the new shape.
+
+Rules for a migration:
+
+* it receives a deep copy, so it may change its argument freely, and returns the new dict;
+* it must not drop information: move or rename a field, never delete one the person typed;
+* it must not set ``schema_version`` itself (:func:`upgrade` stamps each step);
+* a golden file of the old version goes in ``tests/fixtures/schema-<N>/`` so the
+  whole path from every released version to the current one stays tested.
+
+No version older than 1 was ever released, so the registry is empty today.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from typing import Any, Final
+
+from carte_prep.core.model import SCHEMA_VERSION
+
+Raw = dict[str, Any]
+Migration = Callable[[Raw], Raw]
+
+FIRST_VERSION: Final = 1
+"""The version of a file without ``schema_version``: version 1 files could leave it out."""
+
+CURRENT_VERSION: int = SCHEMA_VERSION
+"""The version this carte-prep writes; read at call time so tests can pretend another."""
+
+MIGRATIONS: dict[int, Migration] = {}
+"""``MIGRATIONS[n]`` turns a version ``n`` file into a version ``n + 1`` file."""
+
+
+class SchemaVersionError(Exception):
+    """The file's version cannot be brought to the current one; ``reason`` says why.
+
+    The reason is a sentence about the file (without its path) that tells the person what
+    to do, in the same style as the store's other reports.
+    """
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def version_of(raw: Raw) -> int:
+    """The schema version a parsed file declares (a missing one means version 1)."""
+    if "schema_version" not in raw:
+        return FIRST_VERSION
+    value = raw["schema_version"]
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise SchemaVersionError(
+            f"schema_version: {value!r} is not a version number; "
+            f"files written by this carte-prep have {CURRENT_VERSION}"
+        )
+    return value
+
+
+def upgrade(raw: Raw) -> tuple[Raw, int]:
+    """Bring a parsed file to the current version; return it and the version it had.
+
+    The argument is never modified. A file already at the current version is returned as
+    it is. A newer file, or an older one with no path to the current version, raises
+    :class:`SchemaVersionError` and nothing is changed anywhere.
+    """
+    current = CURRENT_VERSION
+    original = version_of(raw)
+    if original > current:
+        raise SchemaVersionError(
+            f"was written by a newer version of carte-prep (schema {original}); "
+            "update carte-prep to open it"
+        )
+    if original == current:
+        return raw, original
+    missing = [v for v in range(original, current) if v not in MIGRATIONS]
+    if missing:
+        raise SchemaVersionError(
+            f"has schema_version {original}, which this carte-prep cannot upgrade "
+            f"(it reads schema {_readable(current)}); check the number in the file"
+        )
+    data = copy.deepcopy(raw)
+    for version in range(original, current):
+        try:
+            data = MIGRATIONS[version](data)
+        except Exception as exc:  # a migration bug must become a report, not a crash
+            raise SchemaVersionError(
+                f"could not be upgraded from schema {version} to {version + 1} "
+                f"({type(exc).__name__}: {exc}); it was left as it is, "
+                "please report this with a copy of the file"
+            ) from exc
+        if not isinstance(data, dict):
+            raise SchemaVersionError(
+                f"could not be upgraded from schema {version} to {version + 1} (the "
+                "upgrade did not give an object); it was left as it is, please report this"
+            )
+        data["schema_version"] = version + 1
+    return data, original
+
+
+def _readable(current: int) -> str:
+    """The versions this build can open, e.g. '1' or '1 to 3'."""
+    oldest = current
+    while oldest - 1 in MIGRATIONS:
+        oldest -= 1
+    return str(current) if oldest == current else f"{oldest} to {current}"
