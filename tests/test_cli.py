@@ -437,3 +437,11 @@ def test_demo_commands_work_on_a_copy_of_the_examples(tmp_path: Path) -> None:
     assert marked.returncode == 0
     assert snapshot(PROFILES) == before
     assert not tmp_path.joinpath("thompson-family.json").exists()
+
+
+def test_list_warns_about_files_other_users_can_read(examples: Path) -> None:
+    (examples / "nguyen-student.json").chmod(0o644)
+    result = run(examples, "list")
+    assert result.returncode == 0
+    assert "chmod 600" in result.stderr
+    assert "nguyen-student.json" in result.stderr

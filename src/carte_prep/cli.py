@@ -272,6 +272,17 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
             print(
                 f"carte-prep: cannot open {problem['file']}: {problem['reason']}", file=sys.stderr
             )
+    for warning in ctx.store.permission_warnings():
+        print(f"carte-prep: warning: {warning}", file=sys.stderr)
+    for household in report.households:
+        version = ctx.store.upgraded_from(household.id)
+        if version is not None:
+            print(
+                f"carte-prep: note: {household.id} was written by an older carte-prep (schema "
+                f"{version}); it will be upgraded at the next change, the original is kept in "
+                "its backups folder",
+                file=sys.stderr,
+            )
     return EXIT_USER_ERROR if problems else 0
 
 

@@ -351,6 +351,8 @@ class Store:
         """
         if sys.platform == "win32":  # pragma: no cover - ACLs, not modes, on Windows
             return []
+        if not self.root.is_dir():
+            return []  # a missing or unusable data folder is reported elsewhere
         warnings: list[str] = []
         try:
             root_info = os.lstat(self.root)

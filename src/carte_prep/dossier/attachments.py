@@ -112,8 +112,12 @@ def _scaled_jpeg(data: bytes) -> bytes:
                 return out.getvalue()
     except UnidentifiedImageError:
         raise _Unusable("not a JPEG, PNG or PDF file: attach it separately") from None
-    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError,
-            Image.DecompressionBombWarning) as exc:
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise _Unusable(
+            f"the image has more than {MAX_PIXELS // 1_000_000} million pixels, too large to "
+            "include; scan it at a lower resolution"
+        ) from None
+    except (OSError, ValueError, SyntaxError) as exc:
         raise _Unusable(f"a damaged or unsupported image ({exc})") from None
 
 
