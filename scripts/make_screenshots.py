@@ -20,6 +20,7 @@ from textual.widgets import DataTable, Input, TextArea
 from carte_prep.core.store import Store
 from carte_prep.examples import copy_examples
 from carte_prep.tui.app import CartePrepApp, make_app
+from carte_prep.tui.screens.agenda import AgendaScreen
 
 TODAY = dt.date(2026, 11, 27)
 SIZE = (120, 36)
@@ -61,7 +62,10 @@ async def missing(app: CartePrepApp, pilot: Pilot[Any]) -> None:
 
 async def profile(app: CartePrepApp, pilot: Pilot[Any]) -> None:
     await _open(app, pilot, "thompson-family", "margaret")
-    await pilot.press("e", "pagedown")
+    await pilot.press("e")
+    await _until(pilot, lambda: bool(app.screen.query("#steps")))
+    await pilot.press("pagedown")  # steps are built when first shown: wait for this one
+    await _until(pilot, lambda: bool(app.screen.query("#pane-1 .field")))
 
 
 async def photos(app: CartePrepApp, pilot: Pilot[Any]) -> None:
@@ -74,6 +78,15 @@ async def household_documents(app: CartePrepApp, pilot: Pilot[Any]) -> None:
     await pilot.press("h")
 
 
+async def agenda(app: CartePrepApp, pilot: Pilot[Any]) -> None:
+    await pilot.press("g")
+    await _until(pilot, lambda: bool(app.screen.query("#agenda")))
+    screen = app.screen
+    assert isinstance(screen, AgendaScreen)
+    appointment = next(i for i, e in enumerate(screen.events) if e.kind == "appointment")
+    screen.query_one("#agenda", DataTable).move_cursor(row=appointment)
+
+
 SHOTS: dict[str, Steps] = {
     "households": households,
     "checklist": checklist,
@@ -81,6 +94,7 @@ SHOTS: dict[str, Steps] = {
     "profile-editor": profile,
     "photos": photos,
     "household-documents": household_documents,
+    "agenda": agenda,
 }
 
 

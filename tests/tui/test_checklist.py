@@ -188,6 +188,7 @@ def test_help_and_palette_list_the_screen_actions(tmp_path: Path) -> None:
         await open_household(app, pilot, "thompson-family", "david")
         titles = {command.title for command in app.get_system_commands(app.screen)}
         assert {"Gathered", "Status", "Edit profile", "PDF", "Undo", "Missing items"} <= titles
+        assert {"Agenda", "After filing", "Remove member"} <= titles
         await pilot.press("question_mark")
         await until(pilot, lambda: isinstance(app.screen, HelpScreen))
         assert "Gathered" in screen_text(app)

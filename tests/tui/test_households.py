@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Input
 from tui_helpers import drive, examples_in, saved, screen_text, until
 
 from carte_prep.tui.app import CartePrepApp
+from carte_prep.tui.screens.agenda import AgendaScreen
 from carte_prep.tui.screens.checklist import ChecklistScreen
 from carte_prep.tui.screens.dialogs import ConfirmDialog, PromptDialog
 
@@ -113,11 +114,18 @@ def test_user_text_is_shown_literally(tmp_path: Path) -> None:
     data = json.loads(path.read_text("utf-8"))
     data["name"] = "[b]Thompson[/b] [Jr]"
     data["members"][0]["given_names"] = "Ali [Jr]"
+    data["members"][0]["application"]["appointment"]["place"] = "[/b] Mairie [annexe]"
     path.write_text(json.dumps(data), encoding="utf-8")
 
     async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
         table = app.screen.query_one("#households", DataTable)
         assert str(table.get_row("h:thompson-family")[0]) == "[b]Thompson[/b] [Jr]"
         assert "Ali [Jr]" in str(table.get_row("m:thompson-family:david")[0])
+        await pilot.press("g")
+        await until(pilot, lambda: isinstance(app.screen, AgendaScreen))
+        rows = app.screen.query_one("#agenda", DataTable)
+        cells = [str(cell) for row in rows.ordered_rows for cell in rows.get_row(row.key)]
+        assert any("Ali [Jr] Thompson\n[b]Thompson[/b] [Jr]" in cell for cell in cells)
+        assert any("At [/b] Mairie [annexe]." in cell for cell in cells)
 
     drive(folder, scenario)

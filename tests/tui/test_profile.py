@@ -13,11 +13,13 @@ from tui_helpers import (
     open_household,
     saved,
     screen_text,
+    show_step,
     until,
 )
 
 from carte_prep.tui.app import CartePrepApp
 from carte_prep.tui.screens.checklist import ChecklistScreen
+from carte_prep.tui.screens.dialogs import ConfirmDialog
 from carte_prep.tui.screens.photos import PhotosScreen
 from carte_prep.tui.screens.profile import ProfileScreen
 from carte_prep.tui.screens.shared import SharedScreen
@@ -48,6 +50,7 @@ def test_changing_the_card_type_changes_the_checklist(tmp_path: Path) -> None:
         assert "visitor-resources" not in items(app)
         await pilot.press("e")
         await until(pilot, lambda: isinstance(app.screen, ProfileScreen))
+        await show_step(app, pilot, 1)
         app.screen.query_one("#f-application-card-type", Select).value = "visiteur"
         await until(pilot, lambda: "visiteur" in str(_member(folder, "thompson-family", "david")))
         assert "filed at ANEF" in screen_text(app) or "ANEF" in screen_text(app)
@@ -69,6 +72,7 @@ def test_fields_validate_as_you_type_and_only_valid_values_are_saved(tmp_path: P
         await open_household(app, pilot, "thompson-family", "margaret")
         await pilot.press("e")
         await until(pilot, lambda: isinstance(app.screen, ProfileScreen))
+        await show_step(app, pilot, 3)
         numero = app.screen.query_one("#f-application-current-card-numero-etranger", Input)
         numero.value = "24-04 [x]"
         await until(pilot, lambda: "10 digits printed on the card" in screen_text(app))
@@ -76,6 +80,17 @@ def test_fields_validate_as_you_type_and_only_valid_values_are_saved(tmp_path: P
         assert "printed above the signature" in screen_text(app)
         numero.value = "2404 118 799"
         await until(pilot, lambda: "Not saved yet" not in screen_text(app))
+        await show_step(app, pilot, 2)
+        moved = app.screen.query_one("#f-application-address-changed-on", Input)
+        moved.value = "31/09/2026"
+        await until(pilot, lambda: "there is no such day" in screen_text(app))
+        moved.value = "01/10/2026"
+        moved.focus()
+        await pilot.press("enter")
+        await until(
+            pilot,
+            lambda: "2026-10-01" in str(_member(folder, "thompson-family", "margaret")),
+        )
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, ChecklistScreen))
 
@@ -83,6 +98,7 @@ def test_fields_validate_as_you_type_and_only_valid_values_are_saved(tmp_path: P
     application = _member(folder, "thompson-family", "margaret")["application"]
     assert isinstance(application, dict)
     assert application["current_card"]["numero_etranger"] == "2404118799"
+    assert application["address_changed_on"] == "2026-10-01"
 
 
 def test_new_member_is_added_once_valid(tmp_path: Path) -> None:
@@ -93,6 +109,7 @@ def test_new_member_is_added_once_valid(tmp_path: Path) -> None:
         await open_household(app, pilot, "thompson-family", "david")
         await pilot.press("a")
         await until(pilot, lambda: isinstance(app.screen, ProfileScreen))
+        await show_step(app, pilot, 0)
         screen = app.screen
         screen.query_one("#f-id", Input).value = "tom"
         screen.query_one("#f-given-names", Input).value = "Tom [Jr]"
@@ -159,3 +176,34 @@ def test_household_document_sharing(tmp_path: Path) -> None:
     drive(folder, scenario)
     own = member_tracking(folder, "thompson-family", "margaret")["proof-of-address"]
     assert own["document_date"] == "2026-08-12"
+
+
+def test_remove_member_asks_first_and_frees_shared_documents(tmp_path: Path) -> None:
+    """D asks; escape keeps the member; yes removes them on disk and from shared papers."""
+    folder = examples_in(tmp_path / "data")
+
+    async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
+        await open_household(app, pilot, "thompson-family", "margaret")
+        await pilot.press("s")  # an undo step for a member who is about to leave
+        await pilot.press("D")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, ChecklistScreen))
+        assert len(saved(folder, "thompson-family")["members"]) == 3
+        await pilot.press("D")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        assert "Remove Margaret Anne Thompson" in screen_text(app)
+        await pilot.press("y")
+        await until(pilot, lambda: len(saved(folder, "thompson-family")["members"]) == 2)
+        screen = app.screen
+        assert isinstance(screen, ChecklistScreen)
+        await until(pilot, lambda: screen.member_id == "david")
+        await pilot.press("ctrl+z")
+        await until(
+            pilot, lambda: any("Nothing to undo" in str(n.message) for n in app._notifications)
+        )
+
+    drive(folder, scenario)
+    household = saved(folder, "thompson-family")
+    assert [m["id"] for m in household["members"]] == ["david", "emily"]
+    assert sharers(folder) == ["david"]

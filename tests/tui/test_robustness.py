@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import DataTable, Input
 from tui_helpers import drive, examples_in, open_household, until
 
 from carte_prep.core import CartePrepError, Household
@@ -64,6 +64,27 @@ def test_pdf_is_rendered_in_a_worker_and_the_result_told(
     assert calls[0]["member_id"] == "margaret"
     assert calls[0]["today"].isoformat() == "2026-11-27"  # type: ignore[attr-defined]
     assert target.exists() is not fail
+
+
+def test_real_pdf_of_a_one_member_household_is_written(tmp_path: Path) -> None:
+    """The real renderer (WeasyPrint, a few seconds) runs in the worker and writes the file."""
+    folder = examples_in(tmp_path / "data")
+    target = tmp_path / "linh.pdf"
+
+    async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
+        table = app.screen.query_one("#households", DataTable)
+        table.move_cursor(row=table.get_row_index("h:nguyen-student"))
+        await pilot.press("x")
+        await until(pilot, lambda: isinstance(app.screen, PromptDialog))
+        app.screen.query_one(Input).value = str(target)
+        await pilot.press("enter")
+        await until(pilot, lambda: _notified(app, "Rendering"))
+        await app.workers.wait_for_complete()
+        await until(pilot, lambda: _notified(app, f"Written to {target}"))
+
+    drive(folder, scenario)
+    assert target.read_bytes().startswith(b"%PDF")
+    assert target.stat().st_mode & 0o077 == 0
 
 
 def test_starting_the_app_does_not_import_weasyprint(tmp_path: Path) -> None:

@@ -81,6 +81,25 @@ async def _help(app: CartePrepApp, pilot: Pilot[Any]) -> None:
     await pilot.press("question_mark")
 
 
+async def _agenda(app: CartePrepApp, pilot: Pilot[Any]) -> None:
+    await pilot.press("g")
+    await until(pilot, lambda: bool(app.screen.query("#agenda")))
+
+
+async def _log(app: CartePrepApp, pilot: Pilot[Any]) -> None:
+    await open_household(app, pilot, "thompson-family", "margaret")
+    await pilot.press("l")
+    await until(pilot, lambda: bool(app.screen.query("#log")))
+    app.screen.query_one("#filed-on", Input).value = "20/11/2026"
+    app.screen.query_one("#receipt-issued", Input).value = "20/11/2026"
+    until_field = app.screen.query_one("#receipt-until", Input)
+    until_field.value = "19/02/2027"
+    until_field.focus()
+    await pilot.press("enter")
+    await until(pilot, lambda: app.screen.query_one("#receipts", DataTable).row_count == 1)
+    app.clear_notifications()
+
+
 @pytest.mark.parametrize(
     ("steps", "size"),
     [
@@ -92,6 +111,8 @@ async def _help(app: CartePrepApp, pilot: Pilot[Any]) -> None:
         pytest.param(_photos, (80, 24), id="photos-ephoto"),
         pytest.param(_household_documents, (80, 24), id="household-documents"),
         pytest.param(_help, (80, 24), id="help"),
+        pytest.param(_agenda, (80, 24), id="agenda"),
+        pytest.param(_log, (80, 24), id="after-filing-log"),
     ],
 )
 def test_screen(

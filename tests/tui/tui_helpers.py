@@ -99,6 +99,14 @@ async def select_item(app: CartePrepApp, pilot: Pilot[Any], requirement_id: str)
     await pilot.pause()
 
 
+async def show_step(app: CartePrepApp, pilot: Pilot[Any], number: int) -> None:
+    """Show a profile editor step and wait for its fields (steps are built when first shown)."""
+    from textual.widgets import TabbedContent
+
+    app.screen.query_one("#steps", TabbedContent).active = f"step-{number}"
+    await until(pilot, lambda: bool(app.screen.query(f"#pane-{number} .field")))
+
+
 def screen_text(app: CartePrepApp) -> str:
     """Everything the static texts of the current screen say (for literal-text checks)."""
     from textual.widgets import Static

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import os
+import secrets
 import sys
 import tempfile
 from collections.abc import Callable, Iterable
@@ -20,10 +22,11 @@ from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
-from carte_prep.core import CartePrepError, Household
-from carte_prep.core.store import ConflictError, Store
+from carte_prep.core import CartePrepError, Household, remove_member
+from carte_prep.core.agenda import AgendaEvent
+from carte_prep.core.store import ConflictError, Store, write_private_file
 from carte_prep.core.vocab import Status
 from carte_prep.examples import temporary_examples
 from carte_prep.tui.keys import is_text_field, typing_actions
@@ -120,6 +123,42 @@ class CartePrepApp(App[None]):
             return False
         return True
 
+    def remove_member(self, household_id: str, member_id: str, removed: Callable[[], None]) -> None:
+        """Ask first, then remove a member and save; ``removed`` runs once it is on disk.
+
+        The member's checklist, tracking and after-filing log go with them; shared
+        household documents stop listing them. The file's previous version stays in the
+        backups (``carte-prep restore``), which is why one confirmation is enough.
+        """
+        from carte_prep.tui.screens.dialogs import ConfirmDialog
+
+        household = self.session.get(household_id)
+        name = household.member(member_id).display_name
+
+        def answered(sure: bool | None) -> None:
+            if not sure:
+                return
+            try:
+                changed = remove_member(self.session.get(household_id), member_id)
+            except CartePrepError as exc:
+                self.notify(str(exc), title="Not removed", severity="error", markup=False)
+                return
+            if self.save(changed):
+                self.session.forget_member(household_id, member_id)
+                self.notify(f"Removed {name} from {household.name}.", markup=False, timeout=5)
+                removed()
+
+        self.push_screen(
+            ConfirmDialog(
+                f"Remove {name} from {household.name}?\n"
+                "Their checklist, what was gathered for them and their after-filing log are "
+                "deleted. The previous version of the file stays in the backups "
+                f"(carte-prep restore {household_id}).",
+                yes="Remove",
+            ),
+            answered,
+        )
+
     def action_undo(self) -> None:
         """Put back the status changed last, and save."""
         try:
@@ -169,13 +208,13 @@ class CartePrepApp(App[None]):
         if isinstance(self.screen, DataScreen):
             self.screen.refresh_data()
 
-    # -- PDF ----------------------------------------------------------------------------
+    # -- PDF and calendar file ------------------------------------------------------------
 
-    def default_pdf_path(self, household_id: str) -> Path:
-        """Where the PDF goes unless the person says otherwise: home, else beside the data."""
+    def export_path(self, file_name: str) -> Path:
+        """Where an export goes unless the person says otherwise: home, else beside the data."""
         home = Path.home()
         folder = home if home.is_dir() else self.session.store.root.parent
-        return folder / f"carte-prep-{household_id}.pdf"
+        return folder / file_name
 
     def export_pdf(self, household_id: str, member_id: str | None = None) -> None:
         """Ask where to write the dossier, then render it in a worker thread."""
@@ -184,14 +223,14 @@ class CartePrepApp(App[None]):
         def chosen(answer: str | None) -> None:
             if answer:
                 self.notify("Rendering the PDF dossier…", title="PDF", timeout=4)
-                self._render_pdf(household_id, member_id, Path(answer).expanduser())
+                self._render_pdf(household_id, member_id, _typed_path(answer))
 
         who = f"member {member_id}" if member_id else "the whole household"
         self.push_screen(
             PromptDialog(
                 f"Write the PDF dossier for {who} to:",
-                value=str(self.default_pdf_path(household_id)),
-                check=_pdf_path_problem,
+                value=str(self.export_path(f"carte-prep-{household_id}.pdf")),
+                check=partial(_export_path_problem, suffix=".pdf"),
             ),
             chosen,
         )
@@ -211,10 +250,21 @@ class CartePrepApp(App[None]):
     def _pdf_worker(
         self, household: Household, member_id: str | None, output: Path, today: dt.date
     ) -> None:
-        """Runs in a thread: imports the renderer only now (weasyprint is slow to import)."""
+        """Runs in a thread: imports the renderer only now (weasyprint is slow to import).
+
+        WeasyPrint cannot be interrupted, so the dossier is rendered beside the target and
+        moved over it only if the worker was not cancelled meanwhile: a newer export of
+        the same file (``exclusive``) or quitting the app then never gets overwritten by a
+        stale render that finishes late.
+        """
+        worker = get_current_worker()
+        part = output.with_name(f".{output.name}.{secrets.token_hex(4)}.part")
         try:
             dossier = importlib.import_module("carte_prep.dossier")
-            written: Path = dossier.render_pdf(household, output, member_id=member_id, today=today)
+            written: Path = dossier.render_pdf(household, part, member_id=member_id, today=today)
+            if worker.is_cancelled:
+                return
+            os.replace(written, output)
         except ImportError:
             self.call_from_thread(
                 self.notify,
@@ -222,13 +272,84 @@ class CartePrepApp(App[None]):
                 title="PDF",
                 severity="error",
             )
-        except CartePrepError as exc:
+        except (CartePrepError, OSError) as exc:
+            message = (
+                str(exc)
+                if isinstance(exc, CartePrepError)
+                else f"cannot write {output}: {exc.strerror or type(exc).__name__}"
+            )
             self.call_from_thread(
-                self.notify, str(exc), title="PDF not written", severity="error", markup=False
+                self.notify,
+                message.replace(str(part), str(output)),
+                title="PDF not written",
+                severity="error",
+                markup=False,
             )
         else:
             self.call_from_thread(
-                self.notify, f"Written to {written}", title="PDF ready", markup=False, timeout=10
+                self.notify, f"Written to {output}", title="PDF ready", markup=False, timeout=10
+            )
+        finally:
+            part.unlink(missing_ok=True)
+
+    def export_calendar(self, household_id: str | None, events: list[AgendaEvent]) -> None:
+        """Ask where to write the agenda as an .ics file (``carte-prep ics``), then write it.
+
+        Writing runs in a worker thread: it imports icalendar and syncs the file to disk.
+        Event ids are stable, so importing a newer file updates the calendar's events.
+        """
+        from carte_prep.tui.screens.dialogs import PromptDialog
+
+        household = self.session.get(household_id) if household_id else None
+        name = f"carte-prep: {household.name}" if household else "carte-prep: all households"
+
+        def chosen(answer: str | None) -> None:
+            if answer:
+                self.run_worker(
+                    partial(
+                        self._calendar_worker,
+                        events,
+                        name,
+                        _typed_path(answer),
+                    ),
+                    name="calendar file",
+                    group="calendar",
+                    thread=True,
+                    exclusive=True,
+                    exit_on_error=False,
+                )
+
+        self.push_screen(
+            PromptDialog(
+                f"Write these {len(events)} dates, with reminders, as a calendar file to:",
+                value=str(self.export_path(f"carte-prep-{household_id or 'agenda'}.ics")),
+                check=partial(_export_path_problem, suffix=".ics"),
+            ),
+            chosen,
+        )
+
+    def _calendar_worker(self, events: list[AgendaEvent], name: str, output: Path) -> None:
+        from carte_prep.calendar_export import agenda_to_ics
+
+        try:
+            write_private_file(
+                output, agenda_to_ics(events, name=name, stamp=dt.datetime.now(dt.UTC))
+            )
+        except CartePrepError as exc:
+            self.call_from_thread(
+                self.notify,
+                str(exc),
+                title="Calendar file not written",
+                severity="error",
+                markup=False,
+            )
+        else:
+            self.call_from_thread(
+                self.notify,
+                f"Wrote {len(events)} dates to {output}. Open it with your calendar.",
+                title="Calendar file",
+                markup=False,
+                timeout=10,
             )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -310,10 +431,15 @@ def _crash_location() -> str:
     return f"{kind.__name__} in {code.co_name} at {path.parent.name}/{path.name}:{trace.tb_lineno}"
 
 
-def _pdf_path_problem(value: str) -> str | None:
-    path = Path(value.strip()).expanduser()
-    if path.suffix.lower() != ".pdf":
-        return "the file name should end in .pdf"
+def _typed_path(value: str) -> Path:
+    """The file a person typed, with ``~`` expanded and made absolute for the messages."""
+    return Path(os.path.abspath(Path(value.strip()).expanduser()))
+
+
+def _export_path_problem(value: str, *, suffix: str) -> str | None:
+    path = _typed_path(value)
+    if path.suffix.lower() != suffix:
+        return f"the file name should end in {suffix}"
     if not path.parent.is_dir():
         return f"the folder {path.parent} does not exist"
     return None

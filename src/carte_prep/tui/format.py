@@ -14,7 +14,9 @@ from typing import Final
 from rich.text import Text
 
 from carte_prep.core import ChecklistItem
+from carte_prep.core.agenda import AgendaEvent
 from carte_prep.core.dates import fmt
+from carte_prep.core.engine import Level
 from carte_prep.core.vocab import Status
 
 STATUS_LABELS: Final[dict[Status, str]] = {
@@ -39,6 +41,16 @@ CYCLE: Final[dict[Status, Status]] = {
     "not-applicable": "todo",
 }
 """The next status when cycling, in the order a paper usually goes through them."""
+
+LEVEL_STYLES: Final[dict[Level, str]] = {
+    "danger": "bold red",
+    "warning": "bold yellow",
+    "info": "",
+}
+"""How loudly a date is shown: the agenda's urgency (a week, a month, later)."""
+
+WEEKDAYS: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+"""Spelled out here: strftime's names follow the C library's locale."""
 
 _DMY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -88,6 +100,37 @@ def parse_time(raw: str) -> dt.time | None:
 def show_date(day: dt.date | None) -> str:
     """A date as typed back into a field (empty when unset)."""
     return fmt(day) if day else ""
+
+
+def event_when(event: AgendaEvent) -> str:
+    """The event's day, with the hour for an appointment: ``15/12/2026 10:30``."""
+    return fmt(event.date) + (f" {event.time:%H:%M}" if event.time else "")
+
+
+def weekday(day: dt.date, *, short: bool = False) -> str:
+    """The day of the week in English ("Tue" when short), whatever the machine's locale."""
+    name = WEEKDAYS[day.weekday()]
+    return name[:3] if short else name
+
+
+def days_away(day: dt.date, today: dt.date) -> str:
+    """How far a date is, in words: "today", "in 3 days", "5 days ago"."""
+    days = (day - today).days
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "tomorrow"
+    if days == -1:
+        return "yesterday"
+    return f"in {days} days" if days > 0 else f"{-days} days ago"
+
+
+def deadline_text(event: AgendaEvent | None, *, with_title: bool = False) -> Text:
+    """A member's next deadline, coloured by urgency (empty when there is none)."""
+    if event is None:
+        return Text("")
+    shown = f"{event_when(event)} {event.title}" if with_title else fmt(event.date)
+    return Text(shown, style=LEVEL_STYLES[event.level])
 
 
 def bar(done: int, total: int, width: int = 8) -> Text:

@@ -230,6 +230,18 @@ STEPS: tuple[Step, ...] = (
                 "For a change of situation: ask for a new card",
                 "A new card carries a fee.",
             ),
+            FieldSpec(
+                (*APP, "arrived_on"),
+                "Arrived in France with a long-stay visa on (dd/mm/yyyy)",
+                "date",
+                help="A VLS-TS must be validated online within 3 months of this day.",
+            ),
+            FieldSpec(
+                (*APP, "address_changed_on"),
+                "Moved to a new address on (dd/mm/yyyy)",
+                "date",
+                help="With a card of more than 1 year, a move is declared within 3 months.",
+            ),
         ),
         intro="These facts decide which documents apply. Leave what does not concern you.",
         presence=APP,

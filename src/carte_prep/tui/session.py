@@ -73,6 +73,12 @@ class Session:
         self.households.pop(household_id, None)
         self._undo = [c for c in self._undo if c.household_id != household_id]
 
+    def forget_member(self, household_id: str, member_id: str) -> None:
+        """Drop the undo steps of a member who was removed: they can never apply again."""
+        self._undo = [
+            c for c in self._undo if (c.household_id, c.member_id) != (household_id, member_id)
+        ]
+
     def reload(self, household_id: str) -> Household:
         """Accept what is on disk now (after a conflict) and drop undo steps made before."""
         household = self.store.reload(household_id)

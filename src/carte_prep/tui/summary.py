@@ -1,7 +1,9 @@
 """One line per member for the households list: card, route, progress, next deadline.
 
 Pure functions over the engine's checklists, so the list can be computed in a worker
-thread when many households load, and on the main thread after a single change.
+thread when many households load, and on the main thread after a single change. The
+deadline is the agenda's own :func:`~carte_prep.core.agenda.next_deadline`, so the list,
+the member screen, the agenda and the PDF always name the same date.
 """
 
 from __future__ import annotations
@@ -10,16 +12,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from carte_prep.core import Checklist, Household, Progress, build_checklist, household_progress
+from carte_prep.core.agenda import AgendaEvent, next_deadline
 from carte_prep.core.vocab import PROCEDURE_LABELS
-
-
-@dataclass(frozen=True)
-class Deadline:
-    """The next date that matters for a member, and what it is."""
-
-    day: dt.date
-    what: str
-    overdue: bool = False
 
 
 @dataclass(frozen=True)
@@ -32,7 +26,7 @@ class MemberSummary:
     procedure: str
     route: str
     progress: Progress | None
-    deadline: Deadline | None
+    deadline: AgendaEvent | None
     warnings: int
 
 
@@ -44,29 +38,17 @@ class HouseholdSummary:
     name: str
     members: list[MemberSummary]
     progress: Progress
-    deadline: Deadline | None
+    deadline: AgendaEvent | None
     warnings: int
-
-
-def next_deadline(checklist: Checklist, today: dt.date) -> Deadline | None:
-    """The earliest date still ahead (or a missed filing deadline, which comes first)."""
-    window = checklist.renewal_window
-    if window is not None and today > window.deadline:
-        return Deadline(window.deadline, "last day to file", overdue=True)
-    candidates: list[Deadline] = []
-    if window is not None:
-        candidates.append(Deadline(window.deadline, "last day to file"))
-    if checklist.judged_on > today:
-        candidates.append(Deadline(checklist.judged_on, "filing day"))
-    photos = checklist.photos
-    if photos.ephoto_expires_on is not None:
-        candidates.append(Deadline(photos.ephoto_expires_on, "e-photo code expires"))
-    ahead = [d for d in candidates if d.day >= today]
-    return min(ahead, key=lambda d: d.day) if ahead else None
 
 
 def _serious(checklist: Checklist) -> int:
     return sum(1 for w in checklist.warnings if w.level != "info")
+
+
+def _soonest(events: list[AgendaEvent]) -> AgendaEvent | None:
+    """The earliest of the members' deadlines (an overdue one is earliest of all)."""
+    return min(events, key=lambda e: (e.date, e.time or dt.time.min), default=None)
 
 
 def summarise(household: Household, today: dt.date) -> HouseholdSummary:
@@ -91,16 +73,15 @@ def summarise(household: Household, today: dt.date) -> HouseholdSummary:
                 procedure=PROCEDURE_LABELS[checklist.procedure],
                 route="ANEF" if checklist.route.route == "anef" else "prefecture",
                 progress=checklist.progress,
-                deadline=next_deadline(checklist, today),
+                deadline=next_deadline(household, member.id, today),
                 warnings=_serious(checklist),
             )
         )
-    deadlines = [m.deadline for m in members if m.deadline is not None]
     return HouseholdSummary(
         household_id=household.id,
         name=household.name,
         members=members,
         progress=household_progress(checklists),
-        deadline=min(deadlines, key=lambda d: (not d.overdue, d.day)) if deadlines else None,
+        deadline=_soonest([m.deadline for m in members if m.deadline is not None]),
         warnings=sum(m.warnings for m in members),
     )

@@ -13,7 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Header, Label, ProgressBar, Static, Tab, Tabs
+from textual.widgets import DataTable, Header, Label, ProgressBar, Static, Tab, Tabs
 from textual.widgets.data_table import RowDoesNotExist
 
 from carte_prep.core import (
@@ -26,10 +26,11 @@ from carte_prep.core import (
     household_progress,
     update_tracking,
 )
-from carte_prep.core.dates import fmt
+from carte_prep.core.agenda import next_deadline
 from carte_prep.core.vocab import DONE_STATUSES, Status
-from carte_prep.tui.format import CYCLE, item_label, markers, status_text
+from carte_prep.tui.format import CYCLE, deadline_text, item_label, markers, status_text
 from carte_prep.tui.screens.base import DataScreen
+from carte_prep.tui.widgets.footer import KeysFooter
 from carte_prep.tui.widgets.item_detail import ItemDetail
 
 View = Literal["all", "missing", "warnings", "translation"]
@@ -109,16 +110,37 @@ class ChecklistScreen(DataScreen[None]):
         Binding("p", "photos", "Photos", id="photos"),
         Binding("h", "shared", "Household docs", id="household-documents"),
         Binding("x", "pdf", "PDF", id="pdf-member", tooltip="Print this member's dossier"),
+        Binding(
+            "g", "agenda", "Agenda", id="agenda-household", tooltip="The household's coming dates"
+        ),
+        Binding(
+            "l",
+            "log",
+            "After filing",
+            id="after-filing-log",
+            tooltip="Filing day, récépissés, requests, card ready, timbre, collection",
+        ),
+        Binding(
+            "D",
+            "remove_member",
+            "Remove member",
+            id="remove-member",
+            show=False,
+            tooltip="Remove this member from the household (asks first)",
+        ),
         Binding("escape", "back", "Back", id="back"),
     ]
 
-    def __init__(self, household_id: str, member_id: str | None = None) -> None:
+    def __init__(
+        self, household_id: str, member_id: str | None = None, item_id: str | None = None
+    ) -> None:
         super().__init__()
         self.household_id = household_id
         self.member_id = member_id
         self.view: View = "all"
         self._checklist: Checklist | None = None
         self._last_row = 0
+        self._opening_item = item_id
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -133,7 +155,7 @@ class ChecklistScreen(DataScreen[None]):
             table: DataTable[Text] = DataTable(id="items", cursor_type="row")
             yield table
             yield ItemDetail(id="detail")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#items", DataTable)
@@ -141,6 +163,8 @@ class ChecklistScreen(DataScreen[None]):
         table.add_column("", key="markers", width=3)
         table.add_column("Document", key="name")
         self.refresh_data()
+        if self._opening_item is not None:
+            self._select_item(self._opening_item)
         table.focus()
 
     # -- data ---------------------------------------------------------------------------
@@ -173,6 +197,7 @@ class ChecklistScreen(DataScreen[None]):
         return {m.id: m.given_names for m in self.household.members}
 
     def _show_member_bar(self, household: Household) -> None:
+        """Two lines, most urgent first: who and their next date; then warnings and card."""
         bar = self.query_one("#member-bar", Static)
         if self.member_id is None:
             self.sub_title = ""
@@ -181,20 +206,29 @@ class ChecklistScreen(DataScreen[None]):
         member = household.member(self.member_id)
         self.sub_title = member.display_name
         position = [m.id for m in household.members].index(member.id) + 1
-        text = Text(f"{position}/{len(household.members)} ", style="dim")
+        text = Text()
+        text.append(f"{position}/{len(household.members)} ", style="dim")
         text.append(member.display_name, style="bold")
         checklist = self._checklist
         if checklist is None:
             text.append(": needs no card. Press e to edit the profile.")
         else:
-            route = "ANEF (online)" if checklist.route.route == "anef" else "the prefecture"
-            text.append(f" · {checklist.card.name_en} · {checklist.procedure_label} · ")
-            text.append(f"filed at {route} · judged on {fmt(checklist.judged_on)}")
-            serious = sum(1 for w in checklist.warnings if w.level != "info")
-            if serious:
-                text.append(f" · ⚠ {serious} warning(s): press 3", style="bold yellow")
+            deadline = next_deadline(household, member.id, self.carte_app.today())
+            text.append(" · next: ")
+            if deadline is None:
+                text.append("no date ahead")
+            else:
+                text.append_text(deadline_text(deadline, with_title=True))
         if len(household.members) > 1:
             text.append("  ([ ] other members)", style="dim")
+        if checklist is not None:
+            text.append("\n")
+            serious = sum(1 for w in checklist.warnings if w.level != "info")
+            if serious:
+                text.append(f"⚠ {serious} warning(s): press 3 · ", style="bold yellow")
+            route = "ANEF (online)" if checklist.route.route == "anef" else "the prefecture"
+            text.append(f"{checklist.card.name_en} · {checklist.procedure_label} · ")
+            text.append(f"filed at {route}")
         bar.update(text)
 
     def _show_progress(self, household: Household) -> None:
@@ -358,10 +392,10 @@ class ChecklistScreen(DataScreen[None]):
         if action == "toggle_translated":
             item = self.current_item()
             return item is not None and item.needs_translation
-        if action in {"edit_member", "photos", "pdf"}:
-            return self.member_id is not None and (
-                action != "photos" or self._checklist is not None
-            )
+        if action in {"edit_member", "pdf", "remove_member"}:
+            return self.member_id is not None
+        if action in {"photos", "log"}:
+            return self._checklist is not None
         if action == "member":
             return len(self.household.members) > 1
         return True
@@ -407,6 +441,24 @@ class ChecklistScreen(DataScreen[None]):
         self.member_id = ids[(ids.index(self.member_id) + step) % len(ids)]
         self.refresh_data()
 
+    def show(self, member_id: str, item_id: str | None = None) -> None:
+        """Switch to a member, with the cursor on one of their items (as the agenda asks)."""
+        self._flush_notes()
+        self.member_id = member_id
+        self.refresh_data()
+        if item_id is not None:
+            self._select_item(item_id)
+
+    def _select_item(self, item_id: str) -> None:
+        """Put the cursor on an item, in the full list if the current view hides it."""
+        if self.view != "all":
+            self.view = "all"
+            with self.prevent(Tabs.TabActivated):
+                self.query_one("#views", Tabs).active = "view-all"
+            self._show_items()
+        self._restore_cursor(f"i:{item_id}")
+        self._show_detail()
+
     def action_edit_member(self) -> None:
         from carte_prep.tui.screens.profile import ProfileScreen
 
@@ -436,6 +488,25 @@ class ChecklistScreen(DataScreen[None]):
 
     def action_pdf(self) -> None:
         self.carte_app.export_pdf(self.household_id, self.member_id)
+
+    def action_agenda(self) -> None:
+        from carte_prep.tui.screens.agenda import AgendaScreen, Jump
+
+        def jump(to: Jump | None) -> None:
+            if to is not None:
+                self.show(to.member_id, to.item_id)
+
+        self.app.push_screen(AgendaScreen(self.household_id), jump)
+
+    def action_log(self) -> None:
+        from carte_prep.tui.screens.log import LogScreen
+
+        if self.member_id is not None:
+            self.app.push_screen(LogScreen(self.household_id, self.member_id))
+
+    def action_remove_member(self) -> None:
+        if self.member_id is not None:
+            self.carte_app.remove_member(self.household_id, self.member_id, self.refresh_data)
 
     def action_focus_field(self, widget_id: str) -> None:
         if self.current_item() is not None:

@@ -12,18 +12,18 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 from textual.widgets.data_table import RowDoesNotExist
 from textual.worker import Worker, WorkerState
 
 from carte_prep.core import CartePrepError, Household
-from carte_prep.core.dates import fmt
 from carte_prep.core.errors import explain_validation
 from carte_prep.core.store import LoadReport
-from carte_prep.tui.format import bar
+from carte_prep.tui.format import bar, deadline_text
 from carte_prep.tui.screens.base import DataScreen
 from carte_prep.tui.screens.dialogs import ConfirmDialog, PromptDialog
-from carte_prep.tui.summary import Deadline, HouseholdSummary, summarise
+from carte_prep.tui.summary import HouseholdSummary, summarise
+from carte_prep.tui.widgets.footer import KeysFooter
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -37,6 +37,9 @@ class HouseholdsScreen(DataScreen[None]):
         Binding("r", "rename", "Rename", id="rename-household"),
         Binding("d", "delete", "Delete", id="delete-household"),
         Binding("x", "pdf", "PDF", id="pdf-household", tooltip="Print the household's dossier"),
+        Binding(
+            "g", "agenda", "Agenda", id="agenda-all", tooltip="Every coming date of every household"
+        ),
         Binding("e", "app.open_examples", "Examples", id="open-examples", show=False),
     ]
 
@@ -54,7 +57,7 @@ class HouseholdsScreen(DataScreen[None]):
         table: DataTable[Text] = DataTable(id="households", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static("", id="problems", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.title = "Households"
@@ -112,7 +115,7 @@ class HouseholdsScreen(DataScreen[None]):
             table.add_row(
                 Text(summary.name, style="bold"),
                 bar(summary.progress.done, summary.progress.total, width=5),
-                _deadline(summary.deadline),
+                deadline_text(summary.deadline),
                 _warnings(summary.warnings),
                 Text(""),
                 Text(""),
@@ -125,7 +128,7 @@ class HouseholdsScreen(DataScreen[None]):
                     bar(member.progress.done, member.progress.total, width=5)
                     if member.progress
                     else Text(""),
-                    _deadline(member.deadline),
+                    deadline_text(member.deadline),
                     _warnings(member.warnings),
                     Text(member.route),
                     Text(member.procedure),
@@ -180,6 +183,8 @@ class HouseholdsScreen(DataScreen[None]):
     def can_run(self, action: str) -> bool:
         if action in {"open", "rename", "delete", "pdf"}:
             return self._selected_household() is not None
+        if action == "agenda":
+            return not self.query_one("#households", DataTable).loading
         return True
 
     @on(DataTable.RowSelected, "#households")
@@ -271,11 +276,16 @@ class HouseholdsScreen(DataScreen[None]):
         if household_id is not None:
             self.carte_app.export_pdf(household_id)
 
+    def action_agenda(self) -> None:
+        from carte_prep.tui.screens.agenda import AgendaScreen, Jump
+        from carte_prep.tui.screens.checklist import ChecklistScreen
 
-def _deadline(deadline: Deadline | None) -> Text:
-    if deadline is None:
-        return Text("")
-    return Text(fmt(deadline.day), style="bold red" if deadline.overdue else "")
+        def jump(to: Jump | None) -> None:
+            if to is not None:
+                self._select(to.household_id)
+                self.app.push_screen(ChecklistScreen(to.household_id, to.member_id, to.item_id))
+
+        self.app.push_screen(AgendaScreen(), jump)
 
 
 def _warnings(count: int) -> Text:

@@ -14,7 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Input, Label, Static
+from textual.widgets import Header, Input, Label, Static
 
 from carte_prep.core import EPhoto, Household, PhotoPlan, build_checklist
 from carte_prep.core.dates import fmt
@@ -22,6 +22,7 @@ from carte_prep.core.households import upsert_member
 from carte_prep.tui.format import InputProblem, parse_date, show_date
 from carte_prep.tui.screens.base import DataScreen
 from carte_prep.tui.validation import first_problem, show_problem
+from carte_prep.tui.widgets.footer import KeysFooter
 
 
 class PhotosScreen(DataScreen[None]):
@@ -52,7 +53,7 @@ class PhotosScreen(DataScreen[None]):
                 yield Static("", id="purchased-msg", classes="field-error", markup=False)
                 yield Static(id="ephoto-dates")
             yield Static(id="norms")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         application = self._household().member(self.member_id).application

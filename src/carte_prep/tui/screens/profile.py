@@ -3,6 +3,10 @@
 Every field is checked as it is typed, by the model itself (pydantic), and its message is
 shown under the field in plain words. As soon as the whole profile is valid, leaving a
 field (or picking a choice) saves it, and the preview line shows the checklist it gives.
+
+A step's widgets are built the first time the step is shown: building all six steps up
+front (over a thousand widgets with the département list) made the editor take about a
+second to open. Fields of steps not built yet keep their saved value.
 """
 
 from __future__ import annotations
@@ -19,7 +23,6 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import (
     Checkbox,
-    Footer,
     Header,
     Input,
     Label,
@@ -49,9 +52,13 @@ from carte_prep.tui.screens.base import DataScreen
 from carte_prep.tui.screens.dialogs import ConfirmDialog
 from carte_prep.tui.validation import problems, show_problem
 from carte_prep.tui.widgets.departement import DepartementPicker
+from carte_prep.tui.widgets.footer import KeysFooter
 
 OPTIONAL_CHOICES: frozenset[Path] = frozenset({(*APP, "route_choice"), (*CUR, "card_type")})
 """Choices the model accepts empty; every other choice starts on its first entry."""
+
+SPECS: dict[Path, FieldSpec] = {spec.path: spec for spec in all_fields()}
+"""Every field by its path, to find the parts a built field depends on."""
 
 
 def get_in(data: dict[str, Any] | None, path: Path) -> Any:
@@ -93,6 +100,10 @@ class ProfileScreen(DataScreen[str | None]):
         self._inputs: dict[Path, Widget] = {}
         self._messages: dict[Path, Static] = {}
         self._boxes: dict[Path, Widget] = {}
+        self._started: set[int] = set()
+        """Steps whose widgets are being (or were) mounted: each is built once."""
+        self._built: set[int] = set()
+        """Steps whose widgets are mounted and registered in the dicts above."""
 
     # -- building -----------------------------------------------------------------------
 
@@ -121,40 +132,41 @@ class ProfileScreen(DataScreen[str | None]):
         }
 
     def compose(self) -> ComposeResult:
-        base = self._base()
         yield Header()
         with TabbedContent(id="steps"):
             for number, step in enumerate(STEPS):
-                with (
-                    TabPane(f"{number + 1} {step.title}", id=f"step-{number}"),
-                    VerticalScroll(classes="step"),
-                ):
-                    if step.intro:
-                        yield Static(Text(step.intro, style="italic"), classes="step-intro")
-                    yield Static(
-                        Text("This member applies for no card: switch it on in step 2."),
-                        id=f"absent-{number}",
-                        classes="absent",
-                    )
-                    for spec in step.fields:
-                        if spec.new_only and not self._is_new:
-                            continue
-                        yield from self._field(spec, base)
-                    for extra in step.extra:
-                        yield Static(id=f"x-{extra}", classes="extra")
+                with TabPane(f"{number + 1} {step.title}", id=f"step-{number}"):
+                    yield VerticalScroll(classes="step", id=f"pane-{number}")
         yield Static(id="preview")
-        yield Footer()
+        yield KeysFooter()
 
-    def _field(self, spec: FieldSpec, base: dict[str, Any]) -> ComposeResult:
+    def _step_widgets(self, number: int, base: dict[str, Any]) -> list[Widget]:
+        step = STEPS[number]
+        widgets: list[Widget] = []
+        if step.intro:
+            widgets.append(Static(Text(step.intro, style="italic"), classes="step-intro"))
+        widgets.append(
+            Static(
+                Text("This member applies for no card: switch it on in step 2."),
+                id=f"absent-{number}",
+                classes="absent",
+            )
+        )
+        widgets.extend(self._field(spec, base) for spec in self._step_fields(number))
+        widgets.extend(Static(id=f"x-{extra}", classes="extra") for extra in step.extra)
+        return widgets
+
+    def _field(self, spec: FieldSpec, base: dict[str, Any]) -> Vertical:
         value = get_in(base, spec.path)
+        children: list[Widget] = []
+        if spec.kind not in {"flag", "presence"}:
+            children.append(Label(spec.label, classes="field-label", markup=False))
+        children.append(self._widget(spec, value, base))
+        children.append(Static("", id=spec.error_id, classes="field-error", markup=False))
+        if spec.help:
+            children.append(Static(Text(spec.help, style="dim"), classes="field-help"))
         classes = "field " + " ".join("under-" + "-".join(p) for p in owner_presence(spec))
-        with Vertical(classes=classes.strip(), id=f"box-{spec.widget_id}"):
-            if spec.kind not in {"flag", "presence"}:
-                yield Label(spec.label, classes="field-label", markup=False)
-            yield self._widget(spec, value, base)
-            yield Static("", id=spec.error_id, classes="field-error", markup=False)
-            if spec.help:
-                yield Static(Text(spec.help, style="dim"), classes="field-help")
+        return Vertical(*children, classes=classes.strip(), id=f"box-{spec.widget_id}")
 
     def _widget(self, spec: FieldSpec, value: Any, base: dict[str, Any]) -> Widget:
         match spec.kind:
@@ -189,12 +201,27 @@ class ProfileScreen(DataScreen[str | None]):
                     compact=True,
                 )
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         self.title = "New member" if self._is_new else "Profile"
-        self._inputs = {s.path: self.query_one(f"#{s.widget_id}") for s in self._shown()}
-        self._messages = {s.path: self.query_one(f"#{s.error_id}", Static) for s in self._shown()}
-        self._boxes = {s.path: self.query_one(f"#box-{s.widget_id}") for s in self._shown()}
         self.refresh_data()
+        await self._build(0)
+
+    @on(TabbedContent.TabActivated, "#steps")
+    async def _step_shown(self, event: TabbedContent.TabActivated) -> None:
+        await self._build(int((event.pane.id or "step-0").removeprefix("step-")))
+
+    async def _build(self, number: int) -> None:
+        """Mount a step's fields the first time it is shown, then check the whole form."""
+        if number in self._started:
+            return
+        self._started.add(number)
+        pane = self.query_one(f"#pane-{number}", VerticalScroll)
+        await pane.mount_all(self._step_widgets(number, self._base()))
+        for spec in self._step_fields(number):
+            self._inputs[spec.path] = self.query_one(f"#{spec.widget_id}")
+            self._messages[spec.path] = self.query_one(f"#{spec.error_id}", Static)
+            self._boxes[spec.path] = self.query_one(f"#box-{spec.widget_id}")
+        self._built.add(number)
         self._check()
 
     def refresh_data(self) -> None:
@@ -206,6 +233,9 @@ class ProfileScreen(DataScreen[str | None]):
     def _shown(self) -> list[FieldSpec]:
         return [s for s in all_fields() if self._is_new or not s.new_only]
 
+    def _step_fields(self, number: int) -> list[FieldSpec]:
+        return [s for s in STEPS[number].fields if self._is_new or not s.new_only]
+
     def _raw(self, spec: FieldSpec) -> Any:
         widget = self._inputs[spec.path]
         if isinstance(widget, Checkbox):
@@ -216,11 +246,6 @@ class ProfileScreen(DataScreen[str | None]):
             return None if widget.is_blank() else widget.value
         assert isinstance(widget, Input)
         return widget.value
-
-    def _raw_flag(self, path: Path) -> bool:
-        checkbox = self._inputs[path]
-        assert isinstance(checkbox, Checkbox)
-        return checkbox.value
 
     def _convert(self, spec: FieldSpec, raw: Any) -> Any:
         if spec.kind in {"date", "time"}:
@@ -238,6 +263,10 @@ class ProfileScreen(DataScreen[str | None]):
         switched_off: list[Path] = []
         for spec in self._shown():
             if any(p in switched_off for p in owner_presence(spec)):
+                continue
+            if spec.path not in self._inputs:  # its step is not built: the saved value stays
+                if spec.kind == "presence" and get_in(data, spec.path) is None:
+                    switched_off.append(spec.path)
                 continue
             raw = self._raw(spec)
             if spec.kind == "presence":
@@ -272,7 +301,7 @@ class ProfileScreen(DataScreen[str | None]):
         for path, target in self._messages.items():
             if str(target.render()) != errors.get(path, ""):
                 show_problem(target, errors.get(path))
-        self._show_optional_parts()
+        self._show_optional_parts(data)
         self._show_extras(data)
         self._show_preview(member)
         return member
@@ -311,17 +340,19 @@ class ProfileScreen(DataScreen[str | None]):
 
     # -- showing ------------------------------------------------------------------------
 
-    def _show_optional_parts(self) -> None:
-        application_on = bool(self._raw_flag(APP))
-        for number, step in enumerate(STEPS):
+    def _show_optional_parts(self, data: dict[str, Any]) -> None:
+        """Hide the fields of parts switched off (in ``data``, the form as it stands)."""
+        application_on = get_in(data, APP) is not None
+        for number in self._built:
             self.query_one(f"#absent-{number}").display = (
-                step.presence == APP and not application_on
+                STEPS[number].presence == APP and not application_on
             )
-        for spec in self._shown():
-            visible = all(self._raw_flag(p) for p in owner_presence(spec))
-            self._boxes[spec.path].display = visible
-        route_box = self._boxes[(*APP, "route_choice")]
-        route_box.display = route_box.display and self._route_is_choice()
+        for path, box in self._boxes.items():
+            owners = owner_presence(SPECS[path])
+            box.display = all(get_in(data, p) is not None for p in owners)
+        route_box = self._boxes.get((*APP, "route_choice"))
+        if route_box is not None:
+            route_box.display = route_box.display and self._route_is_choice()
 
     def _route_is_choice(self) -> bool:
         card = self.query_one("#f-application-card-type", Select)
@@ -339,12 +370,15 @@ class ProfileScreen(DataScreen[str | None]):
             card = catalogue.cards[card_id]
             summary.append(card.name_fr + "\n", style="bold")
             summary.append(card.summary)
-        self.query_one("#x-card-summary", Static).update(summary)
         procedure = get_in(data, (*APP, "procedure"))
-        self.query_one("#x-procedure-meaning", Static).update(
-            Text(PROCEDURE_MEANINGS.get(procedure, ""), style="italic")
-        )
-        self.query_one("#x-numero-hint", Static).update(_numero_hint(get_in(data, CUR)))
+        extras = {
+            "card-summary": summary,
+            "procedure-meaning": Text(PROCEDURE_MEANINGS.get(procedure, ""), style="italic"),
+            "numero-hint": _numero_hint(get_in(data, CUR)),
+        }
+        for name, content in extras.items():
+            for target in self.query(f"#x-{name}").results(Static):
+                target.update(content)
 
     def _show_preview(self, member: Member | None) -> None:
         preview = self.query_one("#preview", Static)
@@ -466,17 +500,15 @@ class ProfileScreen(DataScreen[str | None]):
 
 def _numero_hint(card: dict[str, Any] | None) -> Text:
     """Where the numéro étranger is printed, for the card model of its issue date."""
-    catalogue = load_catalogue()
-    issued = parse_date(card.get("issued_on") or "") if card else None
-    if issued is None:
+    issued = card.get("issued_on") if card else None
+    if not issued:
         return Text(
             "Enter the date the card was issued to see where its numéro étranger is printed.",
             style="dim",
         )
-    models = [g for g in catalogue.generations if g.first_issued <= issued]
-    if not models:
+    model = load_catalogue().generation_for(parse_date(issued))
+    if model is None:
         return Text("This date is before the card models carte-prep knows.", style="dim")
-    model = max(models, key=lambda g: g.first_issued)
     text = Text(f"Card model: {model.label}.\n", style="bold")
     text.append("Where the numéro étranger is: " + model.where_numero)
     return text

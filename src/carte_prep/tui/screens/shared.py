@@ -13,7 +13,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from carte_prep.core import (
     CartePrepError,
@@ -27,6 +27,7 @@ from carte_prep.core.catalogue import Requirement
 from carte_prep.core.vocab import DONE_STATUSES, Status
 from carte_prep.tui.format import status_text
 from carte_prep.tui.screens.base import DataScreen
+from carte_prep.tui.widgets.footer import KeysFooter
 
 _HELP = (
     "A household document serves several members: tick it once and it is ticked for each. "
@@ -53,7 +54,7 @@ class SharedScreen(DataScreen[None]):
         yield Static(Text(_HELP), id="shared-help")
         table: DataTable[Text] = DataTable(id="shared", cursor_type="cell")
         yield table
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.title = "Household documents"

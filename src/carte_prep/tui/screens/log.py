@@ -1,0 +1,525 @@
+"""After filing: the filing day, récépissés, requests for more documents, the card, the
+timbre and the collection appointment, as ``carte-prep log`` records them.
+
+Each value is checked as it is typed by the model itself (:class:`AfterFiling` and its
+parts), with the model's message under the field, and saved as soon as it reads well,
+like everything else in the app. Receipts and requests are lists: their small forms save
+when the person adds the entry. The agenda is built from this log, so its dates follow at
+once (a receipt's expiry, a request's deadline, the collection).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Literal
+
+from pydantic import BaseModel, ValidationError
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, DataTable, Header, Input, Label, Select, Static
+
+from carte_prep.core import Household, Member
+from carte_prep.core.agenda import next_deadline, urgency
+from carte_prep.core.dates import fmt
+from carte_prep.core.errors import explain_validation
+from carte_prep.core.households import upsert_member
+from carte_prep.core.model import (
+    AfterFiling,
+    Appointment,
+    ExtraDocumentsRequest,
+    Receipt,
+    TimbreFiscal,
+)
+from carte_prep.tui.format import (
+    LEVEL_STYLES,
+    InputProblem,
+    deadline_text,
+    parse_date,
+    parse_time,
+    show_date,
+)
+from carte_prep.tui.screens.base import DataScreen
+from carte_prep.tui.screens.dialogs import ConfirmDialog, PromptDialog
+from carte_prep.tui.validation import first_problem, problems, show_problem
+from carte_prep.tui.widgets.footer import KeysFooter
+
+FieldKind = Literal["date", "time", "text", "amount", "choice"]
+
+RECEIPT_KINDS: dict[str, str] = {
+    "recepisse": "récépissé (from the prefecture desk)",
+    "prolongation": "attestation de prolongation (ANEF)",
+}
+SINGLE_DATES: dict[str, str] = {"filed-on": "filed_on", "card-ready": "card_ready_on"}
+"""Inputs that hold one date of the log, and the log field each one sets."""
+
+
+@dataclass(frozen=True)
+class FormField:
+    """One input of a small form, and the model field it fills."""
+
+    name: str
+    widget_id: str
+    kind: FieldKind
+
+
+@dataclass(frozen=True)
+class Form:
+    """A group of inputs that together make one model value (a receipt, the timbre...)."""
+
+    model: type[BaseModel]
+    fields: tuple[FormField, ...]
+    fixed: dict[str, Any] = field(default_factory=dict)
+    """Values the person does not type (a collection appointment's kind)."""
+
+    @property
+    def typed(self) -> tuple[FormField, ...]:
+        """The fields typed into an Input (each has a problem line under it)."""
+        return tuple(f for f in self.fields if f.kind != "choice")
+
+
+RECEIPT = Form(
+    Receipt,
+    (
+        FormField("kind", "receipt-kind", "choice"),
+        FormField("valid_until", "receipt-until", "date"),
+        FormField("issued_on", "receipt-issued", "date"),
+    ),
+)
+REQUEST = Form(
+    ExtraDocumentsRequest,
+    (
+        FormField("received_on", "request-received", "date"),
+        FormField("deadline", "request-deadline", "date"),
+        FormField("what", "request-what", "text"),
+    ),
+)
+TIMBRE = Form(
+    TimbreFiscal,
+    (
+        FormField("number", "timbre-number", "text"),
+        FormField("amount", "timbre-amount", "amount"),
+        FormField("bought_on", "timbre-bought", "date"),
+    ),
+)
+COLLECTION = Form(
+    Appointment,
+    (
+        FormField("date", "collection-date", "date"),
+        FormField("time", "collection-time", "time"),
+        FormField("place", "collection-place", "text"),
+    ),
+    fixed={"kind": "collection"},
+)
+
+
+def _convert(kind: FieldKind, raw: str) -> Any:
+    """A typed value as the model takes it; None when empty (InputProblem when unreadable)."""
+    if kind == "date":
+        return parse_date(raw)
+    if kind == "time":
+        return parse_time(raw)
+    text = raw.strip()
+    if not text:
+        return None
+    return int(text) if kind == "amount" else text
+
+
+class LogScreen(DataScreen[None]):
+    """One member's after-filing log; every value is saved as soon as it is valid."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", id="log-back"),
+        Binding(
+            "delete",
+            "remove",
+            "Remove",
+            id="log-remove",
+            tooltip="Remove the récépissé or request under the cursor (asks first)",
+        ),
+    ]
+
+    def __init__(self, household_id: str, member_id: str) -> None:
+        super().__init__()
+        self.household_id = household_id
+        self.member_id = member_id
+        self._shown: AfterFiling | None = None
+        """The log the fields were last filled from or saved as; another one means the
+        file changed elsewhere (a reload), and only then are the fields refilled."""
+
+    # -- building -----------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="log"):
+            yield Static(
+                Text(
+                    "What happened once the file was in. Each value is saved as soon as it "
+                    "reads well; the agenda (g on the member screen) follows.",
+                    style="italic",
+                ),
+                classes="log-intro",
+            )
+            yield _heading("Filing")
+            yield from _row("Filed on (the dépôt date)", "filed-on")
+
+            yield _heading(
+                "Récépissés and attestations",
+                "They prove the right to stay while the card is made; delete removes one.",
+            )
+            yield DataTable(id="receipts", cursor_type="row", classes="log-table")
+            yield Static(Text("None yet.", style="dim"), id="receipts-none")
+            with Horizontal(classes="log-row"):
+                yield Label("Add one: kind", classes="log-label")
+                yield Select(
+                    [(label, kind) for kind, label in RECEIPT_KINDS.items()],
+                    value="recepisse",
+                    allow_blank=False,
+                    id="receipt-kind",
+                    compact=True,
+                )
+            yield from _row("Valid until", "receipt-until")
+            yield from _row("Issued on (optional)", "receipt-issued")
+            yield _add_button("Add this receipt", "receipt-add")
+
+            yield _heading(
+                "Extra documents asked for", "Enter on a request marks it sent; delete removes it."
+            )
+            yield DataTable(id="requests", cursor_type="row", classes="log-table")
+            yield Static(Text("None yet.", style="dim"), id="requests-none")
+            yield from _row("Letter received on", "request-received")
+            yield from _row("Deadline in the letter", "request-deadline")
+            yield from _row("What they ask for", "request-what", placeholder="")
+            yield _add_button("Add this request", "request-add")
+
+            yield _heading("The card", "The timbre fiscal and the appointment to collect it.")
+            yield from _row("Ready on (SMS or e-mail)", "card-ready")
+            yield from _row("Timbre fiscal number", "timbre-number", placeholder="16 digits")
+            yield from _row(
+                "Timbre amount (€)", "timbre-amount", placeholder="e.g. 225", restrict=r"\d*"
+            )
+            yield from _row("Timbre bought on", "timbre-bought")
+            yield from _row("Collection date", "collection-date")
+            yield from _row("Collection time", "collection-time", placeholder="hh:mm")
+            yield from _row("Collection place", "collection-place", placeholder="")
+        yield Static(id="log-next")
+        yield KeysFooter()
+
+    def on_mount(self) -> None:
+        receipts = self.query_one("#receipts", DataTable)
+        receipts.add_column("Kind", key="kind")
+        receipts.add_column("Issued", key="issued", width=10)
+        receipts.add_column("Valid until", key="until", width=11)
+        requests = self.query_one("#requests", DataTable)
+        requests.add_column("Deadline", key="deadline", width=10)
+        requests.add_column("What", key="what")
+        requests.add_column("Sent", key="sent", width=15)
+        self.refresh_data()
+        self.query_one("#filed-on", Input).focus()
+
+    # -- data ---------------------------------------------------------------------------
+
+    def _household(self) -> Household:
+        return self.carte_app.session.get(self.household_id)
+
+    def _member(self) -> Member | None:
+        household = self.carte_app.session.households.get(self.household_id)
+        if household is None:
+            return None
+        return next((m for m in household.members if m.id == self.member_id), None)
+
+    def _log(self) -> AfterFiling:
+        member = self._member()
+        assert member is not None
+        assert member.application is not None
+        return member.application.after_filing
+
+    def refresh_data(self) -> None:
+        """Show the saved log; refill the fields only if it changed elsewhere."""
+        member = self._member()
+        if member is None or member.application is None:
+            self.dismiss()
+            return
+        self.title = "After filing"
+        self.sub_title = member.display_name
+        log = member.application.after_filing
+        if log != self._shown:
+            self._fill(log)
+            self._shown = log
+        self._show_lists(log)
+        self._show_next()
+
+    def _fill(self, log: AfterFiling) -> None:
+        values = {
+            "filed-on": show_date(log.filed_on),
+            "card-ready": show_date(log.card_ready_on),
+            "timbre-number": log.timbre.number if log.timbre else "",
+            "timbre-amount": str(log.timbre.amount) if log.timbre else "",
+            "timbre-bought": show_date(log.timbre.bought_on if log.timbre else None),
+            "collection-date": show_date(log.collection.date if log.collection else None),
+            "collection-time": (
+                f"{log.collection.time:%H:%M}" if log.collection and log.collection.time else ""
+            ),
+            "collection-place": (log.collection.place or "") if log.collection else "",
+        }
+        with self.prevent(Input.Changed):
+            for widget_id, value in values.items():
+                self.query_one(f"#{widget_id}", Input).value = value
+        for widget_id in values:
+            show_problem(self.query_one(f"#{widget_id}-msg", Static), None)
+
+    def _show_lists(self, log: AfterFiling) -> None:
+        today = self.carte_app.today()
+        receipts = self.query_one("#receipts", DataTable)
+        row = receipts.cursor_row
+        receipts.clear()
+        for index, receipt in enumerate(log.receipts):
+            receipts.add_row(
+                Text(RECEIPT_KINDS[receipt.kind]),
+                Text(show_date(receipt.issued_on) or "–"),
+                Text(
+                    fmt(receipt.valid_until),
+                    style=LEVEL_STYLES[urgency(receipt.valid_until, today)],
+                ),
+                key=str(index),
+            )
+        receipts.move_cursor(row=row, animate=False)
+        receipts.display = bool(log.receipts)
+        self.query_one("#receipts-none").display = not log.receipts
+
+        requests = self.query_one("#requests", DataTable)
+        row = requests.cursor_row
+        requests.clear()
+        for index, request in enumerate(log.requests):
+            if request.sent_on is not None:
+                sent = Text(f"sent {fmt(request.sent_on)}", style="green")
+            else:
+                sent = Text("not sent yet", style=LEVEL_STYLES[urgency(request.deadline, today)])
+            requests.add_row(
+                Text(fmt(request.deadline)),
+                Text(request.what, no_wrap=True, overflow="ellipsis"),
+                sent,
+                key=str(index),
+            )
+        requests.move_cursor(row=row, animate=False)
+        requests.display = bool(log.requests)
+        self.query_one("#requests-none").display = not log.requests
+        self.refresh_bindings()
+
+    def _show_next(self) -> None:
+        deadline = next_deadline(self._household(), self.member_id, self.carte_app.today())
+        text = Text()
+        text.append("Next date: ", style="bold")
+        if deadline is None:
+            text.append("none ahead.")
+        else:
+            text.append_text(deadline_text(deadline, with_title=True))
+        self.query_one("#log-next", Static).update(text)
+
+    # -- saving -------------------------------------------------------------------------
+
+    def _save(self, log: AfterFiling) -> bool:
+        """Save the member's log if it changed; True when the screen now shows the disk."""
+        if log == self._log():
+            return True
+        household = self._household()
+        data = household.member(self.member_id).model_dump()
+        data["application"]["after_filing"] = log.model_dump()
+        try:
+            changed = upsert_member(household, data)
+        except ValidationError as exc:
+            self.notify(explain_validation(exc), severity="error", markup=False)
+            return False
+        if not self.carte_app.save(changed):
+            return False
+        self._shown = log
+        self._show_lists(log)
+        self._show_next()
+        return True
+
+    def _change(self, message: Static, **changes: Any) -> bool:
+        """Apply changes to the log through the model; its message goes under ``message``."""
+        try:
+            log = AfterFiling.model_validate({**self._log().model_dump(), **changes})
+        except ValidationError as exc:
+            show_problem(message, first_problem(exc))
+            return False
+        show_problem(message, None)
+        return self._save(log)
+
+    def _check(self, form: Form, *, empty_ok: bool) -> tuple[bool, BaseModel | None]:
+        """Validate a form and show each field's problem; (valid, value or None when empty)."""
+        data: dict[str, Any] = dict(form.fixed)
+        errors: dict[str, str] = {}
+        typed = False
+        for spec in form.fields:
+            if spec.kind == "choice":
+                data[spec.name] = self.query_one(f"#{spec.widget_id}", Select).value
+                continue
+            raw = self.query_one(f"#{spec.widget_id}", Input).value
+            typed = typed or bool(raw.strip())
+            try:
+                value = _convert(spec.kind, raw)
+            except InputProblem as exc:
+                errors[spec.name] = str(exc)
+                continue
+            if value is not None:
+                data[spec.name] = value
+        value_made: BaseModel | None = None
+        if typed or not empty_ok:
+            try:
+                value_made = form.model.model_validate(data)
+            except ValidationError as exc:
+                for loc, problem in problems(exc).items():  # a whole-value problem: 1st field
+                    errors.setdefault(loc[0] if loc else form.typed[0].name, problem)
+        for spec in form.typed:
+            show_problem(self.query_one(f"#{spec.widget_id}-msg", Static), errors.get(spec.name))
+        return not errors, None if errors else value_made
+
+    # -- events -------------------------------------------------------------------------
+
+    @on(Input.Changed, "#filed-on, #card-ready")
+    def _date_typed(self, event: Input.Changed) -> None:
+        widget_id = event.input.id or ""
+        message = self.query_one(f"#{widget_id}-msg", Static)
+        try:
+            day = parse_date(event.value)
+        except InputProblem as exc:
+            show_problem(message, str(exc))
+            return
+        self._change(message, **{SINGLE_DATES[widget_id]: day})
+
+    @on(Input.Changed, "#timbre-number, #timbre-amount, #timbre-bought")
+    def _timbre_typed(self) -> None:
+        valid, timbre = self._check(TIMBRE, empty_ok=True)
+        if valid:
+            message = self.query_one("#timbre-number-msg", Static)
+            self._change(message, timbre=timbre.model_dump() if timbre else None)
+
+    @on(Input.Changed, "#collection-date, #collection-time, #collection-place")
+    def _collection_typed(self) -> None:
+        valid, collection = self._check(COLLECTION, empty_ok=True)
+        if valid:
+            message = self.query_one("#collection-date-msg", Static)
+            self._change(message, collection=collection.model_dump() if collection else None)
+
+    @on(Input.Changed, "#receipt-until, #receipt-issued")
+    def _receipt_typed(self) -> None:
+        self._check(RECEIPT, empty_ok=True)
+
+    @on(Input.Changed, "#request-received, #request-deadline, #request-what")
+    def _request_typed(self) -> None:
+        self._check(REQUEST, empty_ok=True)
+
+    @on(Input.Submitted, "#receipt-until, #receipt-issued")
+    @on(Button.Pressed, "#receipt-add")
+    def _add_receipt(self) -> None:
+        valid, receipt = self._check(RECEIPT, empty_ok=False)
+        if not valid or not isinstance(receipt, Receipt):
+            return
+        log = self._log()
+        message = self.query_one("#receipt-until-msg", Static)
+        if self._change(message, receipts=[*log.model_dump()["receipts"], receipt.model_dump()]):
+            self._clear(RECEIPT)
+            self.notify(f"Added: {RECEIPT_KINDS[receipt.kind]}.", timeout=3)
+
+    @on(Input.Submitted, "#request-received, #request-deadline, #request-what")
+    @on(Button.Pressed, "#request-add")
+    def _add_request(self) -> None:
+        valid, request = self._check(REQUEST, empty_ok=False)
+        if not valid or not isinstance(request, ExtraDocumentsRequest):
+            return
+        log = self._log()
+        message = self.query_one("#request-what-msg", Static)
+        if self._change(message, requests=[*log.model_dump()["requests"], request.model_dump()]):
+            self._clear(REQUEST)
+            self.notify("Request added: its deadline is in the agenda.", timeout=3)
+
+    def _clear(self, form: Form) -> None:
+        with self.prevent(Input.Changed):
+            for spec in form.typed:
+                self.query_one(f"#{spec.widget_id}", Input).value = ""
+
+    @on(DataTable.RowSelected, "#requests")
+    def _mark_sent(self, event: DataTable.RowSelected) -> None:
+        """Ask for the day the documents went out (today unless told otherwise)."""
+        index = event.cursor_row
+        request = self._log().requests[index]
+
+        def sent(answer: str | None) -> None:
+            if answer is None:
+                return
+            requests = self._log().model_dump()["requests"]
+            requests[index]["sent_on"] = parse_date(answer)
+            self._change(self.query_one("#request-what-msg", Static), requests=requests)
+
+        self.app.push_screen(
+            PromptDialog(
+                f"Day you sent what was asked for ({request.what}):",
+                value=show_date(request.sent_on or self.carte_app.today()),
+                check=_date_problem,
+            ),
+            sent,
+        )
+
+    def can_run(self, action: str) -> bool:
+        if action == "remove":
+            focused = self.focused
+            return isinstance(focused, DataTable) and focused.row_count > 0
+        return True
+
+    def action_remove(self) -> None:
+        focused = self.focused
+        if not isinstance(focused, DataTable) or not focused.row_count:
+            return
+        index = focused.cursor_row
+        log = self._log()
+        if focused.id == "receipts":
+            key, what = "receipts", f"the {RECEIPT_KINDS[log.receipts[index].kind]}"
+            message = self.query_one("#receipt-until-msg", Static)
+        else:
+            key, what = "requests", f"the request “{log.requests[index].what}”"
+            message = self.query_one("#request-what-msg", Static)
+
+        def remove(sure: bool | None) -> None:
+            if sure:
+                entries = self._log().model_dump()[key]
+                del entries[index]
+                self._change(message, **{key: entries})
+
+        self.app.push_screen(ConfirmDialog(f"Remove {what} from the log?", yes="Remove"), remove)
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+
+def _row(
+    label: str, widget_id: str, *, placeholder: str = "dd/mm/yyyy", restrict: str | None = None
+) -> ComposeResult:
+    """A label and its input on one line, and the line for its problem below."""
+    with Horizontal(classes="log-row"):
+        yield Label(label, classes="log-label", markup=False)
+        yield Input(placeholder=placeholder, id=widget_id, compact=True, restrict=restrict)
+    yield Static("", id=f"{widget_id}-msg", classes="field-error log-error", markup=False)
+
+
+def _heading(title: str, note: str = "") -> Static:
+    text = Text()
+    text.append(title, style="bold underline")
+    if note:
+        text.append("\n" + note, style="dim")
+    return Static(text, classes="log-heading")
+
+
+def _add_button(label: str, widget_id: str) -> Horizontal:
+    return Horizontal(Button(label, id=widget_id, compact=True), classes="log-row log-add")
+
+
+def _date_problem(value: str) -> str | None:
+    try:
+        parse_date(value)
+    except InputProblem as exc:
+        return str(exc)
+    return None

@@ -1,0 +1,36 @@
+"""The key footer, rebuilt only when the keys it shows change.
+
+Textual's Footer recomposes every key widget on each bindings signal, and Textual sends
+one on every focus change, while the app sends one whenever an action may have become
+(un)available (a cursor move in a list, a save). Those rebuilds were most of the app's
+own work: about a second per test scenario, and a visible cost on slow terminals. This
+footer compares what it would show with what it shows, and skips identical rebuilds.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer
+
+Shown = tuple[tuple[Binding, bool, str], ...]
+
+
+class KeysFooter(Footer):
+    """A :class:`~textual.widgets.Footer` that ignores signals which change nothing."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._shown: Shown | None = None
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        if screen.app.app_focus and self.is_attached and screen is self.screen:
+            shown = tuple(
+                (active.binding, active.enabled, active.tooltip)
+                for active in screen.active_bindings.values()
+                if active.binding.show
+            )
+            if shown == self._shown:
+                return
+            self._shown = shown
+        super().bindings_changed(screen)
