@@ -164,7 +164,8 @@ def markers(item: ChecklistItem) -> Text:
 def item_label(item: ChecklistItem) -> Text:
     """French name with its English gloss on the line below."""
     requirement = item.requirement
-    text = Text(requirement.name_fr, style="bold")
+    text = Text()
+    text.append(requirement.name_fr, style="bold")
     text.append("\n")
     text.append(requirement.name_en, style="italic")
     return text

@@ -23,7 +23,7 @@ from textual.widgets.option_list import Option
 
 from carte_prep.core import ChecklistItem
 from carte_prep.core.dates import fmt
-from carte_prep.tui.format import InputProblem, parse_date, show_date, status_text
+from carte_prep.tui.format import InputProblem, item_label, parse_date, show_date, status_text
 from carte_prep.tui.validation import show_problem
 
 NOTES_DELAY = 0.6
@@ -115,9 +115,7 @@ class ItemDetail(VerticalScroll):
 
     def _show_text(self, item: ChecklistItem, names: dict[str, str]) -> None:
         requirement = item.requirement
-        title = Text(requirement.name_fr, style="bold")
-        title.append("\n" + requirement.name_en, style="italic")
-        self.query_one("#d-title", Static).update(title)
+        self.query_one("#d-title", Static).update(item_label(item))
 
         facts = Text("Status: ") + status_text(item.tracking.status)
         facts.append(f"\nBring {item.quantity} original(s) and {requirement.copies} copy(ies).")
