@@ -163,3 +163,20 @@ def test_json_schema_is_generated() -> None:
     schema = Household.model_json_schema()
     assert schema["additionalProperties"] is False
     assert "members" in schema["properties"]
+
+
+def test_extra_document_request_dates_must_be_in_order() -> None:
+    from carte_prep.core.model import ExtraDocumentsRequest
+
+    received = dt.date(2026, 11, 1)
+    with pytest.raises(ValidationError) as info:
+        ExtraDocumentsRequest(received_on=received, deadline=dt.date(2026, 10, 1), what="x")
+    assert "deadline is before received_on" in explain_validation(info.value)
+    with pytest.raises(ValidationError) as info:
+        ExtraDocumentsRequest(
+            received_on=received,
+            deadline=dt.date(2026, 12, 1),
+            what="x",
+            sent_on=dt.date(2026, 10, 30),
+        )
+    assert "sent_on is before received_on" in explain_validation(info.value)

@@ -221,22 +221,25 @@ def _receipts(draw: st.DrawFn, dates: st.SearchStrategy[dt.date]) -> Receipt:
 RECEIPT_KINDS = st.sampled_from(["recepisse", "prolongation"])
 
 
+@st.composite
+def _requests(draw: st.DrawFn, dates: st.SearchStrategy[dt.date]) -> ExtraDocumentsRequest:
+    received, deadline = draw(ordered_dates(dates))
+    sent = draw(optional(dates))
+    return ExtraDocumentsRequest(
+        received_on=received,
+        deadline=deadline,
+        what=draw(lines(LINE_MAX, min_length=1)),
+        sent_on=max(sent, received) if sent else None,
+    )
+
+
 @functools.cache
 def after_filings(dates: st.SearchStrategy[dt.date]) -> st.SearchStrategy[AfterFiling]:
     return st.builds(
         AfterFiling,
         filed_on=optional(dates),
         receipts=st.lists(receipts(dates), max_size=3),
-        requests=st.lists(
-            st.builds(
-                ExtraDocumentsRequest,
-                received_on=dates,
-                deadline=dates,
-                what=lines(LINE_MAX, min_length=1),
-                sent_on=optional(dates),
-            ),
-            max_size=3,
-        ),
+        requests=st.lists(_requests(dates), max_size=3),
         card_ready_on=optional(dates),
         timbre=optional(
             st.builds(

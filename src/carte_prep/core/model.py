@@ -232,6 +232,14 @@ class ExtraDocumentsRequest(Model):
     what: RequiredLine
     sent_on: Day | None = None
 
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> ExtraDocumentsRequest:
+        if self.deadline < self.received_on:
+            raise ValueError("deadline is before received_on; check the date in the letter")
+        if self.sent_on and self.sent_on < self.received_on:
+            raise ValueError("sent_on is before received_on; check the day you sent them")
+        return self
+
 
 class TimbreFiscal(Model):
     """The electronic fee stamp bought for the collection."""
