@@ -212,7 +212,11 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
         members = []
         for member in household.members:
             checklist = checklists.get(member.id)
-            deadline = next_deadline(household, member.id, ctx.today) if checklist else None
+            deadline = (
+                next_deadline(household, member.id, ctx.today, checklist=checklist)
+                if checklist
+                else None
+            )
             members.append(
                 {
                     "id": member.id,

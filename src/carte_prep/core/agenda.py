@@ -296,11 +296,21 @@ def _after_filing(c: _Collector, application: Application, catalogue: Catalogue)
 
 
 def member_agenda(
-    household: Household, member_id: str, today: dt.date, catalogue: Catalogue | None = None
+    household: Household,
+    member_id: str,
+    today: dt.date,
+    catalogue: Catalogue | None = None,
+    *,
+    checklist: Checklist | None = None,
 ) -> list[AgendaEvent]:
-    """One member's upcoming dates, soonest first."""
+    """One member's upcoming dates, soonest first.
+
+    Pass the member's checklist when it is already built (listing many households) so it
+    is not built twice.
+    """
     catalogue = catalogue or load_catalogue()
-    checklist = build_checklist(household, member_id, today, catalogue)
+    if checklist is None:
+        checklist = build_checklist(household, member_id, today, catalogue)
     member = household.member(member_id)
     if checklist is None or member.application is None:
         return []
@@ -314,10 +324,16 @@ def member_agenda(
 
 
 def next_deadline(
-    household: Household, member_id: str, today: dt.date, catalogue: Catalogue | None = None
+    household: Household,
+    member_id: str,
+    today: dt.date,
+    catalogue: Catalogue | None = None,
+    *,
+    checklist: Checklist | None = None,
 ) -> AgendaEvent | None:
     """The first date the member must act by (an overdue one comes first)."""
-    deadlines = [e for e in member_agenda(household, member_id, today, catalogue) if e.deadline]
+    events = member_agenda(household, member_id, today, catalogue, checklist=checklist)
+    deadlines = [e for e in events if e.deadline]
     return deadlines[0] if deadlines else None
 
 

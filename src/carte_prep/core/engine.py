@@ -439,7 +439,7 @@ def applies(
     if not requirement.when:
         return True
     for condition in requirement.when:
-        if not all(facts.get(name) in allowed for name, allowed in condition.facts.items()):
+        if any(facts.get(name) not in allowed for name, allowed in condition.facts.items()):
             continue
         if condition.filed_on_or_after and filing < condition.filed_on_or_after:
             continue

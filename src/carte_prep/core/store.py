@@ -751,7 +751,10 @@ def _read_bytes(path: Path, *, in_data_folder: bool = True) -> bytes:
         if info.st_size > MAX_FILE_BYTES:
             raise _Unusable(f"is too large ({info.st_size} bytes) to be a household file; {fix}")
         with open(path, "rb") as handle:
-            return handle.read(MAX_FILE_BYTES + 1)
+            data = handle.read(info.st_size + 1)  # +1: notice a file that grew meanwhile
+        if len(data) > MAX_FILE_BYTES:
+            raise _Unusable(f"is too large to be a household file; {fix}")
+        return data
     except FileNotFoundError:
         raise
     except OSError as exc:

@@ -352,9 +352,7 @@ def build_dossier(
     catalogue = load_catalogue()
     members = [find_member(household, member_id)] if member_id else list(household.members)
     redactor = Redactor(_identifiers(household.members), show=show_ids)
-    checklists = {
-        m.id: build_checklist(household, m.id, today, catalogue) for m in members
-    }
+    checklists = {m.id: build_checklist(household, m.id, today, catalogue) for m in members}
     names = {m.id: m.display_name for m in household.members}
     days: dict[str, FilingDay] = {}
     parts: dict[str, MemberPart] = {}
@@ -463,9 +461,7 @@ def _member_part(
         done=checklist.progress.done,
         total=checklist.progress.total,
         percent=checklist.progress.percent,
-        alerts=tuple(
-            Alert(w.level, ALERT_LABELS[w.level], w.message) for w in checklist.warnings
-        ),
+        alerts=tuple(Alert(w.level, ALERT_LABELS[w.level], w.message) for w in checklist.warnings),
         sections=tuple(sections),
         missing=tuple(missing),
         stale=tuple(stale),

@@ -73,7 +73,7 @@ def summarise(household: Household, today: dt.date) -> HouseholdSummary:
                 procedure=PROCEDURE_LABELS[checklist.procedure],
                 route="ANEF" if checklist.route.route == "anef" else "prefecture",
                 progress=checklist.progress,
-                deadline=next_deadline(household, member.id, today),
+                deadline=next_deadline(household, member.id, today, checklist=checklist),
                 warnings=_serious(checklist),
             )
         )
