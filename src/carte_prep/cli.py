@@ -755,6 +755,7 @@ def cmd_pdf(ctx: Context, args: argparse.Namespace) -> int:
         today=ctx.today,
         show_ids=args.show_ids,
         with_attachments=args.with_attachments,
+        timeout=args.timeout,
     )
     print(f"wrote {written}")
     return 0
@@ -981,6 +982,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--with-attachments", action="store_true", help="add the attached scans as an annex"
     )
     p.add_argument("--force", action="store_true", help="overwrite FILE")
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=600.0,
+        metavar="SECONDS",
+        help="stop a dossier that takes longer than this to lay out (default 600)",
+    )
     return parser
 
 

@@ -328,3 +328,27 @@ def test_without_the_annex_no_scan_is_read(tmp_path: Path) -> None:
     html = render_html(household, today=TODAY)
     assert "<img" not in html
     assert "Annex" not in html
+
+
+def test_a_huge_household_is_stopped_cleanly_at_the_time_limit(tmp_path: Path) -> None:
+    members = [
+        person(
+            "visiteur",
+            "first",
+            member_id=f"m{n}",
+            tracking={"passport": Tracking(notes="Long note. " * 900)},
+        )
+        for n in range(50)
+    ]
+    target = tmp_path / "huge.pdf"
+    with pytest.raises(DossierError, match="was stopped"):
+        render_pdf(household_of(*members), target, today=TODAY, timeout=1)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_dossier_laid_out_in_a_child_process_is_the_same_document(
+    rendered: dict[str, Path], tmp_path: Path
+) -> None:
+    target = tmp_path / "child.pdf"
+    render_pdf(load_profile("nguyen-student"), target, today=TODAY, timeout=120)
+    assert pdf_text(target) == pdf_text(rendered["nguyen-student"])

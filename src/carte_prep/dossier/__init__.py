@@ -37,8 +37,11 @@ def render_pdf(
     today: dt.date,
     show_ids: bool = False,
     with_attachments: bool = False,
+    timeout: float | None = None,
 ) -> Path:
     """Write the dossier of the household (or of one member) to ``output``; return its path.
+
+    With ``timeout`` (seconds) the layout runs in a child process stopped at the deadline.
 
     Identifiers are masked unless ``show_ids``; the attached scans follow as an annex when
     ``with_attachments``. Raises :class:`~carte_prep.core.errors.NotFoundError` for an
@@ -52,7 +55,7 @@ def render_pdf(
         show_ids=show_ids,
         with_attachments=with_attachments,
     )
-    return write_pdf(html, output, UrlPolicy(templates_dir()))
+    return write_pdf(html, output, UrlPolicy(templates_dir()), timeout=timeout)
 
 
 def render_html(

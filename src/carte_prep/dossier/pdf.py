@@ -10,6 +10,8 @@ a stray copy of someone's passport details) behind.
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -18,16 +20,70 @@ from carte_prep.dossier.errors import DossierError
 from carte_prep.dossier.fetcher import RefusedURL, UrlPolicy
 
 
-def write_pdf(html: str, output: Path, policy: UrlPolicy) -> Path:
-    """Render ``html`` into ``output`` (replaced whole, or left untouched on failure)."""
+def write_pdf(html: str, output: Path, policy: UrlPolicy, *, timeout: float | None = None) -> Path:
+    """Render ``html`` into ``output`` (replaced whole, or left untouched on failure).
+
+    With a ``timeout`` the layout runs in a child process that is stopped when the time is
+    up, so a pathological household can neither hang the caller nor hold its interpreter
+    lock (the app's screen keeps drawing while the child works).
+    """
     output = Path(os.path.abspath(output.expanduser()))
     folder = output.parent
     if not folder.is_dir():
         raise DossierError(f"cannot write {output}: the folder {folder} does not exist")
     if output.is_dir():
         raise DossierError(f"cannot write {output}: it is a folder; give a file name")
-    write_private_file(output, _render(html, policy))
+    data = _render(html, policy) if timeout is None else _render_in_child(html, policy, timeout)
+    write_private_file(output, data)
     return output
+
+
+def _render_in_child(html: str, policy: UrlPolicy, timeout: float) -> bytes:
+    """Lay out in a fresh interpreter (``python -m carte_prep.dossier.pdf``) within ``timeout``.
+
+    The HTML goes in on stdin and the PDF comes back on stdout, so the caller still writes
+    the file itself, atomically; a child stopped at the deadline leaves nothing behind.
+    """
+    package_root = str(Path(__file__).resolve().parents[2])
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(
+            p for p in (package_root, os.environ.get("PYTHONPATH", "")) if p
+        ),
+    }
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "carte_prep.dossier.pdf", str(policy.templates_root)],
+            input=html.encode("utf-8"),
+            capture_output=True,
+            timeout=timeout,
+            env=env,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        raise DossierError(
+            f"the dossier took more than {timeout:g} s to lay out and was stopped; "
+            "make one member's dossier at a time, or shorten very long notes"
+        ) from None
+    if done.returncode != 0:
+        said = done.stderr.decode("utf-8", errors="replace").strip().splitlines()
+        raise DossierError(said[-1] if said else "the dossier could not be laid out")
+    return done.stdout
+
+
+def _child_main() -> int:
+    """The child's side: HTML on stdin, PDF on stdout, one plain line on stderr if not."""
+    html = sys.stdin.buffer.read().decode("utf-8")
+    try:
+        pdf = _render(html, UrlPolicy(Path(sys.argv[1])))
+    except DossierError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    except Exception as exc:  # never a traceback: it could quote the household
+        print(f"the dossier could not be laid out ({type(exc).__name__})", file=sys.stderr)
+        return 1
+    sys.stdout.buffer.write(pdf)
+    return 0
 
 
 def _render(html: str, policy: UrlPolicy) -> bytes:
@@ -57,3 +113,7 @@ def _render(html: str, policy: UrlPolicy) -> bytes:
     except Exception as exc:
         raise DossierError(f"the dossier could not be laid out: {exc}") from exc
     return pdf
+
+
+if __name__ == "__main__":
+    raise SystemExit(_child_main())

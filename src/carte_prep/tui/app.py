@@ -8,7 +8,6 @@ messages or a reload offer, and makes sure no crash ever prints profile data.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import importlib
 import os
 import secrets
@@ -40,6 +39,11 @@ CRASH_MESSAGE = (
     "Every change you made was saved when you made it, so your data is safe.\n"
     "Please report this message (it holds no personal data) and start carte-prep again."
 )
+
+
+PDF_TIMEOUT = 600.0
+"""Seconds a dossier may take; it is laid out in a child process, so the screen never waits
+on WeasyPrint (its garbage collections would otherwise pause every thread)."""
 
 
 class CartePrepApp(App[None]):
@@ -260,13 +264,11 @@ class CartePrepApp(App[None]):
         """
         worker = get_current_worker()
         part = output.with_name(f".{output.name}.{secrets.token_hex(4)}.part")
-        # Font subsetting allocates heavily and sets off full garbage collections of 90-120 ms
-        # that stop every thread, the screen included; the render lasts seconds and its
-        # garbage is freed when it ends, so collection waits until then.
-        gc.disable()
         try:
             dossier = importlib.import_module("carte_prep.dossier")
-            written: Path = dossier.render_pdf(household, part, member_id=member_id, today=today)
+            written: Path = dossier.render_pdf(
+                household, part, member_id=member_id, today=today, timeout=PDF_TIMEOUT
+            )
             if worker.is_cancelled:
                 return
             os.replace(written, output)
@@ -295,7 +297,6 @@ class CartePrepApp(App[None]):
                 self.notify, f"Written to {output}", title="PDF ready", markup=False, timeout=10
             )
         finally:
-            gc.enable()
             part.unlink(missing_ok=True)
 
     def export_calendar(self, household_id: str | None, events: list[AgendaEvent]) -> None:
