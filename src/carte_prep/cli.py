@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from carte_prep import __version__
 from carte_prep.core.agenda import AgendaEvent, household_agenda, next_deadline
@@ -377,6 +377,14 @@ def cmd_share(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
+def _merged(current: dict[str, Any] | None, empty: BaseModel, **given: Any) -> Any:
+    """A part of the profile with the flags that were given laid over it (created if needed)."""
+    changes = {name: value for name, value in given.items() if value is not None}
+    if not changes:
+        return current
+    return {**(current or empty.model_dump()), **changes}
+
+
 def _member_from_args(args: argparse.Namespace, base: Member | None) -> Member:
     """Build or update a member from the member flags; unspecified flags keep old values."""
     data: dict[str, Any] = base.model_dump() if base else {"id": args.member_id}
@@ -391,12 +399,15 @@ def _member_from_args(args: argparse.Namespace, base: Member | None) -> Member:
         value = getattr(args, flag)
         if value is not None:
             data[field] = value
-    passport = data.get("passport") or Passport().model_dump()
-    if args.passport_number is not None:
-        passport["number"] = args.passport_number
-    if args.passport_expiry is not None:
-        passport["valid_until"] = args.passport_expiry
-    data["passport"] = passport
+    data["passport"] = (
+        _merged(
+            data.get("passport"),
+            Passport(),
+            number=args.passport_number,
+            valid_until=args.passport_expiry,
+        )
+        or Passport().model_dump()
+    )
     if args.no_card:
         data["application"] = None
         return Member.model_validate(data)
@@ -432,20 +443,18 @@ def _member_from_args(args: argparse.Namespace, base: Member | None) -> Member:
             )
         situation[name] = {"true": True, "false": False}.get(value.lower(), value)
     application["situation"] = situation
-    if args.card_expiry is not None or args.numero_etranger is not None:
-        current = application.get("current_card") or CurrentCard().model_dump()
-        if args.card_expiry is not None:
-            current["valid_until"] = args.card_expiry
-        if args.numero_etranger is not None:
-            current["numero_etranger"] = args.numero_etranger
-        application["current_card"] = current
-    if args.appointment is not None or args.appointment_time is not None:
-        appointment = application.get("appointment") or Appointment().model_dump()
-        if args.appointment is not None:
-            appointment["date"] = args.appointment
-        if args.appointment_time is not None:
-            appointment["time"] = args.appointment_time
-        application["appointment"] = appointment
+    application["current_card"] = _merged(
+        application.get("current_card"),
+        CurrentCard(),
+        valid_until=args.card_expiry,
+        numero_etranger=args.numero_etranger,
+    )
+    application["appointment"] = _merged(
+        application.get("appointment"),
+        Appointment(),
+        date=args.appointment,
+        time=args.appointment_time,
+    )
     data["application"] = application
     return Member.model_validate(data)
 

@@ -570,13 +570,7 @@ class Store:
             # Same microsecond or the clock went back: keep names in save order.
             stamp = existing[0].timestamp + dt.timedelta(microseconds=1)
         target = folder / f"{stamp.strftime(_BACKUP_STAMP)}.json"
-        temp = _write_temp(folder, target.name, previous)
-        try:
-            os.replace(temp, target)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
-            raise
+        _replace(_write_temp(folder, target.name, previous), target)
         try:
             _fsync_dir(folder)
         except BaseException:
@@ -913,6 +907,16 @@ def _write_temp(folder: Path, target_name: str, data: bytes) -> Path:
     return temp
 
 
+def _replace(temp: Path, target: Path) -> None:
+    """Rename a finished temp file over its target; on failure, leave no temp file."""
+    try:
+        os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+
+
 def _fsync(fd: int) -> None:
     """Push a file to the disk; on macOS plain fsync stops at the drive cache."""
     if sys.platform == "darwin":  # pragma: no cover - exercised on macOS only
@@ -987,13 +991,7 @@ def write_private_file(path: Path, data: bytes) -> None:
     """
     folder = path.parent if str(path.parent) else Path(".")
     try:
-        temp = _write_temp(folder, path.name, data)
-        try:
-            os.replace(temp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
-            raise
+        _replace(_write_temp(folder, path.name, data), path)
         _fsync_dir(folder)
     except OSError as exc:
         raise StorageError(
