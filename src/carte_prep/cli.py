@@ -137,7 +137,7 @@ def _checklist_text(checklist: Checklist, *, sources: bool) -> str:
         f"  Fee:       {_money(fee.total, fee.total_max)}"
         + (f" (includes the €{fee.late_fee} late fee)" if fee.late_fee else "")
         + (f"; {fee.when_paid}" if fee.total_max else ""),
-        f"  Progress:  {checklist.progress.done}/{checklist.progress.total} gathered "
+        f"  Progress:  {checklist.progress.done}/{checklist.progress.total} ready "
         f"({checklist.progress.percent}%)",
     ]
     if fee.caveat and fee.total_max:
@@ -257,7 +257,7 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
                 " or try 'carte-prep --demo'."
             )
         for row in rows:
-            print(f"{row['id']}  {row['name']}  ({row['done']}/{row['total']} gathered)")
+            print(f"{row['id']}  {row['name']}  ({row['done']}/{row['total']} ready)")
             for m in row["members"]:
                 if m["card"] is None:
                     print(f"  {m['id']:<12} {m['name']}: no card needed")

@@ -17,7 +17,9 @@ def copy_examples(target: Path) -> None:
     """Copy every example household file into ``target`` (created if missing)."""
     target.mkdir(parents=True, exist_ok=True)
     for source in sorted(profiles_dir().glob("*.json")):
-        shutil.copyfile(source, target / source.name)
+        copy = target / source.name
+        shutil.copyfile(source, copy)
+        copy.chmod(0o600)  # like every household file: private to the user
 
 
 def temporary_examples() -> tempfile.TemporaryDirectory[str]:

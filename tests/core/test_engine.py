@@ -116,7 +116,7 @@ def test_withdrawal_agreement_cards_always_go_to_the_prefecture(card: str, proce
 def test_routing_by_card(card: str, procedure: str, route: str) -> None:
     decision = checklist_for(card, procedure).route
     assert decision.route == route
-    if route == "anef" and procedure != "duplicate":
+    if route == "anef" and procedure not in ("duplicate", "vls-ts-validation"):
         assert decision.anef_button
 
 
@@ -504,3 +504,74 @@ def test_numero_etranger_position_by_card_model() -> None:
     assert CATALOGUE.generation_for(dt.date(2020, 8, 10)).id == "2020"  # type: ignore[union-attr]
     assert CATALOGUE.generation_for(dt.date(2020, 8, 9)).id == "2011"  # type: ignore[union-attr]
     assert CATALOGUE.generation_for(dt.date(1999, 1, 1)) is None
+
+
+def test_spouse_of_a_french_national_always_gets_the_marriage_and_nationality_proofs() -> None:
+    checklist = checklist_for("vpf-conjoint-francais", "first")
+    assert {"marriage-certificate", "spouse-french-nationality", "life-together"} <= ids(checklist)
+    assert "spouse-id" not in ids(checklist)
+
+
+def test_first_card_without_a_long_stay_visa_pays_part_of_the_regularisation_fee_at_filing() -> (
+    None
+):
+    without_visa = checklist_for(
+        "vpf-parent-enfant-francais", "first", situation=Situation(no_long_stay_visa=True)
+    )
+    assert "timbre-regularisation" in ids(without_visa)
+    assert without_visa.fee.regularisation == 300
+    assert without_visa.fee.regularisation_at_filing == 100
+    assert without_visa.fee.total == 350 + 300
+    assert "€100 is paid when you file" in without_visa.fee.when_paid
+    with_visa = checklist_for("vpf-parent-enfant-francais", "first")
+    assert "timbre-regularisation" not in ids(with_visa)
+    assert with_visa.fee.regularisation == 0
+
+
+def test_vls_ts_validation_exists_for_every_card_that_starts_with_a_long_stay_visa() -> None:
+    for card in ("visiteur", "salarie", "vpf-conjoint-francais", "talent-chercheur"):
+        checklist = checklist_for(card, "vls-ts-validation")
+        assert "vls-ts-visa" in ids(checklist)
+        assert checklist.fee.total == 200
+
+
+def test_any_document_marked_foreign_needs_a_translation() -> None:
+    checklist = checklist_for(
+        "visiteur",
+        "renewal",
+        tracking={"visitor-resources": Tracking(status="gathered", foreign_language=True)},
+    )
+    item = next(i for i in checklist.items if i.requirement.id == "visitor-resources")
+    assert item.needs_translation
+    assert not item.done
+    assert [w.code for w in item.warnings] == ["translation"]
+
+
+def test_a_gathered_document_that_is_too_old_is_not_ready() -> None:
+    stale = _with_address_date(dt.date(2026, 9, 1), dt.date(2027, 1, 20))
+    item = next(i for i in stale.items if i.requirement.id == "proof-of-address")
+    assert item.tracking.status == "gathered"
+    assert not item.done
+    assert stale.progress.done == 0
+
+
+def test_unanswered_first_multi_year_question_is_flagged_with_the_items_it_adds() -> None:
+    unanswered = checklist_for("salarie", "renewal")
+    warning = next(w for w in unanswered.warnings if w.code == "first-multi-year")
+    assert "Proof of French at level A2" in warning.message
+    answered = checklist_for("salarie", "renewal", situation=Situation(first_multi_year_card=True))
+    assert not any(w.code == "first-multi-year" for w in answered.warnings)
+    assert not any(
+        w.code == "first-multi-year" for w in checklist_for("etudiant", "renewal").warnings
+    )
+
+
+def test_a_filing_date_before_the_window_opens_is_warned() -> None:
+    expiry = dt.date(2027, 6, 1)
+    checklist = checklist_for(
+        "visiteur",
+        "renewal",
+        current_card=CurrentCard(valid_until=expiry),
+        planned_filing_date=dt.date(2026, 12, 1),
+    )
+    assert any("before the window opens" in w.message for w in checklist.warnings)

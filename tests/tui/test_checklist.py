@@ -50,7 +50,8 @@ def test_status_change_reaches_disk_and_survives_a_restart(tmp_path: Path) -> No
     async def reopen(app: CartePrepApp, pilot: Pilot[None]) -> None:
         await open_household(app, pilot, "thompson-family", "margaret")
         assert _status(app, "current-residence-document") == "gathered"
-        assert "Margaret Anne 3/4" in str(app.screen.query_one("#member-progress-label").render())
+        # 2 of 4: her shared proof of address is gathered but too old, so it is not ready
+        assert "Margaret Anne 2/4" in str(app.screen.query_one("#member-progress-label").render())
 
     drive(folder, reopen)
 

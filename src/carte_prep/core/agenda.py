@@ -124,7 +124,7 @@ def _before_filing(c: _Collector, checklist: Checklist, application: Application
                 window.deadline,
                 "late-fee-deadline",
                 "Last day to file without the late fee",
-                f"File by this day or pay €{checklist.fee.late_fee or 180} more.",
+                f"File by this day or pay €{checklist.fee.late_fee_if_late} more.",
                 keep_if_past=window.expiry >= c.today,
             )
         c.add(

@@ -59,6 +59,12 @@ class FeeQuote(Result):
     category: str
     amount: Amount
     late_fee: int
+    """The late fee included in the total (0 when filed in time)."""
+    late_fee_if_late: int
+    """What filing late would add, from the schedule in force."""
+    regularisation: int
+    """Droit de visa de régularisation, for a first card without a long-stay visa."""
+    regularisation_at_filing: int
     total: int
     total_max: int
     schedule_from: dt.date
@@ -109,7 +115,12 @@ class ChecklistItem(Result):
 
     @property
     def done(self) -> bool:
-        return self.tracking.status in DONE_STATUSES
+        """Ready to hand in: gathered, recent enough, and translated if it must be."""
+        return (
+            self.tracking.status in DONE_STATUSES
+            and (self.freshness is None or self.freshness.ok)
+            and (not self.needs_translation or self.tracking.translated)
+        )
 
     @property
     def counted(self) -> bool:
@@ -306,6 +317,15 @@ def _window_warnings(
                 + ": file earlier.",
             )
         )
+    if filing != today and filing < window.opens:
+        warnings.append(
+            warn(
+                "warning",
+                f"Your filing date {fmt(filing)} is before the window opens on "
+                f"{fmt(window.opens)}: file between {fmt(window.opens)} and "
+                f"{fmt(window.deadline)}.",
+            )
+        )
     return warnings
 
 
@@ -343,6 +363,8 @@ def quote_fee(
         if window is not None and window.late_fee and filing > window.deadline
         else 0
     )
+    regularises = application.procedure == "first" and application.situation.no_long_stay_visa
+    regularisation = schedule.regularisation if regularises else None
     when_paid = (
         "nothing to pay: this card is free"
         if amount.total_max == 0 and not late
@@ -351,12 +373,20 @@ def quote_fee(
         else "shown as a timbre fiscal when the card is handed over, for the amount in the "
         "SMS or e-mail that says it is ready"
     )
+    if regularisation:
+        when_paid += (
+            f"; of the €{regularisation.total} droit de visa de régularisation, "
+            f"€{regularisation.at_filing} is paid when you file and is not refunded"
+        )
     return FeeQuote(
         category=category,
         amount=amount,
         late_fee=late,
-        total=amount.total + late,
-        total_max=amount.total_max + late,
+        late_fee_if_late=schedule.late_filing,
+        regularisation=regularisation.total if regularisation else 0,
+        regularisation_at_filing=regularisation.at_filing if regularisation else 0,
+        total=amount.total + late + (regularisation.total if regularisation else 0),
+        total_max=amount.total_max + late + (regularisation.total if regularisation else 0),
         schedule_from=schedule.valid_from,
         when_paid=when_paid,
         caveat=schedule.caveat,
@@ -451,6 +481,30 @@ def applies(
     return False
 
 
+def _first_multi_year_items(
+    catalogue: Catalogue,
+    facts: dict[str, str | bool | None],
+    filing: dt.date,
+    age: int,
+    chosen: list[Requirement],
+) -> list[Requirement]:
+    """Items that only a first multi-year card adds, when the person has not said it is one.
+
+    People rarely know that the 2-4 year card after a 1-year card counts as their "first
+    multi-year card"; the items it brings (language, civic exam, OFII) must not vanish
+    silently because the question was left unanswered.
+    """
+    if facts.get("first_multi_year_card"):
+        return []
+    asked = {**facts, "first_multi_year_card": True}
+    already = {r.id for r in chosen}
+    return [
+        r
+        for r in catalogue.requirements.values()
+        if r.id not in already and applies(r, asked, filing, age)
+    ]
+
+
 def _effective_tracking(
     household: Household, member: Member, requirement: Requirement
 ) -> tuple[Tracking, list[str]]:
@@ -522,12 +576,13 @@ def _item(
                 item_id=requirement.id,
             )
         )
-    abroad = (
-        tracking.foreign_language
-        if tracking.foreign_language is not None
-        else application.situation.civil_documents_abroad
+    # Any document marked as being in another language needs a sworn translation; civil
+    # records issued abroad are presumed to be, unless the person says otherwise.
+    needs_translation = tracking.foreign_language is True or (
+        tracking.foreign_language is None
+        and requirement.translation == "if-issued-abroad"
+        and application.situation.civil_documents_abroad
     )
-    needs_translation = requirement.translation == "if-issued-abroad" and abroad
     if needs_translation and not tracking.translated and relevant:
         warnings.append(
             Warning(
@@ -565,7 +620,7 @@ def _member_warnings(
 ) -> list[Warning]:
     warnings: list[Warning] = []
     if window is not None:
-        warnings += _window_warnings(window, today, judged_on, fee.late_fee or 180)
+        warnings += _window_warnings(window, today, judged_on, fee.late_fee_if_late)
     elif application.procedure == "renewal":
         warnings.append(
             Warning(
@@ -601,8 +656,7 @@ def _member_warnings(
                     code="passport",
                     level="warning",
                     message=f"Your passport expires on {fmt(expiry)}, before the card would "
-                    f"(about {fmt(card_end)}): plan its renewal; some prefectures limit the "
-                    "card to the passport's validity.",
+                    f"(about {fmt(card_end)}): plan its renewal in time.",
                 )
             )
     current = application.current_card
@@ -640,7 +694,7 @@ def _member_warnings(
                     item_id="ephoto-code",
                 )
             )
-        elif photos.ephoto_expires_on and photos.ephoto_expires_on < judged_on:
+        elif photos.ephoto_expires_on and photos.ephoto_expires_on <= judged_on:
             warnings.append(
                 Warning(
                     code="ephoto",
@@ -688,6 +742,7 @@ def build_checklist(
     facts = application_facts(member, application, route.route, fee.total_max > 0, catalogue)
     age = age_on(member.birth_date, judged_on)
     chosen = [r for r in catalogue.requirements.values() if applies(r, facts, judged_on, age)]
+    unasked = _first_multi_year_items(catalogue, facts, judged_on, age, chosen)
     sections = []
     for section in sorted(catalogue.sections.values(), key=lambda s: s.order):
         requirements = sorted(
@@ -703,6 +758,16 @@ def build_checklist(
     warnings = _member_warnings(
         member, application, card, route, photos, judged_on, today, window, fee
     )
+    if unasked:
+        warnings.append(
+            Warning(
+                code="first-multi-year",
+                level="warning",
+                message="If this application is for your first multi-year card, you also "
+                "need: " + "; ".join(r.name_en for r in unasked) + ". Say so in the profile "
+                "('first multi-year card') to add them to the list.",
+            )
+        )
     warnings += [w for item in all_items for w in item.warnings]
     counted = [item for item in all_items if item.counted]
     return Checklist(

@@ -285,6 +285,9 @@ class Situation(Model):
     civil_documents_abroad: bool = False
     """Birth or marriage records were issued abroad in another language."""
     nationality_allows_polygamy: bool = False
+    no_long_stay_visa: bool = False
+    """Entered without a long-stay visa (or irregularly): a first card then carries the
+    droit de visa de régularisation, part of it paid at filing."""
     first_multi_year_card: bool = False
     """This application asks for the first multi-year card or first 10-year card."""
     family_status_changed: bool = False

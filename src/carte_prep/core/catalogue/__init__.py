@@ -34,6 +34,7 @@ FACT_NAMES = frozenset(
         "civil_documents_abroad",
         "nationality_allows_polygamy",
         "first_multi_year_card",
+        "no_long_stay_visa",
         "family_status_changed",
         "employment_change",
         "loss_or_theft",
@@ -171,10 +172,17 @@ class Amount(Data):
         return (self.tax_max if self.tax_max is not None else self.tax) + self.stamp
 
 
+class Regularisation(Data):
+    total: int
+    at_filing: int
+    """Paid when the file is handed in and not refunded if the card is refused."""
+
+
 class FeeSchedule(Sourced):
     valid_from: dt.date
     amounts: dict[str, Amount]
     late_filing: int
+    regularisation: Regularisation
 
 
 class Window(Sourced):
