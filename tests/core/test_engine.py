@@ -575,3 +575,12 @@ def test_a_filing_date_before_the_window_opens_is_warned() -> None:
         planned_filing_date=dt.date(2026, 12, 1),
     )
     assert any("before the window opens" in w.message for w in checklist.warnings)
+
+
+def test_anef_button_for_a_first_card_without_a_visa() -> None:
+    with_visa = checklist_for("visiteur", "first")
+    assert with_visa.route.anef_button == "Je demande ou renouvelle un titre de séjour"
+    without = checklist_for("visiteur", "first", situation=Situation(no_long_stay_visa=True))
+    assert without.route.anef_button == (
+        "Je demande un premier titre sans numéro étranger, sans visa"
+    )

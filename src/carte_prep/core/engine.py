@@ -18,6 +18,7 @@ from carte_prep.core.catalogue import (
     Card,
     Catalogue,
     Departement,
+    ProcedureRoute,
     Requirement,
     Section,
     Source,
@@ -181,6 +182,12 @@ def prefecture_name(departement: Departement | None) -> str:
     return f"Prefecture of {departement.name}, in {departement.prefecture}"
 
 
+def _anef_button(rule: ProcedureRoute, application: Application) -> str | None:
+    if application.situation.no_long_stay_visa and rule.anef_button_without_visa:
+        return rule.anef_button_without_visa
+    return rule.anef_button
+
+
 def decide_route(application: Application, catalogue: Catalogue | None = None) -> RouteDecision:
     """ANEF or the prefecture desk, and why; the person's choice counts only where it varies."""
     catalogue = catalogue or load_catalogue()
@@ -203,7 +210,7 @@ def decide_route(application: Application, catalogue: Catalogue | None = None) -
         decided_by=decided_by,
         choosable=rule.route == "choice",
         why=rule.why,
-        anef_button=rule.anef_button if route == "anef" else None,
+        anef_button=_anef_button(rule, application) if route == "anef" else None,
         where=where,
         hand_in=catalogue.hand_in[route].text,
         sources=rule.sources,

@@ -133,6 +133,8 @@ class ProcedureRoute(Data):
     why: str | None = None
     """For a choice: why it varies, shown beside the choice."""
     anef_button: str | None = None
+    anef_button_without_visa: str | None = None
+    """For a first card asked with no long-stay visa and no numéro étranger."""
     window: str | None = None
     """Renewal window id (windows.toml) for this procedure and route."""
     sources: list[Source] = Field(default_factory=list)
