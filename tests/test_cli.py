@@ -445,3 +445,33 @@ def test_list_warns_about_files_other_users_can_read(examples: Path) -> None:
     assert result.returncode == 0
     assert "chmod 600" in result.stderr
     assert "nguyen-student.json" in result.stderr
+
+
+def test_attachments_are_added_not_replaced(examples: Path, tmp_path: Path) -> None:
+    scans = [tmp_path / "a.pdf", tmp_path / "b.pdf"]
+    for scan in scans:
+        scan.write_bytes(b"%PDF-1.4")
+    base = ("mark", "nguyen-student", "linh", "passport", "--attach")
+    assert run(examples, *base, str(scans[0])).returncode == 0
+    assert run(examples, *base, str(scans[1]), str(scans[0])).returncode == 0
+    saved = json.loads((examples / "nguyen-student.json").read_text(encoding="utf-8"))
+    attached = saved["members"][0]["tracking"]["passport"]["attachments"]
+    assert attached == [str(scans[0]), str(scans[1])]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--today", "9999-12-31", "list"),
+        ("pdf", "nguyen-student", "-o", "x.pdf", "--timeout", "nan"),
+        ("pdf", "nguyen-student", "-o", "x.pdf", "--timeout", "0"),
+    ],
+)
+def test_implausible_numbers_are_refused(examples: Path, args: tuple[str, ...]) -> None:
+    result = run(examples, *args)
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_restoring_a_version_that_does_not_exist_is_an_error(examples: Path) -> None:
+    assert "no previous versions" in one_error_line(run(examples, "restore", "nguyen-student", "1"))

@@ -15,12 +15,16 @@ PARIS = ZoneInfo("Europe/Paris")
 """Appointments are at French local time, whatever the machine's zone."""
 
 
-def _uid(event: AgendaEvent) -> str:
-    """Stable across exports, so re-importing updates events instead of doubling them."""
-    return (
-        f"{event.household_id}.{event.member_id}.{event.kind}.{event.item_id or 'x'}."
-        f"{event.date.isoformat()}@carte-prep"
-    )
+def _uids(events: list[AgendaEvent]) -> list[str]:
+    """Ids that stay the same across exports (no dates in them: dates move as plans change),
+    so re-importing a newer file updates its events instead of doubling them."""
+    seen: dict[str, int] = {}
+    uids = []
+    for event in events:
+        base = f"{event.household_id}.{event.member_id}.{event.kind}.{event.item_id or 'x'}"
+        seen[base] = seen.get(base, 0) + 1
+        uids.append(f"{base}.{seen[base]}@carte-prep")
+    return uids
 
 
 def agenda_to_ics(events: Iterable[AgendaEvent], *, name: str, stamp: dt.datetime) -> bytes:
@@ -29,9 +33,10 @@ def agenda_to_ics(events: Iterable[AgendaEvent], *, name: str, stamp: dt.datetim
     calendar.add("prodid", f"-//carte-prep {__version__}//EN")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", name)
-    for item in events:
+    items = list(events)
+    for item, uid in zip(items, _uids(items), strict=True):
         event = Event()
-        event.add("uid", _uid(item))
+        event.add("uid", uid)
         event.add("dtstamp", stamp)
         event.add("summary", f"{item.title} — {item.member_name}")
         event.add("description", item.detail)

@@ -10,6 +10,7 @@ import argparse
 import contextlib
 import datetime as dt
 import json
+import math
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -31,6 +32,8 @@ from carte_prep.core.engine import (
 from carte_prep.core.errors import CartePrepError, InvalidInputError, explain_validation
 from carte_prep.core.households import remove_member, upsert_member
 from carte_prep.core.model import (
+    EARLIEST_DAY,
+    LATEST_DAY,
     AfterFiling,
     Appointment,
     CurrentCard,
@@ -41,7 +44,7 @@ from carte_prep.core.model import (
 )
 from carte_prep.core.paths import resolve_data_dir
 from carte_prep.core.store import Store, write_private_file
-from carte_prep.core.tracking import find_member, share_document, update_tracking
+from carte_prep.core.tracking import attach_files, find_member, share_document, update_tracking
 from carte_prep.core.vocab import STATUSES
 from carte_prep.examples import temporary_examples
 from carte_prep.resources import profiles_dir, templates_dir
@@ -68,11 +71,27 @@ def _folder(text: str) -> Path:
 
 def _date(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
             f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2027-01-15"
         ) from None
+    if not EARLIEST_DAY <= day <= LATEST_DAY:
+        raise argparse.ArgumentTypeError(
+            f"{text} is not a plausible date; check the year "
+            f"(between {EARLIEST_DAY.year} and {LATEST_DAY.year})"
+        )
+    return day
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds above 0")
+    return value
 
 
 def _time(text: str) -> dt.time:
@@ -339,14 +358,13 @@ def cmd_mark(ctx: Context, args: argparse.Namespace) -> int:
         changes["translated"] = args.translated
     if args.foreign is not None:
         changes["foreign_language"] = args.foreign
-    if args.attach:
-        missing = [p for p in args.attach if not Path(p).is_file()]
-        if missing:
-            raise InvalidInputError(f"cannot attach {missing[0]}: no such file")
-        changes["attachments"] = [str(Path(p).resolve()) for p in args.attach]
-    if not changes:
+    if not changes and not args.attach:
         raise UsageError("nothing to change: give --status, --date, --note or another option")
-    updated = update_tracking(household, args.member, args.item, **changes)
+    updated = household
+    if changes:
+        updated = update_tracking(updated, args.member, args.item, **changes)
+    if args.attach:
+        updated = attach_files(updated, args.member, args.item, args.attach)
     checklist = build_checklist(updated, args.member, ctx.today)
     if checklist is not None and args.item not in {i.requirement.id for i in checklist.items}:
         raise UsageError(
@@ -556,6 +574,8 @@ def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
     backups = ctx.store.backups(args.household)
     if not backups:
         ctx.store.load(args.household)
+        if args.number is not None:
+            raise UsageError(f"{args.household} has no previous versions yet to restore")
         print(f"{args.household} has no previous versions yet (one is kept at each change).")
         return 0
     if args.number is None:
@@ -993,7 +1013,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="overwrite FILE")
     p.add_argument(
         "--timeout",
-        type=float,
+        type=_seconds,
         default=600.0,
         metavar="SECONDS",
         help="stop a dossier that takes longer than this to lay out (default 600)",
@@ -1012,6 +1032,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command is None:
+            if args.today is not None:
+                raise UsageError("--today works with a command (e.g. 'checklist'), not the app")
             return _run_app(args)
         with contextlib.ExitStack() as stack:
             return int(args.handler(Context(args, stack), args))

@@ -264,3 +264,17 @@ def test_a_missed_late_fee_deadline_stays_first_until_the_card_expires() -> None
     assert first.kind == "late-fee-deadline"
     assert first.date < TODAY
     assert first.level == "danger"
+
+
+def test_calendar_ids_do_not_change_when_the_dates_move() -> None:
+    household = Household.model_validate_json(
+        (PROFILES / "thompson-family.json").read_text(encoding="utf-8")
+    )
+    stamp = dt.datetime(2026, 11, 27, tzinfo=dt.UTC)
+
+    def uids(today: dt.date) -> set[str]:
+        data = agenda_to_ics(household_agenda([household], today), name="T", stamp=stamp)
+        return {str(v["UID"]) for v in Calendar.from_ical(data).walk("VEVENT")}
+
+    later = uids(TODAY + dt.timedelta(days=3))
+    assert later <= uids(TODAY)

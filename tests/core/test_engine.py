@@ -457,7 +457,9 @@ def test_shared_document_counts_once_for_every_member_it_serves() -> None:
     stopped = share_document(household, "proof-of-address", [])
     checklist = build_checklist(stopped, "one", TODAY)
     assert checklist is not None
-    assert not next(i for i in checklist.items if i.requirement.id == "proof-of-address").done
+    own = next(i for i in checklist.items if i.requirement.id == "proof-of-address")
+    assert own.done, "a member who stops sharing keeps the document's tracking"
+    assert own.shared_with == []
 
 
 def test_progress_ignores_not_applicable_items() -> None:
@@ -584,3 +586,27 @@ def test_anef_button_for_a_first_card_without_a_visa() -> None:
     assert without.route.anef_button == (
         "Je demande un premier titre sans numéro étranger, sans visa"
     )
+
+
+def test_a_member_who_stops_sharing_keeps_a_copy_of_the_document() -> None:
+    household = household_of(
+        person("wa-10y", "renewal", member_id="one"),
+        person("wa-10y", "renewal", member_id="two"),
+    )
+    household = share_document(household, "proof-of-address", ["one", "two"])
+    household = update_tracking(
+        household, "one", "proof-of-address", status="gathered", notes="EDF bill"
+    )
+    only_one = share_document(household, "proof-of-address", ["one"])
+    assert only_one.members[1].tracking["proof-of-address"].notes == "EDF bill"
+    nobody = share_document(household, "proof-of-address", [])
+    for member in nobody.members:
+        assert member.tracking["proof-of-address"].status == "gathered"
+
+
+def test_first_multi_year_answered_no_stops_the_reminder() -> None:
+    answered_no = checklist_for(
+        "salarie", "renewal", situation=Situation(first_multi_year_card=False)
+    )
+    assert not any(w.code == "first-multi-year" for w in answered_no.warnings)
+    assert "language-certificate-a2" not in ids(answered_no)

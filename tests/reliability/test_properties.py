@@ -551,7 +551,7 @@ def get_at(data: dict[str, Any], path: str) -> Any:
 M0 = "members[0]"
 APP = f"{M0}.application"
 TEXT_FIELDS: list[tuple[str, Kind]] = [
-    ("name", "name"),
+    ("name", "line"),
     (f"{M0}.given_names", "name"),
     (f"{M0}.surname", "name"),
     (f"{M0}.birth_place", "line"),

@@ -501,8 +501,8 @@ def _first_multi_year_items(
     multi-year card"; the items it brings (language, civic exam, OFII) must not vanish
     silently because the question was left unanswered.
     """
-    if facts.get("first_multi_year_card"):
-        return []
+    if facts.get("first_multi_year_card") is not None:
+        return []  # answered, yes or no
     asked = {**facts, "first_multi_year_card": True}
     already = {r.id for r in chosen}
     return [
@@ -698,7 +698,6 @@ def _member_warnings(
                     level="info",
                     message="Buy the e-photo code a few days before filing: it can take up to "
                     "72 hours to work and lasts 6 months.",
-                    item_id="ephoto-code",
                 )
             )
         elif photos.ephoto_expires_on and photos.ephoto_expires_on <= judged_on:
@@ -708,7 +707,6 @@ def _member_warnings(
                     level="danger",
                     message=f"Your e-photo code expires on {fmt(photos.ephoto_expires_on)}, "
                     f"before you file on {fmt(judged_on)}: buy a new one.",
-                    item_id="ephoto-code",
                 )
             )
         elif photos.ephoto_active_after and photos.ephoto_active_after > judged_on:
@@ -718,7 +716,6 @@ def _member_warnings(
                     level="info",
                     message=f"Your e-photo code may only work from "
                     f"{fmt(photos.ephoto_active_after)} (up to 72 hours after purchase).",
-                    item_id="ephoto-code",
                 )
             )
     return warnings

@@ -288,8 +288,9 @@ class Situation(Model):
     no_long_stay_visa: bool = False
     """Entered without a long-stay visa (or irregularly): a first card then carries the
     droit de visa de régularisation, part of it paid at filing."""
-    first_multi_year_card: bool = False
-    """This application asks for the first multi-year card or first 10-year card."""
+    first_multi_year_card: bool | None = None
+    """This application asks for the first multi-year card or first 10-year card
+    (None: not answered yet, which the checklist points out where it matters)."""
     family_status_changed: bool = False
     """Marriage, divorce or death since the current card was issued."""
     employment_change: EmploymentChange = "same-employer"
@@ -404,7 +405,7 @@ class Household(Model):
 
     schema_version: Literal[1] = 1
     id: Slug
-    name: Name
+    name: RequiredLine
     members: list[Member] = Field(default_factory=list)
     shared: list[SharedEvidence] = Field(default_factory=list)
 

@@ -438,7 +438,7 @@ class Store:
             self._write(
                 household,
                 must_be_new=True,
-                exists_hint="import it with replace to overwrite it (the current version "
+                exists_hint="import it with --replace to overwrite it (the current version "
                 "is kept as a backup) or change the id in the file",
             )
         return household

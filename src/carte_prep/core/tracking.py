@@ -7,6 +7,7 @@ the point: tick the lease once, and it is ticked for everyone it proves an addre
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
@@ -76,7 +77,7 @@ def share_document(household: Household, requirement_id: str, member_ids: list[s
     """Make one document serve these members (an empty list stops sharing it).
 
     When sharing starts, the tracking of the first listed member is kept, so nothing
-    already entered is lost.
+    already entered is lost; a member who stops sharing keeps a copy of it as their own.
     """
     _check_requirement(requirement_id)
     if not load_catalogue().requirements[requirement_id].shareable:
@@ -87,14 +88,38 @@ def share_document(household: Household, requirement_id: str, member_ids: list[s
         find_member(household, member_id)
     existing = next((e for e in household.shared if e.requirement == requirement_id), None)
     others = [e for e in household.shared if e.requirement != requirement_id]
-    if not member_ids:
-        return household.model_copy(update={"shared": others})
     tracking = (
         existing.tracking
         if existing
         else find_member(household, member_ids[0]).tracking.get(requirement_id, Tracking())
+        if member_ids
+        else Tracking()
     )
+    leaving = set(existing.members) - set(member_ids) if existing else set()
+    members = [
+        m.model_copy(update={"tracking": {**m.tracking, requirement_id: tracking}})
+        if m.id in leaving
+        else m
+        for m in household.members
+    ]
+    if not member_ids:
+        return household.model_copy(update={"shared": others, "members": members})
     evidence = SharedEvidence(
         requirement=requirement_id, members=list(dict.fromkeys(member_ids)), tracking=tracking
     )
-    return household.model_copy(update={"shared": [*others, evidence]})
+    return household.model_copy(update={"shared": [*others, evidence], "members": members})
+
+
+def attach_files(
+    household: Household, member_id: str, requirement_id: str, paths: list[str]
+) -> Household:
+    """Add scans to an item (existing ones are kept, the same file is not listed twice)."""
+    resolved = []
+    for raw in paths:
+        path = Path(raw).expanduser()
+        if not path.is_file():
+            raise InvalidInputError(f"cannot attach {raw}: no such file")
+        resolved.append(str(path.resolve()))
+    current = tracking_for(household, member_id, requirement_id).attachments
+    merged = list(dict.fromkeys([*current, *resolved]))
+    return update_tracking(household, member_id, requirement_id, attachments=merged)

@@ -111,7 +111,8 @@ def _render(html: str, policy: UrlPolicy) -> bytes:
     except FatalURLFetchingError as exc:
         raise DossierError(f"the dossier was not made: it {exc}") from None
     except Exception as exc:
-        raise DossierError(f"the dossier could not be laid out: {exc}") from exc
+        # The type only: the message of a layout error can quote the household's text.
+        raise DossierError(f"the dossier could not be laid out ({type(exc).__name__})") from exc
     return pdf
 
 
