@@ -686,3 +686,16 @@ def test_two_processes_never_lose_or_tear_a_save(store: Store) -> None:
     assert reads > 0
     assert Store(store.root).load_all().problems == []
     assert temp_files(store.root) == []
+
+
+def test_quick_successive_saves_share_one_backup(tmp_path: Path) -> None:
+    store = Store(tmp_path / "data", backup_every=3600)
+    household = make_household()
+    store.create(household)
+    original = store.path_for(household.id).read_bytes()
+    for name in ("Famille M", "Famille Ma", "Famille Mar"):
+        household = household.model_copy(update={"name": name})
+        store.save(household)
+    backups = store.backups(household.id)
+    assert len(backups) == 1
+    assert backups[0].path.read_bytes() == original

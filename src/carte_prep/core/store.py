@@ -168,8 +168,16 @@ class Store:
     Store per window or command so that its saves are checked against what it showed.
     """
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, *, backup_every: float = 0.0) -> None:
+        """``backup_every`` (seconds): saves closer together than this share one backup.
+
+        The app saves as a person types; without this, five keystrokes would push every
+        real previous version out of the five backups kept. The version from before the
+        burst of changes is the one kept.
+        """
         self.root = root
+        self.backup_every = backup_every
+        self._last_backup: dict[str, float] = {}
         self._hashes: dict[str, str] = {}
         self._upgraded: dict[str, int] = {}
         """Households read from an older schema: id -> the version of the file on disk."""
@@ -511,7 +519,11 @@ class Store:
                 upgraded_from = self._upgraded.get(household_id)
                 if upgraded_from is not None:
                     original = self._keep_original(household_id, previous, upgraded_from)
-                backup = self._write_backup(household_id, previous)
+                now = time.monotonic()
+                last = self._last_backup.get(household_id)
+                if last is None or now - last >= self.backup_every:
+                    backup = self._write_backup(household_id, previous)
+                    self._last_backup[household_id] = now
             os.replace(temp, path)
         except BaseException:
             with contextlib.suppress(OSError):

@@ -11,6 +11,9 @@ from pathlib import Path
 from carte_prep.core.paths import resolve_data_dir
 from carte_prep.core.store import Store
 
+APP_BACKUP_EVERY = 60.0
+"""The app saves as you type: changes within a minute share one backup."""
+
 
 def run(data_dir: Path | None = None, *, demo: bool = False) -> int:
     """Run the app until the person quits; returns the process exit status."""
@@ -21,7 +24,7 @@ def run(data_dir: Path | None = None, *, demo: bool = False) -> int:
         examples = temporary_examples()
         app = make_app(Store(Path(examples.name)), examples=examples)
     else:
-        app = make_app(Store(resolve_data_dir(data_dir)))
+        app = make_app(Store(resolve_data_dir(data_dir), backup_every=APP_BACKUP_EVERY))
     try:
         app.run()
     finally:
