@@ -14,7 +14,7 @@ from tui_helpers import drive, examples_in, open_household, until
 
 from carte_prep.core import CartePrepError, Household
 from carte_prep.tui.app import CartePrepApp
-from carte_prep.tui.screens.dialogs import PromptDialog
+from carte_prep.tui.screens.dialogs import ConfirmDialog, PromptDialog
 
 SRC = str(Path(__file__).resolve().parents[2] / "src")
 
@@ -64,6 +64,33 @@ def test_pdf_is_rendered_in_a_worker_and_the_result_told(
     assert calls[0]["member_id"] == "margaret"
     assert calls[0]["today"].isoformat() == "2026-11-27"  # type: ignore[attr-defined]
     assert target.exists() is not fail
+
+
+@pytest.mark.parametrize("replace", [False, True])
+def test_an_existing_file_is_replaced_only_when_the_person_agrees(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, replace: bool
+) -> None:
+    folder = examples_in(tmp_path / "data")
+    calls = _fake_dossier(monkeypatch)
+    target = tmp_path / "out.pdf"
+    target.write_bytes(b"the dossier printed last week")
+
+    async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
+        await open_household(app, pilot, "thompson-family", "margaret")
+        await pilot.press("x")
+        await until(pilot, lambda: isinstance(app.screen, PromptDialog))
+        app.screen.query_one(Input).value = str(target)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("y" if replace else "n")
+        if replace:
+            await until(pilot, lambda: _notified(app, f"Written to {target}"))
+        else:
+            await until(pilot, lambda: not isinstance(app.screen, ConfirmDialog))
+
+    drive(folder, scenario)
+    assert bool(calls) is replace
+    assert (target.read_bytes() == b"the dossier printed last week") is not replace
 
 
 def test_real_pdf_of_a_one_member_household_is_written(tmp_path: Path) -> None:

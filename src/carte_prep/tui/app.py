@@ -225,10 +225,13 @@ class CartePrepApp(App[None]):
         """Ask where to write the dossier, then render it in a worker thread."""
         from carte_prep.tui.screens.dialogs import PromptDialog
 
+        def render(output: Path) -> None:
+            self.notify("Rendering the PDF dossier…", title="PDF", timeout=4)
+            self._render_pdf(household_id, member_id, output)
+
         def chosen(answer: str | None) -> None:
             if answer:
-                self.notify("Rendering the PDF dossier…", title="PDF", timeout=4)
-                self._render_pdf(household_id, member_id, _typed_path(answer))
+                self._unless_declined_overwrite(_typed_path(answer), render)
 
         who = f"member {member_id}" if member_id else "the whole household"
         self.push_screen(
@@ -238,6 +241,22 @@ class CartePrepApp(App[None]):
                 check=partial(_export_path_problem, suffix=".pdf"),
             ),
             chosen,
+        )
+
+    def _unless_declined_overwrite(self, output: Path, go: Callable[[Path], None]) -> None:
+        """Run ``go`` at once for a new file; for an existing one, only once the person agrees."""
+        from carte_prep.tui.screens.dialogs import ConfirmDialog
+
+        if not output.exists():
+            go(output)
+            return
+
+        def answered(replace: bool | None) -> None:
+            if replace:
+                go(output)
+
+        self.push_screen(
+            ConfirmDialog(f"{output} already exists. Replace it?", yes="Replace"), answered
         )
 
     def _render_pdf(self, household_id: str, member_id: str | None, output: Path) -> None:
@@ -310,21 +329,19 @@ class CartePrepApp(App[None]):
         household = self.session.get(household_id) if household_id else None
         name = f"carte-prep: {household.name}" if household else "carte-prep: all households"
 
+        def write(output: Path) -> None:
+            self.run_worker(
+                partial(self._calendar_worker, events, name, output),
+                name="calendar file",
+                group="calendar",
+                thread=True,
+                exclusive=True,
+                exit_on_error=False,
+            )
+
         def chosen(answer: str | None) -> None:
             if answer:
-                self.run_worker(
-                    partial(
-                        self._calendar_worker,
-                        events,
-                        name,
-                        _typed_path(answer),
-                    ),
-                    name="calendar file",
-                    group="calendar",
-                    thread=True,
-                    exclusive=True,
-                    exit_on_error=False,
-                )
+                self._unless_declined_overwrite(_typed_path(answer), write)
 
         self.push_screen(
             PromptDialog(
