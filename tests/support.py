@@ -39,3 +39,27 @@ def person(
 
 def household_of(*members: Member, shared: list[SharedEvidence] | None = None) -> Household:
     return Household(id="test-household", name="Test", members=list(members), shared=shared or [])
+
+
+NAME_CORPUS = [
+    "O",
+    "Björk Guðmundsdóttir",
+    "Kovács Enikő",
+    "Nguyễn Thị Minh Khai",
+    "Carreño Quiñones",
+    "D'Angelo",
+    "Jean-Élie",
+    "محمد علي",
+    "שלום",
+    "Иван Петров",
+    "毛泽东",
+    "👩‍👩‍👧‍👦 Zoë",
+    "Ali [Jr] [/b]",
+    "देवनागरी",
+    "علی‌رضا",  # with ZWNJ, which Persian needs
+    "Ali [Jr]",
+    "[/b]",
+    "👩‍👩‍👧 Zoë",
+]
+"""Names from W3C's "Personal names around the world" and more: any script, mononyms,
+single letters, brackets that look like markup. Every one must be stored as typed."""
