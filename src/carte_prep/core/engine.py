@@ -515,10 +515,9 @@ def _first_multi_year_items(
 def _effective_tracking(
     household: Household, member: Member, requirement: Requirement
 ) -> tuple[Tracking, list[str]]:
-    if requirement.shareable:
-        for evidence in household.shared:
-            if evidence.requirement == requirement.id and member.id in evidence.members:
-                return evidence.tracking, list(evidence.members)
+    evidence = household.shared_for(member.id, requirement.id) if requirement.shareable else None
+    if evidence is not None:
+        return evidence.tracking, list(evidence.members)
     return member.tracking.get(requirement.id, Tracking()), []
 
 

@@ -430,6 +430,13 @@ class Household(Model):
             seen.add(evidence.requirement)
         return self
 
+    def shared_for(self, member_id: str, requirement_id: str) -> SharedEvidence | None:
+        """The household document that serves this member for this item, if any."""
+        for evidence in self.shared:
+            if evidence.requirement == requirement_id and member_id in evidence.members:
+                return evidence
+        return None
+
     def member(self, member_id: str) -> Member:
         for member in self.members:
             if member.id == member_id:

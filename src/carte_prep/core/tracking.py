@@ -36,10 +36,8 @@ def _check_requirement(requirement_id: str) -> None:
 
 
 def _shared_index(household: Household, member_id: str, requirement_id: str) -> int | None:
-    for index, evidence in enumerate(household.shared):
-        if evidence.requirement == requirement_id and member_id in evidence.members:
-            return index
-    return None
+    evidence = household.shared_for(member_id, requirement_id)
+    return None if evidence is None else household.shared.index(evidence)
 
 
 def tracking_for(household: Household, member_id: str, requirement_id: str) -> Tracking:
