@@ -15,7 +15,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 
@@ -45,7 +45,14 @@ from carte_prep.core.model import (
 from carte_prep.core.paths import resolve_data_dir
 from carte_prep.core.store import Store, write_private_file
 from carte_prep.core.tracking import attach_files, find_member, share_document, update_tracking
-from carte_prep.core.vocab import STATUSES
+from carte_prep.core.vocab import (
+    PROCEDURES,
+    ROUTES,
+    STATUSES,
+    Housing,
+    MaritalStatus,
+    Relationship,
+)
 from carte_prep.examples import temporary_examples
 from carte_prep.resources import profiles_dir, templates_dir
 
@@ -800,26 +807,20 @@ def _member_flags(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--birth-date", type=_date, metavar="YYYY-MM-DD")
     group.add_argument("--birth-place")
     group.add_argument("--nationality")
-    group.add_argument(
-        "--relationship", choices=["self", "spouse", "partner", "child", "parent", "other"]
-    )
+    group.add_argument("--relationship", choices=get_args(Relationship))
     group.add_argument("--passport-number")
     group.add_argument("--passport-expiry", type=_date, metavar="YYYY-MM-DD")
     app = parser.add_argument_group("application")
     app.add_argument("--card", help="card type id (see 'carte-prep cards')")
     app.add_argument(
         "--procedure",
-        choices=["first", "renewal", "change-of-situation", "duplicate", "vls-ts-validation"],
+        choices=PROCEDURES,
     )
     app.add_argument("--no-card", action="store_true", help="this person needs no card")
-    app.add_argument(
-        "--route", choices=["anef", "prefecture"], help="only where the route varies by département"
-    )
+    app.add_argument("--route", choices=ROUTES, help="only where the route varies by département")
     app.add_argument("--departement", help="département code, e.g. 24, 2A, 974")
-    app.add_argument(
-        "--marital-status", choices=["single", "married", "pacs", "divorced", "widowed"]
-    )
-    app.add_argument("--housing", choices=["own-name", "hosted", "hotel", "student-residence"])
+    app.add_argument("--marital-status", choices=get_args(MaritalStatus))
+    app.add_argument("--housing", choices=get_args(Housing))
     app.add_argument(
         "--fact",
         action="append",
