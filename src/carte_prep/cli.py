@@ -22,6 +22,8 @@ from pydantic import BaseModel, ValidationError
 from carte_prep import __version__
 from carte_prep.core.agenda import AgendaEvent, household_agenda, next_deadline
 from carte_prep.core.catalogue import load_catalogue
+from carte_prep.core.confidence import CONFIDENCE_INTRO, confidence_label, confidence_lines
+from carte_prep.core.countries import check_code
 from carte_prep.core.dates import fmt
 from carte_prep.core.engine import (
     Checklist,
@@ -29,6 +31,7 @@ from carte_prep.core.engine import (
     household_checklists,
     household_progress,
 )
+from carte_prep.core.entry import entry_problems
 from carte_prep.core.errors import CartePrepError, InvalidInputError, explain_validation
 from carte_prep.core.households import remove_member, upsert_member
 from carte_prep.core.model import (
@@ -46,7 +49,9 @@ from carte_prep.core.paths import resolve_data_dir
 from carte_prep.core.store import Store, write_private_file
 from carte_prep.core.tracking import attach_files, find_member, share_document, update_tracking
 from carte_prep.core.vocab import (
-    PROCEDURES,
+    HELD_KINDS,
+    PROCEDURE_LABELS,
+    REQUESTS,
     ROUTES,
     STATUSES,
     Housing,
@@ -143,40 +148,42 @@ def _quantities(originals: int, copies: int, route: str) -> str:
     return " + ".join(parts)
 
 
-def _checklist_text(checklist: Checklist, *, sources: bool) -> str:
-    card, route, fee = checklist.card, checklist.route, checklist.fee
+def _not_covered_text(checklist: Checklist) -> list[str]:
+    decision = checklist.decision
+    page = decision.read_instead
     lines = [
-        f"{checklist.member_name}",
-        f"  Card:      {card.name_fr}",
-        f"             ({card.name_en})",
-        f"  Procedure: {checklist.procedure_label}",
-        f"  Route:     {'ANEF (online)' if route.route == 'anef' else 'prefecture desk'}"
-        f" — {route.where}",
+        f"  Procedure: {decision.label} — NOT COVERED",
+        f"             {decision.why}",
+        f"  !! {decision.reason}",
     ]
-    if route.anef_button:
-        lines.append(f"             ANEF button: « {route.anef_button} »")
-    if route.choosable:
-        lines.append(f"             ({route.why})")
-    lines.append(f"             {route.hand_in}")
-    lines += [
-        f"  Judged on: {checklist.judged_on_label}",
+    if page is not None:
+        lines.append(f"     Read instead: {page.url}" + (f" ({page.note})" if page.note else ""))
+    lines += [f"  {LEVEL_MARKS[w.level]} {w.message}" for w in checklist.warnings]
+    return lines
+
+
+def _fee_lines(checklist: Checklist) -> list[str]:
+    fee = checklist.fee
+    assert fee is not None
+    lines = [
         f"  Fee:       {_money(fee.total, fee.total_max)}"
         + (f" (includes the €{fee.late_fee} late fee)" if fee.late_fee else "")
-        + (f"; {fee.when_paid}" if fee.total_max else ""),
-        f"  Progress:  {checklist.progress.done}/{checklist.progress.total} ready "
-        f"({checklist.progress.percent}%)",
+        + (f"; {fee.when_paid}" if fee.total_max else "")
     ]
     if fee.caveat and fee.total_max:
         lines.append(f"             Note: {fee.caveat}")
-    member_warnings = [w for w in checklist.warnings if w.item_id is None]
-    if member_warnings:
-        lines.append("")
-        lines += [f"  {LEVEL_MARKS[w.level]} {w.message}" for w in member_warnings]
+    return lines
+
+
+def _item_lines(checklist: Checklist, *, sources: bool) -> list[str]:
+    assert checklist.route is not None
+    route = checklist.route.route
+    lines: list[str] = []
     for section in checklist.sections:
         lines += ["", f"  {section.section.title_en} — {section.section.title_fr}"]
         for item in section.items:
             req = item.requirement
-            bring = _quantities(item.quantity, req.copies, route.route)
+            bring = _quantities(item.quantity, req.copies, route)
             lines.append(f"    {MARKS[item.tracking.status]} {req.name_fr}")
             details = [req.name_en]
             if bring:
@@ -184,11 +191,22 @@ def _checklist_text(checklist: Checklist, *, sources: bool) -> str:
             if item.shared_with:
                 details.append("shared: " + ", ".join(item.shared_with))
             lines.append(f"        {' · '.join(details)}   [{req.id}]")
+            if item.provisional:
+                lines.append(f"        ?  {item.provisional}")
             if item.freshness:
-                verdict = "fresh" if item.freshness.ok else "TOO OLD"
+                freshness = item.freshness
+                if freshness.implausible:
+                    verdict = "CHECK THE DATE"
+                elif freshness.fresh_until is None:
+                    verdict = "does not go out of date"
+                else:
+                    verdict = "fresh" if freshness.ok else "TOO OLD"
+                until = (
+                    f" (fresh until {fmt(freshness.fresh_until)})" if freshness.fresh_until else ""
+                )
+                kind = f", {item.variant.label}" if item.variant else ""
                 lines.append(
-                    f"        dated {fmt(item.freshness.document_date)}: {verdict} "
-                    f"(fresh until {fmt(item.freshness.fresh_until)})"
+                    f"        dated {fmt(freshness.document_date)}{kind}: {verdict}{until}"
                 )
             if not item.done and item.tracking.status != "not-applicable":
                 lines.append(f"        How: {req.how_to_get}")
@@ -203,8 +221,58 @@ def _checklist_text(checklist: Checklist, *, sources: bool) -> str:
                     for s in req.sources
                 ]
                 lines.append(
-                    f"        Confidence {req.confidence}, verified {fmt(req.verified_on)}"
+                    f"        Confidence {confidence_label(req.confidence)}, "
+                    f"verified {fmt(req.verified_on)}"
                 )
+    return lines
+
+
+def _checklist_text(checklist: Checklist, *, sources: bool) -> str:
+    decision = checklist.decision
+    lines = [f"{checklist.member_name}"]
+    if checklist.card is not None:
+        lines += [
+            f"  Card:      {checklist.card.name_fr}",
+            f"             ({checklist.card.name_en})",
+        ]
+    else:
+        lines.append(f"  Card:      {checklist.card_type} (not in this catalogue)")
+    if not checklist.covered or checklist.route is None:
+        return "\n".join(lines + _not_covered_text(checklist))
+    route = checklist.route
+    lines += [
+        f"  Procedure: {decision.label}",
+        f"             Why: {decision.why}",
+        f"  Route:     {'ANEF (online)' if route.route == 'anef' else 'prefecture desk'}"
+        f" — {route.where}",
+    ]
+    if route.anef_button:
+        lines.append(f"             ANEF button: « {route.anef_button} »")
+        if route.anef_button_caveat:
+            lines.append(f"             ({route.anef_button_caveat})")
+    if route.why:
+        lines.append(f"             ({route.why})")
+    lines.append(f"             {route.hand_in}")
+    window = checklist.window
+    if window is not None and checklist.judged_on_kind != "filed":
+        opens = f"from {fmt(window.opens)} " if window.opens else ""
+        lines.append(
+            f"  Window:    file {opens}by {fmt(window.deadline)} (your {window.held} ends "
+            f"{fmt(window.expiry)})"
+        )
+        if window.caveat:
+            lines.append(f"             ({window.caveat})")
+    lines.append(f"  Judged on: {checklist.judged_on_label}")
+    lines += _fee_lines(checklist)
+    lines.append(
+        f"  Progress:  {checklist.progress.done}/{checklist.progress.total} ready "
+        f"({checklist.progress.percent}%)"
+    )
+    member_warnings = [w for w in checklist.warnings if w.item_id is None]
+    if member_warnings:
+        lines.append("")
+        lines += [f"  {LEVEL_MARKS[w.level]} {w.message}" for w in member_warnings]
+    lines += _item_lines(checklist, sources=sources)
     return "\n".join(lines)
 
 
@@ -238,18 +306,16 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
         members = []
         for member in household.members:
             checklist = checklists.get(member.id)
-            deadline = (
-                next_deadline(household, member.id, ctx.today, checklist=checklist)
-                if checklist
-                else None
-            )
+            deadline = next_deadline(household, member.id, ctx.today, checklist=checklist)
             members.append(
                 {
                     "id": member.id,
                     "name": member.display_name,
-                    "card": checklist.card.id if checklist else None,
+                    "card": checklist.card_type if checklist else None,
                     "procedure": checklist.procedure if checklist else None,
-                    "route": checklist.route.route if checklist else None,
+                    "procedure_label": checklist.procedure_label if checklist else None,
+                    "covered": checklist.covered if checklist else None,
+                    "route": checklist.route.route if checklist and checklist.route else None,
                     "done": checklist.progress.done if checklist else 0,
                     "total": checklist.progress.total if checklist else 0,
                     "warnings": len([w for w in checklist.warnings if w.level != "info"])
@@ -285,19 +351,25 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
         for row in rows:
             print(f"{row['id']}  {row['name']}  ({row['done']}/{row['total']} ready)")
             for m in row["members"]:
-                if m["card"] is None:
-                    print(f"  {m['id']:<12} {m['name']}: no card needed")
-                    continue
                 deadline = m["next_deadline"]
                 when = (
                     f"; next: {fmt(dt.date.fromisoformat(deadline['date']))} {deadline['what']}"
                     if deadline
                     else ""
                 )
-                print(
-                    f"  {m['id']:<12} {m['name']}: {m['card']} {m['procedure']} via "
-                    f"{m['route']}, {m['done']}/{m['total']}, {m['warnings']} warning(s){when}"
-                )
+                if m["card"] is None:
+                    print(f"  {m['id']:<12} {m['name']}: no card needed{when}")
+                elif not m["covered"]:
+                    print(
+                        f"  {m['id']:<12} {m['name']}: {m['card']}, {m['procedure_label']}: "
+                        "not covered (run 'checklist' to see what to read)"
+                    )
+                else:
+                    print(
+                        f"  {m['id']:<12} {m['name']}: {m['card']}, {m['procedure_label']}, "
+                        f"via {m['route']}, {m['done']}/{m['total']}, "
+                        f"{m['warnings']} warning(s){when}"
+                    )
         for problem in problems:
             print(
                 f"carte-prep: cannot open {problem['file']}: {problem['reason']}", file=sys.stderr
@@ -342,6 +414,11 @@ def cmd_checklist(ctx: Context, args: argparse.Namespace) -> int:
             print()
             print(_checklist_text(checklist, sources=args.sources))
         print()
+        if args.sources:
+            print(CONFIDENCE_INTRO)
+            for line in confidence_lines():
+                print(f"  {line}")
+            print()
         print(
             f"Catalogue last verified {fmt(load_catalogue().last_verified)}. Rules change: "
             "check your prefecture's own list before you go."
@@ -365,6 +442,8 @@ def cmd_mark(ctx: Context, args: argparse.Namespace) -> int:
         changes["translated"] = args.translated
     if args.foreign is not None:
         changes["foreign_language"] = args.foreign
+    if args.variant is not None:
+        changes["variant"] = _variant(args.item, args.variant)
     if not changes and not args.attach:
         raise UsageError("nothing to change: give --status, --date, --note or another option")
     updated = household
@@ -382,15 +461,29 @@ def cmd_mark(ctx: Context, args: argparse.Namespace) -> int:
     print(f"{args.household}/{args.member}/{args.item}: saved")
     if checklist is not None:
         item = next(i for i in checklist.items if i.requirement.id == args.item)
-        if item.freshness:
-            verdict = "fresh" if item.freshness.ok else "too old"
+        freshness = item.freshness
+        if freshness and freshness.fresh_until and not freshness.implausible:
+            verdict = "fresh" if freshness.ok else "too old"
             print(
                 f"  {verdict} on {checklist.judged_on_label} "
-                f"(fresh until {fmt(item.freshness.fresh_until)})"
+                f"(fresh until {fmt(freshness.fresh_until)})"
             )
         for warning in item.warnings:
             print(f"  {LEVEL_MARKS[warning.level]} {warning.message}")
     return 0
+
+
+def _variant(item: str, variant: str) -> str:
+    """A kind of document the item accepts (a bill, a deed...), or a clear error."""
+    requirement = load_catalogue().requirements.get(item)
+    kinds = {v.id: v.label for v in requirement.variants} if requirement else {}
+    if variant not in kinds:
+        known = "; ".join(f"{k} ({label})" for k, label in kinds.items())
+        raise UsageError(
+            f"--variant {variant!r} is not a kind of document for {item!r}; "
+            + (f"choose one of: {known}" if known else "this item has only one kind")
+        )
+    return variant
 
 
 def cmd_share(ctx: Context, args: argparse.Namespace) -> int:
@@ -410,6 +503,68 @@ def _merged(current: dict[str, Any] | None, empty: BaseModel, **given: Any) -> A
     return {**(current or empty.model_dump()), **changes}
 
 
+LEGACY_PROCEDURES = ("first", "renewal", "change-of-situation", "duplicate", "vls-ts-validation")
+"""What --procedure accepted before the path was derived; still read, with a note."""
+
+
+def _legacy_procedure(args: argparse.Namespace, application: dict[str, Any]) -> None:
+    """Read an old --procedure as the new questions, and say how it was read."""
+    procedure = args.procedure
+    if procedure in ("duplicate", "change-of-situation", "vls-ts-validation"):
+        args.request = args.request or procedure
+        read = f"--request {procedure}"
+    elif procedure == "renewal":
+        args.holds = args.holds or "card"
+        read = "--holds card (the same card)"
+    else:
+        holds_something = bool(
+            args.card_expiry or args.numero_etranger or application.get("current_card")
+        )
+        args.holds = args.holds or ("vls-ts" if holds_something else "nothing")
+        read = f"--holds {args.holds}"
+    print(
+        f"carte-prep: note: --procedure is replaced by --request and --holds (the legal path "
+        f"is worked out from them); '{procedure}' was read as {read}",
+        file=sys.stderr,
+    )
+
+
+def _held_document(args: argparse.Namespace, application: dict[str, Any]) -> None:
+    """Apply --holds / --held-card and the current card's dates to the application."""
+    held = application.get("current_card")
+    if args.holds == "nothing":
+        if args.held_card or args.card_expiry or args.numero_etranger:
+            raise UsageError(
+                "--holds nothing cannot go with --held-card, --card-expiry or --numero-etranger"
+            )
+        application["current_card"] = None
+        return
+    if args.holds is not None:
+        held = {**(held or CurrentCard().model_dump()), "kind": args.holds}
+        if args.held_card is None and held.get("card_type") is None:
+            held["card_type"] = application["card_type"] if args.procedure == "renewal" else None
+    if args.held_card is not None:
+        if held is None:
+            raise UsageError("--held-card needs --holds card or --holds vls-ts")
+        held = {**held, "card_type": args.held_card}
+    application["current_card"] = _merged(
+        held, CurrentCard(), valid_until=args.card_expiry, numero_etranger=args.numero_etranger
+    )
+
+
+def _new_application(args: argparse.Namespace, base: Member | None) -> dict[str, Any] | None:
+    if args.card is None or (args.holds is None and args.request in (None, "card")):
+        if base is None:
+            raise UsageError(
+                "give --card and --holds (nothing, vls-ts or card) for the member's "
+                "application, or --request duplicate, change-of-situation or "
+                "vls-ts-validation (or --no-card for someone who needs none); "
+                "'carte-prep cards' lists the cards"
+            )
+        return None
+    return {"card_type": args.card, "request": "card"}
+
+
 def _member_from_args(args: argparse.Namespace, base: Member | None) -> Member:
     """Build or update a member from the member flags; unspecified flags keep old values."""
     data: dict[str, Any] = base.model_dump() if base else {"id": args.member_id}
@@ -418,12 +573,17 @@ def _member_from_args(args: argparse.Namespace, base: Member | None) -> Member:
         ("surname", "surname"),
         ("birth_date", "birth_date"),
         ("birth_place", "birth_place"),
-        ("nationality", "nationality"),
         ("relationship", "relationship"),
     ):
         value = getattr(args, flag)
         if value is not None:
             data[field] = value
+    if args.nationality is not None:
+        try:
+            data["nationality"] = check_code(args.nationality)
+        except ValueError as exc:
+            raise UsageError(f"--nationality: {exc}") from None
+        data["nationality_as_written"] = None
     data["passport"] = (
         _merged(
             data.get("passport"),
@@ -437,19 +597,16 @@ def _member_from_args(args: argparse.Namespace, base: Member | None) -> Member:
         data["application"] = None
         return Member.model_validate(data)
     application = data.get("application")
+    if args.procedure is not None:
+        _legacy_procedure(args, application or {})
     if application is None:
-        if args.card is None or args.procedure is None:
-            if base is None:
-                raise UsageError(
-                    "give --card and --procedure for the member's application "
-                    "(or --no-card for someone who needs none); 'carte-prep cards' lists them"
-                )
+        application = _new_application(args, base)
+        if application is None:
             return Member.model_validate(data)
-        application = {"card_type": args.card, "procedure": args.procedure}
     if args.card is not None:
         application["card_type"] = args.card
-    if args.procedure is not None:
-        application["procedure"] = args.procedure
+    if args.request is not None:
+        application["request"] = args.request
     if args.route is not None:
         application["route_choice"] = args.route
     if args.departement is not None:
@@ -466,14 +623,9 @@ def _member_from_args(args: argparse.Namespace, base: Member | None) -> Member:
             raise UsageError(
                 f"unknown fact {name!r}; known: {', '.join(sorted(Situation.model_fields))}"
             )
-        situation[name] = {"true": True, "false": False}.get(value.lower(), value)
+        situation[name] = {"true": True, "false": False, "none": None}.get(value.lower(), value)
     application["situation"] = situation
-    application["current_card"] = _merged(
-        application.get("current_card"),
-        CurrentCard(),
-        valid_until=args.card_expiry,
-        numero_etranger=args.numero_etranger,
-    )
+    _held_document(args, application)
     application["appointment"] = _merged(
         application.get("appointment"),
         Appointment(),
@@ -481,7 +633,13 @@ def _member_from_args(args: argparse.Namespace, base: Member | None) -> Member:
         time=args.appointment_time,
     )
     data["application"] = application
-    return Member.model_validate(data)
+    member = Member.model_validate(data)
+    if member.application is not None:
+        problems = entry_problems(member.application)
+        if problems:
+            field, message = next(iter(problems.items()))
+            raise UsageError(f"{field}: {message}")
+    return member
 
 
 def _validated(build: Callable[[], Household], where: str) -> Household:
@@ -617,13 +775,15 @@ def cmd_cards(ctx: Context, args: argparse.Namespace) -> int:
             print(f"\n{family}")
         print(f"  {card.id}: {card.name_en}")
         print(f"      {card.name_fr}")
-        for procedure, rule in card.procedures.items():
+        for path, rule in card.paths.items():
             route = (
                 f"your choice (default {rule.default}): {rule.why}"
                 if rule.route == "choice"
                 else rule.route
             )
-            print(f"      - {procedure}: {route}")
+            print(f"      - {PROCEDURE_LABELS[path]}: {route}")
+        for path, refused in card.not_covered.items():
+            print(f"      - {PROCEDURE_LABELS[path]}: not possible. {refused.reason}")
         print(f"      Sources: {', '.join(s.url for s in card.sources)}")
     print(f"\nCatalogue last verified {fmt(catalogue.last_verified)}.")
     return 0
@@ -806,15 +966,36 @@ def _member_flags(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--surname", help="surname exactly as on the passport (optional)")
     group.add_argument("--birth-date", type=_date, metavar="YYYY-MM-DD")
     group.add_argument("--birth-place")
-    group.add_argument("--nationality")
+    group.add_argument(
+        "--nationality", help="country code or name, e.g. GB, LB, 'Algeria', 'British'"
+    )
     group.add_argument("--relationship", choices=get_args(Relationship))
     group.add_argument("--passport-number")
     group.add_argument("--passport-expiry", type=_date, metavar="YYYY-MM-DD")
-    app = parser.add_argument_group("application")
-    app.add_argument("--card", help="card type id (see 'carte-prep cards')")
+    app = parser.add_argument_group(
+        "application: what you ask for and what you hold today (the legal path follows)"
+    )
+    app.add_argument("--card", help="the card asked for: a card id (see 'carte-prep cards')")
+    app.add_argument(
+        "--request",
+        choices=REQUESTS,
+        help="what you ask for: a card (default), a duplicate, a change of situation, or the "
+        "VLS-TS validation",
+    )
+    app.add_argument(
+        "--holds",
+        choices=("nothing", *HELD_KINDS),
+        help="what you hold today: nothing, a VLS-TS visa, or a residence card",
+    )
+    app.add_argument(
+        "--held-card",
+        metavar="CARD",
+        help="the card held, or the card the VLS-TS stands for (a card id)",
+    )
     app.add_argument(
         "--procedure",
-        choices=PROCEDURES,
+        choices=LEGACY_PROCEDURES,
+        help="older form of --request/--holds, still read (with a note saying how)",
     )
     app.add_argument("--no-card", action="store_true", help="this person needs no card")
     app.add_argument("--route", choices=ROUTES, help="only where the route varies by département")
@@ -828,13 +1009,19 @@ def _member_flags(parser: argparse.ArgumentParser) -> None:
         help="another situation fact, e.g. civil_documents_abroad=true (see 'carte-prep schema')",
     )
     app.add_argument(
-        "--card-expiry", type=_date, metavar="YYYY-MM-DD", help="expiry date of the current card"
+        "--card-expiry",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="end date of the card or VLS-TS held today",
     )
     app.add_argument("--numero-etranger", help="the 10-digit number on the current card")
     app.add_argument("--appointment", type=_date, metavar="YYYY-MM-DD")
     app.add_argument("--appointment-time", type=_time, metavar="HH:MM")
     app.add_argument(
-        "--filing-date", type=_date, metavar="YYYY-MM-DD", help="the day you plan to file on ANEF"
+        "--filing-date",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="the day you plan to file (on ANEF, or at your prefecture appointment)",
     )
 
 
@@ -898,6 +1085,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="the document is in another language",
     )
     p.add_argument("--attach", nargs="+", metavar="FILE", help="scans of the document")
+    p.add_argument(
+        "--variant",
+        metavar="KIND",
+        help="which kind of document it is, where that changes how old it may be "
+        "(e.g. deed-or-tax-notice, diploma)",
+    )
 
     p = command("share", cmd_share, "make one document serve several members")
     p.add_argument("household")

@@ -133,7 +133,9 @@ def test_other_time_limits() -> None:
     assert {e.kind: e.date for e in member_agenda(student, "ana", TODAY)}[
         "vls-ts-validation"
     ] == dt.date(2027, 1, 1)
-    briton = household_of(person("wa-10y", "first", birth_date=dt.date(2008, 6, 15)))
+    briton = household_of(
+        person("wa-10y", "first-admission", birth_date=dt.date(2008, 6, 15), nationality="GB")
+    )
     assert {e.kind: e.date for e in member_agenda(briton, "ana", TODAY)}[
         "wa-first-after-18"
     ] == dt.date(2027, 6, 15)

@@ -22,7 +22,7 @@ from support import TODAY, household_of, person
 
 CATALOGUE = load_catalogue()
 CARD_PROCEDURES = [
-    (card.id, procedure) for card in CATALOGUE.cards.values() for procedure in card.procedures
+    (card.id, procedure) for card in CATALOGUE.cards.values() for procedure in card.paths
 ]
 
 
@@ -35,6 +35,11 @@ def checklist_for(card: str, procedure: str, **kwargs: object) -> Checklist:
 
 def ids(checklist: Checklist) -> set[str]:
     return {item.requirement.id for item in checklist.items}
+
+
+def required(checklist: Checklist) -> set[str]:
+    """The items needed for sure (not the 'probably needed' ones of an unanswered question)."""
+    return {item.requirement.id for item in checklist.items if item.provisional is None}
 
 
 @pytest.mark.parametrize(("card", "procedure"), CARD_PROCEDURES)
@@ -52,7 +57,7 @@ def test_every_card_and_procedure_gives_an_ordered_sourced_checklist(
         req = item.requirement
         assert req.sources
         assert all(s.url.startswith("http") for s in req.sources)
-        assert req.verified_on <= TODAY
+        assert req.verified_on <= CATALOGUE.last_verified <= dt.date.today()
         assert req.name_fr
         assert req.name_en
         assert req.how_to_get
@@ -86,10 +91,10 @@ def test_catalogue_covers_the_card_types_of_the_design() -> None:
         "visiteur",
         "etudiant",
     } <= set(CATALOGUE.cards)
-    assert "vls-ts-validation" in CATALOGUE.cards["etudiant"].procedures
+    assert "vls-ts-validation" in CATALOGUE.cards["etudiant"].paths
     for card in CATALOGUE.cards.values():
-        assert "duplicate" in card.procedures
-        assert "change-of-situation" in card.procedures
+        assert "duplicate" in card.paths
+        assert "change-of-situation" in card.paths
 
 
 @pytest.mark.parametrize(("card", "procedure"), CARD_PROCEDURES)
@@ -106,11 +111,11 @@ def test_withdrawal_agreement_cards_always_go_to_the_prefecture(card: str, proce
     [
         ("visiteur", "renewal", "anef"),
         ("etudiant", "vls-ts-validation", "anef"),
-        ("talent-chercheur", "first", "anef"),
-        ("rld-ue", "first", "anef"),
+        ("talent-chercheur", "first-admission", "anef"),
+        ("rld-ue", "change-of-status", "anef"),
         ("resident-10y", "renewal", "anef"),
         ("wa-10y", "renewal", "prefecture"),
-        ("wa-5y", "first", "prefecture"),
+        ("wa-5y", "first-admission", "prefecture"),
     ],
 )
 def test_routing_by_card(card: str, procedure: str, route: str) -> None:
@@ -162,8 +167,9 @@ def test_withdrawal_agreement_renewal_is_free_and_has_no_contrat() -> None:
 
 
 def test_other_first_applications_and_renewals_carry_the_contrat() -> None:
+    first = {"resident-10y": "change-of-status"}  # a first 10-year card follows other cards
     for card in ("visiteur", "etudiant", "salarie", "resident-10y"):
-        for procedure in ("first", "renewal"):
+        for procedure in (first.get(card, "first-admission"), "renewal"):
             assert "contrat-engagement" in ids(checklist_for(card, procedure))
     assert "contrat-engagement" not in ids(checklist_for("visiteur", "duplicate"))
 
@@ -178,12 +184,14 @@ def test_first_multi_year_card_filed_in_2026_needs_a2_and_civic_exam() -> None:
     assert "language-certificate-a2" not in ids(in_2025)
     assert "ofii-cir" in ids(in_2025)
     plain_renewal = checklist_for("salarie", "renewal")
-    assert "civic-exam-csp" not in ids(plain_renewal)
+    assert "civic-exam-csp" not in required(plain_renewal), "only 'probably needed' if unanswered"
 
 
 def test_civic_exam_exempts_people_aged_65() -> None:
-    older = checklist_for("resident-10y", "first", birth_date=dt.date(1960, 1, 1), departement="24")
-    younger = checklist_for("resident-10y", "first", birth_date=dt.date(1990, 1, 1))
+    older = checklist_for(
+        "resident-10y", "change-of-status", birth_date=dt.date(1960, 1, 1), departement="24"
+    )
+    younger = checklist_for("resident-10y", "change-of-status", birth_date=dt.date(1990, 1, 1))
     assert "civic-exam-cr" not in ids(older)
     assert {"civic-exam-cr", "language-certificate-b1"} <= ids(younger)
 
@@ -255,13 +263,13 @@ def test_three_months_boundary() -> None:
 
 def test_foreign_civil_documents_need_a_translation_until_marked() -> None:
     abroad = Situation(civil_documents_abroad=True)
-    checklist = checklist_for("visiteur", "first", situation=abroad)
+    checklist = checklist_for("visiteur", "first-admission", situation=abroad)
     item = next(i for i in checklist.items if i.requirement.id == "birth-certificate")
     assert item.needs_translation
     assert [w.code for w in item.warnings] == ["translation"]
     translated = checklist_for(
         "visiteur",
-        "first",
+        "first-admission",
         situation=abroad,
         tracking={"birth-certificate": Tracking(translated=True)},
     )
@@ -270,7 +278,7 @@ def test_foreign_civil_documents_need_a_translation_until_marked() -> None:
     assert not item.warnings
     french = checklist_for(
         "visiteur",
-        "first",
+        "first-admission",
         situation=abroad,
         tracking={"birth-certificate": Tracking(foreign_language=False)},
     )
@@ -292,7 +300,7 @@ def test_foreign_civil_documents_need_a_translation_until_marked() -> None:
 def test_anef_renewal_window_edges(days_before_expiry: int, level: str, late: bool) -> None:
     expiry = TODAY + dt.timedelta(days=days_before_expiry)
     checklist = checklist_for("visiteur", "renewal", current_card=CurrentCard(valid_until=expiry))
-    window = checklist.renewal_window
+    window = checklist.window
     assert window is not None
     assert window.opens == expiry - dt.timedelta(days=120)
     assert window.deadline == expiry - dt.timedelta(days=60)
@@ -334,9 +342,9 @@ def test_planned_filing_after_the_deadline_is_warned_and_costs_the_late_fee() ->
 def test_withdrawal_agreement_window_opens_two_months_before() -> None:
     expiry = TODAY + dt.timedelta(days=90)
     checklist = checklist_for("wa-10y", "renewal", current_card=CurrentCard(valid_until=expiry))
-    assert checklist.renewal_window is not None
-    assert checklist.renewal_window.opens == expiry - dt.timedelta(days=60)
-    assert not checklist.renewal_window.late_fee
+    assert checklist.window is not None
+    assert checklist.window.opens == expiry - dt.timedelta(days=60)
+    assert checklist.window.late_fee == "none"
     assert checklist.fee.total_max == 0
 
 
@@ -350,9 +358,9 @@ def test_passport_expiring_before_the_card_is_warned() -> None:
 
 
 def test_fees_follow_the_schedule_in_force_on_the_filing_day() -> None:
-    before = checklist_for("visiteur", "first", planned_filing_date=dt.date(2025, 6, 1))
+    before = checklist_for("visiteur", "first-admission", planned_filing_date=dt.date(2025, 6, 1))
     assert before.fee.total == 225
-    after = checklist_for("visiteur", "first", planned_filing_date=dt.date(2026, 6, 1))
+    after = checklist_for("visiteur", "first-admission", planned_filing_date=dt.date(2026, 6, 1))
     assert after.fee.total == 350
     assert after.fee.caveat
     renewal = checklist_for("visiteur", "renewal", planned_filing_date=dt.date(2026, 6, 1))
@@ -424,7 +432,7 @@ def test_married_applicants_get_family_documents_and_polygamy_statement() -> Non
     assert {"marriage-certificate", "spouse-id", "non-polygamy"} <= ids(checklist)
     spouse = checklist_for(
         "vpf-conjoint-francais",
-        "first",
+        "first-admission",
         situation=Situation(marital_status="married", spouse_is_french=True, married_abroad=True),
     )
     assert {"marriage-transcription", "spouse-french-nationality", "life-together"} <= ids(spouse)
@@ -483,7 +491,7 @@ def test_member_without_application_needs_no_checklist() -> None:
             "id": "h",
             "name": "H",
             "members": [
-                {"id": "kid", "given_names": "Kid", "birth_date": "2015-01-01", "nationality": "x"}
+                {"id": "kid", "given_names": "Kid", "birth_date": "2015-01-01", "nationality": "BR"}
             ],
         }
     )
@@ -492,7 +500,7 @@ def test_member_without_application_needs_no_checklist() -> None:
 
 def test_engine_is_deterministic() -> None:
     household = household_of(
-        person("visiteur", "first"),
+        person("visiteur", "first-admission"),
         shared=[SharedEvidence(requirement="proof-of-address", members=["ana"])],
     )
     first = build_checklist(household, "ana", TODAY)
@@ -509,7 +517,7 @@ def test_numero_etranger_position_by_card_model() -> None:
 
 
 def test_spouse_of_a_french_national_always_gets_the_marriage_and_nationality_proofs() -> None:
-    checklist = checklist_for("vpf-conjoint-francais", "first")
+    checklist = checklist_for("vpf-conjoint-francais", "first-admission")
     assert {"marriage-certificate", "spouse-french-nationality", "life-together"} <= ids(checklist)
     assert "spouse-id" not in ids(checklist)
 
@@ -518,14 +526,14 @@ def test_first_card_without_a_long_stay_visa_pays_part_of_the_regularisation_fee
     None
 ):
     without_visa = checklist_for(
-        "vpf-parent-enfant-francais", "first", situation=Situation(no_long_stay_visa=True)
+        "vpf-parent-enfant-francais", "first-admission", situation=Situation(no_long_stay_visa=True)
     )
     assert "timbre-regularisation" in ids(without_visa)
     assert without_visa.fee.regularisation == 300
     assert without_visa.fee.regularisation_at_filing == 100
     assert without_visa.fee.total == 350 + 300
     assert "€100 is paid when you file" in without_visa.fee.when_paid
-    with_visa = checklist_for("vpf-parent-enfant-francais", "first")
+    with_visa = checklist_for("vpf-parent-enfant-francais", "first-admission")
     assert "timbre-regularisation" not in ids(with_visa)
     assert with_visa.fee.regularisation == 0
 
@@ -534,7 +542,11 @@ def test_vls_ts_validation_exists_for_every_card_that_starts_with_a_long_stay_vi
     for card in ("visiteur", "salarie", "vpf-conjoint-francais", "talent-chercheur"):
         checklist = checklist_for(card, "vls-ts-validation")
         assert "vls-ts-visa" in ids(checklist)
-        assert checklist.fee.total == 200
+        assert checklist.fee is not None
+        assert checklist.fee.total == 300, "L.436-1: the tax of the card it replaces, in 2026"
+        before = checklist_for(card, "vls-ts-validation", planned_filing_date=dt.date(2025, 6, 1))
+        assert before.fee is not None
+        assert before.fee.total == 200
 
 
 def test_any_document_marked_foreign_needs_a_translation() -> None:
@@ -580,9 +592,15 @@ def test_a_filing_date_before_the_window_opens_is_warned() -> None:
 
 
 def test_anef_button_for_a_first_card_without_a_visa() -> None:
-    with_visa = checklist_for("visiteur", "first")
+    with_visa = checklist_for("vpf-parent-enfant-francais", "first-admission")
+    assert with_visa.route is not None
     assert with_visa.route.anef_button == "Je demande ou renouvelle un titre de séjour"
-    without = checklist_for("visiteur", "first", situation=Situation(no_long_stay_visa=True))
+    without = checklist_for(
+        "vpf-parent-enfant-francais",
+        "first-admission",
+        situation=Situation(no_long_stay_visa=True),
+    )
+    assert without.route is not None
     assert without.route.anef_button == (
         "Je demande un premier titre sans numéro étranger, sans visa"
     )

@@ -13,7 +13,7 @@ from support import household_of, person
 
 
 def test_upsert_adds_then_replaces_by_id() -> None:
-    household = household_of(person("visiteur", "first", member_id="one"))
+    household = household_of(person("visiteur", "first-admission", member_id="one"))
     added = upsert_member(household, person("etudiant", "renewal", member_id="two"))
     assert [m.id for m in added.members] == ["one", "two"]
     replaced = upsert_member(added, person("salarie", "renewal", member_id="one"))
@@ -23,8 +23,8 @@ def test_upsert_adds_then_replaces_by_id() -> None:
 
 
 def test_upsert_validates_the_whole_household() -> None:
-    household = household_of(person("visiteur", "first"))
-    bad = person("visiteur", "first", member_id="two").model_dump()
+    household = household_of(person("visiteur", "first-admission"))
+    bad = person("visiteur", "first-admission", member_id="two").model_dump()
     bad["application"]["situation"] = {**Situation().model_dump(), "housing": "castle"}
     with pytest.raises(ValidationError):
         upsert_member(household, bad)

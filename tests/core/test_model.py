@@ -8,6 +8,7 @@ import unicodedata
 import pytest
 from pydantic import ValidationError
 
+from carte_prep.core.entry import entry_problems
 from carte_prep.core.errors import explain_validation
 from carte_prep.core.model import (
     NAME_MAX,
@@ -27,7 +28,7 @@ def member(**fields: object) -> Member:
         "id": "m",
         "given_names": "Ana",
         "birth_date": dt.date(1990, 1, 1),
-        "nationality": "x",
+        "nationality": "BR",
     }
     data.update(fields)
     return Member.model_validate(data)
@@ -102,18 +103,30 @@ def test_card_dates_must_be_in_order() -> None:
 
 
 def test_unknown_card_and_impossible_procedure_are_explained() -> None:
-    with pytest.raises(ValidationError) as info:
-        Application(card_type="gold-card", procedure="first")
-    assert "carte-prep cards" in explain_validation(info.value)
-    with pytest.raises(ValidationError) as info:
-        Application(card_type="wa-5y", procedure="renewal")
-    assert "choose one of first, duplicate, change-of-situation" in explain_validation(info.value)
-    with pytest.raises(ValidationError) as info:
-        Application(card_type="visiteur", procedure="first", departement="99")
-    assert "not a département code" in explain_validation(info.value)
-    assert (
-        Application(card_type="visiteur", procedure="first", departement="2a").departement == "2A"
+    """The file still loads (model §4.1); entry checks say what is wrong and how to fix it."""
+    unknown = Application(card_type="gold-card")
+    assert "carte-prep cards" in entry_problems(unknown)["card_type"]
+    impossible = Application(
+        card_type="wa-5y", current_card=CurrentCard(kind="card", card_type="wa-5y")
     )
+    assert "it covers: first admission" in entry_problems(impossible)["request"]
+    assert (
+        "duplicate after loss or theft, change of situation"
+        in entry_problems(impossible)["request"]
+    )
+    with pytest.raises(ValidationError) as info:
+        Application(card_type="visiteur", departement="99")
+    assert "not a département code" in explain_validation(info.value)
+    assert Application(card_type="visiteur", departement="2a").departement == "2A"
+
+
+def test_nationality_is_a_country_code_read_from_names_too() -> None:
+    assert member(nationality="gb").nationality == "GB"
+    assert member(nationality="Algérienne").nationality == "DZ"
+    assert member(nationality=None).nationality is None
+    with pytest.raises(ValidationError) as info:
+        member(nationality="Atlantis")
+    assert "two-letter code" in explain_validation(info.value)
 
 
 def test_unknown_fields_are_refused() -> None:

@@ -374,7 +374,7 @@ def test_corrupt_file_is_reported_and_left_alone(
 
 def test_newer_schema_is_refused_and_left_alone(store: Store) -> None:
     data = _valid_json()
-    data["schema_version"] = 2
+    data["schema_version"] = 3
     data["new_field_from_the_future"] = True
     store.root.mkdir()
     path = store.root / "broken.json"
@@ -386,7 +386,7 @@ def test_newer_schema_is_refused_and_left_alone(store: Store) -> None:
     assert report.problems == [
         FileProblem(
             path,
-            "was written by a newer version of carte-prep (schema 2); update carte-prep to open it",
+            "was written by a newer version of carte-prep (schema 3); update carte-prep to open it",
         )
     ]
     with pytest.raises(CorruptFileError, match="newer version of carte-prep"):

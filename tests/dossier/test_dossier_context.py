@@ -43,7 +43,7 @@ def test_an_unknown_member_is_not_found() -> None:
 
 def test_a_member_without_an_application_is_on_the_cover_without_a_checklist() -> None:
     baby = Member(id="leo", given_names="Léo", birth_date=dt.date(2024, 3, 1), nationality="—")
-    household = household_of(person("visiteur", "first"), baby)
+    household = household_of(person("visiteur", "first-admission"), baby)
     dossier = build_dossier(
         household, member_id=None, today=TODAY, show_ids=False, with_attachments=False
     )
@@ -73,8 +73,12 @@ def test_a_shared_document_is_described_once_and_referenced_from_each_list() -> 
 def test_a_shared_document_is_judged_on_the_latest_filing_day() -> None:
     fresh_for_one = Tracking(status="gathered", document_date=dt.date(2026, 9, 20))
     household = household_of(
-        person("visiteur", "first", member_id="ana", planned_filing_date=dt.date(2026, 12, 1)),
-        person("visiteur", "first", member_id="bea", planned_filing_date=dt.date(2027, 1, 10)),
+        person(
+            "visiteur", "first-admission", member_id="ana", planned_filing_date=dt.date(2026, 12, 1)
+        ),
+        person(
+            "visiteur", "first-admission", member_id="bea", planned_filing_date=dt.date(2027, 1, 10)
+        ),
         shared=[
             SharedEvidence(
                 requirement="proof-of-address", members=["ana", "bea"], tracking=fresh_for_one
@@ -90,7 +94,9 @@ def test_a_shared_document_is_judged_on_the_latest_filing_day() -> None:
 
 def test_masked_identifiers_in_the_html() -> None:
     household = household_of(
-        person("visiteur", "first").model_copy(update={"passport": Passport(number="RL2281907")})
+        person("visiteur", "first-admission").model_copy(
+            update={"passport": Passport(number="RL2281907")}
+        )
     )
     assert "RL2281907" not in render_html(household, today=TODAY)
     assert "••••••907" in render_html(household, today=TODAY)

@@ -153,7 +153,7 @@ def scripts_text(tmp_path_factory: pytest.TempPathFactory) -> str:
             given_names=name,
             birth_date=dt.date(1980, 1, 1),
             nationality="—",
-            application=person("visiteur", "first").application,
+            application=person("visiteur", "first-admission").application,
         )
         for key, name in SCRIPTS.items()
     ]
@@ -187,7 +187,7 @@ def test_markup_and_template_syntax_in_a_name_are_printed_literally(tmp_path: Pa
         surname="{{ 7*7 }}",
         birth_date=dt.date(1980, 1, 1),
         nationality="<b>bold</b>",
-        application=person("visiteur", "first").application,
+        application=person("visiteur", "first-admission").application,
         tracking={"passport": Tracking(status="gathered", notes="{% raw %}</p><script>")},
     )
     household = household_of(hostile)
@@ -250,7 +250,7 @@ def test_a_failed_render_leaves_neither_the_output_nor_a_temp_file(
         raise RuntimeError("the disk was unplugged")
 
     monkeypatch.setattr(weasyprint.document.Document, "write_pdf", half_written)
-    household = household_of(person("visiteur", "first"))
+    household = household_of(person("visiteur", "first-admission"))
 
     with pytest.raises(DossierError, match=r"could not be laid out \(RuntimeError\)"):
         render_pdf(household, tmp_path / "new.pdf", today=TODAY)
@@ -275,7 +275,7 @@ def test_a_failed_write_keeps_the_previous_dossier(
 
     monkeypatch.setattr(os, "replace", no_space)
     with pytest.raises(CartePrepError, match="No space left"):
-        render_pdf(household_of(person("visiteur", "first")), existing, today=TODAY)
+        render_pdf(household_of(person("visiteur", "first-admission")), existing, today=TODAY)
     assert list(tmp_path.iterdir()) == [existing]
     assert existing.read_bytes() == b"the previous dossier"
 
@@ -283,7 +283,9 @@ def test_a_failed_write_keeps_the_previous_dossier(
 def test_an_output_folder_that_does_not_exist_is_a_plain_error(tmp_path: Path) -> None:
     with pytest.raises(DossierError, match="does not exist"):
         render_pdf(
-            household_of(person("visiteur", "first")), tmp_path / "no" / "d.pdf", today=TODAY
+            household_of(person("visiteur", "first-admission")),
+            tmp_path / "no" / "d.pdf",
+            today=TODAY,
         )
 
 
@@ -298,7 +300,7 @@ def test_attached_scans_follow_as_an_annex(tmp_path: Path) -> None:
     household = household_of(
         person(
             "visiteur",
-            "first",
+            "first-admission",
             tracking={"passport": Tracking(status="gathered", attachments=attachments)},
         )
     )
@@ -323,7 +325,9 @@ def test_without_the_annex_no_scan_is_read(tmp_path: Path) -> None:
     scan = tmp_path / "scan.png"
     Image.new("RGB", (10, 10)).save(scan)
     household = household_of(
-        person("visiteur", "first", tracking={"passport": Tracking(attachments=[str(scan)])})
+        person(
+            "visiteur", "first-admission", tracking={"passport": Tracking(attachments=[str(scan)])}
+        )
     )
     html = render_html(household, today=TODAY)
     assert "<img" not in html
@@ -334,7 +338,7 @@ def test_a_huge_household_is_stopped_cleanly_at_the_time_limit(tmp_path: Path) -
     members = [
         person(
             "visiteur",
-            "first",
+            "first-admission",
             member_id=f"m{n}",
             tracking={"passport": Tracking(notes="Long note. " * 900)},
         )

@@ -429,7 +429,9 @@ def _extreme(case: str) -> Household:
             "visiteur", "renewal", current_card=CurrentCard(valid_until=dt.date(1, 1, 2))
         )
     else:
-        member = person("visiteur", "first", appointment=Appointment(date=dt.date(9999, 12, 1)))
+        member = person(
+            "visiteur", "first-admission", appointment=Appointment(date=dt.date(9999, 12, 1))
+        )
     return household_of(member)
 
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from carte_prep.core.catalogue import Catalogue, load_catalogue
-from carte_prep.core.dates import add_months, fmt
+from carte_prep.core.catalogue import Catalogue, Deadline, load_catalogue
+from carte_prep.core.countries import countries
+from carte_prep.core.dates import add_months, age_on, fmt
 from carte_prep.core.engine import Checklist, Level, Result, build_checklist
 from carte_prep.core.model import Application, Household, Member
 
@@ -30,6 +31,7 @@ EventKind = Literal[
     "address-change",
     "vls-ts-validation",
     "wa-first-after-18",
+    "first-card-after-18",
     "receipt-expiry",
     "extra-documents",
     "card-ready",
@@ -70,8 +72,11 @@ def urgency(day: dt.date, today: dt.date) -> Level:
 class _Collector:
     """Gathers one member's events with the shared fields filled in."""
 
-    def __init__(self, household: Household, member: Member, today: dt.date) -> None:
+    def __init__(
+        self, household: Household, member: Member, today: dt.date, catalogue: Catalogue
+    ) -> None:
         self.household, self.member, self.today = household, member, today
+        self.catalogue = catalogue
         self.events: list[AgendaEvent] = []
 
     def add(
@@ -109,33 +114,39 @@ class _Collector:
 
 
 def _before_filing(c: _Collector, checklist: Checklist, application: Application) -> None:
-    window = checklist.renewal_window
-    card_name = checklist.card.name_en
+    window = checklist.window
+    route, fee = checklist.route, checklist.fee
+    if route is None or fee is None:
+        return  # not covered: nothing to plan here
     if window is not None:
-        c.add(
-            window.opens,
-            "window-opens",
-            "Renewal window opens",
-            f"From this day you can file the renewal ({card_name}).",
-            deadline=False,
-        )
-        if window.late_fee:
+        if window.opens is not None:
+            c.add(
+                window.opens,
+                "window-opens",
+                "Filing window opens",
+                f"From this day you can file your request ({checklist.card_name_en}).",
+                deadline=False,
+            )
+        if window.late_fee != "none":
+            late = f"€{fee.late_fee_if_late} more" + (
+                " may be asked (disputed)" if window.late_fee == "disputed" else ""
+            )
             c.add(
                 window.deadline,
                 "late-fee-deadline",
-                "Last day to file without the late fee",
-                f"File by this day or pay €{checklist.fee.late_fee_if_late} more.",
+                "Last day to file in time",
+                f"File by this day: after it, {late}.",
                 keep_if_past=window.expiry >= c.today,
             )
         c.add(
             window.expiry,
             "card-expiry",
-            "Current card expires",
+            f"Your current {window.held} expires",
             "File before this day" + (f". {window.caveat}" if window.caveat else "."),
         )
     if checklist.judged_on_kind == "appointment" and application.appointment:
         appointment = application.appointment
-        where = appointment.place or checklist.route.where
+        where = appointment.place or route.where
         confirmation = (
             f" Confirmation number: {appointment.confirmation}." if appointment.confirmation else ""
         )
@@ -146,13 +157,21 @@ def _before_filing(c: _Collector, checklist: Checklist, application: Application
             f"At {where}. Bring every original and one copy, in list order.{confirmation}",
             time=appointment.time,
         )
-    elif checklist.judged_on_kind == "filing":
-        button = f" Press « {checklist.route.anef_button} »." if checklist.route.anef_button else ""
+    elif checklist.judged_on_kind == "filing" and route.route == "anef":
+        button = f" Press « {route.anef_button} »." if route.anef_button else ""
         c.add(
             checklist.judged_on,
             "filing",
             "Planned filing on ANEF",
             f"File online with every document scanned.{button}",
+        )
+    elif checklist.judged_on_kind == "filing":
+        c.add(
+            checklist.judged_on,
+            "filing",
+            "Planned filing at the prefecture",
+            f"Book or keep your appointment at {route.where}: bring every original and one "
+            "copy, in list order.",
         )
     if checklist.judged_on_kind != "today":
         _fetch_plan(c, checklist)
@@ -162,11 +181,12 @@ def _fetch_plan(c: _Collector, checklist: Checklist) -> None:
     """When to fetch each dated document so it is still fresh on the filing day."""
     for item in checklist.items:
         req = item.requirement
-        if req.max_age is None or req.id == "ephoto-code" or not item.counted:
+        max_age = item.max_age
+        if max_age is None or req.is_ephoto or not item.counted:
             continue
         if item.done and (item.freshness is None or item.freshness.ok):
             continue
-        earliest = add_months(checklist.judged_on, -req.max_age.months) + dt.timedelta(days=1)
+        earliest = add_months(checklist.judged_on, -max_age.months) + dt.timedelta(days=1)
         if earliest > checklist.judged_on:
             continue
         day = max(earliest, c.today)
@@ -174,25 +194,28 @@ def _fetch_plan(c: _Collector, checklist: Checklist) -> None:
             day,
             "fetch-document",
             f"Fetch a recent copy: {req.name_en}",
-            f"Dated on or after {fmt(earliest)} so that it is less than {req.max_age.months} "
+            f"Dated on or after {fmt(earliest)} so that it is less than {max_age.months} "
             f"months old on {checklist.judged_on_label}.",
             deadline=False,
             item_id=req.id,
             sources=tuple(s.url for s in req.sources),
         )
     photos = checklist.photos
-    if photos.kind != "ephoto":
+    if photos is None or photos.kind != "ephoto":
         return
+    rules = c.catalogue.photos
+    hours, months = rules.ephoto_activation_hours, rules.ephoto_valid_months
+    ephoto_id = next((r.id for r in c.catalogue.requirements.values() if r.is_ephoto), None)
     if photos.ephoto_code is None:
-        latest = checklist.judged_on - dt.timedelta(days=3)
-        earliest = add_months(checklist.judged_on, -6)
+        latest = checklist.judged_on - dt.timedelta(days=rules.ephoto_buy_days_before)
+        earliest = add_months(checklist.judged_on, -months)
         c.add(
             max(latest, c.today),
             "ephoto-buy",
             "Buy the e-photo code",
-            f"Between {fmt(earliest)} and {fmt(latest)}: it can take 72 hours to work and "
-            "lasts 6 months.",
-            item_id="ephoto-code",
+            f"Between {fmt(earliest)} and {fmt(latest)}: it can take {hours} hours to work "
+            f"and lasts {months} months.",
+            item_id=ephoto_id,
         )
     else:
         if photos.ephoto_active_after:
@@ -200,40 +223,40 @@ def _fetch_plan(c: _Collector, checklist: Checklist) -> None:
                 photos.ephoto_active_after,
                 "ephoto-active",
                 "E-photo code should work",
-                "Up to 72 hours after purchase.",
+                f"Up to {hours} hours after purchase.",
                 deadline=False,
-                item_id="ephoto-code",
+                item_id=ephoto_id,
             )
         if photos.ephoto_expires_on:
             c.add(
                 photos.ephoto_expires_on,
                 "ephoto-expiry",
                 "E-photo code expires",
-                "It is valid 6 months and can be used once.",
-                item_id="ephoto-code",
+                f"It is valid {months} months and can be used once.",
+                item_id=ephoto_id,
             )
 
 
-def _identity_dates(
-    c: _Collector, checklist: Checklist, application: Application, catalogue: Catalogue
-) -> None:
-    member = c.member
-    passport = member.passport.valid_until
-    card_end = add_months(checklist.judged_on, checklist.card.validity_months)
-    if passport and passport < card_end:
+def _passport_date(c: _Collector, checklist: Checklist) -> None:
+    passport = c.member.passport.valid_until
+    if checklist.card is None or passport is None:
+        return
+    card_end = add_months(checklist.judged_on, checklist.card.validity_for(checklist.decision.path))
+    if passport < card_end:
         c.add(
             passport,
             "passport-expiry",
             "Passport expires",
             f"Before the card would end (about {fmt(card_end)}): renew it in time.",
         )
+
+
+def _card_dates(c: _Collector, checklist: Checklist, application: Application) -> None:
     filed = application.after_filing.filed_on is not None
 
-    def limit(
-        kind: Literal["wa-first-after-18", "vls-ts-validation", "address-change"], start: dt.date
-    ) -> None:
+    def limit(kind: Literal["vls-ts-validation", "address-change"], start: dt.date) -> None:
         """A time limit counted from an event; the rule's id is the event kind."""
-        rule = catalogue.deadlines[kind]
+        rule = c.catalogue.deadlines[kind]
         c.add(
             add_months(start, rule.months),
             kind,
@@ -242,19 +265,53 @@ def _identity_dates(
             sources=tuple(s.url for s in rule.sources),
         )
 
-    if checklist.card.withdrawal_agreement and application.procedure == "first" and not filed:
-        limit("wa-first-after-18", add_months(member.birth_date, 18 * 12))
-    if application.procedure == "vls-ts-validation" and application.arrived_on and not filed:
+    if checklist.decision.path == "vls-ts-validation" and application.arrived_on and not filed:
         limit("vls-ts-validation", application.arrived_on)
     current = application.current_card
     if application.address_changed_on and current and current.valid_from and current.valid_until:
-        longer = catalogue.deadlines["address-change"].only_cards_longer_than_months or 0
+        longer = c.catalogue.deadlines["address-change"].only_cards_longer_than_months or 0
         if current.valid_until > add_months(current.valid_from, longer):
             limit("address-change", application.address_changed_on)
 
 
+def _turning_18_rule(member: Member, catalogue: Catalogue) -> Deadline | None:
+    """The deadline at 18 a nationality gives: the Withdrawal Agreement's, R.431-5's, or none."""
+    if member.nationality is None:
+        return None
+    if member.nationality == "GB":
+        return catalogue.deadlines["wa-first-after-18"]
+    country = countries().get(member.nationality)
+    if member.nationality == "FR" or (country is not None and country.free_movement):
+        return None
+    return catalogue.deadlines["first-card-after-18"]
+
+
+def _turning_18(c: _Collector, application: Application | None) -> None:
+    """The first-card deadline at 18, from nationality and birth date, card or no card."""
+    rule = _turning_18_rule(c.member, c.catalogue)
+    if rule is None or rule.from_birthday is None:
+        return
+    asked = application is not None and application.current_card is None
+    if application is not None and (not asked or application.after_filing.filed_on):
+        return  # already holds a card or VLS-TS, or the first request is filed
+    if age_on(c.member.birth_date, c.today) < (rule.remind_from_age or 0):
+        return
+    birthday = add_months(c.member.birth_date, rule.from_birthday * 12)
+    deadline = add_months(birthday, rule.months)
+    c.add(
+        deadline,
+        "wa-first-after-18" if rule.id == "wa-first-after-18" else "first-card-after-18",
+        rule.title,
+        rule.detail,
+        sources=tuple(s.url for s in rule.sources),
+        keep_if_past=age_on(c.member.birth_date, c.today) < rule.from_birthday + 1,
+    )
+
+
 def _after_filing(c: _Collector, application: Application, catalogue: Catalogue) -> None:
     log = application.after_filing
+    collected = log.collection is not None and log.collection.date is not None
+    latest = max(log.receipts, key=lambda r: r.valid_until, default=None)
     for receipt in log.receipts:
         name = "récépissé" if receipt.kind == "recepisse" else "attestation de prolongation"
         c.add(
@@ -263,6 +320,7 @@ def _after_filing(c: _Collector, application: Application, catalogue: Catalogue)
             f"Your {name} expires",
             "Ask the prefecture (or ANEF) for a new one before this day if the card is "
             "not ready: it proves your right to stay and, for many cards, to work.",
+            keep_if_past=receipt is latest and not collected,
         )
     for request in log.requests:
         if request.sent_on is None:
@@ -309,17 +367,18 @@ def member_agenda(
     is not built twice.
     """
     catalogue = catalogue or load_catalogue()
+    member = household.member(member_id)
+    collector = _Collector(household, member, today, catalogue)
+    application = member.application
+    _turning_18(collector, application)
     if checklist is None:
         checklist = build_checklist(household, member_id, today, catalogue)
-    member = household.member(member_id)
-    if checklist is None or member.application is None:
-        return []
-    application = member.application
-    collector = _Collector(household, member, today)
-    if application.after_filing.filed_on is None:
-        _before_filing(collector, checklist, application)
-    _identity_dates(collector, checklist, application, catalogue)
-    _after_filing(collector, application, catalogue)
+    if checklist is not None and application is not None:
+        if application.after_filing.filed_on is None:
+            _before_filing(collector, checklist, application)
+        _passport_date(collector, checklist)
+        _card_dates(collector, checklist, application)
+        _after_filing(collector, application, catalogue)
     return sorted(collector.events, key=_order)
 
 

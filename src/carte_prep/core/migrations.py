@@ -15,7 +15,9 @@ Rules for a migration:
 * a golden file of the old version goes in ``tests/fixtures/schema-<N>/`` so the
   whole path from every released version to the current one stays tested.
 
-No version older than 1 was ever released, so the registry is empty today.
+Version 2 (rules v2) stopped storing the legal "procedure": the person says what they
+hold today and what they ask for, and the path is derived. It also stores nationality as
+a country code.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import copy
 from collections.abc import Callable
 from typing import Any, Final
 
+from carte_prep.core.countries import code_from_text
 from carte_prep.core.model import SCHEMA_VERSION
 
 Raw = dict[str, Any]
@@ -35,7 +38,55 @@ FIRST_VERSION: Final = 1
 CURRENT_VERSION: int = SCHEMA_VERSION
 """The version this carte-prep writes; read at call time so tests can pretend another."""
 
-MIGRATIONS: dict[int, Migration] = {}
+
+def _application_v2(application: Raw) -> Raw:
+    """What was a 'procedure' becomes what is held and what is asked.
+
+    A v1 "first" application with a current document of no catalogue type was the card
+    asked for at the end of a VLS-TS (the shipped visitor example); with a card of another
+    type it was a change of status.
+    """
+    procedure = application.pop("procedure", "first")
+    target = application.get("card_type")
+    held = application.get("current_card")
+    if procedure in ("duplicate", "change-of-situation", "vls-ts-validation"):
+        application["request"] = procedure
+        if isinstance(held, dict) and procedure == "vls-ts-validation":
+            held["kind"] = "vls-ts"
+            held["card_type"] = held.get("card_type") or target
+        return application
+    application["request"] = "card"
+    if procedure == "renewal":
+        held = held if isinstance(held, dict) else {}
+        held["kind"] = "card"
+        held["card_type"] = held.get("card_type") or target
+        application["current_card"] = held
+    elif isinstance(held, dict):
+        held["kind"] = "card" if held.get("card_type") else "vls-ts"
+        held["card_type"] = held.get("card_type") or target
+    return application
+
+
+def _member_v2(member: Raw) -> Raw:
+    written = member.get("nationality")
+    text = written.strip() if isinstance(written, str) else ""
+    code = code_from_text(text) if text else None
+    member["nationality"] = code
+    if text and code is None:
+        member["nationality_as_written"] = text
+    if isinstance(member.get("application"), dict):
+        member["application"] = _application_v2(member["application"])
+    return member
+
+
+def _v1_to_v2(raw: Raw) -> Raw:
+    members = raw.get("members")
+    if isinstance(members, list):
+        raw["members"] = [_member_v2(m) if isinstance(m, dict) else m for m in members]
+    return raw
+
+
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2}
 """``MIGRATIONS[n]`` turns a version ``n`` file into a version ``n + 1`` file."""
 
 

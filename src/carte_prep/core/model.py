@@ -13,21 +13,25 @@ from typing import Annotated, Final, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from carte_prep.core.countries import check_code
 from carte_prep.core.text import clean_line, clean_multiline
 from carte_prep.core.vocab import (
     AppointmentKind,
     ChangeKind,
     EmploymentChange,
+    HeldKind,
     Housing,
     LossOrTheft,
     MaritalStatus,
-    Procedure,
     Relationship,
+    Request,
+    ResidentBasis,
     Route,
     Status,
+    TalentBasis,
 )
 
-SCHEMA_VERSION: Final = 1
+SCHEMA_VERSION: Final = 2
 NAME_MAX = 200
 LINE_MAX = 300
 NOTES_MAX = 10_000
@@ -96,24 +100,44 @@ ItemId = Annotated[str, AfterValidator(_item_id)]
 """A catalogue requirement id; not checked against the catalogue, so old ids still load."""
 
 
+def _card_id(value: str) -> str:
+    if not _ITEM_ID.fullmatch(value):
+        raise ValueError(
+            f"{value[:40]!r} is not a card type id; ids are lower-case letters, digits and "
+            "hyphens, as shown by 'carte-prep cards'"
+        )
+    return value
+
+
+CardId = Annotated[str, AfterValidator(_card_id)]
+"""A catalogue card id. Only its form is checked: a card that left the catalogue still
+loads, and the checklist says it is not covered (the CLI and the app refuse unknown ids
+when they are typed)."""
+
+_DEPARTEMENT = re.compile(r"0[1-9]|1[0-9]|2[1-9]|2A|2B|[3-8][0-9]|9[0-5]|97[1-6]")
+
+
+def _departement(value: str) -> str:
+    code = value.strip().upper()
+    if not _DEPARTEMENT.fullmatch(code):
+        raise ValueError(
+            f"{value[:20]!r} is not a département code; use the number from the post code, "
+            "such as '24', '2A' or '974'"
+        )
+    return code
+
+
+DepartementCode = Annotated[str, AfterValidator(_departement)]
+Nationality = Annotated[str, AfterValidator(check_code)]
+"""An ISO 3166-1 alpha-2 code; a country name or nationality word is read as its code."""
+
+
 class Model(BaseModel):
     """Base for saved models: unknown keys are errors, assignments are validated."""
 
     model_config = ConfigDict(
         extra="forbid", validate_assignment=True, use_attribute_docstrings=True
     )
-
-
-def _known_card_id(value: str) -> str:
-    from carte_prep.core.catalogue import load_catalogue
-
-    cards = load_catalogue().cards
-    if value not in cards:
-        raise ValueError(
-            f"{value[:40]!r} is not a known card type; run 'carte-prep cards' to see them "
-            f"({', '.join(sorted(cards))})"
-        )
-    return value
 
 
 def _compact(value: str) -> str:
@@ -143,15 +167,12 @@ class Passport(Model):
 
 
 class CurrentCard(Model):
-    """The residence document the person holds now (card, VLS-TS visa or récépissé)."""
+    """What the person holds today: a residence card or a long-stay visa (VLS-TS)."""
 
-    card_type: str | None = None
-    """Catalogue card id when the current document is one of the catalogue's cards."""
-
-    @field_validator("card_type")
-    @classmethod
-    def _known_current_card(cls, value: str | None) -> str | None:
-        return None if value is None else _known_card_id(value)
+    kind: HeldKind = "card"
+    card_type: CardId | None = None
+    """The catalogue card id of the card held, or for a VLS-TS the card the visa stands for
+    (a VLS-TS « étudiant » is ``etudiant``); None when not said."""
 
     numero_etranger: str | None = None
     """The 10-digit AGDREF number (9 digits are accepted with a warning)."""
@@ -291,6 +312,15 @@ class Situation(Model):
     first_multi_year_card: bool | None = None
     """This application asks for the first multi-year card or first 10-year card
     (None: not answered yet, which the checklist points out where it matters)."""
+    filiation_by_recognition: bool | None = None
+    """For a parent of a French child: the child's filiation comes from a recognition
+    (reconnaissance), so the French parent's contribution is checked too (None: not said)."""
+    resident_basis: ResidentBasis | None = None
+    """For a 10-year resident card: the ground it is asked on (None: not said)."""
+    talent_basis: TalentBasis | None = None
+    """For a talent card (qualified employee): how the person qualifies (None: not said)."""
+    phd_student: bool = False
+    """For a student card: a doctoral student (the thesis supervisor's letter is asked)."""
     family_status_changed: bool = False
     """Marriage, divorce or death since the current card was issued."""
     employment_change: EmploymentChange = "same-employer"
@@ -304,13 +334,19 @@ class Situation(Model):
 
 
 class Application(Model):
-    """What a member applies for, where, and when."""
+    """What a member asks for and holds, where, and when.
 
-    card_type: str
-    procedure: Procedure
+    The legal path (first admission, card after a VLS-TS, renewal, change of status...) is
+    not stored: it is derived from ``request``, ``card_type`` and ``current_card``.
+    """
+
+    card_type: CardId
+    """The card asked for ("What do you ask for?"); for a duplicate or a change of
+    situation, the card concerned."""
+    request: Request = "card"
     route_choice: Route | None = None
     """Only used where the route varies by département and the person has chosen."""
-    departement: str | None = None
+    departement: DepartementCode | None = None
     situation: Situation = Field(default_factory=Situation)
     current_card: CurrentCard | None = None
     appointment: Appointment | None = None
@@ -321,38 +357,6 @@ class Application(Model):
     address_changed_on: Day | None = None
     """Moving day, for the duty to declare a new address."""
     after_filing: AfterFiling = Field(default_factory=AfterFiling)
-
-    @field_validator("card_type")
-    @classmethod
-    def _known_card(cls, value: str) -> str:
-        return _known_card_id(value)
-
-    @field_validator("departement")
-    @classmethod
-    def _known_departement(cls, value: str | None) -> str | None:
-        if value is None:
-            return None
-        from carte_prep.core.catalogue import load_catalogue
-
-        value = value.strip().upper()
-        if value not in load_catalogue().departements:
-            raise ValueError(
-                f"{value!r} is not a département code; use the number from the post code, "
-                "such as '24', '2A' or '974'"
-            )
-        return value
-
-    @model_validator(mode="after")
-    def _procedure_allowed(self) -> Application:
-        from carte_prep.core.catalogue import load_catalogue
-
-        card = load_catalogue().cards[self.card_type]
-        if self.procedure not in card.procedures:
-            raise ValueError(
-                f"the procedure {self.procedure!r} does not exist for {self.card_type!r}; "
-                f"choose one of {', '.join(card.procedures)}"
-            )
-        return self
 
 
 class Tracking(Model):
@@ -368,6 +372,9 @@ class Tracking(Model):
     """Whether this document is in another language; None follows the situation."""
     translated: bool = False
     """A sworn translation has been obtained."""
+    variant: ItemId | None = None
+    """Which kind of document it is, where the kind changes how old it may be (a deed
+    or a bill, a TCF result or a diploma); None: the strictest is assumed."""
 
 
 class Member(Model):
@@ -379,7 +386,11 @@ class Member(Model):
     """Optional: mononyms exist. Exactly as on the passport, in any script."""
     birth_date: Day
     birth_place: Line | None = None
-    nationality: Line
+    nationality: Nationality | None = None
+    """ISO 3166-1 alpha-2 code (GB, LB, DZ...); None when not set."""
+    nationality_as_written: Line | None = None
+    """A nationality typed in an older version that could not be read as a country: kept
+    so nothing is lost, until a code is chosen."""
     relationship: Relationship = "self"
     passport: Passport = Field(default_factory=Passport)
     application: Application | None = None
@@ -403,7 +414,7 @@ class SharedEvidence(Model):
 class Household(Model):
     """The saved root: one JSON file per household."""
 
-    schema_version: Literal[1] = 1
+    schema_version: Literal[2] = 2
     id: Slug
     name: RequiredLine
     members: list[Member] = Field(default_factory=list)

@@ -8,8 +8,24 @@ from __future__ import annotations
 
 from typing import Literal, get_args
 
-Procedure = Literal["first", "renewal", "change-of-situation", "duplicate", "vls-ts-validation"]
+Request = Literal["card", "duplicate", "change-of-situation", "vls-ts-validation"]
+"""What the person asks for, in their words: a card (first, next or a different one), a
+duplicate of a lost card, a change of situation on their card, or the visa validation."""
+HeldKind = Literal["card", "vls-ts"]
+"""What the person holds today: a residence card, or a long-stay visa valant titre de séjour."""
+Procedure = Literal[
+    "first-admission",
+    "after-vls-ts",
+    "renewal",
+    "change-of-status",
+    "duplicate",
+    "change-of-situation",
+    "vls-ts-validation",
+]
+"""The legal path, derived from what is held and what is asked (never typed by the person)."""
 Route = Literal["anef", "prefecture"]
+LateFee = Literal["due", "disputed", "none"]
+"""Whether the €180 of L.436-5 follows a late filing: by the text, disputed, or never."""
 Status = Literal["todo", "requested", "gathered", "not-applicable", "handed-in"]
 Housing = Literal["own-name", "hosted", "hotel", "student-residence"]
 MaritalStatus = Literal["single", "married", "pacs", "divorced", "widowed"]
@@ -18,17 +34,38 @@ EmploymentChange = Literal["same-employer", "new-employer", "job-lost"]
 LossOrTheft = Literal["loss", "theft"]
 ChangeKind = Literal["address", "civil-status", "family"]
 AppointmentKind = Literal["first-application", "renewal", "collection", "other"]
+ResidentBasis = Literal["spouse-of-french", "parent-of-french-child", "other"]
+"""The legal ground of a 10-year resident card: it decides the route and the evidence."""
+TalentBasis = Literal["diploma", "intra-group-mission", "innovative-company"]
+"""How a 'talent - salarié qualifié' applicant qualifies since decree 2025-539."""
 Confidence = Literal["C2", "C3", "S", "Seed", "Conflict", "Inference"]
 
+REQUESTS: tuple[Request, ...] = get_args(Request)
+HELD_KINDS: tuple[HeldKind, ...] = get_args(HeldKind)
 PROCEDURES: tuple[Procedure, ...] = get_args(Procedure)
 ROUTES: tuple[Route, ...] = get_args(Route)
 STATUSES: tuple[Status, ...] = get_args(Status)
 DONE_STATUSES: frozenset[Status] = frozenset({"gathered", "handed-in"})
 
 PROCEDURE_LABELS: dict[Procedure, str] = {
-    "first": "first application",
-    "renewal": "renewal",
-    "change-of-situation": "change of situation",
+    "first-admission": "first admission to stay (first card)",
+    "after-vls-ts": "first card after a long-stay visa (VLS-TS)",
+    "renewal": "renewal of the same card",
+    "change-of-status": "change of status (a different card)",
     "duplicate": "duplicate after loss or theft",
+    "change-of-situation": "change of situation",
     "vls-ts-validation": "VLS-TS visa validation",
+}
+
+REQUEST_LABELS: dict[Request, str] = {
+    "card": "a card (a first one, the next one, or a different one)",
+    "duplicate": "a duplicate of a lost or stolen card",
+    "change-of-situation": "to declare a change (address, civil status, family) on my card",
+    "vls-ts-validation": "to validate my long-stay visa (VLS-TS) online",
+}
+
+HELD_LABELS: dict[HeldKind | None, str] = {
+    None: "nothing: no residence card and no VLS-TS",
+    "vls-ts": "a long-stay visa valant titre de séjour (VLS-TS)",
+    "card": "a residence card",
 }

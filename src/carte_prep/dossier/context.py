@@ -17,6 +17,8 @@ from typing import Literal
 
 from carte_prep.core.agenda import next_deadline
 from carte_prep.core.catalogue import Catalogue, load_catalogue
+from carte_prep.core.confidence import CONFIDENCE_INTRO, confidence_lines
+from carte_prep.core.countries import country_name
 from carte_prep.core.dates import add_months, fmt
 from carte_prep.core.engine import (
     Checklist,
@@ -137,11 +139,8 @@ class FilingDay:
         return f"on {fmt(self.date)}" if self.set_by_person else "on the day you file"
 
 
-def _filing_day(application: Application, checklist: Checklist) -> FilingDay:
-    appointment = application.appointment
-    chosen = application.planned_filing_date is not None or (
-        appointment is not None and appointment.date is not None
-    )
+def _filing_day(checklist: Checklist) -> FilingDay:
+    chosen = checklist.judged_on_kind != "today"
     return FilingDay(checklist.judged_on, checklist.judged_on_label, chosen)
 
 
@@ -247,6 +246,8 @@ class MemberPart:
     card_fr: str
     card_en: str
     procedure: str
+    procedure_why: str
+    """Why this is the path, in the person's words (from what they hold and ask for)."""
     route: Route
     route_label: str
     where: str
@@ -272,7 +273,9 @@ class CoverEntry:
     name: str
     relationship: str
     part: MemberPart | None
-    """None: this member needs no card, so has no checklist."""
+    """None: this member needs no card, or the path is not covered, so has no checklist."""
+    not_covered: str
+    """Why the request cannot be prepared here and what to read instead ('' when covered)."""
     next_date: str
     """The first date this member must act by, with what it is ('' when none)."""
     next_urgent: bool
@@ -335,6 +338,9 @@ class Dossier:
     anef_filings: tuple[AnefFiling, ...]
     annex: tuple[AnnexGroup, ...] | None
     """None when scans were not asked for; empty when none are attached."""
+    confidence_intro: str
+    confidence_scale: tuple[str, ...]
+    """What the confidence marks of the rules mean, printed with the sources."""
 
 
 # ---------------------------------------------------------------- building
@@ -358,9 +364,9 @@ def build_dossier(
     parts: dict[str, MemberPart] = {}
     for member in members:
         checklist = checklists[member.id]
-        if checklist is None or member.application is None:
-            continue  # needs no card: on the cover only
-        days[member.id] = _filing_day(member.application, checklist)
+        if checklist is None or member.application is None or not checklist.covered:
+            continue  # needs no card, or not covered: on the cover only
+        days[member.id] = _filing_day(checklist)
         parts[member.id] = _member_part(
             member, member.application, checklist, days[member.id], redactor, names, catalogue
         )
@@ -378,7 +384,9 @@ def build_dossier(
         done=progress.done,
         total=progress.total,
         percent=progress.percent,
-        cover=tuple(_cover_entry(household, m, parts.get(m.id), today) for m in members),
+        cover=tuple(
+            _cover_entry(household, m, parts.get(m.id), checklists[m.id], today) for m in members
+        ),
         parts=tuple(parts.values()),
         shared=shared,
         prefecture_members=tuple(p.name for p in parts.values() if p.route == "prefecture"),
@@ -386,13 +394,28 @@ def build_dossier(
             AnefFiling(p.name, p.anef_button) for p in parts.values() if p.route == "anef"
         ),
         annex=annex,
+        confidence_intro=CONFIDENCE_INTRO,
+        confidence_scale=tuple(confidence_lines()),
     )
 
 
+def _not_covered(checklist: Checklist | None) -> str:
+    if checklist is None or checklist.covered:
+        return ""
+    decision = checklist.decision
+    page = decision.read_instead
+    read = f" Read instead: {page.url}" + (f" ({page.note})." if page.note else ".") if page else ""
+    return f"{decision.label}: not covered here. {decision.reason}{read}"
+
+
 def _cover_entry(
-    household: Household, member: Member, part: MemberPart | None, today: dt.date
+    household: Household,
+    member: Member,
+    part: MemberPart | None,
+    checklist: Checklist | None,
+    today: dt.date,
 ) -> CoverEntry:
-    event = next_deadline(household, member.id, today) if part else None
+    event = next_deadline(household, member.id, today, checklist=checklist)
     when = ""
     if event is not None:
         when = fmt(event.date) + (f" {event.time:%H:%M}" if event.time else "")
@@ -401,6 +424,7 @@ def _cover_entry(
         name=member.display_name,
         relationship=RELATIONSHIP_LABELS[member.relationship],
         part=part,
+        not_covered=_not_covered(checklist),
         next_date=when,
         next_urgent=event is not None and event.level == "danger",
     )
@@ -432,29 +456,36 @@ def _member_part(
         sections.append(
             SectionView(section.section.title_fr, section.section.title_en, tuple(rows))
         )
-    window = checklist.renewal_window
+    window = checklist.window
+    card, route, fee, photos = checklist.card, checklist.route, checklist.fee, checklist.photos
+    assert card is not None, "parts are built for covered checklists only"
+    assert route is not None
+    assert fee is not None
+    assert photos is not None
     return MemberPart(
         anchor=f"member-{member.id}",
         name=member.display_name,
         relationship=RELATIONSHIP_LABELS[member.relationship],
-        running=f"{_shorten(member.display_name, RUNNING_NAME_MAX)} · {checklist.card.name_en}",
+        running=f"{_shorten(member.display_name, RUNNING_NAME_MAX)} · {card.name_en}",
         facts=_facts(member, application, redactor, catalogue),
-        card_fr=checklist.card.name_fr,
-        card_en=checklist.card.name_en,
+        card_fr=card.name_fr,
+        card_en=card.name_en,
         procedure=checklist.procedure_label,
-        route=checklist.route.route,
-        route_label=ROUTE_LABELS[checklist.route.route],
-        where=checklist.route.where,
-        anef_button=checklist.route.anef_button or "",
+        procedure_why=checklist.decision.why,
+        route=route.route,
+        route_label=ROUTE_LABELS[route.route],
+        where=route.where,
+        anef_button=route.anef_button or "",
         appointment=_appointment(application, redactor),
         planned_filing=(
             fmt(application.planned_filing_date) if application.planned_filing_date else ""
         ),
         filing=checklist.judged_on_label,
         window=(
-            f"File from {fmt(window.opens)} to {fmt(window.deadline)}; "
-            f"the current card expires on {fmt(window.expiry)}."
-            if window
+            (f"File from {fmt(window.opens)} to " if window.opens else "File by ")
+            + f"{fmt(window.deadline)}; the current {window.held} expires on "
+            f"{fmt(window.expiry)}."
+            if window and checklist.judged_on_kind != "filed"
             else ""
         ),
         window_caveat=(window.caveat or "") if window else "",
@@ -465,8 +496,8 @@ def _member_part(
         sections=tuple(sections),
         missing=tuple(missing),
         stale=tuple(stale),
-        photos=_photos(checklist.photos, checklist.judged_on, redactor),
-        fee=_fee(checklist.fee),
+        photos=_photos(photos, checklist.judged_on, redactor),
+        fee=_fee(fee),
     )
 
 
@@ -476,7 +507,8 @@ def _facts(
     born = fmt(member.birth_date)
     if member.birth_place:
         born += f", {member.birth_place}"
-    facts = [Fact("Born", born), Fact("Nationality", member.nationality)]
+    nationality = country_name(member.nationality) or member.nationality_as_written or "not set"
+    facts = [Fact("Born", born), Fact("Nationality", nationality)]
     passport = member.passport
     if passport.number or passport.valid_until:
         parts = [redactor.identifier(passport.number)] if passport.number else []
@@ -540,13 +572,15 @@ def _bring(item: ChecklistItem, route: Route) -> str:
 def _freshness(item: ChecklistItem, day: FilingDay) -> tuple[str, str, bool | None]:
     """(date on the document, what its age means on the filing day, fresh or not)."""
     dated = fmt(item.tracking.document_date) if item.tracking.document_date else ""
-    max_age = item.requirement.max_age
+    freshness, max_age = item.freshness, item.max_age
+    if freshness is not None and freshness.implausible:
+        return dated, "date after today or after the filing day: check it (typo?)", False
     if max_age is None:
         return dated, "", None
-    if item.freshness is None:
+    if freshness is None or freshness.fresh_until is None:
         return dated, f"must be under {max_age.months} months old {day.must_be_fresh_on}", None
-    until = fmt(item.freshness.fresh_until)
-    if item.freshness.ok:
+    until = fmt(freshness.fresh_until)
+    if freshness.ok:
         return dated, f"fresh until {until}: fine {day.on}", True
     return dated, f"fresh only until {until}: too old {day.on}", False
 
@@ -563,6 +597,7 @@ def _row(
     state = _row_state(item)
     dated, freshness, fresh = _freshness(item, day)
     others = [names[m] for m in item.shared_with if m != checklist.member_id]
+    assert checklist.route is not None  # rows are built for covered checklists only
     return Row(
         id=requirement.id,
         number=number,
@@ -594,12 +629,13 @@ def _todo(
 ) -> ToDo:
     requirement = item.requirement
     if requirement.section == "fee":
-        by_when = f"When: {checklist.fee.when_paid}."  # not at filing, unlike the rest
+        when_paid = checklist.fee.when_paid if checklist.fee else "when the card is handed over"
+        by_when = f"When: {when_paid}."  # not at filing, unlike the rest
     elif day.set_by_person:
         by_when = f"Before {day.label}."
     else:
         by_when = "As soon as you can: no appointment or filing date is set yet."
-    max_age = requirement.max_age
+    max_age = item.max_age
     dated_after = ""
     if max_age and day.set_by_person:
         dated_after = (
@@ -616,7 +652,7 @@ def _todo(
         how_to_get=requirement.how_to_get,
         by_when=by_when,
         dated_after=dated_after,
-        caveat=requirement.caveat or "",
+        caveat=" ".join(c for c in (item.provisional, requirement.caveat) if c),
         notes=redactor.text(item.tracking.notes),
     )
 

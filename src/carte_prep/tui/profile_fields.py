@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from carte_prep.core import load_catalogue
-from carte_prep.core.vocab import PROCEDURE_LABELS
+from carte_prep.core.vocab import HELD_LABELS, REQUEST_LABELS
 
-Kind = Literal["text", "date", "time", "choice", "flag", "presence", "departement"]
+Kind = Literal["text", "date", "time", "choice", "flag", "presence", "held", "departement"]
+"""``held``: "What do you hold today?": nothing (the part is off), a VLS-TS or a card."""
 Path = tuple[str, ...]
 
 
@@ -25,8 +26,11 @@ class FieldSpec:
     label: str
     kind: Kind = "text"
     help: str = ""
-    choices: tuple[tuple[str, str], ...] = ()
+    choices: tuple[tuple[str | bool, str], ...] = ()
     """(value, label) pairs for a choice; the label says what the value means."""
+    optional: bool = False
+    """A choice that may be left unanswered (blank), shown with ``prompt``."""
+    prompt: str = "(not set)"
     required: bool = False
     """An empty text field is sent as "" (so the model says why) rather than None."""
     new_only: bool = False
@@ -69,25 +73,18 @@ def card_choices() -> tuple[tuple[str, str], ...]:
     return tuple((card.id, card.name_en) for card in load_catalogue().cards.values())
 
 
-def procedure_choices(card_id: str) -> tuple[tuple[str, str], ...]:
-    """The procedures a card allows, each with where it is filed."""
-    card = load_catalogue().cards[card_id]
-    choices = []
-    for procedure, rule in card.procedures.items():
-        where = {"anef": "online on ANEF", "prefecture": "at the prefecture"}.get(
-            rule.route, "ANEF or prefecture, by département"
-        )
-        choices.append((procedure, f"{PROCEDURE_LABELS[procedure]} ({where})"))
-    return tuple(choices)
+def _answer(path: Path, label: str, help: str) -> FieldSpec:
+    """A yes/no question that may stay unanswered: its answer decides items."""
+    return FieldSpec(
+        path,
+        label,
+        "choice",
+        help,
+        choices=((True, "yes"), (False, "no")),
+        optional=True,
+        prompt="(not answered yet)",
+    )
 
-
-PROCEDURE_MEANINGS = {
-    "first": "You have no card of this type yet and ask for it for the first time.",
-    "renewal": "Your card of this type ends soon and you ask for the next one.",
-    "change-of-situation": "Your address, civil status or family changed during the card.",
-    "duplicate": "Your card was lost or stolen and you need it made again.",
-    "vls-ts-validation": "You arrived with a long-stay visa (VLS-TS) and validate it online.",
-}
 
 STEPS: tuple[Step, ...] = (
     Step(
@@ -104,7 +101,12 @@ STEPS: tuple[Step, ...] = (
             FieldSpec(("surname",), "Surname, as on the passport (leave empty if none)"),
             FieldSpec(("birth_date",), "Birth date (dd/mm/yyyy)", "date", required=True),
             FieldSpec(("birth_place",), "Birth place (town, country)"),
-            FieldSpec(("nationality",), "Nationality", required=True),
+            FieldSpec(
+                ("nationality",),
+                "Nationality (country name or code, e.g. Lebanon, LB, British)",
+                help="It decides some rules: bilateral accords, the Withdrawal Agreement, the "
+                "deadlines at 18.",
+            ),
             FieldSpec(
                 ("relationship",),
                 "Place in the household",
@@ -129,19 +131,48 @@ STEPS: tuple[Step, ...] = (
             FieldSpec(
                 APP, "Applies for a residence card (off for a child who needs none)", "presence"
             ),
-            FieldSpec((*APP, "card_type"), "Card type", "choice", choices=card_choices()),
-            FieldSpec((*APP, "procedure"), "Procedure", "choice"),
+            FieldSpec(
+                (*APP, "request"),
+                "What do you ask for?",
+                "choice",
+                choices=tuple(REQUEST_LABELS.items()),
+            ),
+            FieldSpec(
+                (*APP, "card_type"),
+                "Which card (for a duplicate or a change: the card you have)",
+                "choice",
+                choices=card_choices(),
+            ),
+            FieldSpec(
+                CUR,
+                "What do you hold today?",
+                "held",
+                choices=tuple((k, v) for k, v in HELD_LABELS.items() if k is not None),
+                prompt=HELD_LABELS[None],
+                help="Your residence card, or the long-stay visa « valant titre de séjour » "
+                "you came with. The legal procedure follows from this and what you ask for.",
+            ),
+            FieldSpec(
+                (*CUR, "card_type"),
+                "Which one: the card you hold, or the card your visa is for",
+                "choice",
+                choices=card_choices(),
+                optional=True,
+                prompt="(not said: the same card is assumed)",
+            ),
             FieldSpec(
                 (*APP, "route_choice"),
                 "Route, where the département lets you choose",
                 "choice",
                 choices=(("anef", "online on ANEF"), ("prefecture", "at the prefecture desk")),
+                optional=True,
             ),
             FieldSpec(
                 (*APP, "planned_filing_date"),
                 "Planned filing date (dd/mm/yyyy)",
                 "date",
-                help="For ANEF: the day you will file. Documents must be fresh that day.",
+                help="The day you will file on ANEF or hand in the file at your prefecture "
+                "appointment. Documents must be fresh that day.",
             ),
         ),
         presence=None,
@@ -191,11 +222,57 @@ STEPS: tuple[Step, ...] = (
                 "In another language they need a sworn translation.",
             ),
             _yes_no(
+                (*SIT, "no_long_stay_visa"),
+                "Entered France without a long-stay visa",
+                "Only for a first card when you hold nothing: the droit de visa de "
+                "régularisation applies, and some cards cannot be asked without a visa.",
+            ),
+            _yes_no(
                 (*SIT, "nationality_allows_polygamy"),
                 "Nationality allows polygamy",
                 "A statement of non-polygamy is then asked for.",
             ),
-            _yes_no((*SIT, "first_multi_year_card"), "First multi-year or 10-year card", ""),
+            _answer(
+                (*SIT, "first_multi_year_card"),
+                "Is this your first multi-year card or first 10-year card?",
+                "The 2- to 4-year card asked after a first year (VLS-TS or 1-year card) is the "
+                "first multi-year card; moving to a 10-year card is the first 10-year card.",
+            ),
+            _answer(
+                (*SIT, "filiation_by_recognition"),
+                "Parent of a French child: did the French parent recognise the child?",
+                "If the French parent's link comes from a recognition (reconnaissance) you did "
+                "not make, their contribution to the child's upkeep must be shown too.",
+            ),
+            FieldSpec(
+                (*SIT, "resident_basis"),
+                "10-year card: on which ground do you ask?",
+                "choice",
+                choices=(
+                    ("spouse-of-french", "spouse of a French national"),
+                    ("parent-of-french-child", "parent of a French child"),
+                    ("other", "another ground (long residence, resources)"),
+                ),
+                optional=True,
+                prompt="(not answered yet)",
+            ),
+            FieldSpec(
+                (*SIT, "talent_basis"),
+                "Talent card (qualified employee): how do you qualify?",
+                "choice",
+                choices=(
+                    ("diploma", "a master's-level diploma"),
+                    ("intra-group-mission", "an intra-group mission"),
+                    ("innovative-company", "a job in an innovative company (JEI)"),
+                ),
+                optional=True,
+                prompt="(not answered yet)",
+            ),
+            _yes_no(
+                (*SIT, "phd_student"),
+                "Doctoral student (PhD)",
+                "For a student card: the thesis supervisor's letter is asked.",
+            ),
             _yes_no(
                 (*SIT, "family_status_changed"), "Marriage, divorce or death since the card", ""
             ),
@@ -249,16 +326,14 @@ STEPS: tuple[Step, ...] = (
     Step(
         "Current card",
         (
-            FieldSpec(CUR, "Holds a card, visa or récépissé now", "presence"),
-            FieldSpec(
-                (*CUR, "card_type"),
-                "Its type, if it is one of these cards",
-                "choice",
-                choices=card_choices(),
-            ),
             FieldSpec((*CUR, "numero_etranger"), "Numéro étranger (10 digits)"),
             FieldSpec((*CUR, "valid_from"), "Valid from (dd/mm/yyyy)", "date"),
-            FieldSpec((*CUR, "valid_until"), "Valid until (dd/mm/yyyy)", "date"),
+            FieldSpec(
+                (*CUR, "valid_until"),
+                "Valid until (dd/mm/yyyy)",
+                "date",
+                help="The end date of your card or VLS-TS: the filing window is counted from it.",
+            ),
             FieldSpec(
                 (*CUR, "issued_on"),
                 "Date the card was issued (dd/mm/yyyy)",
@@ -266,6 +341,7 @@ STEPS: tuple[Step, ...] = (
                 help="It tells which card model it is, and where the number is printed.",
             ),
         ),
+        intro="The card or long-stay visa you hold today (say what you hold in step 2).",
         presence=APP,
         extra=("numero-hint",),
     ),
@@ -315,7 +391,7 @@ def owner_presence(spec: FieldSpec) -> list[Path]:
     return [
         other.path
         for other in all_fields()
-        if other.kind == "presence"
+        if other.kind in ("presence", "held")
         and other.path != spec.path
         and spec.path[: len(other.path)] == other.path
     ]

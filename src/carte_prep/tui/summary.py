@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from carte_prep.core import Checklist, Household, Progress, build_checklist, household_progress
 from carte_prep.core.agenda import AgendaEvent, next_deadline
-from carte_prep.core.vocab import PROCEDURE_LABELS
 
 
 @dataclass(frozen=True)
@@ -58,20 +57,28 @@ def summarise(household: Household, today: dt.date) -> HouseholdSummary:
     for member in household.members:
         checklist = build_checklist(household, member.id, today)
         if checklist is None:
+            deadline = next_deadline(household, member.id, today)
             members.append(
                 MemberSummary(
-                    member.id, member.display_name, "no card needed", "", "", None, None, 0
+                    member.id, member.display_name, "no card needed", "", "", None, deadline, 0
                 )
             )
             continue
         checklists.append(checklist)
+        route = checklist.route
         members.append(
             MemberSummary(
                 member_id=member.id,
                 name=member.display_name,
-                card=checklist.card.name_en,
-                procedure=PROCEDURE_LABELS[checklist.procedure],
-                route="ANEF" if checklist.route.route == "anef" else "prefecture",
+                card=checklist.card_name_en,
+                procedure=checklist.procedure_label,
+                route=(
+                    "not covered"
+                    if route is None
+                    else "ANEF"
+                    if route.route == "anef"
+                    else "prefecture"
+                ),
                 progress=checklist.progress,
                 deadline=next_deadline(household, member.id, today, checklist=checklist),
                 warnings=_serious(checklist),

@@ -226,9 +226,12 @@ class ChecklistScreen(DataScreen[None]):
             serious = sum(1 for w in checklist.warnings if w.level != "info")
             if serious:
                 text.append(f"⚠ {serious} warning(s): press 3 · ", style="bold yellow")
-            route = "ANEF (online)" if checklist.route.route == "anef" else "the prefecture"
-            text.append(f"{checklist.card.name_en} · {checklist.procedure_label} · ")
-            text.append(f"filed at {route}")
+            text.append(f"{checklist.card_name_en} · {checklist.procedure_label} · ")
+            if checklist.route is None:
+                text.append("not covered: see the list", style="bold red")
+            else:
+                route = "ANEF (online)" if checklist.route.route == "anef" else "the prefecture"
+                text.append(f"filed at {route}")
         bar.update(text)
 
     def _show_progress(self, household: Household) -> None:
@@ -275,6 +278,13 @@ class ChecklistScreen(DataScreen[None]):
                         key=f"i:{item.requirement.id}",
                         height=2,
                     )
+        if checklist is not None and not checklist.covered:
+            table.add_row(
+                Text("⚠ not covered", style="bold red"),
+                Text(""),
+                Text(checklist.decision.reason or "", overflow="ellipsis", no_wrap=True),
+                key="not-covered",
+            )
         if table.row_count == 0:
             table.add_row(
                 Text(""), Text(""), Text("Nothing in this view.", style="dim"), key="none"
@@ -324,9 +334,20 @@ class ChecklistScreen(DataScreen[None]):
         if key.startswith("w:") and checklist is not None:
             warning = checklist.warnings[int(key[2:])]
             detail.show_message("Warning", warning.message)
+        elif key == "not-covered" and checklist is not None:
+            decision = checklist.decision
+            page = decision.read_instead
+            read = ""
+            if page is not None:
+                read = f"\n\nRead instead: {page.url}" + (f" ({page.note})" if page.note else "")
+            detail.show_message(
+                f"{decision.label}: not covered here", f"{decision.why}\n\n{decision.reason}{read}"
+            )
         elif key.startswith("s:") and checklist is not None:
             detail.show_message(
-                "Section", "Move down to a document to see how to get it and to track it."
+                checklist.procedure_label.capitalize(),
+                f"{checklist.decision.why}\n\nMove down to a document to see how to get it "
+                "and to track it.",
             )
         else:
             detail.show_message("", "")

@@ -78,6 +78,12 @@ class PhotosScreen(DataScreen[None]):
             self.query_one("#plan", Static).update(Text("This member needs no card."))
             return
         plan = checklist.photos
+        if plan is None:
+            self.query_one("#plan", Static).update(
+                Text("This request is not covered here: see the checklist for what to read.")
+            )
+            self.query_one("#ephoto-form").display = False
+            return
         self.query_one("#plan", Static).update(_plan_text(plan))
         self.query_one("#ephoto-form").display = plan.kind == "ephoto"
         self.query_one("#ephoto-dates", Static).update(_ephoto_dates(plan))

@@ -33,20 +33,22 @@ from textual.widgets import (
 )
 
 from carte_prep.core import Household, Member, build_checklist, load_catalogue
+from carte_prep.core.countries import country_name
 from carte_prep.core.dates import fmt
+from carte_prep.core.entry import entry_problems
 from carte_prep.core.errors import explain_validation
 from carte_prep.core.households import upsert_member
+from carte_prep.core.model import Application
+from carte_prep.core.procedure import decide_procedure
 from carte_prep.tui.format import InputProblem, parse_date, parse_time, show_date
 from carte_prep.tui.profile_fields import (
     APP,
     CUR,
-    PROCEDURE_MEANINGS,
     STEPS,
     FieldSpec,
     Path,
     all_fields,
     owner_presence,
-    procedure_choices,
 )
 from carte_prep.tui.screens.base import DataScreen
 from carte_prep.tui.screens.dialogs import ConfirmDialog
@@ -54,8 +56,13 @@ from carte_prep.tui.validation import problems, show_problem
 from carte_prep.tui.widgets.departement import DepartementPicker
 from carte_prep.tui.widgets.footer import KeysFooter
 
-OPTIONAL_CHOICES: frozenset[Path] = frozenset({(*APP, "route_choice"), (*CUR, "card_type")})
-"""Choices the model accepts empty; every other choice starts on its first entry."""
+ENTRY_FIELDS: dict[str, Path] = {
+    "card_type": (*APP, "card_type"),
+    "current_card.card_type": (*CUR, "card_type"),
+    "departement": (*APP, "departement"),
+    "request": (*APP, "request"),
+}
+"""Where each catalogue check made at entry (core.entry) is shown in the form."""
 
 SPECS: dict[Path, FieldSpec] = {spec.path: spec for spec in all_fields()}
 """Every field by its path, to find the parts a built field depends on."""
@@ -126,7 +133,7 @@ class ProfileScreen(DataScreen[str | None]):
             "relationship": "spouse" if first else "self",
             "application": {
                 "card_type": card_id,
-                "procedure": next(iter(load_catalogue().cards[card_id].procedures)),
+                "request": "card",
                 "departement": application.departement if application else None,
             },
         }
@@ -161,14 +168,14 @@ class ProfileScreen(DataScreen[str | None]):
         children: list[Widget] = []
         if spec.kind not in {"flag", "presence"}:
             children.append(Label(spec.label, classes="field-label", markup=False))
-        children.append(self._widget(spec, value, base))
+        children.append(self._widget(spec, value))
         children.append(Static("", id=spec.error_id, classes="field-error", markup=False))
         if spec.help:
             children.append(Static(Text(spec.help, style="dim"), classes="field-help"))
         classes = "field " + " ".join("under-" + "-".join(p) for p in owner_presence(spec))
         return Vertical(*children, classes=classes.strip(), id=f"box-{spec.widget_id}")
 
-    def _widget(self, spec: FieldSpec, value: Any, base: dict[str, Any]) -> Widget:
+    def _widget(self, spec: FieldSpec, value: Any) -> Widget:
         match spec.kind:
             case "text":
                 return Input(value or "", id=spec.widget_id, compact=True)
@@ -185,21 +192,23 @@ class ProfileScreen(DataScreen[str | None]):
                 return Checkbox(spec.label, bool(value), id=spec.widget_id, compact=True)
             case "departement":
                 return DepartementPicker(value, id=spec.widget_id)
+            case "held":
+                kind = value.get("kind", "card") if isinstance(value, dict) else None
+                return self._select(spec, kind, optional=True)
             case "choice":
-                choices = spec.choices
-                if spec.path == (*APP, "procedure"):
-                    choices = procedure_choices(get_in(base, (*APP, "card_type")))
-                optional = spec.path in OPTIONAL_CHOICES
-                keys = [key for key, _ in choices]
-                initial = value if value in keys else (Select.NULL if optional else keys[0])
-                return Select(
-                    [(Text(label), key) for key, label in choices],
-                    allow_blank=optional,
-                    prompt="(not set)",
-                    value=initial,
-                    id=spec.widget_id,
-                    compact=True,
-                )
+                return self._select(spec, value, optional=spec.optional)
+
+    def _select(self, spec: FieldSpec, value: Any, *, optional: bool) -> Select[Any]:
+        keys = [key for key, _ in spec.choices]
+        initial = value if value in keys else (Select.NULL if optional else keys[0])
+        return Select(
+            [(Text(label), key) for key, label in spec.choices],
+            allow_blank=optional,
+            prompt=spec.prompt,
+            value=initial,
+            id=spec.widget_id,
+            compact=True,
+        )
 
     async def on_mount(self) -> None:
         self.title = "New member" if self._is_new else "Profile"
@@ -265,21 +274,26 @@ class ProfileScreen(DataScreen[str | None]):
             if any(p in switched_off for p in owner_presence(spec)):
                 continue
             if spec.path not in self._inputs:  # its step is not built: the saved value stays
-                if spec.kind == "presence" and get_in(data, spec.path) is None:
+                if spec.kind in ("presence", "held") and get_in(data, spec.path) is None:
                     switched_off.append(spec.path)
                 continue
             raw = self._raw(spec)
-            if spec.kind == "presence":
+            if spec.kind in ("presence", "held"):
                 if not raw:
                     switched_off.append(spec.path)
                     set_in(data, spec.path, None)
-                elif not isinstance(get_in(data, spec.path), dict):
+                    continue
+                if not isinstance(get_in(data, spec.path), dict):
                     set_in(data, spec.path, {})
+                if spec.kind == "held":
+                    set_in(data, (*spec.path, "kind"), raw)
                 continue
             try:
                 set_in(data, spec.path, self._convert(spec, raw))
             except InputProblem as exc:
                 self._local[spec.path] = str(exc)
+        if data.get("nationality"):
+            data["nationality_as_written"] = None  # a country is chosen: the old text is done
         return data
 
     # -- checking and saving ------------------------------------------------------------
@@ -294,6 +308,9 @@ class ProfileScreen(DataScreen[str | None]):
         except ValidationError as exc:
             for loc, message in problems(exc).items():
                 errors.setdefault(self._field_for(loc), message)
+        if member is not None and member.application is not None:
+            for field, message in entry_problems(member.application).items():
+                errors.setdefault(ENTRY_FIELDS[field], message)
         if errors:
             member = None
         self._errors = errors
@@ -355,12 +372,14 @@ class ProfileScreen(DataScreen[str | None]):
             route_box.display = route_box.display and self._route_is_choice()
 
     def _route_is_choice(self) -> bool:
-        card = self.query_one("#f-application-card-type", Select)
-        procedure = self.query_one("#f-application-procedure", Select)
-        if card.is_blank() or procedure.is_blank():
+        """The route can be chosen for the path the form's answers give."""
+        member = self._valid_member
+        application = member.application if member else None
+        card = load_catalogue().cards.get(application.card_type) if application else None
+        if application is None or card is None:
             return False
-        rules = load_catalogue().cards[str(card.value)].procedures
-        return any(p == procedure.value and r.route == "choice" for p, r in rules.items())
+        rule = card.paths.get(decide_procedure(application).path)
+        return rule is not None and rule.route == "choice"
 
     def _show_extras(self, data: dict[str, Any]) -> None:
         catalogue = load_catalogue()
@@ -370,10 +389,9 @@ class ProfileScreen(DataScreen[str | None]):
             card = catalogue.cards[card_id]
             summary.append(card.name_fr + "\n", style="bold")
             summary.append(card.summary)
-        procedure = get_in(data, (*APP, "procedure"))
         extras = {
             "card-summary": summary,
-            "procedure-meaning": Text(PROCEDURE_MEANINGS.get(procedure, ""), style="italic"),
+            "procedure-meaning": _procedure_text(self._valid_member),
             "numero-hint": _numero_hint(get_in(data, CUR)),
         }
         for name, content in extras.items():
@@ -400,6 +418,11 @@ class ProfileScreen(DataScreen[str | None]):
         checklist = build_checklist(household, member.id, self.carte_app.today())
         if checklist is None:
             preview.update(Text("Saved as you go. This member needs no card, so no checklist."))
+            return
+        if checklist.route is None or checklist.fee is None:
+            preview.update(
+                Text(f"Saved. Not covered here: {checklist.decision.reason}", style="bold red")
+            )
             return
         route = "ANEF (online)" if checklist.route.route == "anef" else "the prefecture"
         preview.update(
@@ -451,17 +474,35 @@ class ProfileScreen(DataScreen[str | None]):
 
     @on(Select.Changed)
     def _chosen(self, event: Select.Changed) -> None:
-        if event.select.id == "f-application-card-type" and not event.select.is_blank():
-            self._card_changed(str(event.value))
-        self._commit()
+        """Saying one holds nothing any more asks first when the card's details are saved."""
+        spec = next((s for s in self._shown() if s.widget_id == event.select.id), None)
+        saved = self._base() if self.member_id is not None else {}
+        held = get_in(saved, CUR)
+        details = isinstance(held, dict) and any(
+            held.get(k) for k in ("numero_etranger", "valid_from", "valid_until", "issued_on")
+        )
+        if spec is None or spec.kind != "held" or not event.select.is_blank() or not details:
+            self._commit()
+            return
+        select: Select[Any] = event.select
 
-    def _card_changed(self, card_id: str) -> None:
-        procedure = self.query_one("#f-application-procedure", Select)
-        current = None if procedure.is_blank() else procedure.value
-        choices = procedure_choices(card_id)
-        with self.prevent(Select.Changed):
-            procedure.set_options([(Text(label), key) for key, label in choices])
-            procedure.value = current if current in {k for k, _ in choices} else choices[0][0]
+        def answered(sure: bool | None) -> None:
+            if sure:
+                self._commit()
+                return
+            with self.prevent(Select.Changed):
+                select.value = held.get("kind", "card") if isinstance(held, dict) else "card"
+            self._check()
+
+        self.app.push_screen(
+            ConfirmDialog(
+                "Say you hold nothing today? The dates and number saved for your current card "
+                "are removed.",
+                yes="Remove them",
+                no="Keep",
+            ),
+            answered,
+        )
 
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         if isinstance(event.widget, Input) and (event.widget.id or "").startswith("f-"):
@@ -496,6 +537,21 @@ class ProfileScreen(DataScreen[str | None]):
 
     def _touched(self) -> bool:
         return bool(self.query_one("#f-given-names", Input).value.strip())
+
+
+def _procedure_text(member: Member | None) -> Text:
+    """The path the answers give, and why, in the person's words."""
+    application: Application | None = member.application if member else None
+    if application is None:
+        return Text("")
+    decision = decide_procedure(application)
+    text = Text(f"Procedure: {decision.label}. ", style="bold")
+    text.append(decision.why, style="italic")
+    for assumption in decision.assumptions:
+        text.append("\n" + assumption, style="dim")
+    if member is not None and member.nationality:
+        text.append(f"\nNationality: {country_name(member.nationality)}.", style="dim")
+    return text
 
 
 def _numero_hint(card: dict[str, Any] | None) -> Text:

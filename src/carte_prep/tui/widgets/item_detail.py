@@ -18,10 +18,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import Input, Label, OptionList, Static, TextArea
+from textual.widgets import Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
 from carte_prep.core import ChecklistItem
+from carte_prep.core.confidence import confidence_label
 from carte_prep.core.dates import fmt
 from carte_prep.tui.format import InputProblem, item_label, parse_date, show_date, status_text
 from carte_prep.tui.validation import show_problem
@@ -63,6 +64,14 @@ class ItemDetail(VerticalScroll):
         yield Static(id="d-how")
         yield Static(id="d-warnings")
         yield Static(id="d-source")
+        yield Label("Kind of document", classes="field-label edit", id="d-variant-label")
+        yield Select[str](
+            [],
+            prompt="(not said: the strictest age limit is assumed)",
+            id="d-variant",
+            classes="edit",
+            compact=True,
+        )
         yield Label("Date printed on the document (dd/mm/yyyy)", classes="field-label edit")
         yield Input(placeholder="dd/mm/yyyy", id="d-date", classes="edit", compact=True)
         yield Static("", id="d-date-msg", classes="field-error edit", markup=False)
@@ -102,6 +111,9 @@ class ItemDetail(VerticalScroll):
                 self.query_one(f"#{static_id}", Static).update("")
             return
         self._show_text(item, names)
+        has_kinds = bool(item.requirement.variants)
+        self.query_one("#d-variant").display = has_kinds
+        self.query_one("#d-variant-label").display = has_kinds
         if changed:
             self._reset_fields(item)
         else:
@@ -127,7 +139,10 @@ class ItemDetail(VerticalScroll):
             facts.append(f"\nNeeds a sworn translation: {done}.", style="yellow")
         self.query_one("#d-facts", Static).update(facts)
 
-        how = Text(requirement.how_to_get)
+        how = Text()
+        if item.provisional:
+            how.append(item.provisional + "\n", style="bold yellow")
+        how.append(requirement.how_to_get)
         if requirement.caveat:
             how.append("\nNote: " + requirement.caveat, style="italic")
         self.query_one("#d-how", Static).update(how)
@@ -135,8 +150,8 @@ class ItemDetail(VerticalScroll):
         self.query_one("#d-warnings", Static).update(
             Text("\n".join("⚠ " + w.message for w in item.warnings), style="yellow")
         )
-        source = Text("Sources (verified " + fmt(requirement.verified_on) + ", ", style="dim")
-        source.append(f"confidence {requirement.confidence}):", style="dim")
+        source = Text("Sources (verified " + fmt(requirement.verified_on) + "; ", style="dim")
+        source.append(f"confidence {confidence_label(requirement.confidence)}):", style="dim")
         for entry in requirement.sources:
             source.append("\n• " + entry.url, style=f"link {entry.url}")
             if entry.note:
@@ -146,7 +161,14 @@ class ItemDetail(VerticalScroll):
     def _reset_fields(self, item: ChecklistItem) -> None:
         date_input = self.query_one("#d-date", Input)
         notes = self.query_one("#d-notes", TextArea)
-        with self.prevent(Input.Changed, TextArea.Changed):
+        kinds = self.query_one("#d-variant", Select)
+        with self.prevent(Input.Changed, TextArea.Changed, Select.Changed):
+            kinds.set_options([(v.label, v.id) for v in item.requirement.variants])
+            chosen = item.tracking.variant
+            if chosen in {v.id for v in item.requirement.variants}:
+                kinds.value = chosen
+            else:
+                kinds.clear()
             date_input.value = show_date(item.tracking.document_date)
             notes.load_text(item.tracking.notes)
             self.query_one("#d-attach", Input).value = ""
@@ -184,6 +206,12 @@ class ItemDetail(VerticalScroll):
         show_problem(message, "")
         if self._item is not None and day != self._item.tracking.document_date:
             self._edited(document_date=day)
+
+    @on(Select.Changed, "#d-variant")
+    def _variant_chosen(self, event: Select.Changed) -> None:
+        chosen = None if event.select.is_blank() else str(event.value)
+        if self._item is not None and chosen != self._item.tracking.variant:
+            self._edited(variant=chosen)
 
     @on(TextArea.Changed, "#d-notes")
     def _notes_changed(self) -> None:
@@ -242,12 +270,19 @@ class ItemDetail(VerticalScroll):
 
 
 def _freshness(item: ChecklistItem) -> Text:
-    max_age = item.requirement.max_age
+    max_age, fresh = item.max_age, item.freshness
+    if fresh is not None and fresh.implausible:
+        after = "today" if fresh.implausible == "future" else "the filing day"
+        return Text(
+            f"Dated {fmt(fresh.document_date)}, after {after}: probably a typo, check the year.",
+            style="bold red",
+        )
     if max_age is None:
+        if item.requirement.max_age is not None:
+            return Text("This kind of document does not go out of date.")
         return Text("")
     text = Text(f"Must be less than {max_age.months} months old on the day the file is handed in.")
-    fresh = item.freshness
-    if fresh is None:
+    if fresh is None or fresh.fresh_until is None:
         text.append("\nEnter the date printed on it to check.", style="dim")
         return text
     verdict = f"\nDated {fmt(fresh.document_date)}: fresh until {fmt(fresh.fresh_until)}"

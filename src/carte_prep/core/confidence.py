@@ -1,0 +1,37 @@
+"""What the confidence marks on every rule mean, in one text shared by the CLI, app and PDF.
+
+Every catalogue rule carries a mark saying how well its sources back it and the day it
+was last checked. People who rely on the checklist at a prefecture desk need to know what
+"C2" or "Conflict" means, so the explanation is written once here.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from carte_prep.core.vocab import Confidence
+
+CONFIDENCE_SCALE: Final[dict[Confidence, str]] = {
+    "C3": "three or more independent sources agree",
+    "C2": "two independent sources agree",
+    "S": "a single source: check it on your prefecture's list",
+    "Seed": "from one press article only, not confirmed elsewhere: check it",
+    "Conflict": "the sources disagree: the safe choice is shown, with the disagreement",
+    "Inference": "reasoned from the law's text, not stated by a page: check it",
+}
+
+CONFIDENCE_INTRO: Final = (
+    "How sure each rule is: every item shows a confidence mark and the day its sources "
+    "were last checked. Official pages (Légifrance, service-public.gouv.fr, prefectures) are "
+    "cited first; other pages only beside them."
+)
+
+
+def confidence_label(mark: Confidence) -> str:
+    """'C2 (two independent sources agree)'."""
+    return f"{mark} ({CONFIDENCE_SCALE[mark]})"
+
+
+def confidence_lines() -> list[str]:
+    """The scale as lines, for a legend: 'C3: three or more independent sources agree'."""
+    return [f"{mark}: {meaning}" for mark, meaning in CONFIDENCE_SCALE.items()]

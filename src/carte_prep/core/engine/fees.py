@@ -1,0 +1,89 @@
+"""The fee on the filing day: which amount a path pays, and what lateness or entry adds.
+
+Which amount each path pays for each fee class is catalogue data (``fees.toml``, with its
+sources); this module only adds the pieces up. A late fee the texts dispute goes into
+the upper figure with its reason, never silently into the amount.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from carte_prep.core.catalogue import Card, Catalogue
+from carte_prep.core.engine.results import FeeQuote, FilingWindow
+from carte_prep.core.model import Application
+from carte_prep.core.procedure import ProcedureDecision
+
+
+def _late_fees(window: FilingWindow | None, filing: dt.date, amount: int) -> tuple[int, int]:
+    """(included, disputed): the late fee due for this filing day, or only possibly due."""
+    if window is None or filing <= window.deadline:
+        return 0, 0
+    if window.late_fee == "due":
+        return amount, 0
+    if window.late_fee == "disputed":
+        return 0, amount
+    return 0, 0
+
+
+def quote_fee(
+    application: Application,
+    card: Card,
+    decision: ProcedureDecision,
+    filing: dt.date,
+    window: FilingWindow | None,
+    catalogue: Catalogue,
+) -> FeeQuote:
+    """The fee on the filing day, with the late fee when the window is missed."""
+    schedule = catalogue.fee_schedule(filing)
+    rule = catalogue.fee_rules[card.fee][decision.path]
+    category = rule.amount
+    if rule.only_with_new_card and not application.situation.wants_new_card:
+        category = catalogue.fee_rules["free"][decision.path].amount
+    amount = schedule.amounts[category]
+    upper = schedule.amounts[rule.upper] if rule.upper and category == rule.amount else None
+    late, disputed = _late_fees(window, filing, schedule.late_filing)
+    regularises = (
+        decision.path == "first-admission"
+        and application.situation.no_long_stay_visa
+        and card.fee != "free"
+    )
+    regularisation = schedule.regularisation.total if regularises else 0
+    top = max(amount.total_max, upper.total_max if upper else 0)
+    if amount.total_max == 0 and not late and not regularisation:
+        when_paid = "nothing to pay: this card is free"
+    elif decision.path == "vls-ts-validation":
+        when_paid = "paid online during the validation"
+    else:
+        when_paid = (
+            "shown as a timbre fiscal when the card is handed over, for the amount in the "
+            "SMS or e-mail that says it is ready"
+        )
+    if regularises:
+        when_paid += (
+            f"; of the €{regularisation} droit de visa de régularisation, "
+            f"€{schedule.regularisation.at_filing} is paid when you file and is not refunded"
+        )
+    caveats = [c for c in (rule.caveat, schedule.caveat) if c]
+    if disputed and window is not None:
+        caveats.insert(
+            0,
+            f"Filed after {window.deadline:%d/%m/%Y}, the €{disputed} late fee may be asked "
+            f"and is counted in the upper figure only: {window.late_fee_note or 'disputed'}",
+        )
+    return FeeQuote(
+        category=category,
+        amount=amount,
+        upper=upper,
+        late_fee=late,
+        late_fee_disputed=disputed,
+        late_fee_if_late=schedule.late_filing,
+        regularisation=regularisation,
+        regularisation_at_filing=schedule.regularisation.at_filing if regularises else 0,
+        total=amount.total + late + regularisation,
+        total_max=top + late + disputed + regularisation,
+        schedule_from=schedule.valid_from,
+        when_paid=when_paid,
+        caveat=" ".join(caveats) or None,
+        sources=[*rule.sources, *schedule.sources],
+    )

@@ -1,0 +1,107 @@
+"""Where a file goes (ANEF or the prefecture desk) and the day its documents are judged on."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from carte_prep.core.catalogue import Card, Catalogue, Departement, PathRule
+from carte_prep.core.dates import fmt
+from carte_prep.core.engine.conditions import Facts, holds
+from carte_prep.core.engine.results import JudgedOn, RouteDecision
+from carte_prep.core.model import Application
+from carte_prep.core.vocab import Procedure, Route
+
+ANEF_WHERE = "online, on the ANEF website (administration-etrangers-en-france.interieur.gouv.fr)"
+
+
+def departement_of(catalogue: Catalogue, application: Application) -> Departement | None:
+    code = application.departement
+    return catalogue.departements.get(code) if code else None
+
+
+def prefecture_name(departement: Departement | None) -> str:
+    """Where a prefecture file goes, in words a person can look up."""
+    if departement is None:
+        return "your prefecture (set your département to see which)"
+    if departement.service:
+        return departement.service
+    return f"Prefecture of {departement.name}, in {departement.prefecture}"
+
+
+def _anef_button(rule: PathRule, path: Procedure, application: Application) -> str | None:
+    without_visa = path == "first-admission" and application.situation.no_long_stay_visa
+    if without_visa and rule.anef_button_without_visa:
+        return rule.anef_button_without_visa
+    return rule.anef_button
+
+
+def decide_route(
+    application: Application, card: Card, path: Procedure, facts: Facts, catalogue: Catalogue
+) -> RouteDecision:
+    """ANEF or the prefecture desk, and why; the person's choice counts only where it varies.
+
+    ``facts`` are the situation facts (without the route): a path may send some grounds
+    elsewhere, such as family-based 10-year cards, which are on ANEF.
+    """
+    rule = card.paths[path]
+    override = next((o for o in rule.route_when if holds(o.when, facts)), None)
+    sources = list(rule.sources)
+    why = rule.why
+    choosable = False
+    decided_by: Literal["rule", "person", "default"] = "rule"
+    if override is not None:
+        route: Route = override.route
+        why = override.why
+        sources += override.sources
+    elif rule.route == "choice":
+        assert rule.default is not None
+        choosable = True
+        route = application.route_choice or rule.default
+        decided_by = "person" if application.route_choice else "default"
+    else:
+        route = rule.route
+    where = (
+        ANEF_WHERE if route == "anef" else prefecture_name(departement_of(catalogue, application))
+    )
+    button = _anef_button(rule, path, application) if route == "anef" else None
+    return RouteDecision(
+        route=route,
+        decided_by=decided_by,
+        choosable=choosable,
+        why=why,
+        anef_button=button,
+        anef_button_caveat=rule.button_caveat if button == rule.anef_button_without_visa else None,
+        where=where,
+        hand_in=catalogue.hand_in[route].text,
+        sources=sources,
+    )
+
+
+def judging_date(
+    application: Application, route: Route | None, today: dt.date
+) -> tuple[dt.date, JudgedOn]:
+    """The day the file is handed in: documents must be fresh on that day."""
+    filed = application.after_filing.filed_on
+    if filed is not None:
+        return filed, "filed"
+    appointment = application.appointment.date if application.appointment else None
+    planned = application.planned_filing_date
+    if route == "prefecture" and appointment:
+        return appointment, "appointment"
+    if planned:
+        return planned, "filing"
+    if appointment:
+        return appointment, "appointment"
+    return today, "today"
+
+
+def describe_judging_date(day: dt.date, kind: JudgedOn) -> str:
+    """How the judging day is named in warnings: 'your appointment on 15/12/2026'."""
+    if kind == "appointment":
+        return f"your appointment on {fmt(day)}"
+    if kind == "filing":
+        return f"your planned filing date, {fmt(day)}"
+    if kind == "filed":
+        return f"the day you filed, {fmt(day)}"
+    return f"today, {fmt(day)} (set an appointment or filing date to plan ahead)"

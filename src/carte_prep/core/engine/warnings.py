@@ -1,0 +1,255 @@
+"""Warnings about the member rather than one document: dates, passport, photos, regime.
+
+Before filing they plan (the window, the passport, the e-photo code); once the filing is
+recorded they watch what covers the wait (the récépissé) and never tell the person to
+file again. Dates the person typed that cannot be right are pointed out, not believed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from carte_prep.core.catalogue import Card, Catalogue
+from carte_prep.core.dates import add_months, fmt
+from carte_prep.core.engine.results import (
+    FeeQuote,
+    FilingWindow,
+    PhotoPlan,
+    RouteDecision,
+    Warning,
+)
+from carte_prep.core.engine.windows import WINDOW_PATHS, window_warnings
+from carte_prep.core.model import Application, Member
+from carte_prep.core.procedure import ProcedureDecision
+
+DUPLICATE_RENEWAL_MONTHS = 3
+"""A card ending within this many months: ask for a renewal instead of a duplicate."""
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the member warnings are judged from."""
+
+    member: Member
+    application: Application
+    card: Card
+    decision: ProcedureDecision
+    route: RouteDecision
+    photos: PhotoPlan
+    window: FilingWindow | None
+    fee: FeeQuote
+    judged_on: dt.date
+    today: dt.date
+
+
+def _planning(c: Context) -> list[Warning]:
+    filed = c.application.after_filing.filed_on is not None
+    warnings: list[Warning] = []
+    if filed:
+        return warnings
+    if c.window is not None:
+        warnings += window_warnings(c.window, c.today, c.judged_on, c.fee.late_fee_if_late)
+    elif c.decision.path in WINDOW_PATHS:
+        held = "visa" if c.decision.held_kind == "vls-ts" else "card"
+        warnings.append(
+            Warning(
+                code="renewal-window",
+                level="info",
+                message=f"Enter the end date of your current {held} to see when you can file.",
+            )
+        )
+    if c.route.decided_by == "default":
+        where = "on ANEF" if c.route.route == "anef" else "at the prefecture"
+        warnings.append(
+            Warning(
+                code="route-choice",
+                level="info",
+                message=f"Filing {where} is assumed. {c.route.why} Choose the route in the "
+                "member's profile.",
+            )
+        )
+    return warnings
+
+
+def _passport(c: Context) -> list[Warning]:
+    expiry = c.member.passport.valid_until
+    if expiry is None:
+        return []
+    card_end = add_months(c.judged_on, c.card.validity_for(c.decision.path))
+    if expiry < c.judged_on:
+        return [
+            Warning(
+                code="passport",
+                level="danger",
+                message=f"Your passport expires on {fmt(expiry)}, before you file: "
+                "renew it first (or bring a consular attestation).",
+            )
+        ]
+    if expiry < card_end:
+        return [
+            Warning(
+                code="passport",
+                level="warning",
+                message=f"Your passport expires on {fmt(expiry)}, before the card would "
+                f"(about {fmt(card_end)}): plan its renewal in time.",
+            )
+        ]
+    return []
+
+
+def _current_card(c: Context) -> list[Warning]:
+    current = c.application.current_card
+    warnings: list[Warning] = []
+    if current and current.numero_etranger and len(current.numero_etranger) == 9:
+        warnings.append(
+            Warning(
+                code="numero-etranger",
+                level="warning",
+                message="Your numéro étranger has 9 digits; it usually has 10. Check it on "
+                "your card or récépissé.",
+            )
+        )
+    if (
+        c.decision.path == "duplicate"
+        and current
+        and current.valid_until
+        and current.valid_until <= add_months(c.judged_on, DUPLICATE_RENEWAL_MONTHS)
+    ):
+        warnings.append(
+            Warning(
+                code="duplicate-near-expiry",
+                level="warning",
+                message=f"Your card expires on {fmt(current.valid_until)}, within "
+                f"{DUPLICATE_RENEWAL_MONTHS} months: ask for a renewal instead of a duplicate.",
+            )
+        )
+    return warnings
+
+
+def ephoto_warnings(photos: PhotoPlan, judged_on: dt.date, catalogue: Catalogue) -> list[Warning]:
+    if photos.kind != "ephoto":
+        return []
+    rules = catalogue.photos
+    hours, months = rules.ephoto_activation_hours, rules.ephoto_valid_months
+    if photos.ephoto_code is None:
+        return [
+            Warning(
+                code="ephoto",
+                level="info",
+                message=f"Buy the e-photo code a few days before filing: it can take up to "
+                f"{hours} hours to work and lasts {months} months.",
+            )
+        ]
+    if photos.ephoto_expires_on and photos.ephoto_expires_on <= judged_on:
+        return [
+            Warning(
+                code="ephoto",
+                level="danger",
+                message=f"Your e-photo code expires on {fmt(photos.ephoto_expires_on)}, "
+                f"before you file on {fmt(judged_on)}: buy a new one.",
+            )
+        ]
+    if photos.ephoto_active_after and photos.ephoto_active_after > judged_on:
+        return [
+            Warning(
+                code="ephoto",
+                level="info",
+                message=f"Your e-photo code may only work from "
+                f"{fmt(photos.ephoto_active_after)} (up to {hours} hours after purchase).",
+            )
+        ]
+    return []
+
+
+def _after_filing(application: Application, today: dt.date) -> list[Warning]:
+    log = application.after_filing
+    filed = log.filed_on
+    warnings: list[Warning] = []
+    if filed is not None and filed > today:
+        warnings.append(
+            Warning(
+                code="implausible-date",
+                level="warning",
+                message=f"The filing date {fmt(filed)} is after today: probably a typo (check "
+                "the year) in the after-filing log.",
+            )
+        )
+    waiting = log.collection is None or log.collection.date is None or log.collection.date > today
+    for receipt in log.receipts:
+        name = "récépissé" if receipt.kind == "recepisse" else "attestation de prolongation"
+        if filed is not None and receipt.valid_until < filed:
+            warnings.append(
+                Warning(
+                    code="receipt-dates",
+                    level="warning",
+                    message=f"Your {name} is valid until {fmt(receipt.valid_until)}, before "
+                    f"the filing on {fmt(filed)}: check its dates (probably a typo).",
+                )
+            )
+        elif filed is not None and receipt.issued_on and receipt.issued_on < filed:
+            warnings.append(
+                Warning(
+                    code="receipt-dates",
+                    level="warning",
+                    message=f"Your {name} is dated {fmt(receipt.issued_on)}, before the filing "
+                    f"on {fmt(filed)}: check its dates (probably a typo).",
+                )
+            )
+    current = max(log.receipts, key=lambda r: r.valid_until, default=None)
+    if current is not None and waiting and current.valid_until < today:
+        name = "récépissé" if current.kind == "recepisse" else "attestation de prolongation"
+        warnings.append(
+            Warning(
+                code="receipt-expired",
+                level="danger",
+                message=f"Your {name} expired on {fmt(current.valid_until)}: ask the "
+                "prefecture (or ANEF) for a new one now; without it you have no proof of your "
+                "right to stay or to work.",
+            )
+        )
+    return warnings
+
+
+def identity_warnings(member: Member, today: dt.date, catalogue: Catalogue) -> list[Warning]:
+    """What the nationality and birth date change, whatever the application."""
+    warnings: list[Warning] = []
+    if member.birth_date > today:
+        warnings.append(
+            Warning(
+                code="implausible-date",
+                level="warning",
+                message=f"The birth date {fmt(member.birth_date)} is after today: probably a "
+                "typo (check the year) in the profile.",
+            )
+        )
+    if member.nationality is None:
+        written = f" (written before as “{member.nationality_as_written}”)"
+        warnings.append(
+            Warning(
+                code="nationality",
+                level="info",
+                message="Nationality not set"
+                + (written if member.nationality_as_written else "")
+                + ": choose it in the profile. It decides some rules (bilateral accords, the "
+                "Withdrawal Agreement, deadlines at 18).",
+            )
+        )
+    for notice in catalogue.nationality_notices:
+        if member.nationality in notice.countries:
+            warnings.append(
+                Warning(code=f"regime-{notice.id}", level=notice.level, message=notice.message)
+            )
+    return warnings
+
+
+def member_warnings(c: Context, catalogue: Catalogue) -> list[Warning]:
+    warnings = [
+        Warning(code="assumption", level="info", message=text) for text in c.decision.assumptions
+    ]
+    warnings += _planning(c)
+    warnings += _passport(c)
+    warnings += _current_card(c)
+    warnings += ephoto_warnings(c.photos, c.judged_on, catalogue)
+    warnings += _after_filing(c.application, c.today)
+    return warnings

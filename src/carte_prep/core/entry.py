@@ -1,0 +1,50 @@
+"""Checks made when a person types an application, against the catalogue of this version.
+
+A saved household never depends on the catalogue to load (an old card id still opens and
+the checklist says it is not covered). At entry time, though, the CLI and the app refuse a
+card or département this version does not know, and a path the card does not allow, with
+the reason and the page to read: it is better said at once than discovered later.
+"""
+
+from __future__ import annotations
+
+from carte_prep.core.catalogue import Catalogue, load_catalogue
+from carte_prep.core.model import Application
+from carte_prep.core.procedure import decide_procedure
+
+
+def _card_problem(card_id: str, catalogue: Catalogue) -> str | None:
+    if card_id in catalogue.cards:
+        return None
+    return (
+        f"{card_id[:40]!r} is not a known card type; run 'carte-prep cards' to see them "
+        f"({', '.join(sorted(catalogue.cards))})"
+    )
+
+
+def entry_problems(application: Application, catalogue: Catalogue | None = None) -> dict[str, str]:
+    """Problems by field path ('card_type', 'current_card.card_type', ...): empty when fine."""
+    catalogue = catalogue or load_catalogue()
+    problems: dict[str, str] = {}
+    card_problem = _card_problem(application.card_type, catalogue)
+    if card_problem:
+        problems["card_type"] = card_problem
+    held = application.current_card
+    if held is not None and held.card_type is not None:
+        held_problem = _card_problem(held.card_type, catalogue)
+        if held_problem:
+            problems["current_card.card_type"] = held_problem
+    code = application.departement
+    if code is not None and code not in catalogue.departements:
+        problems["departement"] = (
+            f"{code!r} is not a département carte-prep knows; use the number from the post "
+            "code, such as '24', '2A' or '974'"
+        )
+    if not problems:
+        decision = decide_procedure(application, catalogue)
+        if not decision.covered:
+            page = decision.read_instead.url if decision.read_instead else ""
+            problems["request"] = (
+                f"{decision.reason} (read {page})" if page else str(decision.reason)
+            )
+    return problems

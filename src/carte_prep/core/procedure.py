@@ -1,0 +1,186 @@
+"""The legal path of an application, derived from what the person holds and asks for.
+
+People cannot be expected to know that the card asked for at the end of a long-stay visa
+is, in the law, neither a "first application" nor quite a renewal. They say what they hold
+today and what they ask for; this module names the path the law distinguishes (R.431-5,
+L.436-4, L.436-5 CESEDA), says why in their words, and says plainly when the catalogue
+does not cover the case, with the official page to read instead.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+from carte_prep.core.catalogue import Card, Catalogue, Source, load_catalogue
+from carte_prep.core.model import Application
+from carte_prep.core.vocab import PROCEDURE_LABELS, HeldKind, Procedure
+
+GENERAL_PAGE = Source(
+    url="https://www.service-public.gouv.fr/particuliers/vosdroits/N110",
+    note="service-public: titres de séjour, every card and procedure",
+)
+"""Where to read when the card itself is not in the catalogue."""
+
+
+class ProcedureDecision(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    path: Procedure
+    label: str
+    why: str
+    """One sentence, in the person's words, that says how the path follows from the answers."""
+    assumptions: tuple[str, ...] = ()
+    """What was taken for granted because a question was left unanswered."""
+    held_kind: HeldKind | None
+    held_card: str | None
+    """The card held today, or the card a held VLS-TS stands for (assumed when not said)."""
+    covered: bool = True
+    reason: str | None = None
+    """Why a path that is not covered cannot be prepared here."""
+    read_instead: Source | None = None
+
+
+def _short(catalogue: Catalogue, card_id: str | None) -> str:
+    card = catalogue.cards.get(card_id) if card_id else None
+    return card.short_en if card else f"card '{card_id}'"
+
+
+def _path_for_card_request(
+    application: Application, card: Card | None, catalogue: Catalogue
+) -> tuple[Procedure, str | None, list[str]]:
+    held = application.current_card
+    target = application.card_type
+    if held is None:
+        return "first-admission", None, []
+    assumptions: list[str] = []
+    held_card = held.card_type
+    if held.kind == "vls-ts":
+        if held_card is None:
+            held_card = target
+            assumptions.append(
+                "You did not say which long-stay visa you hold: it is taken to be the VLS-TS "
+                f"for the {_short(catalogue, target)}."
+            )
+        return (
+            ("after-vls-ts" if held_card == target else "change-of-status"),
+            held_card,
+            assumptions,
+        )
+    if held_card is None:
+        held_card = target
+        assumptions.append(
+            "You did not say which card you hold: it is taken to be the same card, so this is "
+            "a renewal."
+        )
+    renews = held_card == target or (card is not None and held_card in card.renews_from)
+    return ("renewal" if renews else "change-of-status"), held_card, assumptions
+
+
+def _why(
+    application: Application, path: Procedure, held_card: str | None, catalogue: Catalogue
+) -> str:
+    asked = _short(catalogue, application.card_type)
+    held = _short(catalogue, held_card)
+    match path:
+        case "first-admission":
+            visa = (
+                " You have no long-stay visa: the droit de visa de régularisation applies "
+                "(L.436-4 CESEDA)."
+                if application.situation.no_long_stay_visa
+                else ""
+            )
+            return (
+                f"You hold no residence card and no VLS-TS, and ask for the {asked}: this is a "
+                f"first admission to stay (première demande).{visa}"
+            )
+        case "after-vls-ts":
+            return (
+                f"You hold a VLS-TS for the {asked} and ask for that card: this is the first "
+                "card after a long-stay visa; prefectures and service-public call it a renewal "
+                "(renouvellement), and the filing window of R.431-5 CESEDA applies."
+            )
+        case "renewal":
+            if held_card != application.card_type:
+                return (
+                    f"You hold the {held} and ask for the {asked}: prefectures treat this as a "
+                    "renewal (renouvellement)."
+                )
+            return f"You hold the {asked} and ask for it again: this is a renewal (renouvellement)."
+        case "change-of-status":
+            what = (
+                f"a VLS-TS for the {held}"
+                if application.current_card and application.current_card.kind == "vls-ts"
+                else f"the {held}"
+            )
+            return (
+                f"You hold {what} and ask for a different card, the {asked}: this is a change "
+                "of status (changement de statut). The filing window of what you hold applies, "
+                "and you must meet the new card's own conditions."
+            )
+        case "duplicate":
+            return f"You ask for a duplicate of your {asked}, lost or stolen."
+        case "change-of-situation":
+            return f"You declare a change on your {asked}: the card itself stays the same."
+        case "vls-ts-validation":
+            return f"You arrived with a VLS-TS for the {asked} and validate it online."
+
+
+def _not_covered(
+    application: Application, card: Card, path: Procedure
+) -> tuple[str, Source] | None:
+    refused = card.not_covered.get(path)
+    if refused is not None:
+        return refused.reason, refused.read
+    rule = card.paths.get(path)
+    if rule is None:
+        covered = ", ".join(PROCEDURE_LABELS[p] for p in card.paths)
+        return (
+            f"carte-prep has no checklist for a {PROCEDURE_LABELS[path]} of the "
+            f"{card.short_en}; it covers: {covered}.",
+            card.official_page,
+        )
+    without_visa = rule.without_long_stay_visa
+    if path == "first-admission" and application.situation.no_long_stay_visa and without_visa:
+        return without_visa.reason, without_visa.read
+    return None
+
+
+def decide_procedure(
+    application: Application, catalogue: Catalogue | None = None
+) -> ProcedureDecision:
+    """The path the law gives this application, why, and whether it is covered here."""
+    catalogue = catalogue or load_catalogue()
+    card = catalogue.cards.get(application.card_type)
+    held = application.current_card
+    held_kind = held.kind if held else None
+    if application.request == "card":
+        path, held_card, assumptions = _path_for_card_request(application, card, catalogue)
+    else:
+        path, held_card, assumptions = application.request, application.card_type, []
+    label = PROCEDURE_LABELS[path]
+    if card is None:
+        return ProcedureDecision(
+            path=path,
+            label=label,
+            why=f"You ask for the card '{application.card_type}', which this version of "
+            "carte-prep does not know.",
+            held_kind=held_kind,
+            held_card=held_card,
+            covered=False,
+            reason=f"The card '{application.card_type}' is not in carte-prep's catalogue "
+            "(it may have been renamed or removed): choose the card again in the profile.",
+            read_instead=GENERAL_PAGE,
+        )
+    why = _why(application, path, held_card, catalogue)
+    refusal = _not_covered(application, card, path)
+    return ProcedureDecision(
+        path=path,
+        label=label,
+        why=why,
+        assumptions=tuple(assumptions),
+        held_kind=held_kind,
+        held_card=held_card,
+        covered=refusal is None,
+        reason=refusal[0] if refusal else None,
+        read_instead=refusal[1] if refusal else None,
+    )
