@@ -75,8 +75,8 @@ def test_list_shows_every_member_with_card_route_progress_and_deadline(examples:
     result = run(examples, "list")
     assert result.returncode == 0, result.stderr
     assert "david" in result.stdout
-    assert "wa-10y renewal via prefecture" in result.stdout
-    assert "etudiant renewal via anef" in result.stdout
+    assert "wa-10y, renewal of the same card, via prefecture" in result.stdout
+    assert "etudiant, renewal of the same card, via anef" in result.stdout
     data = json.loads(run(examples, "list", "--json").stdout)
     ids = {h["id"] for h in data["households"]}
     assert ids == {"thompson-family", "nguyen-student", "haddad-household"}
@@ -168,7 +168,7 @@ def test_mark_saves_and_reports_freshness(examples: Path) -> None:
         ),
         (
             ("edit-member", "thompson-family", "david", "--card", "wa-5y"),
-            "does not exist for 'wa-5y'",
+            "no checklist for the Withdrawal Agreement 5-year card by this path (renewal",
         ),
         (("delete", "thompson-family"), "--yes"),
         (("share", "thompson-family", "passport", "david", "emily"), "personal"),

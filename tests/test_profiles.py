@@ -8,6 +8,7 @@ import pytest
 
 from carte_prep.core.engine import household_checklists
 from carte_prep.core.model import Household
+from carte_prep.core.procedure import decide_procedure
 from carte_prep.resources import profiles_dir
 from support import PROFILES, TODAY
 
@@ -26,14 +27,15 @@ def test_examples_cover_the_promised_situations() -> None:
         for p in PROFILES.glob("*.json")
     }
     cards = {
-        (m.application.card_type, m.application.procedure)
+        (m.application.card_type, decide_procedure(m.application).path)
         for h in households.values()
         for m in h.members
         if m.application
     }
     assert ("wa-10y", "renewal") in cards
     assert ("etudiant", "renewal") in cards
-    assert ("visiteur", "first") in cards
+    assert ("visiteur", "after-vls-ts") in cards, "the Haddad visitors hold a VLS-TS visiteur"
+    assert ("wa-10y", "first-admission") in cards
     thompson = households["thompson-family"]
     assert any(
         m.application

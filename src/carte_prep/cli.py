@@ -31,7 +31,7 @@ from carte_prep.core.engine import (
     household_checklists,
     household_progress,
 )
-from carte_prep.core.entry import entry_problems
+from carte_prep.core.entry import card_problem, entry_problems
 from carte_prep.core.errors import CartePrepError, InvalidInputError, explain_validation
 from carte_prep.core.households import remove_member, upsert_member
 from carte_prep.core.model import (
@@ -567,6 +567,10 @@ def _new_application(args: argparse.Namespace, base: Member | None) -> dict[str,
 
 def _member_from_args(args: argparse.Namespace, base: Member | None) -> Member:
     """Build or update a member from the member flags; unspecified flags keep old values."""
+    for flag, card in (("--card", args.card), ("--held-card", args.held_card)):
+        problem = card_problem(card) if card is not None else None
+        if problem:
+            raise UsageError(f"{flag}: {problem}")
     data: dict[str, Any] = base.model_dump() if base else {"id": args.member_id}
     for flag, field in (
         ("given_names", "given_names"),

@@ -42,7 +42,7 @@ def test_an_unknown_member_is_not_found() -> None:
 
 
 def test_a_member_without_an_application_is_on_the_cover_without_a_checklist() -> None:
-    baby = Member(id="leo", given_names="Léo", birth_date=dt.date(2024, 3, 1), nationality="—")
+    baby = Member(id="leo", given_names="Léo", birth_date=dt.date(2024, 3, 1), nationality=None)
     household = household_of(person("visiteur", "first-admission"), baby)
     dossier = build_dossier(
         household, member_id=None, today=TODAY, show_ids=False, with_attachments=False

@@ -152,7 +152,8 @@ def scripts_text(tmp_path_factory: pytest.TempPathFactory) -> str:
             id=key,
             given_names=name,
             birth_date=dt.date(1980, 1, 1),
-            nationality="—",
+            nationality=None,
+            nationality_as_written="—",
             application=person("visiteur", "first-admission").application,
         )
         for key, name in SCRIPTS.items()
@@ -186,7 +187,7 @@ def test_markup_and_template_syntax_in_a_name_are_printed_literally(tmp_path: Pa
         given_names='<img src="file:///etc/passwd">',
         surname="{{ 7*7 }}",
         birth_date=dt.date(1980, 1, 1),
-        nationality="<b>bold</b>",
+        nationality_as_written="<b>bold</b>",
         application=person("visiteur", "first-admission").application,
         tracking={"passport": Tracking(status="gathered", notes="{% raw %}</p><script>")},
     )

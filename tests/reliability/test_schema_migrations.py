@@ -1,9 +1,9 @@
 """Schema versions (S12): older files are upgraded in memory, newer ones refused, none lost.
 
-Schema 1 is the only version ever released, so no real migration exists. The machinery is
-tested for real anyway: a "version 0" shape that never shipped
-(``tests/fixtures/test-only/legacy-shape-v0.json``) is upgraded by a migration registered
-only for the duration of a test. The newer-version refusal is covered by
+Schema 1 -> 2 is the first real migration (rules v2; its cases are tested in
+``tests/core/test_migration_v2.py``). The machinery is also tested with a "version 0"
+shape that never shipped (``tests/fixtures/test-only/legacy-shape-v0.json``), upgraded by a
+migration registered only for the duration of a test, then by the real 1 -> 2 one. The newer-version refusal is covered by
 ``tests/core/test_store.py::test_newer_schema_is_refused_and_left_alone``.
 """
 
@@ -62,16 +62,14 @@ EXPECTED = Household(
             given_names="Amina",
             surname="Benali",
             birth_date=dt.date(1990, 5, 17),
-            nationality="algérienne",
+            nationality="DZ",
             passport=Passport(number="AB123456"),
             tracking={
                 "passport": Tracking(status="gathered", notes="copie couleur"),
                 "proof-of-address": Tracking(status="todo", notes=""),
             },
         ),
-        Member(
-            id="yuki", given_names="由紀", birth_date=dt.date(2015, 9, 30), nationality="japonaise"
-        ),
+        Member(id="yuki", given_names="由紀", birth_date=dt.date(2015, 9, 30), nationality="JP"),
     ],
 )
 
@@ -214,7 +212,7 @@ def test_an_older_version_without_a_migration_is_refused(legacy_file: Path) -> N
     assert report.households == []
     assert [p.path for p in report.problems] == [legacy_file]
     assert report.problems[0].reason == (
-        "has schema_version 0, which this carte-prep cannot upgrade (it reads schema 1); "
+        "has schema_version 0, which this carte-prep cannot upgrade (it reads schema 1 to 2); "
         "check the number in the file"
     )
     assert sha(legacy_file) == before

@@ -282,7 +282,7 @@ def test_lone_surrogates_are_refused_by_the_model_naming_the_field() -> None:
 def test_lone_surrogates_that_bypassed_validation_are_refused_by_the_store(
     tmp_path: Path,
 ) -> None:
-    member = Member(id="a", given_names="A", birth_date=dt.date(1990, 1, 1), nationality="n")
+    member = Member(id="a", given_names="A", birth_date=dt.date(1990, 1, 1), nationality="GB")
     unvalidated = Household(id="x", name="X", members=[member]).model_copy(
         update={"name": "Andr\udce9"}
     )

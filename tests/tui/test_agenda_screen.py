@@ -84,7 +84,7 @@ def test_household_agenda_switches_member_and_writes_a_calendar_file(tmp_path: P
 
     async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
         await open_household(app, pilot, "thompson-family", "margaret")
-        assert "next: 02/03/2027 Current card expires" in screen_text(app)
+        assert "next: 02/03/2027 Your current card expires" in screen_text(app)
         await pilot.press("2")  # hides gathered items: the jump below must still find one
         await until(pilot, lambda: _checklist(app).view == "missing")
         depth = len(app.screen_stack)

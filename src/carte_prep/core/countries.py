@@ -18,6 +18,8 @@ from importlib.resources import files
 
 from pydantic import BaseModel, ConfigDict
 
+from carte_prep.core.text import clean_line
+
 
 class Country(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -77,6 +79,7 @@ def country_name(code: str | None) -> str:
 
 def check_code(value: str) -> str:
     """A validator: an upper-case known code, or a ValueError that says how to write one."""
+    value = clean_line(value, max_length=100)
     code = value.strip().upper()
     if code in countries():
         return code

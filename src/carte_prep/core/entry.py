@@ -13,7 +13,9 @@ from carte_prep.core.model import Application
 from carte_prep.core.procedure import decide_procedure
 
 
-def _card_problem(card_id: str, catalogue: Catalogue) -> str | None:
+def card_problem(card_id: str, catalogue: Catalogue | None = None) -> str | None:
+    """Why a card id cannot be used, or None when the catalogue knows it."""
+    catalogue = catalogue or load_catalogue()
     if card_id in catalogue.cards:
         return None
     return (
@@ -26,12 +28,12 @@ def entry_problems(application: Application, catalogue: Catalogue | None = None)
     """Problems by field path ('card_type', 'current_card.card_type', ...): empty when fine."""
     catalogue = catalogue or load_catalogue()
     problems: dict[str, str] = {}
-    card_problem = _card_problem(application.card_type, catalogue)
-    if card_problem:
-        problems["card_type"] = card_problem
+    asked = card_problem(application.card_type, catalogue)
+    if asked:
+        problems["card_type"] = asked
     held = application.current_card
     if held is not None and held.card_type is not None:
-        held_problem = _card_problem(held.card_type, catalogue)
+        held_problem = card_problem(held.card_type, catalogue)
         if held_problem:
             problems["current_card.card_type"] = held_problem
     code = application.departement

@@ -135,8 +135,8 @@ def _not_covered(
     if rule is None:
         covered = ", ".join(PROCEDURE_LABELS[p] for p in card.paths)
         return (
-            f"carte-prep has no checklist for a {PROCEDURE_LABELS[path]} of the "
-            f"{card.short_en}; it covers: {covered}.",
+            f"carte-prep has no checklist for the {card.short_en} by this path "
+            f"({PROCEDURE_LABELS[path]}); it covers: {covered}.",
             card.official_page,
         )
     without_visa = rule.without_long_stay_visa
