@@ -12,9 +12,7 @@ from support import TODAY, household_of, person
 CATALOGUE = load_catalogue()
 
 
-def checklist_for(
-    card: str, path: str, *, today: dt.date = TODAY, **kwargs: Any
-) -> Checklist:
+def checklist_for(card: str, path: str, *, today: dt.date = TODAY, **kwargs: Any) -> Checklist:
     """The checklist of one member whose answers give ``path`` for ``card``."""
     result = build_checklist(household_of(person(card, path, **kwargs)), "ana", today)
     assert result is not None

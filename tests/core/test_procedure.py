@@ -58,7 +58,9 @@ def test_the_why_speaks_of_what_the_person_said() -> None:
 
 def test_a_first_admission_without_a_visa_says_so() -> None:
     decision = decide_procedure(
-        Application(card_type="vpf-parent-enfant-francais", situation=Situation(no_long_stay_visa=True))
+        Application(
+            card_type="vpf-parent-enfant-francais", situation=Situation(no_long_stay_visa=True)
+        )
     )
     assert decision.covered
     assert "droit de visa de régularisation" in decision.why

@@ -3,7 +3,8 @@
 Schema 1 -> 2 is the first real migration (rules v2; its cases are tested in
 ``tests/core/test_migration_v2.py``). The machinery is also tested with a "version 0"
 shape that never shipped (``tests/fixtures/test-only/legacy-shape-v0.json``), upgraded by a
-migration registered only for the duration of a test, then by the real 1 -> 2 one. The newer-version refusal is covered by
+migration registered only for the duration of a test, then by the real 1 -> 2 one. The
+newer-version refusal is covered by
 ``tests/core/test_store.py::test_newer_schema_is_refused_and_left_alone``.
 """
 

@@ -1,0 +1,130 @@
+"""The catalogue as data: facts checked at load, negation, documented facts, sound sources."""
+
+from __future__ import annotations
+
+import re
+from importlib.resources import files
+
+import pytest
+from pydantic import ValidationError
+
+from carte_prep.core.catalogue import FACTS, Condition, Sourced
+from carte_prep.core.confidence import CONFIDENCE_SCALE, confidence_lines
+from carte_prep.core.engine.conditions import situation_facts, with_route_and_fee
+from carte_prep.core.model import Situation
+from carte_prep.core.procedure import decide_procedure
+from carte_prep.core.vocab import Confidence
+from rules_support import CATALOGUE, checklist_for, ids
+from support import person
+
+MIRRORS = ("paperzz", "scribd", "expydoc", "doczz", "pdfprof", "europesays", "mgs-93")
+TOWN_HALL_COPY = re.compile(r"[?&]xml=F\d+")
+OFFICIAL = (
+    "legifrance.gouv.fr",
+    "service-public.gouv.fr",
+    "interieur.gouv.fr",
+    ".gouv.fr",
+    "demarches-simplifiees.fr",
+    "consilium.europa.eu",
+    "ofii.fr",
+    "senat.fr",
+    "assemblee-nationale.fr",
+    "refugies.info",
+)
+
+
+def every_sourced() -> list[tuple[str, Sourced]]:
+    entries: list[tuple[str, Sourced]] = []
+    entries += [(f"card {c.id}", c) for c in CATALOGUE.cards.values()]
+    entries += [(f"requirement {r.id}", r) for r in CATALOGUE.requirements.values()]
+    entries += [(f"window {w.id}", w) for w in CATALOGUE.windows.values()]
+    entries += [(f"fees from {s.valid_from}", s) for s in CATALOGUE.fees]
+    entries += [(f"deadline {d.id}", d) for d in CATALOGUE.deadlines.values()]
+    entries += [(f"notice {n.id}", n) for n in CATALOGUE.nationality_notices]
+    entries += [("photos", CATALOGUE.photos), ("collection", CATALOGUE.collection)]
+    entries += [(f"hand-in {k}", v) for k, v in CATALOGUE.hand_in.items()]
+    return entries
+
+
+def test_the_engine_produces_exactly_the_documented_facts() -> None:
+    application = person("visiteur", "renewal").application
+    assert application is not None
+    card = CATALOGUE.cards["visiteur"]
+    facts = with_route_and_fee(
+        situation_facts(
+            person("visiteur", "renewal"), application, card, decide_procedure(application)
+        ),
+        "anef",
+        True,
+    )
+    assert set(facts) == set(FACTS)
+
+
+def test_facts_md_lists_every_fact() -> None:
+    text = (files("carte_prep.core.catalogue") / "FACTS.md").read_text(encoding="utf-8")
+    listed = set(re.findall(r"^- `([a-z_]+)`", text, flags=re.MULTILINE))
+    assert listed == set(FACTS)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ({"marital_status": ["maried"]}, "'maried' is not one of its values"),
+        ({"housing_not": ["castle"]}, "'castle' is not one of its values"),
+        ({"colour": ["blue"]}, "unknown fact 'colour'"),
+        ({"path": "renewal"}, "must be a list"),
+    ],
+)
+def test_a_misspelt_condition_fails_at_load(raw: dict[str, object], expected: str) -> None:
+    with pytest.raises(ValidationError, match=expected):
+        Condition.model_validate(raw)
+
+
+def test_negation_keeps_the_spouse_id_off_the_spouse_of_a_french_national() -> None:
+    married = Situation(marital_status="married")
+    assert "spouse-id" in ids(checklist_for("salarie", "renewal", situation=married))
+    assert "spouse-id" in ids(checklist_for("talent-chercheur", "renewal", situation=married))
+    assert "spouse-id" not in ids(
+        checklist_for("vpf-conjoint-francais", "renewal", situation=married)
+    )
+
+
+def test_no_source_is_a_document_mirror_or_a_town_hall_copy() -> None:
+    urls = [(where, s.url) for where, entry in every_sourced() for s in entry.sources]
+    urls += [(f"card {c.id} page", c.official_page.url) for c in CATALOGUE.cards.values()]
+    for card in CATALOGUE.cards.values():
+        for path, rule in card.paths.items():
+            urls += [(f"card {card.id} {path}", s.url) for s in rule.sources]
+    bad = [(w, u) for w, u in urls if any(m in u for m in MIRRORS) or TOWN_HALL_COPY.search(u)]
+    assert bad == []
+
+
+def test_every_rule_has_an_official_source_unless_marked_single_source() -> None:
+    """A secondary source (a university, a lawyer, the press) only beside an official one."""
+    lonely = [
+        where
+        for where, entry in every_sourced()
+        if entry.confidence != "S" and not any(o in s.url for s in entry.sources for o in OFFICIAL)
+    ]
+    assert lonely == []
+
+
+def test_every_rule_keeps_a_confidence_mark_and_a_verified_date() -> None:
+    for where, entry in every_sourced():
+        assert entry.confidence in CONFIDENCE_SCALE, where
+        assert entry.verified_on <= CATALOGUE.last_verified, where
+
+
+def test_the_confidence_scale_explains_every_mark() -> None:
+    marks: tuple[Confidence, ...] = ("C2", "C3", "S", "Seed", "Conflict", "Inference")
+    assert set(CONFIDENCE_SCALE) == set(marks)
+    assert len(confidence_lines()) == len(marks)
+    assert all(len(meaning) > 10 for meaning in CONFIDENCE_SCALE.values())
+
+
+def test_unanswered_questions_name_their_fact_values() -> None:
+    for name, question in CATALOGUE.questions.items():
+        values = FACTS[name].values
+        assert values is not None
+        assert None in values
+        assert question.answers(values)
