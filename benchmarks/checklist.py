@@ -1,4 +1,4 @@
-"""Checklist: the engine's time per member, over every card type and procedure.
+"""Checklist: the engine's time per member, over every card type and legal path.
 
 In-process, catalogue already loaded (its one-off load is printed apart). For each of the
 catalogue's (card, procedure) pairs, a few members with varied situations, tracking and
@@ -28,6 +28,7 @@ def run(quick: bool) -> list[Row]:
     from carte_prep.core.catalogue import load_catalogue
     from carte_prep.core.engine import build_checklist
     from carte_prep.core.model import Household
+    from carte_prep.core.procedure import decide_procedure
     from carte_prep.tui.summary import summarise
 
     load_catalogue.cache_clear()  # time the one-off load even if another benchmark did it
@@ -36,7 +37,7 @@ def run(quick: bool) -> list[Row]:
     catalogue_load = time.perf_counter() - start
 
     repeats = 5 if quick else 25
-    combos = [(c, p) for c, card in sorted(catalogue.cards.items()) for p in card.procedures]
+    combos = [(c, p) for c, card in sorted(catalogue.cards.items()) for p in card.paths]
     rng = random.Random(11)
     engine: dict[tuple[str, str], float] = {}
     validate: list[float] = []
@@ -49,7 +50,9 @@ def run(quick: bool) -> list[Row]:
             member = household.members[0]
             if member.application is None:  # pragma: no cover - one member always applies
                 continue
-            assert (member.application.card_type, member.application.procedure) == combo
+            assert member.application is not None
+            path = decide_procedure(member.application).path
+            assert (member.application.card_type, path) == combo
             del variant
             times.append(best_of(repeats, partial(build_checklist, household, "m00", TODAY)))
             text = household_json(household)

@@ -174,12 +174,12 @@ def copy_examples(folder: Path) -> Path:
 
 _GIVEN = ["Ana", "Omar", "Lin", "Grace", "Yusuf", "Maria", "Kenji", "Amara", "Piotr", "Sofia"]
 _SURNAMES = ["Silva", "Haddad", "Nguyen", "Okafor", "Kowalski", "Tanaka", "Moreau", "Garcia"]
-_NATIONALITIES = ["Brazilian", "Lebanese", "Vietnamese", "Nigerian", "Polish", "Japanese"]
+_NATIONALITIES = ["BR", "LB", "VN", "NG", "PL", "JP"]
 _STATUSES = ["todo", "requested", "gathered", "handed-in", "not-applicable"]
 
 
 def make_member(rng: random.Random, member_id: str, index: int) -> Member:
-    """A valid member whose card and procedure follow ``index`` through the whole catalogue."""
+    """A valid member whose card and legal path follow ``index`` through the whole catalogue."""
     from carte_prep.core.catalogue import load_catalogue
     from carte_prep.core.model import (
         Application,
@@ -193,19 +193,27 @@ def make_member(rng: random.Random, member_id: str, index: int) -> Member:
     )
 
     catalogue = load_catalogue()
-    combos = [(c, p) for c, card in sorted(catalogue.cards.items()) for p in card.procedures]
+    combos = [(c, p) for c, card in sorted(catalogue.cards.items()) for p in card.paths]
     card, procedure = combos[index % len(combos)]
     days = rng.randint
-    holds_card = procedure != "first" and procedure != "vls-ts-validation"
+    held = {"after-vls-ts": ("vls-ts", card), "change-of-status": ("card", "etudiant")}.get(
+        procedure, ("card", card)
+    )
     current = (
         CurrentCard(
-            card_type=card,
+            kind=held[0],  # type: ignore[arg-type, unused-ignore]
+            card_type=held[1],
             numero_etranger=f"{rng.randrange(10**9, 10**10)}",
             valid_from=TODAY - dt.timedelta(days=days(300, 1500)),
             valid_until=TODAY + dt.timedelta(days=days(-30, 200)),
         )
-        if holds_card
+        if procedure not in ("first-admission", "vls-ts-validation")
         else None
+    )
+    request = (
+        procedure
+        if procedure in ("duplicate", "change-of-situation", "vls-ts-validation")
+        else "card"
     )
     requirement_ids = sorted(catalogue.requirements)
     tracking = {
@@ -232,7 +240,7 @@ def make_member(rng: random.Random, member_id: str, index: int) -> Member:
         ),
         application=Application(
             card_type=card,
-            procedure=procedure,  # type: ignore[arg-type, unused-ignore]
+            request=request,  # type: ignore[arg-type, unused-ignore]
             departement=rng.choice(sorted(catalogue.departements)) if rng.random() < 0.9 else None,
             route_choice=rng.choice([None, "anef", "prefecture"]),  # type: ignore[arg-type, unused-ignore]
             situation=Situation(
@@ -300,7 +308,7 @@ def household_json(household: Household) -> str:
 def generate_households(folder: Path, count: int, seed: int = 7) -> list[str]:
     """Write ``count`` valid households of 1 to 4 members into ``folder``; their names.
 
-    Cards and procedures cycle through the whole catalogue; statuses, dates, routes and
+    Cards and legal paths cycle through the whole catalogue; statuses, dates, routes and
     situations vary at random (seeded, so every run lists the same data).
     """
     rng = random.Random(seed)

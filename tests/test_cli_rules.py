@@ -1,0 +1,166 @@
+"""The command line asks the two questions (what you ask for, what you hold) and shows why.
+
+Run in process (``cli.main``) on a copy of the examples: the subprocess tests of
+``test_cli.py`` already cover the entry point itself.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from carte_prep.cli import main
+from support import PROFILES
+
+NEW_MEMBER = ("--given-names", "Omar", "--birth-date", "1999-04-02", "--nationality", "Tunisia")
+
+
+@pytest.fixture
+def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    for profile in PROFILES.glob("*.json"):
+        shutil.copy(profile, folder / profile.name)
+    monkeypatch.setenv("CARTE_PREP_DATA_DIR", str(folder))
+    return folder
+
+
+def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(["--today", "2026-11-27", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def member(folder: Path, household: str, member_id: str) -> dict[str, object]:
+    saved = json.loads((folder / f"{household}.json").read_text(encoding="utf-8"))
+    found: dict[str, object] = next(m for m in saved["members"] if m["id"] == member_id)
+    return found
+
+
+def test_a_student_becoming_an_employee_is_a_change_of_status_with_its_reason(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = cli(
+        capsys,
+        "add-member",
+        "nguyen-student",
+        "omar",
+        *NEW_MEMBER,
+        "--card",
+        "salarie",
+        "--holds",
+        "vls-ts",
+        "--held-card",
+        "etudiant",
+        "--card-expiry",
+        "2027-03-01",
+    )
+    assert code == 0, err
+    saved = member(data, "nguyen-student", "omar")
+    assert saved["nationality"] == "TN"
+    application = saved["application"]
+    assert isinstance(application, dict)
+    assert application["current_card"]["kind"] == "vls-ts"
+    code, out, _ = cli(capsys, "checklist", "nguyen-student", "omar")
+    assert code == 0
+    assert "Procedure: change of status (a different card)" in out
+    assert "Why: You hold a VLS-TS for the student card and ask for a different card" in out
+    assert "Window:    file by 31/12/2026 (your visa ends 01/03/2027)" in out
+    assert "Tunisian nationals" in out
+
+
+def test_the_old_procedure_flag_is_read_with_a_note(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = cli(
+        capsys,
+        "add-member",
+        "nguyen-student",
+        "omar",
+        *NEW_MEMBER,
+        "--card",
+        "etudiant",
+        "--procedure",
+        "renewal",
+    )
+    assert code == 0
+    assert "--procedure is replaced by --request and --holds" in err
+    application = member(data, "nguyen-student", "omar")["application"]
+    assert isinstance(application, dict)
+    assert application["current_card"]["card_type"] == "etudiant"
+
+
+def test_a_path_the_card_does_not_allow_is_refused_at_entry_with_the_page_to_read(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = (data / "nguyen-student.json").read_bytes()
+    code, _, err = cli(
+        capsys,
+        "add-member",
+        "nguyen-student",
+        "omar",
+        *NEW_MEMBER,
+        "--card",
+        "rld-ue",
+        "--holds",
+        "nothing",
+    )
+    assert code != 0
+    (line,) = err.strip().splitlines()
+    assert "5 years of legal residence" in line
+    assert "service-public.gouv.fr/particuliers/vosdroits/F17359" in line
+    assert (data / "nguyen-student.json").read_bytes() == before
+
+
+def test_an_unknown_nationality_is_one_clear_line(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = cli(capsys, "edit-member", "nguyen-student", "linh", "--nationality", "Atlantis")
+    assert code != 0
+    assert "--nationality: 'Atlantis' is not a nationality" in err
+
+
+def test_checklist_sources_explains_the_confidence_marks(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = cli(capsys, "checklist", "haddad-household", "samir", "--sources")
+    assert code == 0
+    assert "How sure each rule is" in out
+    assert "C2: two independent sources agree" in out
+    assert "Confidence C3 (three or more independent sources agree), verified 01/12/2026" in out
+    assert "Source: https://www.service-public.gouv.fr/particuliers/vosdroits/F302" in out
+
+
+def test_the_kind_of_document_decides_its_age_limit(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = cli(
+        capsys,
+        "mark",
+        "haddad-household",
+        "samir",
+        "host-proof-of-address",
+        "--variant",
+        "deed-or-tax-notice",
+    )
+    assert code == 0
+    assert "TOO OLD" not in out
+    _, text, _ = cli(capsys, "checklist", "haddad-household", "samir")
+    assert "a property deed, lease or tax notice: does not go out of date" in text
+    code, _, err = cli(
+        capsys, "mark", "haddad-household", "samir", "host-proof-of-address", "--variant", "lease"
+    )
+    assert code != 0
+    assert "choose one of: bill (a bill or rent receipt); deed-or-tax-notice" in err
+
+
+def test_cards_lists_the_paths_each_card_allows_and_refuses(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = cli(capsys, "cards")
+    assert code == 0
+    assert "- first card after a long-stay visa (VLS-TS): anef" in out
+    assert "- first admission to stay (first card): not possible." in out
