@@ -137,3 +137,35 @@ def test_the_cover_shows_each_members_next_date() -> None:
     by_name = {entry.name: entry for entry in dossier.cover}
     assert by_name["David James Thompson"].next_date == "15/12/2026 10:30: Prefecture appointment"
     assert by_name["Emily Rose Thompson"].next_date.startswith("15/06/2027: ")
+
+
+def test_the_dossier_says_the_path_and_why_and_explains_the_confidence_marks() -> None:
+    dossier = build_dossier(
+        load_profile("haddad-household"),
+        member_id="samir",
+        today=TODAY,
+        show_ids=False,
+        with_attachments=False,
+    )
+    (part,) = dossier.parts
+    assert part.procedure == "first card after a long-stay visa (VLS-TS)"
+    assert "You hold a VLS-TS for the visitor card" in part.procedure_why
+    assert part.window.startswith("File from 03/10/2026 to 02/12/2026; the current visa expires")
+    assert any(line.startswith("C3: three or more") for line in dossier.confidence_scale)
+    html = render_html(load_profile("haddad-household"), member_id="samir", today=TODAY)
+    assert "Sources and confidence" in html
+    assert "You hold a VLS-TS for the visitor card" in html
+    assert "Lebanon" in html, "the nationality is printed by name"
+
+
+def test_a_request_that_is_not_covered_is_on_the_cover_with_what_to_read() -> None:
+    household = household_of(person("rld-ue", "first-admission"))
+    dossier = build_dossier(
+        household, member_id=None, today=TODAY, show_ids=False, with_attachments=False
+    )
+    assert dossier.parts == ()
+    (entry,) = dossier.cover
+    assert entry.part is None
+    assert "not covered here" in entry.not_covered
+    assert "F17359" in entry.not_covered
+    assert "not covered here" in render_html(household, today=TODAY)

@@ -214,3 +214,36 @@ def test_members_switch_with_brackets(tmp_path: Path) -> None:
         await until(pilot, lambda: screen.member_id == "emily")
 
     drive(folder, scenario)
+
+
+def test_the_detail_pane_explains_the_confidence_mark_and_takes_the_kind_of_document(
+    tmp_path: Path,
+) -> None:
+    """The host's deed is no bill: choosing its kind lifts the 3-month limit, on disk too."""
+    from textual.widgets import Select
+
+    folder = examples_in(tmp_path / "data")
+
+    async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
+        await open_household(app, pilot, "haddad-household", "samir")
+        await select_item(app, pilot, "host-proof-of-address")
+        await until(pilot, lambda: "three or more independent sources agree" in screen_text(app))
+        assert "too old" in screen_text(app)
+        kinds = app.screen.query_one("#d-variant", Select)
+        assert kinds.display
+        assert kinds.is_blank()
+        kinds.value = "deed-or-tax-notice"
+        await until(
+            pilot,
+            lambda: (
+                member_tracking(folder, "haddad-household", "samir")["host-proof-of-address"][
+                    "variant"
+                ]
+                == "deed-or-tax-notice"
+            ),
+        )
+        await until(pilot, lambda: "does not go out of date" in screen_text(app))
+        await select_item(app, pilot, "passport")
+        assert not app.screen.query_one("#d-variant", Select).display
+
+    drive(folder, scenario)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -207,3 +208,68 @@ def test_remove_member_asks_first_and_frees_shared_documents(tmp_path: Path) -> 
     household = saved(folder, "thompson-family")
     assert [m["id"] for m in household["members"]] == ["david", "emily"]
     assert sharers(folder) == ["david"]
+
+
+def test_the_profile_asks_what_you_hold_and_shows_the_path_it_gives(tmp_path: Path) -> None:
+    """The Haddad visitor holds a VLS-TS; saying he holds the card makes it a renewal."""
+    folder = examples_in(tmp_path / "data")
+
+    async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
+        await open_household(app, pilot, "haddad-household", "samir")
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, ProfileScreen))
+        await show_step(app, pilot, 1)
+        assert app.screen.query_one("#f-application-request", Select).value == "card"
+        held = app.screen.query_one("#f-application-current-card", Select)
+        assert held.value == "vls-ts"
+        await until(
+            pilot,
+            lambda: "Procedure: first card after a long-stay visa (VLS-TS)" in screen_text(app),
+        )
+        assert "You hold a VLS-TS for the visitor card" in screen_text(app)
+        held.value = "card"
+        await until(pilot, lambda: "Procedure: renewal of the same card" in screen_text(app))
+        await until(
+            pilot,
+            lambda: '"kind": "card"' in json.dumps(_member(folder, "haddad-household", "samir")),
+        )
+
+    drive(folder, scenario)
+
+
+def test_saying_you_hold_nothing_asks_before_removing_the_cards_dates(tmp_path: Path) -> None:
+    folder = examples_in(tmp_path / "data")
+
+    async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
+        await open_household(app, pilot, "thompson-family", "david")
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, ProfileScreen))
+        await show_step(app, pilot, 1)
+        app.screen.query_one("#f-application-current-card", Select).clear()
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, ProfileScreen))
+
+    drive(folder, scenario)
+    application = _member(folder, "thompson-family", "david")["application"]
+    assert isinstance(application, dict)
+    assert application["current_card"]["valid_until"] == "2027-01-20", "kept"
+
+
+def test_a_path_the_card_does_not_allow_is_explained_and_not_saved(tmp_path: Path) -> None:
+    """A VLS-TS visitor cannot ask for the EU long-term resident card: said, not saved."""
+    folder = examples_in(tmp_path / "data")
+
+    async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
+        await open_household(app, pilot, "haddad-household", "samir")
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, ProfileScreen))
+        await show_step(app, pilot, 1)
+        app.screen.query_one("#f-application-card-type", Select).value = "rld-ue"
+        await until(pilot, lambda: "No long-stay visa leads straight" in screen_text(app))
+        assert "Not saved yet" in screen_text(app)
+
+    drive(folder, scenario)
+    application = _member(folder, "haddad-household", "samir")["application"]
+    assert isinstance(application, dict)
+    assert application["card_type"] == "visiteur"

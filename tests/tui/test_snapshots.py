@@ -61,6 +61,11 @@ async def _translation_view(app: CartePrepApp, pilot: Pilot[Any]) -> None:
     await pilot.press("4")
 
 
+async def _profile_card_questions(app: CartePrepApp, pilot: Pilot[Any]) -> None:
+    await open_household(app, pilot, "haddad-household", "samir")
+    await pilot.press("e", "pagedown")
+
+
 async def _profile_current_card(app: CartePrepApp, pilot: Pilot[Any]) -> None:
     await open_household(app, pilot, "thompson-family", "david")
     await pilot.press("e", "pagedown", "pagedown", "pagedown")
@@ -107,6 +112,7 @@ async def _log(app: CartePrepApp, pilot: Pilot[Any]) -> None:
         pytest.param(_checklist, (80, 24), id="checklist"),
         pytest.param(_checklist_detail, (120, 36), id="checklist-detail-wide"),
         pytest.param(_translation_view, (80, 24), id="translation-view"),
+        pytest.param(_profile_card_questions, (80, 24), id="profile-card-questions"),
         pytest.param(_profile_current_card, (80, 24), id="profile-current-card"),
         pytest.param(_photos, (80, 24), id="photos-ephoto"),
         pytest.param(_household_documents, (80, 24), id="household-documents"),

@@ -142,6 +142,10 @@ def _not_covered(
     without_visa = rule.without_long_stay_visa
     if path == "first-admission" and application.situation.no_long_stay_visa and without_visa:
         return without_visa.reason, without_visa.read
+    held = application.current_card
+    from_visa = rule.refused_from_vls_ts
+    if from_visa is not None and held is not None and held.kind == "vls-ts":
+        return from_visa.reason, from_visa.read
     return None
 
 

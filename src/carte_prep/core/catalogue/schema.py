@@ -174,6 +174,9 @@ class PathRule(Data):
     """Set where a first admission needs a long-stay visa (L.412-1 CESEDA): without one
     the path is refused, with this reason."""
     route_when: list[RouteOverride] = Field(default_factory=list)
+    refused_from_vls_ts: NotCovered | None = None
+    """Set where holding a VLS-TS cannot lead to this card (a 10-year card needs years on
+    cards): the path is refused with this reason."""
     validity_months: int | None = None
     """How long the card issued by this path usually lasts, when not the card's usual."""
     sources: list[Source] = Field(default_factory=list)
