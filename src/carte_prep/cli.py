@@ -27,6 +27,7 @@ from carte_prep.core.countries import check_code
 from carte_prep.core.dates import fmt
 from carte_prep.core.engine import (
     Checklist,
+    ChecklistItem,
     build_checklist,
     household_checklists,
     household_progress,
@@ -175,6 +176,22 @@ def _fee_lines(checklist: Checklist) -> list[str]:
     return lines
 
 
+def _dated(item: ChecklistItem) -> str:
+    """'dated 12/08/2026: TOO OLD (fresh until 11/11/2026)', or what else the date means."""
+    freshness = item.freshness
+    assert freshness is not None
+    dated = f"dated {fmt(freshness.document_date)}"
+    if item.variant is not None:
+        dated += f", {item.variant.label}"
+    if freshness.implausible:
+        return f"{dated}: CHECK THE DATE (after today or after the filing day)"
+    if freshness.fresh_until is None:
+        limited = item.requirement.max_age is not None
+        return f"{dated}: does not go out of date" if limited else dated
+    verdict = "fresh" if freshness.ok else "TOO OLD"
+    return f"{dated}: {verdict} (fresh until {fmt(freshness.fresh_until)})"
+
+
 def _item_lines(checklist: Checklist, *, sources: bool) -> list[str]:
     assert checklist.route is not None
     route = checklist.route.route
@@ -194,20 +211,7 @@ def _item_lines(checklist: Checklist, *, sources: bool) -> list[str]:
             if item.provisional:
                 lines.append(f"        ?  {item.provisional}")
             if item.freshness:
-                freshness = item.freshness
-                if freshness.implausible:
-                    verdict = "CHECK THE DATE"
-                elif freshness.fresh_until is None:
-                    verdict = "does not go out of date"
-                else:
-                    verdict = "fresh" if freshness.ok else "TOO OLD"
-                until = (
-                    f" (fresh until {fmt(freshness.fresh_until)})" if freshness.fresh_until else ""
-                )
-                kind = f", {item.variant.label}" if item.variant else ""
-                lines.append(
-                    f"        dated {fmt(freshness.document_date)}{kind}: {verdict}{until}"
-                )
+                lines.append(f"        {_dated(item)}")
             if not item.done and item.tracking.status != "not-applicable":
                 lines.append(f"        How: {req.how_to_get}")
             if req.caveat and not item.done:

@@ -160,7 +160,12 @@ def test_e7_duplicates_list_family_papers_and_the_sworn_statement_at_the_reduced
     assert loss.name_fr.startswith("Déclaration sur l'honneur")
     assert cites(loss.sources, "F21032")
     assert not cites(loss.sources, "mgs-93")
-    student = checklist_for("etudiant", "duplicate", planned_filing_date=dt.date(2025, 6, 1))
+    student = checklist_for(
+        "etudiant",
+        "duplicate",
+        planned_filing_date=dt.date(2025, 6, 1),
+        today=dt.date(2025, 5, 1),
+    )
     assert student.fee is not None
     assert student.fee.total == 75, "F21032: €75 for a student card, not €225"
     assert cites(CATALOGUE.fee_rules["reduced"]["duplicate"].sources, "F21032")

@@ -149,3 +149,18 @@ def test_language_certificates_are_valid_two_years() -> None:
 def test_anef_collection_may_ask_for_two_paper_photos() -> None:
     assert any("2 ID photos" in line for line in CATALOGUE.collection.bring)
     assert CATALOGUE.collection.confidence == "S"
+
+
+def test_a_change_of_status_never_brings_the_first_multi_year_items() -> None:
+    """L.433-4: the multi-year card keeps the mention held; a new status starts a 1-year card."""
+    change = checklist_for(
+        "salarie",
+        "change-of-status",
+        held="etudiant",
+        situation=Situation(first_multi_year_card=True),
+    )
+    assert not {"language-certificate-a2", "civic-exam-csp", "ofii-cir"} & ids(change)
+    after_visa = checklist_for(
+        "salarie", "after-vls-ts", situation=Situation(first_multi_year_card=True)
+    )
+    assert {"language-certificate-a2", "civic-exam-csp", "ofii-cir"} <= ids(after_visa)

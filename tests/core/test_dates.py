@@ -165,3 +165,20 @@ def test_a_prefecture_filing_date_is_an_appointment_to_book_not_an_anef_filing()
     assert filing.title == "Planned filing at the prefecture"
     assert "Book or keep your appointment" in filing.detail
     assert "ANEF" not in filing.title
+
+
+def test_a_planned_day_that_has_passed_without_a_filing_is_not_believed() -> None:
+    """The audit's Haddad case on 10/01/2027: planned for 01/12/2026, nothing logged."""
+    checklist = checklist_for(
+        "visiteur",
+        "after-vls-ts",
+        today=dt.date(2027, 1, 10),
+        planned_filing_date=dt.date(2026, 12, 1),
+        current_card=CurrentCard(valid_until=dt.date(2027, 1, 31)),
+    )
+    assert checklist.judged_on == dt.date(2027, 1, 10)
+    assert checklist.judged_on_kind == "today"
+    passed = next(w for w in checklist.warnings if w.code == "date-passed")
+    assert "01/12/2026" in passed.message
+    assert checklist.fee is not None
+    assert checklist.fee.late_fee_disputed == 180, "judged on today, the window was missed"

@@ -21,14 +21,16 @@ from carte_prep.core.tracking import share_document, update_tracking
 from support import TODAY, household_of, person
 
 CATALOGUE = load_catalogue()
+EARLY_2025 = dt.date(2025, 5, 1)
+"""A today before the 2025 filing days of the fee tests: a planned day must be ahead."""
 CARD_PROCEDURES = [
     (card.id, procedure) for card in CATALOGUE.cards.values() for procedure in card.paths
 ]
 
 
-def checklist_for(card: str, procedure: str, **kwargs: object) -> Checklist:
+def checklist_for(card: str, procedure: str, today: dt.date = TODAY, **kwargs: object) -> Checklist:
     household = household_of(person(card, procedure, **kwargs))  # type: ignore[arg-type]
-    result = build_checklist(household, "ana", TODAY)
+    result = build_checklist(household, "ana", today)
     assert result is not None
     return result
 
@@ -179,7 +181,11 @@ def test_first_multi_year_card_filed_in_2026_needs_a2_and_civic_exam() -> None:
     in_2026 = checklist_for("salarie", "renewal", situation=situation)
     assert {"language-certificate-a2", "civic-exam-csp", "ofii-cir"} <= ids(in_2026)
     in_2025 = checklist_for(
-        "salarie", "renewal", situation=situation, planned_filing_date=dt.date(2025, 12, 15)
+        "salarie",
+        "renewal",
+        situation=situation,
+        planned_filing_date=dt.date(2025, 12, 15),
+        today=dt.date(2025, 12, 1),
     )
     assert "language-certificate-a2" not in ids(in_2025)
     assert "ofii-cir" in ids(in_2025)
@@ -358,14 +364,18 @@ def test_passport_expiring_before_the_card_is_warned() -> None:
 
 
 def test_fees_follow_the_schedule_in_force_on_the_filing_day() -> None:
-    before = checklist_for("visiteur", "first-admission", planned_filing_date=dt.date(2025, 6, 1))
+    before = checklist_for(
+        "visiteur", "first-admission", planned_filing_date=dt.date(2025, 6, 1), today=EARLY_2025
+    )
     assert before.fee.total == 225
     after = checklist_for("visiteur", "first-admission", planned_filing_date=dt.date(2026, 6, 1))
     assert after.fee.total == 350
     assert after.fee.caveat
     renewal = checklist_for("visiteur", "renewal", planned_filing_date=dt.date(2026, 6, 1))
     assert (renewal.fee.total, renewal.fee.total_max) == (250, 350)
-    student = checklist_for("etudiant", "renewal", planned_filing_date=dt.date(2025, 6, 1))
+    student = checklist_for(
+        "etudiant", "renewal", planned_filing_date=dt.date(2025, 6, 1), today=EARLY_2025
+    )
     assert student.fee.total == 75
     change = checklist_for("visiteur", "change-of-situation")
     assert change.fee.total_max == 0
@@ -544,7 +554,9 @@ def test_vls_ts_validation_exists_for_every_card_that_starts_with_a_long_stay_vi
         assert "vls-ts-visa" in ids(checklist)
         assert checklist.fee is not None
         assert checklist.fee.total == 300, "L.436-1: the tax of the card it replaces, in 2026"
-        before = checklist_for(card, "vls-ts-validation", planned_filing_date=dt.date(2025, 6, 1))
+        before = checklist_for(
+            card, "vls-ts-validation", planned_filing_date=dt.date(2025, 6, 1), today=EARLY_2025
+        )
         assert before.fee is not None
         assert before.fee.total == 200
 

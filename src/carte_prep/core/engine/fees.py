@@ -69,7 +69,7 @@ def quote_fee(
         caveats.insert(
             0,
             f"Filed after {window.deadline:%d/%m/%Y}, the €{disputed} late fee may be asked "
-            f"and is counted in the upper figure only: {window.late_fee_note or 'disputed'}",
+            f"and is counted in the upper figure only: {window.late_fee_note or 'disputed'}.",
         )
     return FeeQuote(
         category=category,

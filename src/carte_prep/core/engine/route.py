@@ -81,12 +81,17 @@ def decide_route(
 def judging_date(
     application: Application, route: Route | None, today: dt.date
 ) -> tuple[dt.date, JudgedOn]:
-    """The day the file is handed in: documents must be fresh on that day."""
+    """The day the file is handed in: documents must be fresh on that day.
+
+    A planned day that has passed without a filing being recorded is not believed: the
+    file is judged on today (a warning asks to record the filing or set a new date).
+    """
     filed = application.after_filing.filed_on
     if filed is not None:
         return filed, "filed"
-    appointment = application.appointment.date if application.appointment else None
-    planned = application.planned_filing_date
+    appointment, planned = planned_days(application)
+    appointment = appointment if appointment and appointment >= today else None
+    planned = planned if planned and planned >= today else None
     if route == "prefecture" and appointment:
         return appointment, "appointment"
     if planned:
@@ -94,6 +99,12 @@ def judging_date(
     if appointment:
         return appointment, "appointment"
     return today, "today"
+
+
+def planned_days(application: Application) -> tuple[dt.date | None, dt.date | None]:
+    """(appointment day, planned filing day), as the person entered them."""
+    appointment = application.appointment.date if application.appointment else None
+    return appointment, application.planned_filing_date
 
 
 def describe_judging_date(day: dt.date, kind: JudgedOn) -> str:

@@ -19,6 +19,7 @@ from carte_prep.core.engine.results import (
     RouteDecision,
     Warning,
 )
+from carte_prep.core.engine.route import planned_days
 from carte_prep.core.engine.windows import WINDOW_PATHS, window_warnings
 from carte_prep.core.model import Application, Member
 from carte_prep.core.procedure import ProcedureDecision
@@ -48,6 +49,17 @@ def _planning(c: Context) -> list[Warning]:
     warnings: list[Warning] = []
     if filed:
         return warnings
+    passed = [day for day in planned_days(c.application) if day is not None and day < c.today]
+    if passed:
+        warnings.append(
+            Warning(
+                code="date-passed",
+                level="warning",
+                message=f"The day you planned to file, {fmt(max(passed))}, has passed: if you "
+                "filed, record it in the after-filing log; otherwise set a new date. Until "
+                "then the file is judged on today.",
+            )
+        )
     if c.window is not None:
         warnings += window_warnings(c.window, c.today, c.judged_on, c.fee.late_fee_if_late)
     elif c.decision.path in WINDOW_PATHS:
