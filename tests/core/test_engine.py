@@ -6,7 +6,6 @@ import datetime as dt
 
 import pytest
 
-from carte_prep.core.catalogue import load_catalogue
 from carte_prep.core.engine import Checklist, build_checklist, household_progress
 from carte_prep.core.model import (
     Appointment,
@@ -18,30 +17,14 @@ from carte_prep.core.model import (
     Tracking,
 )
 from carte_prep.core.tracking import share_document, update_tracking
+from rules_support import CATALOGUE, checklist_for, ids, required
 from support import TODAY, household_of, person
 
-CATALOGUE = load_catalogue()
 EARLY_2025 = dt.date(2025, 5, 1)
 """A today before the 2025 filing days of the fee tests: a planned day must be ahead."""
 CARD_PROCEDURES = [
     (card.id, procedure) for card in CATALOGUE.cards.values() for procedure in card.paths
 ]
-
-
-def checklist_for(card: str, procedure: str, today: dt.date = TODAY, **kwargs: object) -> Checklist:
-    household = household_of(person(card, procedure, **kwargs))  # type: ignore[arg-type]
-    result = build_checklist(household, "ana", today)
-    assert result is not None
-    return result
-
-
-def ids(checklist: Checklist) -> set[str]:
-    return {item.requirement.id for item in checklist.items}
-
-
-def required(checklist: Checklist) -> set[str]:
-    """The items needed for sure (not the 'probably needed' ones of an unanswered question)."""
-    return {item.requirement.id for item in checklist.items if item.provisional is None}
 
 
 @pytest.mark.parametrize(("card", "procedure"), CARD_PROCEDURES)

@@ -12,6 +12,7 @@ from tui_helpers import (
     examples_in,
     member_tracking,
     open_household,
+    open_profile,
     saved,
     screen_text,
     show_step,
@@ -215,10 +216,7 @@ def test_the_profile_asks_what_you_hold_and_shows_the_path_it_gives(tmp_path: Pa
     folder = examples_in(tmp_path / "data")
 
     async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
-        await open_household(app, pilot, "haddad-household", "samir")
-        await pilot.press("e")
-        await until(pilot, lambda: isinstance(app.screen, ProfileScreen))
-        await show_step(app, pilot, 1)
+        await open_profile(app, pilot, "haddad-household", "samir", 1)
         assert app.screen.query_one("#f-application-request", Select).value == "card"
         held = app.screen.query_one("#f-application-current-card", Select)
         assert held.value == "vls-ts"
@@ -241,10 +239,7 @@ def test_saying_you_hold_nothing_asks_before_removing_the_cards_dates(tmp_path: 
     folder = examples_in(tmp_path / "data")
 
     async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
-        await open_household(app, pilot, "thompson-family", "david")
-        await pilot.press("e")
-        await until(pilot, lambda: isinstance(app.screen, ProfileScreen))
-        await show_step(app, pilot, 1)
+        await open_profile(app, pilot, "thompson-family", "david", 1)
         app.screen.query_one("#f-application-current-card", Select).clear()
         await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
         await pilot.press("escape")
@@ -261,10 +256,7 @@ def test_a_path_the_card_does_not_allow_is_explained_and_not_saved(tmp_path: Pat
     folder = examples_in(tmp_path / "data")
 
     async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
-        await open_household(app, pilot, "haddad-household", "samir")
-        await pilot.press("e")
-        await until(pilot, lambda: isinstance(app.screen, ProfileScreen))
-        await show_step(app, pilot, 1)
+        await open_profile(app, pilot, "haddad-household", "samir", 1)
         app.screen.query_one("#f-application-card-type", Select).value = "rld-ue"
         await until(pilot, lambda: "No long-stay visa leads straight" in screen_text(app))
         assert "Not saved yet" in screen_text(app)

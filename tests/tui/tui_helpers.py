@@ -112,3 +112,15 @@ def screen_text(app: CartePrepApp) -> str:
     from textual.widgets import Static
 
     return "\n".join(str(w.render()) for w in app.screen.query(Static))
+
+
+async def open_profile(
+    app: CartePrepApp, pilot: Pilot[Any], household_id: str, member_id: str, step: int
+) -> None:
+    """Open a member's profile editor from the households screen, at one of its steps."""
+    from carte_prep.tui.screens.profile import ProfileScreen
+
+    await open_household(app, pilot, household_id, member_id)
+    await pilot.press("e")
+    await until(pilot, lambda: isinstance(app.screen, ProfileScreen))
+    await show_step(app, pilot, step)

@@ -87,29 +87,24 @@ Day = Annotated[dt.date, AfterValidator(_plausible_day)]
 _ITEM_ID = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
 
 
-def _item_id(value: str) -> str:
-    if not _ITEM_ID.fullmatch(value):
-        raise ValueError(
-            f"{value[:40]!r} is not a checklist item id; ids are lower-case letters, digits "
-            "and hyphens, as shown by 'carte-prep checklist'"
-        )
-    return value
+def _catalogue_id(what: str, where: str) -> AfterValidator:
+    """A check that a value has the form of a catalogue id (lower-case, digits, hyphens)."""
+
+    def check(value: str) -> str:
+        if not _ITEM_ID.fullmatch(value):
+            raise ValueError(
+                f"{value[:40]!r} is not a {what} id; ids are lower-case letters, digits and "
+                f"hyphens, as shown by {where}"
+            )
+        return value
+
+    return AfterValidator(check)
 
 
-ItemId = Annotated[str, AfterValidator(_item_id)]
+ItemId = Annotated[str, _catalogue_id("checklist item", "'carte-prep checklist'")]
 """A catalogue requirement id; not checked against the catalogue, so old ids still load."""
 
-
-def _card_id(value: str) -> str:
-    if not _ITEM_ID.fullmatch(value):
-        raise ValueError(
-            f"{value[:40]!r} is not a card type id; ids are lower-case letters, digits and "
-            "hyphens, as shown by 'carte-prep cards'"
-        )
-    return value
-
-
-CardId = Annotated[str, AfterValidator(_card_id)]
+CardId = Annotated[str, _catalogue_id("card type", "'carte-prep cards'")]
 """A catalogue card id. Only its form is checked: a card that left the catalogue still
 loads, and the checklist says it is not covered (the CLI and the app refuse unknown ids
 when they are typed)."""
