@@ -265,3 +265,26 @@ def test_a_path_the_card_does_not_allow_is_explained_and_not_saved(tmp_path: Pat
     application = _member(folder, "haddad-household", "samir")["application"]
     assert isinstance(application, dict)
     assert application["card_type"] == "visiteur"
+
+
+def test_the_situation_step_shows_only_the_questions_that_concern_the_request(
+    tmp_path: Path,
+) -> None:
+    """New-user review 11: no 'for a duplicate' question on a visitor's card request."""
+    folder = examples_in(tmp_path / "data")
+
+    async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
+        await open_profile(app, pilot, "haddad-household", "samir", 2)
+        screen = app.screen
+        lost = screen.query_one("#box-f-application-situation-loss-or-theft")
+        work = screen.query_one("#box-f-application-situation-employment-change")
+        married = screen.query_one("#box-f-application-situation-married-abroad")
+        assert not lost.display
+        assert not work.display
+        assert married.display, "the Haddads are married"
+        await show_step(app, pilot, 1)
+        screen.query_one("#f-application-request", Select).value = "duplicate"
+        await until(pilot, lambda: lost.display)
+        assert not work.display
+
+    drive(folder, scenario)

@@ -7,8 +7,9 @@ the same way; the model (pydantic) stays the one judge of what is valid.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from carte_prep.core import load_catalogue
 from carte_prep.core.vocab import HELD_LABELS, REQUEST_LABELS
@@ -16,6 +17,8 @@ from carte_prep.core.vocab import HELD_LABELS, REQUEST_LABELS
 Kind = Literal["text", "date", "time", "choice", "flag", "presence", "held", "departement"]
 """``held``: "What do you hold today?": nothing (the part is off), a VLS-TS or a card."""
 Path = tuple[str, ...]
+Relevant = Callable[[dict[str, Any]], bool]
+"""Whether a field concerns the application as the form stands (hidden otherwise)."""
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,8 @@ class FieldSpec:
     """An empty text field is sent as "" (so the model says why) rather than None."""
     new_only: bool = False
     """Shown only when adding a member (the id cannot change later)."""
+    relevant: Relevant | None = None
+    """Shown only when this holds for the application; its saved value is kept either way."""
 
     @property
     def widget_id(self) -> str:
@@ -64,8 +69,27 @@ CUR: Path = (*APP, "current_card")
 APPT: Path = (*APP, "appointment")
 
 
-def _yes_no(path: Path, label: str, help: str) -> FieldSpec:
-    return FieldSpec(path, label, "flag", help)
+def _yes_no(path: Path, label: str, help: str, relevant: Relevant | None = None) -> FieldSpec:
+    return FieldSpec(path, label, "flag", help, relevant=relevant)
+
+
+def _for_cards(*card_ids: str) -> Relevant:
+    return lambda application: application.get("card_type") in card_ids
+
+
+def _for_request(*requests: str) -> Relevant:
+    return lambda application: application.get("request", "card") in requests
+
+
+def _married(application: dict[str, Any]) -> bool:
+    return bool((application.get("situation") or {}).get("marital_status") == "married")
+
+
+def _holds_nothing(application: dict[str, Any]) -> bool:
+    return application.get("current_card") is None and application.get("request", "card") == "card"
+
+
+MULTI_YEAR_CARDS = ("salarie", "vpf-conjoint-francais", "vpf-parent-enfant-francais")
 
 
 def card_choices() -> tuple[tuple[str, str], ...]:
@@ -73,7 +97,7 @@ def card_choices() -> tuple[tuple[str, str], ...]:
     return tuple((card.id, card.name_en) for card in load_catalogue().cards.values())
 
 
-def _answer(path: Path, label: str, help: str) -> FieldSpec:
+def _answer(path: Path, label: str, help: str, relevant: Relevant) -> FieldSpec:
     """A yes/no question that may stay unanswered: its answer decides items."""
     return FieldSpec(
         path,
@@ -83,6 +107,7 @@ def _answer(path: Path, label: str, help: str) -> FieldSpec:
         choices=((True, "yes"), (False, "no")),
         optional=True,
         prompt="(not answered yet)",
+        relevant=relevant,
     )
 
 
@@ -197,13 +222,15 @@ STEPS: tuple[Step, ...] = (
                 (*SIT, "married_abroad"),
                 "Married outside France",
                 "The marriage must then be transcribed by the consular registry in Nantes.",
+                relevant=_married,
             ),
-            _yes_no((*SIT, "spouse_is_french"), "Spouse is French", ""),
+            _yes_no((*SIT, "spouse_is_french"), "Spouse is French", "", _married),
             _yes_no((*SIT, "children_in_france"), "Has children living in France", ""),
             _yes_no(
                 (*SIT, "child_parents_separated"),
                 "Parents of the French child live apart",
                 "For a parent of a French child: proof of contributing to the child's upkeep.",
+                relevant=_for_cards("vpf-parent-enfant-francais"),
             ),
             FieldSpec(
                 (*SIT, "housing"),
@@ -226,23 +253,27 @@ STEPS: tuple[Step, ...] = (
                 "Entered France without a long-stay visa",
                 "Only for a first card when you hold nothing: the droit de visa de "
                 "régularisation applies, and some cards cannot be asked without a visa.",
+                _holds_nothing,
             ),
             _yes_no(
                 (*SIT, "nationality_allows_polygamy"),
                 "Nationality allows polygamy",
                 "A statement of non-polygamy is then asked for.",
+                _married,
             ),
             _answer(
                 (*SIT, "first_multi_year_card"),
                 "Is this your first multi-year card or first 10-year card?",
                 "The 2- to 4-year card asked after a first year (VLS-TS or 1-year card) is the "
                 "first multi-year card; moving to a 10-year card is the first 10-year card.",
+                _for_cards(*MULTI_YEAR_CARDS),
             ),
             _answer(
                 (*SIT, "filiation_by_recognition"),
                 "Parent of a French child: did the French parent recognise the child?",
                 "If the French parent's link comes from a recognition (reconnaissance) you did "
                 "not make, their contribution to the child's upkeep must be shown too.",
+                _for_cards("vpf-parent-enfant-francais"),
             ),
             FieldSpec(
                 (*SIT, "resident_basis"),
@@ -255,6 +286,7 @@ STEPS: tuple[Step, ...] = (
                 ),
                 optional=True,
                 prompt="(not answered yet)",
+                relevant=_for_cards("resident-10y"),
             ),
             FieldSpec(
                 (*SIT, "talent_basis"),
@@ -267,14 +299,19 @@ STEPS: tuple[Step, ...] = (
                 ),
                 optional=True,
                 prompt="(not answered yet)",
+                relevant=_for_cards("talent-salarie-qualifie"),
             ),
             _yes_no(
                 (*SIT, "phd_student"),
                 "Doctoral student (PhD)",
                 "For a student card: the thesis supervisor's letter is asked.",
+                _for_cards("etudiant"),
             ),
             _yes_no(
-                (*SIT, "family_status_changed"), "Marriage, divorce or death since the card", ""
+                (*SIT, "family_status_changed"),
+                "Marriage, divorce or death since the card",
+                "For a Withdrawal Agreement card: the change is proved with the request.",
+                _for_cards("wa-5y", "wa-10y"),
             ),
             FieldSpec(
                 (*SIT, "employment_change"),
@@ -285,12 +322,14 @@ STEPS: tuple[Step, ...] = (
                     ("new-employer", "new employer"),
                     ("job-lost", "the job ended"),
                 ),
+                relevant=_for_cards("salarie", "travailleur-temporaire"),
             ),
             FieldSpec(
                 (*SIT, "loss_or_theft"),
                 "For a duplicate: the card was",
                 "choice",
                 choices=(("loss", "lost"), ("theft", "stolen")),
+                relevant=_for_request("duplicate"),
             ),
             FieldSpec(
                 (*SIT, "change_kind"),
@@ -301,17 +340,20 @@ STEPS: tuple[Step, ...] = (
                     ("civil-status", "civil status"),
                     ("family", "family"),
                 ),
+                relevant=_for_request("change-of-situation"),
             ),
             _yes_no(
                 (*SIT, "wants_new_card"),
                 "For a change of situation: ask for a new card",
                 "A new card carries a fee.",
+                _for_request("change-of-situation"),
             ),
             FieldSpec(
                 (*APP, "arrived_on"),
                 "Arrived in France with a long-stay visa on (dd/mm/yyyy)",
                 "date",
                 help="A VLS-TS must be validated online within 3 months of this day.",
+                relevant=_for_request("vls-ts-validation"),
             ),
             FieldSpec(
                 (*APP, "address_changed_on"),

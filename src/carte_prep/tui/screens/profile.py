@@ -43,6 +43,7 @@ from carte_prep.core.procedure import decide_procedure
 from carte_prep.tui.format import InputProblem, parse_date, parse_time, show_date
 from carte_prep.tui.profile_fields import (
     APP,
+    APPT,
     CUR,
     STEPS,
     FieldSpec,
@@ -196,6 +197,8 @@ class ProfileScreen(DataScreen[str | None]):
                 kind = value.get("kind", "card") if isinstance(value, dict) else None
                 return self._select(spec, kind, optional=True)
             case "choice":
+                if spec.path == (*APPT, "kind") and value is None:
+                    value = _appointment_kind(self._valid_member)
                 return self._select(spec, value, optional=spec.optional)
 
     def _select(self, spec: FieldSpec, value: Any, *, optional: bool) -> Select[Any]:
@@ -364,9 +367,13 @@ class ProfileScreen(DataScreen[str | None]):
             self.query_one(f"#absent-{number}").display = (
                 STEPS[number].presence == APP and not application_on
             )
+        application = get_in(data, APP) or {}
         for path, box in self._boxes.items():
-            owners = owner_presence(SPECS[path])
-            box.display = all(get_in(data, p) is not None for p in owners)
+            spec = SPECS[path]
+            owners = owner_presence(spec)
+            box.display = all(get_in(data, p) is not None for p in owners) and (
+                spec.relevant is None or spec.relevant(application)
+            )
         route_box = self._boxes.get((*APP, "route_choice"))
         if route_box is not None:
             route_box.display = route_box.display and self._route_is_choice()
@@ -537,6 +544,15 @@ class ProfileScreen(DataScreen[str | None]):
 
     def _touched(self) -> bool:
         return bool(self.query_one("#f-given-names", Input).value.strip())
+
+
+def _appointment_kind(member: Member | None) -> str:
+    """The kind a new appointment most likely is, from the path the answers give."""
+    application = member.application if member else None
+    if application is None:
+        return "first-application"
+    path = decide_procedure(application).path
+    return "first-application" if path == "first-admission" else "renewal"
 
 
 def _procedure_text(member: Member | None) -> Text:
