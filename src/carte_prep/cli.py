@@ -20,14 +20,13 @@ from typing import Any, get_args
 from pydantic import BaseModel, ValidationError
 
 from carte_prep import __version__
+from carte_prep.checklist_text import LEVEL_MARKS, checklist_text
 from carte_prep.core.agenda import AgendaEvent, household_agenda, next_deadline
 from carte_prep.core.catalogue import load_catalogue
-from carte_prep.core.confidence import CONFIDENCE_INTRO, confidence_label, confidence_lines
+from carte_prep.core.confidence import CONFIDENCE_INTRO, confidence_lines
 from carte_prep.core.countries import check_code
 from carte_prep.core.dates import fmt
 from carte_prep.core.engine import (
-    Checklist,
-    ChecklistItem,
     build_checklist,
     household_checklists,
     household_progress,
@@ -119,165 +118,6 @@ def _time(text: str) -> dt.time:
 
 def _print_json(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
-
-
-MARKS = {
-    "todo": "[ ]",
-    "requested": "[~]",
-    "gathered": "[x]",
-    "handed-in": "[x]",
-    "not-applicable": "[-]",
-}
-LEVEL_MARKS = {"danger": "!!", "warning": " !", "info": " i"}
-
-
-def _money(low: int, high: int) -> str:
-    if high == 0:
-        return "free"
-    return f"€{low}" if low == high else f"€{low} to €{high}"
-
-
-def _quantities(originals: int, copies: int, route: str) -> str:
-    """What to bring of one document, in words."""
-    if route == "anef":
-        return "scan to upload" if originals or copies else ""
-    parts = []
-    if originals:
-        parts.append(f"{originals} original" + ("s" if originals > 1 else ""))
-    if copies:
-        parts.append(f"{copies} cop" + ("ies" if copies > 1 else "y"))
-    return " + ".join(parts)
-
-
-def _not_covered_text(checklist: Checklist) -> list[str]:
-    decision = checklist.decision
-    page = decision.read_instead
-    lines = [
-        f"  Procedure: {decision.label} — NOT COVERED",
-        f"             {decision.why}",
-        f"  !! {decision.reason}",
-    ]
-    if page is not None:
-        lines.append(f"     Read instead: {page.url}" + (f" ({page.note})" if page.note else ""))
-    lines += [f"  {LEVEL_MARKS[w.level]} {w.message}" for w in checklist.warnings]
-    return lines
-
-
-def _fee_lines(checklist: Checklist) -> list[str]:
-    fee = checklist.fee
-    assert fee is not None
-    lines = [
-        f"  Fee:       {_money(fee.total, fee.total_max)}"
-        + (f" (includes the €{fee.late_fee} late fee)" if fee.late_fee else "")
-        + (f"; {fee.when_paid}" if fee.total_max else "")
-    ]
-    if fee.caveat and fee.total_max:
-        lines.append(f"             Note: {fee.caveat}")
-    return lines
-
-
-def _dated(item: ChecklistItem) -> str:
-    """'dated 12/08/2026: TOO OLD (fresh until 11/11/2026)', or what else the date means."""
-    freshness = item.freshness
-    assert freshness is not None
-    dated = f"dated {fmt(freshness.document_date)}"
-    if item.variant is not None:
-        dated += f", {item.variant.label}"
-    if freshness.implausible:
-        return f"{dated}: CHECK THE DATE (after today or after the filing day)"
-    if freshness.fresh_until is None:
-        limited = item.requirement.max_age is not None
-        return f"{dated}: does not go out of date" if limited else dated
-    verdict = "fresh" if freshness.ok else "TOO OLD"
-    return f"{dated}: {verdict} (fresh until {fmt(freshness.fresh_until)})"
-
-
-def _item_lines(checklist: Checklist, *, sources: bool) -> list[str]:
-    assert checklist.route is not None
-    route = checklist.route.route
-    lines: list[str] = []
-    for section in checklist.sections:
-        lines += ["", f"  {section.section.title_en} — {section.section.title_fr}"]
-        for item in section.items:
-            req = item.requirement
-            bring = _quantities(item.quantity, req.copies, route)
-            lines.append(f"    {MARKS[item.tracking.status]} {req.name_fr}")
-            details = [req.name_en]
-            if bring:
-                details.append(bring)
-            if item.shared_with:
-                details.append("shared: " + ", ".join(item.shared_with))
-            lines.append(f"        {' · '.join(details)}   [{req.id}]")
-            if item.provisional:
-                lines.append(f"        ?  {item.provisional}")
-            if item.freshness:
-                lines.append(f"        {_dated(item)}")
-            if not item.done and item.tracking.status != "not-applicable":
-                lines.append(f"        How: {req.how_to_get}")
-            if req.caveat and not item.done:
-                lines.append(f"        Note: {req.caveat}")
-            lines += [f"        {LEVEL_MARKS[w.level]} {w.message}" for w in item.warnings]
-            if item.tracking.notes:
-                lines.append(f"        Your note: {item.tracking.notes}")
-            if sources:
-                lines += [
-                    f"        Source: {s.url}" + (f" ({s.note})" if s.note else "")
-                    for s in req.sources
-                ]
-                lines.append(
-                    f"        Confidence {confidence_label(req.confidence)}, "
-                    f"verified {fmt(req.verified_on)}"
-                )
-    return lines
-
-
-def _checklist_text(checklist: Checklist, *, sources: bool) -> str:
-    decision = checklist.decision
-    lines = [f"{checklist.member_name}"]
-    if checklist.card is not None:
-        lines += [
-            f"  Card:      {checklist.card.name_fr}",
-            f"             ({checklist.card.name_en})",
-        ]
-    else:
-        lines.append(f"  Card:      {checklist.card_type} (not in this catalogue)")
-    if not checklist.covered or checklist.route is None:
-        return "\n".join(lines + _not_covered_text(checklist))
-    route = checklist.route
-    lines += [
-        f"  Procedure: {decision.label}",
-        f"             Why: {decision.why}",
-        f"  Route:     {'ANEF (online)' if route.route == 'anef' else 'prefecture desk'}"
-        f" — {route.where}",
-    ]
-    if route.anef_button:
-        lines.append(f"             ANEF button: « {route.anef_button} »")
-        if route.anef_button_caveat:
-            lines.append(f"             ({route.anef_button_caveat})")
-    if route.why:
-        lines.append(f"             ({route.why})")
-    lines.append(f"             {route.hand_in}")
-    window = checklist.window
-    if window is not None and checklist.judged_on_kind != "filed":
-        opens = f"from {fmt(window.opens)} " if window.opens else ""
-        lines.append(
-            f"  Window:    file {opens}by {fmt(window.deadline)} (your {window.held} ends "
-            f"{fmt(window.expiry)})"
-        )
-        if window.caveat:
-            lines.append(f"             ({window.caveat})")
-    lines.append(f"  Judged on: {checklist.judged_on_label}")
-    lines += _fee_lines(checklist)
-    lines.append(
-        f"  Progress:  {checklist.progress.done}/{checklist.progress.total} ready "
-        f"({checklist.progress.percent}%)"
-    )
-    member_warnings = [w for w in checklist.warnings if w.item_id is None]
-    if member_warnings:
-        lines.append("")
-        lines += [f"  {LEVEL_MARKS[w.level]} {w.message}" for w in member_warnings]
-    lines += _item_lines(checklist, sources=sources)
-    return "\n".join(lines)
 
 
 # ---------------------------------------------------------------- context
@@ -416,7 +256,7 @@ def cmd_checklist(ctx: Context, args: argparse.Namespace) -> int:
         print(f"{household.name} — checklist on {fmt(ctx.today)}")
         for checklist in checklists:
             print()
-            print(_checklist_text(checklist, sources=args.sources))
+            print(checklist_text(checklist, sources=args.sources))
         print()
         if args.sources:
             print(CONFIDENCE_INTRO)

@@ -240,8 +240,10 @@ def test_saying_you_hold_nothing_asks_before_removing_the_cards_dates(tmp_path: 
 
     async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
         await open_profile(app, pilot, "thompson-family", "david", 1)
-        app.screen.query_one("#f-application-current-card", Select).clear()
-        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        held = app.screen.query_one("#f-application-current-card", Select)
+        await until(pilot, lambda: held.value == "card")
+        held.clear()
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), tries=600)
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, ProfileScreen))
 

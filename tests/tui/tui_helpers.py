@@ -105,6 +105,8 @@ async def show_step(app: CartePrepApp, pilot: Pilot[Any], number: int) -> None:
 
     app.screen.query_one("#steps", TabbedContent).active = f"step-{number}"
     await until(pilot, lambda: bool(app.screen.query(f"#pane-{number} .field")))
+    await until(pilot, lambda: number in getattr(app.screen, "_built", {number}))
+    await pilot.pause()
 
 
 def screen_text(app: CartePrepApp) -> str:
