@@ -88,7 +88,10 @@ def test_ten_year_card_items_of_its_ground() -> None:
         situation=Situation(resident_basis="other"),
     )
     assert {"stable-resources", "health-insurance", "ofii-cir"} <= ids(other)
-    assert cites(CATALOGUE.requirements["stable-resources"].sources, "F2208")
+    resources = CATALOGUE.requirements["stable-resources"]
+    assert cites(resources.sources, "LEGIARTI000042776450")
+    assert "ground other than family" in (resources.caveat or "")
+    assert cites(CATALOGUE.cards["resident-10y"].sources, "F2208")
 
 
 def test_first_eu_long_term_resident_card_lists_housing_with_the_conflict() -> None:
