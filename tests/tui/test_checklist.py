@@ -247,3 +247,23 @@ def test_the_detail_pane_explains_the_confidence_mark_and_takes_the_kind_of_docu
         assert not app.screen.query_one("#d-variant", Select).display
 
     drive(folder, scenario)
+
+
+def test_a_card_that_left_the_catalogue_opens_and_says_what_to_read(tmp_path: Path) -> None:
+    """The file still loads (model review 4.1); the checklist has no items, only the page."""
+    folder = examples_in(tmp_path / "data")
+    path = folder / "nguyen-student.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["members"][0]["application"]["card_type"] = "retired-card"
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+    async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
+        await open_household(app, pilot, "nguyen-student", "linh")
+        await until(pilot, lambda: "not covered" in screen_text(app))
+        table = app.screen.query_one("#items", DataTable)
+        table.move_cursor(row=table.get_row_index("not-covered"))
+        await until(
+            pilot, lambda: "Read instead: https://www.service-public.gouv.fr" in screen_text(app)
+        )
+
+    drive(folder, scenario)

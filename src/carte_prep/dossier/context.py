@@ -522,10 +522,13 @@ def _facts(
         if card.numero_etranger:
             facts.append(Fact("Numéro étranger", redactor.identifier(card.numero_etranger)))
         held = catalogue.cards[card.card_type].name_en if card.card_type in catalogue.cards else ""
+        if card.kind == "vls-ts":
+            held = f"long-stay visa (VLS-TS) for the {held}" if held else "long-stay visa (VLS-TS)"
         dates = " – ".join(fmt(d) for d in (card.valid_from, card.valid_until) if d)
         described = " · ".join(p for p in (held, f"valid {dates}" if dates else "") if p)
         if described:
-            facts.append(Fact("Current card", described))
+            label = "Current visa" if card.kind == "vls-ts" else "Current card"
+            facts.append(Fact(label, described))
     return tuple(facts)
 
 
