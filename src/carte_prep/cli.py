@@ -47,7 +47,7 @@ from carte_prep.core.model import (
 )
 from carte_prep.core.paths import resolve_data_dir
 from carte_prep.core.store import Store, write_private_file
-from carte_prep.core.tracking import attach_files, find_member, share_document, update_tracking
+from carte_prep.core.tracking import share_document, tracking_for, update_tracking
 from carte_prep.core.vocab import (
     HELD_KINDS,
     PROCEDURE_LABELS,
@@ -234,7 +234,7 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_checklist(ctx: Context, args: argparse.Namespace) -> int:
     household = ctx.household(args.household)
-    members = [find_member(household, args.member)] if args.member else household.members
+    members = [household.find_member(args.member)] if args.member else household.members
     checklists = []
     for member in members:
         checklist = build_checklist(household, member.id, ctx.today)
@@ -272,7 +272,7 @@ def cmd_checklist(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_mark(ctx: Context, args: argparse.Namespace) -> int:
     household = ctx.household(args.household)
-    find_member(household, args.member)
+    household.find_member(args.member)
     changes: dict[str, Any] = {}
     if args.status:
         changes["status"] = args.status
@@ -294,7 +294,15 @@ def cmd_mark(ctx: Context, args: argparse.Namespace) -> int:
     if changes:
         updated = update_tracking(updated, args.member, args.item, **changes)
     if args.attach:
-        updated = attach_files(updated, args.member, args.item, args.attach)
+        resolved = []
+        for raw in args.attach:
+            path = Path(raw).expanduser()
+            if not path.is_file():
+                raise InvalidInputError(f"cannot attach {raw}: no such file")
+            resolved.append(str(path.resolve()))
+        current = tracking_for(updated, args.member, args.item).attachments
+        merged = list(dict.fromkeys([*current, *resolved]))
+        updated = update_tracking(updated, args.member, args.item, attachments=merged)
     checklist = build_checklist(updated, args.member, ctx.today)
     if checklist is not None and args.item not in {i.requirement.id for i in checklist.items}:
         raise UsageError(
@@ -516,7 +524,7 @@ def _save_member(ctx: Context, args: argparse.Namespace, *, adding: bool) -> Hou
         raise InvalidInputError(
             f"member {args.member_id!r} already exists in {household.id}; use 'edit-member'"
         )
-    base = None if adding else find_member(household, args.member_id)
+    base = None if adding else household.find_member(args.member_id)
     updated = _validated(
         lambda: upsert_member(household, _member_from_args(args, base)),
         f"{household.id}/{args.member_id}",
@@ -539,7 +547,7 @@ def cmd_edit_member(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_remove_member(ctx: Context, args: argparse.Namespace) -> int:
     household = ctx.household(args.household)
-    member = find_member(household, args.member_id)
+    member = household.find_member(args.member_id)
     if not args.yes:
         raise UsageError(
             f"this removes {member.display_name} and their tracking from {household.id}; "
@@ -723,7 +731,7 @@ def cmd_ics(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_log(ctx: Context, args: argparse.Namespace) -> int:
     household = ctx.household(args.household)
-    member = find_member(household, args.member)
+    member = household.find_member(args.member)
     if member.application is None:
         raise UsageError(f"{member.display_name} has no application: nothing to log")
     log = member.application.after_filing.model_dump()
@@ -788,7 +796,7 @@ def cmd_pdf(ctx: Context, args: argparse.Namespace) -> int:
 
     household = ctx.household(args.household)
     if args.member:
-        find_member(household, args.member)
+        household.find_member(args.member)
     output = Path(args.output)
     if output.exists() and not args.force:
         raise UsageError(f"{output} already exists; choose another name or add --force")

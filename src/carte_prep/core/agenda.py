@@ -15,7 +15,7 @@ from carte_prep.core.catalogue import Catalogue, Deadline, load_catalogue
 from carte_prep.core.countries import countries
 from carte_prep.core.dates import add_months, age_on, fmt
 from carte_prep.core.engine import Checklist, Level, Result, build_checklist
-from carte_prep.core.model import Application, Household, Member
+from carte_prep.core.model import Application, Household, Member, within_plausible_days
 
 EventKind = Literal[
     "appointment",
@@ -367,6 +367,7 @@ def member_agenda(
     is not built twice.
     """
     catalogue = catalogue or load_catalogue()
+    household = within_plausible_days(household)
     member = household.member(member_id)
     collector = _Collector(household, member, today, catalogue)
     application = member.application

@@ -27,6 +27,9 @@ Route = Literal["anef", "prefecture"]
 LateFee = Literal["due", "disputed", "none"]
 """Whether the €180 of L.436-5 follows a late filing: by the text, disputed, or never."""
 Status = Literal["todo", "requested", "gathered", "not-applicable", "handed-in"]
+ReceiptKind = Literal["recepisse", "prolongation"]
+"""'recepisse' from the prefecture desk; 'prolongation' is ANEF's attestation de
+prolongation d'instruction."""
 Housing = Literal["own-name", "hosted", "hotel", "student-residence"]
 MaritalStatus = Literal["single", "married", "pacs", "divorced", "widowed"]
 Relationship = Literal["self", "spouse", "partner", "child", "parent", "other"]
@@ -46,6 +49,15 @@ PROCEDURES: tuple[Procedure, ...] = get_args(Procedure)
 ROUTES: tuple[Route, ...] = get_args(Route)
 STATUSES: tuple[Status, ...] = get_args(Status)
 DONE_STATUSES: frozenset[Status] = frozenset({"gathered", "handed-in"})
+NEXT_STATUS: dict[Status, Status] = {
+    "todo": "requested",
+    "requested": "gathered",
+    "gathered": "handed-in",
+    "handed-in": "not-applicable",
+    "not-applicable": "todo",
+}
+"""The next status when cycling, in the order a paper usually goes through them."""
+RECEIPT_KINDS: tuple[ReceiptKind, ...] = get_args(ReceiptKind)
 
 PROCEDURE_LABELS: dict[Procedure, str] = {
     "first-admission": "first admission to stay (first card)",

@@ -29,7 +29,6 @@ from carte_prep.core.engine import (
     household_progress,
 )
 from carte_prep.core.model import Application, Household, Member
-from carte_prep.core.tracking import find_member
 from carte_prep.core.vocab import DONE_STATUSES, Route
 from carte_prep.dossier.attachments import Scan, ScanKind, prepare_scan
 
@@ -356,7 +355,7 @@ def build_dossier(
 ) -> Dossier:
     """The whole dossier for a household, or for one member of it."""
     catalogue = load_catalogue()
-    members = [find_member(household, member_id)] if member_id else list(household.members)
+    members = [household.find_member(member_id)] if member_id else list(household.members)
     redactor = Redactor(_identifiers(household.members), show=show_ids)
     checklists = {m.id: build_checklist(household, m.id, today, catalogue) for m in members}
     names = {m.id: m.display_name for m in household.members}

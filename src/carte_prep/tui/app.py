@@ -24,8 +24,9 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from carte_prep.core import CartePrepError, Household, remove_member
+from carte_prep.core import CartePrepError, Household
 from carte_prep.core.agenda import AgendaEvent
+from carte_prep.core.households import remove_member
 from carte_prep.core.store import ConflictError, Store, write_private_file
 from carte_prep.core.vocab import Status
 from carte_prep.examples import temporary_examples

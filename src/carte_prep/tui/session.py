@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from carte_prep.core import Household, NotFoundError, update_tracking
+from carte_prep.core import Household, NotFoundError
 from carte_prep.core.store import FileProblem, LoadReport, Store
-from carte_prep.core.tracking import tracking_for
+from carte_prep.core.tracking import tracking_for, update_tracking
 from carte_prep.core.vocab import Status
 
 UNDO_DEPTH = 50

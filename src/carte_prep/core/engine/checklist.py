@@ -21,7 +21,7 @@ from carte_prep.core.engine.route import decide_route, describe_judging_date, ju
 from carte_prep.core.engine.selection import needed, probably_needed
 from carte_prep.core.engine.warnings import Context, identity_warnings, member_warnings
 from carte_prep.core.engine.windows import filing_window
-from carte_prep.core.model import Household, Member
+from carte_prep.core.model import Household, Member, within_plausible_days
 from carte_prep.core.procedure import decide_procedure
 
 
@@ -60,6 +60,7 @@ def build_checklist(
 ) -> Checklist | None:
     """The member's checklist, or None when the member needs no card."""
     catalogue = catalogue or load_catalogue()
+    household = within_plausible_days(household)
     member = household.member(member_id)
     application = member.application
     if application is None:

@@ -24,9 +24,9 @@ from carte_prep.core import (
     build_checklist,
     household_checklists,
     household_progress,
-    update_tracking,
 )
 from carte_prep.core.agenda import next_deadline
+from carte_prep.core.tracking import update_tracking
 from carte_prep.core.vocab import DONE_STATUSES, Status
 from carte_prep.tui.format import CYCLE, deadline_text, item_label, markers, status_text
 from carte_prep.tui.screens.base import DataScreen

@@ -328,7 +328,7 @@ class LogScreen(DataScreen[None]):
         data = household.member(self.member_id).model_dump()
         data["application"]["after_filing"] = log.model_dump()
         try:
-            changed = upsert_member(household, data)
+            changed = upsert_member(household, Member.model_validate(data))
         except ValidationError as exc:
             self.notify(explain_validation(exc), severity="error", markup=False)
             return False

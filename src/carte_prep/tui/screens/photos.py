@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Header, Input, Label, Static
 
-from carte_prep.core import EPhoto, Household, PhotoPlan, build_checklist
+from carte_prep.core import EPhoto, Household, Member, PhotoPlan, build_checklist
 from carte_prep.core.dates import fmt
 from carte_prep.core.households import upsert_member
 from carte_prep.tui.format import InputProblem, parse_date, show_date
@@ -121,7 +121,7 @@ class PhotosScreen(DataScreen[None]):
             return
         data = member.model_dump()
         data["application"]["ephoto"] = ephoto.model_dump() if ephoto else None
-        changed = upsert_member(household, data)
+        changed = upsert_member(household, Member.model_validate(data))
         if self.carte_app.save(changed):
             self.refresh_data()
 

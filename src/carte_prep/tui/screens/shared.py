@@ -15,15 +15,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Header, Static
 
-from carte_prep.core import (
-    CartePrepError,
-    Household,
-    build_checklist,
-    share_document,
-    tracking_for,
-    update_tracking,
-)
+from carte_prep.core import CartePrepError, Household, build_checklist
 from carte_prep.core.catalogue import Requirement
+from carte_prep.core.tracking import share_document, tracking_for, update_tracking
 from carte_prep.core.vocab import DONE_STATUSES, Status
 from carte_prep.tui.format import status_text
 from carte_prep.tui.screens.base import DataScreen
