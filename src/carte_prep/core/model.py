@@ -77,7 +77,7 @@ EARLIEST_DAY = dt.date(1900, 1, 1)
 LATEST_DAY = dt.date(2200, 12, 31)
 
 
-def _plausible_day(value: dt.date) -> dt.date:
+def plausible_day(value: dt.date) -> dt.date:
     if not EARLIEST_DAY <= value <= LATEST_DAY:
         raise ValueError(
             f"{value.isoformat()} is not a plausible date; check the year "
@@ -86,7 +86,7 @@ def _plausible_day(value: dt.date) -> dt.date:
     return value
 
 
-Day = Annotated[dt.date, AfterValidator(_plausible_day)]
+Day = Annotated[dt.date, AfterValidator(plausible_day)]
 """Every date in the files: a typo such as year 9999 is refused, not computed with."""
 
 

@@ -60,20 +60,23 @@ class Session:
     # -- changing ---------------------------------------------------------------------------
 
     def apply(
-        self, household_id: str, edit: Edit, *, catalogue: Catalogue | None = None
+        self, household_id: str, edit: Edit, *more: Edit, catalogue: Catalogue | None = None
     ) -> Household:
-        """Apply one edit, save, then show; remember it for undo.
+        """Apply an edit (or several, as one change), save, then show; remember it for undo.
 
         Raises what :func:`~carte_prep.core.edits.apply` and the store raise
         (NotFoundError, EditError, ConflictError, StorageError); the open state is then
-        unchanged. An edit that changes nothing is not saved and leaves no step.
+        unchanged. A change that changes nothing is not saved and leaves no step.
         """
         before = self.get(household_id)
-        after = apply(before, edit, catalogue=catalogue)
+        after = before
+        for each in (edit, *more):
+            after = apply(after, each, catalogue=catalogue)
         if after == before:
             return before
         self._save(after)
-        self._remember(Step(household_id, describe(edit), before, after))
+        label = "; ".join(describe(each) for each in (edit, *more))
+        self._remember(Step(household_id, label, before, after))
         return after
 
     def _save(self, household: Household) -> None:

@@ -59,6 +59,25 @@ NEXT_STATUS: dict[Status, Status] = {
 """The next status when cycling, in the order a paper usually goes through them."""
 RECEIPT_KINDS: tuple[ReceiptKind, ...] = get_args(ReceiptKind)
 
+STATUS_WORDS: dict[Status, str] = {
+    "todo": "to do",
+    "requested": "requested",
+    "gathered": "gathered",
+    "handed-in": "handed in",
+    "not-applicable": "not applicable",
+}
+"""Each status in words, the same in the app, the command line's help and the README."""
+
+RECEIPT_LABELS: dict[ReceiptKind, str] = {
+    "recepisse": "récépissé (from the prefecture desk)",
+    "prolongation": "attestation de prolongation (ANEF)",
+}
+RECEIPT_NAMES: dict[ReceiptKind, str] = {
+    "recepisse": "récépissé",
+    "prolongation": "attestation de prolongation",
+}
+"""The paper's own name, inside a sentence ('Your récépissé runs out...')."""
+
 PROCEDURE_LABELS: dict[Procedure, str] = {
     "first-admission": "first admission to stay (first card)",
     "after-vls-ts": "first card after a long-stay visa (VLS-TS)",

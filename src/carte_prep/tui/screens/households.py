@@ -19,10 +19,11 @@ from textual.worker import Worker, WorkerState
 from carte_prep.core import CartePrepError, Household
 from carte_prep.core.errors import explain_validation
 from carte_prep.core.store import LoadReport
+from carte_prep.core.summary import HouseholdSummary, MemberSummary, summarise
+from carte_prep.present import route_short
 from carte_prep.tui.format import bar, deadline_text
 from carte_prep.tui.screens.base import DataScreen
 from carte_prep.tui.screens.dialogs import ConfirmDialog, PromptDialog
-from carte_prep.tui.summary import HouseholdSummary, summarise
 from carte_prep.tui.widgets.footer import KeysFooter
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
@@ -130,9 +131,7 @@ class HouseholdsScreen(DataScreen[None]):
                     else Text(""),
                     deadline_text(member.deadline),
                     _warnings(member.warnings),
-                    Text(member.route),
-                    Text(member.procedure),
-                    Text(member.card),
+                    *_member_cells(member),
                     key=f"m:{summary.household_id}:{member.member_id}",
                 )
         empty = not summaries
@@ -286,6 +285,18 @@ class HouseholdsScreen(DataScreen[None]):
                 self.app.push_screen(ChecklistScreen(to.household_id, to.member_id, to.item_id))
 
         self.app.push_screen(AgendaScreen(), jump)
+
+
+def _member_cells(member: MemberSummary) -> tuple[Text, Text, Text]:
+    """Route, procedure and card of a member row ('no card needed' when none)."""
+    checklist = member.checklist
+    if checklist is None:
+        return Text(""), Text(""), Text("no card needed")
+    return (
+        Text(route_short(member.route)),
+        Text(checklist.procedure_label),
+        Text(checklist.card_name_en),
+    )
 
 
 def _warnings(count: int) -> Text:

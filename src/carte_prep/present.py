@@ -1,0 +1,83 @@
+"""The words the command line, the app and the PDF share, so they always say the same.
+
+What to bring of a document depends on the route: paper originals and copies at the
+prefecture desk, a scan uploaded on ANEF. Routes, statuses and event dates are named here
+once; the app adds colours and marks around these words, the CLI its brackets. The words
+of the vocabulary's values themselves live beside them in :mod:`carte_prep.core.vocab`.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from carte_prep.core.agenda import AgendaEvent
+from carte_prep.core.dates import fmt
+from carte_prep.core.engine import ChecklistItem
+from carte_prep.core.vocab import STATUS_WORDS, Route, Status
+
+ROUTE_NAMES: Final[dict[Route, str]] = {"anef": "ANEF (online)", "prefecture": "prefecture desk"}
+"""Where a file goes, as a heading says it: 'Route: ANEF (online)'."""
+ROUTE_SHORT: Final[dict[Route, str]] = {"anef": "ANEF", "prefecture": "prefecture"}
+"""In a list column, where room is short."""
+FILED_AT: Final[dict[Route, str]] = {
+    "anef": "filed online on ANEF",
+    "prefecture": "filed at the prefecture desk",
+}
+"""In a sentence about a member: 'Student card · renewal · filed online on ANEF'."""
+NOT_COVERED = "not covered"
+
+STATUS_CYCLE_TEXT: Final = " → ".join(
+    STATUS_WORDS[s] for s in ("todo", "requested", "gathered", "handed-in", "not-applicable")
+)
+"""The order the status key goes through, in words."""
+
+
+def route_short(route: Route | None) -> str:
+    """The route in a list column ('not covered' when the path has none)."""
+    return NOT_COVERED if route is None else ROUTE_SHORT[route]
+
+
+def status_word(status: Status) -> str:
+    return STATUS_WORDS[status]
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
+
+
+def bring(item: ChecklistItem, route: Route) -> str:
+    """What to bring or send of one document, in a few words.
+
+    ANEF takes scans only (the original stays with the person, who may be asked for it);
+    the desk takes paper: the originals (a number of photos for the photo item) and copies.
+    """
+    requirement = item.requirement
+    if route == "anef":
+        if requirement.originals or requirement.copies:
+            return "upload a scan; keep the original"
+        return "typed in online"
+    if requirement.counts_photos:
+        return _count(item.quantity, "photo", "photos")
+    parts = []
+    if item.quantity:
+        parts.append(_count(item.quantity, "original", "originals"))
+    if requirement.copies:
+        parts.append(_count(requirement.copies, "copy", "copies"))
+    return " + ".join(parts)
+
+
+def bring_sentence(item: ChecklistItem, route: Route | None) -> str:
+    """The same as a sentence for the detail pane: 'Bring 1 original + 1 copy.'"""
+    if route is None:
+        return ""
+    what = bring(item, route)
+    if not what:
+        return ""
+    if route == "anef":
+        return f"On ANEF: {what}."
+    return f"Bring {what}."
+
+
+def event_when(event: AgendaEvent) -> str:
+    """The event's day, with the hour for an appointment: ``15/12/2026 10:30``."""
+    return fmt(event.date) + (f" {event.time:%H:%M}" if event.time else "")
