@@ -12,6 +12,7 @@ from tui_helpers import (
     drive,
     examples_in,
     member_tracking,
+    notified,
     open_household,
     saved,
     screen_text,
@@ -29,7 +30,8 @@ from carte_prep.tui.screens.help import HelpScreen
 def _status(app: CartePrepApp, requirement_id: str) -> str:
     screen = app.screen
     assert isinstance(screen, ChecklistScreen)
-    item = next(i for i in screen._checklist.items if i.requirement.id == requirement_id)  # type: ignore[union-attr]
+    assert screen.checklist is not None
+    item = next(i for i in screen.checklist.items if i.requirement.id == requirement_id)
     return item.tracking.status
 
 
@@ -173,9 +175,7 @@ def test_storage_error_is_shown_and_nothing_changes(
         monkeypatch.setattr(Store, "save", refuse)
         await select_item(app, pilot, "current-residence-document")
         await pilot.press("space")
-        await until(
-            pilot, lambda: any("disk is full" in str(n.message) for n in app._notifications)
-        )
+        await until(pilot, lambda: notified(app, "disk is full"))
         assert _status(app, "current-residence-document") == "todo"
 
     drive(folder, scenario)

@@ -35,12 +35,14 @@ from textual.widgets import (
 from carte_prep.core import Household, Member, build_checklist, load_catalogue
 from carte_prep.core.countries import country_name
 from carte_prep.core.dates import fmt
+from carte_prep.core.edits import AddMember, UpdateMember
 from carte_prep.core.entry import entry_problems
-from carte_prep.core.errors import explain_validation
 from carte_prep.core.households import upsert_member
 from carte_prep.core.model import Application
 from carte_prep.core.procedure import decide_procedure
+from carte_prep.present import FILED_AT
 from carte_prep.tui.format import InputProblem, parse_date, parse_time, show_date
+from carte_prep.tui.messages import EditRefused, HouseholdSaved
 from carte_prep.tui.profile_fields import (
     APP,
     APPT,
@@ -116,7 +118,7 @@ class ProfileScreen(DataScreen[str | None]):
     # -- building -----------------------------------------------------------------------
 
     def _household(self) -> Household:
-        return self.carte_app.session.get(self.household_id)
+        return self.session.get(self.household_id)
 
     def _base(self) -> dict[str, Any]:
         """The saved member as data, or sensible starting values for a new one."""
@@ -237,8 +239,14 @@ class ProfileScreen(DataScreen[str | None]):
         self._check()
 
     def refresh_data(self) -> None:
-        if self.member_id is not None:
-            self.sub_title = self._household().member(self.member_id).display_name
+        household = self.session.households.get(self.household_id)
+        members = household.members if household else []
+        member = next((m for m in members if m.id == self.member_id), None)
+        if self.member_id is not None and not self._is_new and member is None:
+            self.dismiss(None)  # removed meanwhile (an undo)
+            return
+        if member is not None:
+            self.sub_title = member.display_name
 
     # -- reading the form ---------------------------------------------------------------
 
@@ -334,7 +342,11 @@ class ProfileScreen(DataScreen[str | None]):
         return ("given_names",)
 
     def _commit(self) -> None:
-        """Save the profile if it is valid and differs from what is saved."""
+        """Ask to save the profile if it is valid and differs from what is saved.
+
+        A new member is taken as added at once (the id field closes), so that changes
+        typed while the app saves it follow as changes of that member, in order.
+        """
         member = self._check()
         if member is None:
             return
@@ -343,20 +355,32 @@ class ProfileScreen(DataScreen[str | None]):
             if member.id in {m.id for m in household.members}:
                 show_problem(self.query_one("#e-id", Static), "is already used in the household")
                 return
-        elif household.member(self.member_id) == member:
+            self.member_id = member.id
+            self.query_one("#f-id", Input).disabled = True
+            self.request(self.household_id, AddMember(member), shows_problems=True)
             return
-        try:
-            changed = upsert_member(household, member)
-        except ValidationError as exc:
-            self.notify(explain_validation(exc), severity="error", markup=False)
+        saved = next((m for m in household.members if m.id == self.member_id), None)
+        if saved is not None and saved != member:
+            self.request(self.household_id, UpdateMember(member), shows_problems=True)
+
+    def household_saved(self, message: HouseholdSaved) -> None:
+        edit = message.edit
+        if isinstance(edit, AddMember) and edit.member.id == self.member_id:
+            self.notify(f"Added {edit.member.display_name}.", markup=False, timeout=3)
+        self.refresh_data()
+        self._show_preview(self._valid_member)
+
+    def edit_refused(self, message: EditRefused) -> None:
+        """Say why under the field; a member that could not be added is not added."""
+        if isinstance(message.edit, AddMember) and message.edit.member.id == self.member_id:
+            self.member_id = None
+            self.query_one("#f-id", Input).disabled = False
+        field = tuple(message.field.split(".")) if message.field else ("given_names",)
+        target = self._messages.get(self._field_for(field))
+        if target is None:
+            super().edit_refused(message)
             return
-        if self.carte_app.save(changed):
-            if self.member_id is None:
-                self.member_id = member.id
-                self.query_one("#f-id", Input).disabled = True
-                self.notify(f"Added {member.display_name}.", markup=False, timeout=3)
-            self.refresh_data()
-            self._show_preview(member)
+        show_problem(target, message.problem)
 
     # -- showing ------------------------------------------------------------------------
 
@@ -421,8 +445,8 @@ class ProfileScreen(DataScreen[str | None]):
                 Text(f"Not saved yet: fix the fields marked in red ({where}).", style="bold red")
             )
             return
-        household = upsert_member(self._household(), member)
-        checklist = build_checklist(household, member.id, self.carte_app.today())
+        household = upsert_member(self._household(), member)  # what it would give; not saved
+        checklist = build_checklist(household, member.id, self.today())
         if checklist is None:
             preview.update(Text("Saved as you go. This member needs no card, so no checklist."))
             return
@@ -431,11 +455,11 @@ class ProfileScreen(DataScreen[str | None]):
                 Text(f"Saved. Not covered here: {checklist.decision.reason}", style="bold red")
             )
             return
-        route = "ANEF (online)" if checklist.route.route == "anef" else "the prefecture"
         preview.update(
             Text(
-                f"Saved as you go. Checklist: {len(checklist.items)} documents, filed at "
-                f"{route}, judged on {fmt(checklist.judged_on)}; fee €{checklist.fee.total}.",
+                f"Saved as you go. Checklist: {len(checklist.items)} documents, "
+                f"{FILED_AT[checklist.route.route]}, judged on {fmt(checklist.judged_on)}; "
+                f"fee €{checklist.fee.total}.",
                 style="green",
             )
         )
