@@ -17,7 +17,7 @@ from carte_prep.core.model import (
     Tracking,
 )
 from carte_prep.core.tracking import share_document, update_tracking
-from rules_support import CATALOGUE, checklist_for, ids, required
+from rules_support import CATALOGUE, checklist_for, fee_of, ids, photos_of, required, route_of
 from support import TODAY, household_of, person
 
 EARLY_2025 = dt.date(2025, 5, 1)
@@ -86,9 +86,9 @@ def test_catalogue_covers_the_card_types_of_the_design() -> None:
 def test_withdrawal_agreement_cards_always_go_to_the_prefecture(card: str, procedure: str) -> None:
     checklist = checklist_for(card, procedure)
     if CATALOGUE.cards[card].withdrawal_agreement:
-        assert checklist.route.route == "prefecture"
-        assert not checklist.route.choosable
-        assert checklist.route.anef_button is None
+        assert route_of(checklist).route == "prefecture"
+        assert not route_of(checklist).choosable
+        assert route_of(checklist).anef_button is None
 
 
 @pytest.mark.parametrize(
@@ -104,7 +104,7 @@ def test_withdrawal_agreement_cards_always_go_to_the_prefecture(card: str, proce
     ],
 )
 def test_routing_by_card(card: str, procedure: str, route: str) -> None:
-    decision = checklist_for(card, procedure).route
+    decision = route_of(checklist_for(card, procedure))
     assert decision.route == route
     if route == "anef" and procedure not in ("duplicate", "vls-ts-validation"):
         assert decision.anef_button
@@ -112,14 +112,15 @@ def test_routing_by_card(card: str, procedure: str, route: str) -> None:
 
 def test_varying_route_uses_default_until_chosen_and_says_why() -> None:
     assumed = checklist_for("salarie", "renewal")
-    assert assumed.route.choosable
-    assert assumed.route.decided_by == "default"
-    assert assumed.route.why
-    assert "département" in assumed.route.why
+    assert route_of(assumed).choosable
+    assert route_of(assumed).decided_by == "default"
+    why = route_of(assumed).why
+    assert why
+    assert "département" in why
     assert any(w.code == "route-choice" for w in assumed.warnings)
     chosen = checklist_for("salarie", "renewal", route_choice="prefecture")
-    assert chosen.route.route == "prefecture"
-    assert chosen.route.decided_by == "person"
+    assert route_of(chosen).route == "prefecture"
+    assert route_of(chosen).decided_by == "person"
     assert "paper-photos" in ids(chosen)
     assert "ephoto-code" not in ids(chosen)
     assert not any(w.code == "route-choice" for w in chosen.warnings)
@@ -127,20 +128,21 @@ def test_varying_route_uses_default_until_chosen_and_says_why() -> None:
 
 def test_route_choice_is_ignored_where_the_rule_is_fixed() -> None:
     checklist = checklist_for("wa-10y", "renewal", route_choice="anef")
-    assert checklist.route.route == "prefecture"
+    assert route_of(checklist).route == "prefecture"
 
 
 def test_prefecture_named_from_departement() -> None:
-    assert "Périgueux" in checklist_for("wa-10y", "renewal", departement="24").route.where
+    assert "Périgueux" in route_of(checklist_for("wa-10y", "renewal", departement="24")).where
     assert (
-        "Préfecture de police" in checklist_for("wa-10y", "renewal", departement="75").route.where
+        "Préfecture de police"
+        in route_of(checklist_for("wa-10y", "renewal", departement="75")).where
     )
 
 
 def test_withdrawal_agreement_renewal_is_free_and_has_no_contrat() -> None:
     checklist = checklist_for("wa-10y", "renewal", departement="24")
-    assert checklist.fee.total == 0
-    assert checklist.fee.total_max == 0
+    assert fee_of(checklist).total == 0
+    assert fee_of(checklist).total_max == 0
     assert "contrat-engagement" not in ids(checklist)
     assert "timbre-fiscal" not in ids(checklist)
     assert {"passport", "current-residence-document", "proof-of-address", "paper-photos"} <= ids(
@@ -296,7 +298,7 @@ def test_anef_renewal_window_edges(days_before_expiry: int, level: str, late: bo
     warning = next(w for w in checklist.warnings if w.code == "renewal-window")
     assert warning.level == level
     assert ("not yet open" in warning.message) == (days_before_expiry > 120)
-    assert (checklist.fee.late_fee == 180) is late
+    assert (fee_of(checklist).late_fee == 180) is late
 
 
 def test_expired_card_and_late_limit() -> None:
@@ -325,7 +327,7 @@ def test_planned_filing_after_the_deadline_is_warned_and_costs_the_late_fee() ->
         planned_filing_date=expiry - dt.timedelta(days=30),
     )
     assert any("after" in w.message for w in checklist.warnings if w.code == "renewal-window")
-    assert checklist.fee.late_fee == 180
+    assert fee_of(checklist).late_fee == 180
 
 
 def test_withdrawal_agreement_window_opens_two_months_before() -> None:
@@ -334,7 +336,7 @@ def test_withdrawal_agreement_window_opens_two_months_before() -> None:
     assert checklist.window is not None
     assert checklist.window.opens == expiry - dt.timedelta(days=60)
     assert checklist.window.late_fee == "none"
-    assert checklist.fee.total_max == 0
+    assert fee_of(checklist).total_max == 0
 
 
 def test_passport_expiring_before_the_card_is_warned() -> None:
@@ -350,43 +352,43 @@ def test_fees_follow_the_schedule_in_force_on_the_filing_day() -> None:
     before = checklist_for(
         "visiteur", "first-admission", planned_filing_date=dt.date(2025, 6, 1), today=EARLY_2025
     )
-    assert before.fee.total == 225
+    assert fee_of(before).total == 225
     after = checklist_for("visiteur", "first-admission", planned_filing_date=dt.date(2026, 6, 1))
-    assert after.fee.total == 350
-    assert after.fee.caveat
+    assert fee_of(after).total == 350
+    assert fee_of(after).caveat
     renewal = checklist_for("visiteur", "renewal", planned_filing_date=dt.date(2026, 6, 1))
-    assert (renewal.fee.total, renewal.fee.total_max) == (250, 350)
+    assert (fee_of(renewal).total, fee_of(renewal).total_max) == (250, 350)
     student = checklist_for(
         "etudiant", "renewal", planned_filing_date=dt.date(2025, 6, 1), today=EARLY_2025
     )
-    assert student.fee.total == 75
+    assert fee_of(student).total == 75
     change = checklist_for("visiteur", "change-of-situation")
-    assert change.fee.total_max == 0
+    assert fee_of(change).total_max == 0
     assert "timbre-fiscal" not in ids(change)
     new_card = checklist_for(
         "visiteur", "change-of-situation", situation=Situation(wants_new_card=True)
     )
-    assert new_card.fee.total == 50
+    assert fee_of(new_card).total == 50
     assert "timbre-fiscal" in ids(new_card)
 
 
 def test_photos_follow_the_route_and_departement() -> None:
     paper = checklist_for("wa-10y", "renewal", departement="24")
-    assert paper.photos.kind == "paper"
-    assert paper.photos.count == 3
+    assert photos_of(paper).kind == "paper"
+    assert photos_of(paper).count == 3
     item = next(i for i in paper.items if i.requirement.id == "paper-photos")
     assert item.quantity == 3
     rennes = checklist_for("wa-10y", "renewal", departement="35")
-    assert rennes.photos.count == 2
+    assert photos_of(rennes).count == 2
     online = checklist_for(
         "etudiant",
         "renewal",
         ephoto=EPhoto(code="AB12 CD34 EF56 GH78 IJ90 KL", purchased_on=dt.date(2026, 11, 26)),
         planned_filing_date=dt.date(2026, 11, 27),
     )
-    assert online.photos.kind == "ephoto"
-    assert online.photos.ephoto_expires_on == dt.date(2027, 5, 26)
-    assert online.photos.ephoto_active_after == dt.date(2026, 11, 29)
+    assert photos_of(online).kind == "ephoto"
+    assert photos_of(online).ephoto_expires_on == dt.date(2027, 5, 26)
+    assert photos_of(online).ephoto_active_after == dt.date(2026, 11, 29)
     assert any(w.code == "ephoto" and w.level == "info" for w in online.warnings)
     stale = checklist_for(
         "etudiant",
@@ -522,13 +524,13 @@ def test_first_card_without_a_long_stay_visa_pays_part_of_the_regularisation_fee
         "vpf-parent-enfant-francais", "first-admission", situation=Situation(no_long_stay_visa=True)
     )
     assert "timbre-regularisation" in ids(without_visa)
-    assert without_visa.fee.regularisation == 300
-    assert without_visa.fee.regularisation_at_filing == 100
-    assert without_visa.fee.total == 350 + 300
-    assert "€100 is paid when you file" in without_visa.fee.when_paid
+    assert fee_of(without_visa).regularisation == 300
+    assert fee_of(without_visa).regularisation_at_filing == 100
+    assert fee_of(without_visa).total == 350 + 300
+    assert "€100 is paid when you file" in fee_of(without_visa).when_paid
     with_visa = checklist_for("vpf-parent-enfant-francais", "first-admission")
     assert "timbre-regularisation" not in ids(with_visa)
-    assert with_visa.fee.regularisation == 0
+    assert fee_of(with_visa).regularisation == 0
 
 
 def test_vls_ts_validation_exists_for_every_card_that_starts_with_a_long_stay_visa() -> None:

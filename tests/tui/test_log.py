@@ -10,10 +10,10 @@ from textual.widgets import DataTable, Input
 from tui_helpers import drive, examples_in, open_household, saved, screen_text, until
 
 from carte_prep.tui.app import CartePrepApp
+from carte_prep.tui.screens.after_filing import AfterFilingScreen
 from carte_prep.tui.screens.agenda import AgendaScreen
 from carte_prep.tui.screens.checklist import ChecklistScreen
 from carte_prep.tui.screens.dialogs import ConfirmDialog, PromptDialog
-from carte_prep.tui.screens.after_filing import AfterFilingScreen
 
 
 def _log(folder: Path, member_id: str) -> dict[str, Any]:
@@ -85,7 +85,7 @@ def test_log_checks_as_you_type_and_edits_requests_timbre_and_collection(tmp_pat
         await _type(pilot, "collection-time", "9h15")
         await _type(pilot, "collection-date", "08/01/2027")
         await _type(pilot, "collection-place", "Préfecture [Périgueux]")
-        await until(pilot, lambda: (_log(folder, "david")["collection"] or {}).get("place"))
+        await until(pilot, lambda: bool((_log(folder, "david")["collection"] or {}).get("place")))
         assert _log(folder, "david")["collection"]["time"] == "09:15:00"
 
         await _type(pilot, "request-received", "25/11/2026")

@@ -23,9 +23,9 @@ from tui_helpers import (
 from carte_prep.tui.app import CartePrepApp
 from carte_prep.tui.screens.checklist import ChecklistScreen
 from carte_prep.tui.screens.dialogs import ConfirmDialog
+from carte_prep.tui.screens.household_documents import HouseholdDocumentsScreen
 from carte_prep.tui.screens.photos import PhotosScreen
 from carte_prep.tui.screens.profile import ProfileScreen
-from carte_prep.tui.screens.household_documents import HouseholdDocumentsScreen
 
 
 def sharers(folder: Path) -> list[str]:

@@ -7,7 +7,6 @@ pytest-asyncio is not a dependency, so each scenario is an ``async def`` run wit
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import json
 import weakref
 from collections.abc import Awaitable, Callable
@@ -22,8 +21,8 @@ from textual.widgets import DataTable
 from carte_prep.core.store import Store
 from carte_prep.examples import copy_examples
 from carte_prep.tui.app import CartePrepApp, make_app
+from support import TODAY
 
-TODAY = dt.date(2026, 11, 27)
 SIZE = (80, 24)
 
 Scenario = Callable[[CartePrepApp, Pilot[None]], Awaitable[None]]
@@ -48,7 +47,8 @@ MESSAGES: weakref.WeakKeyDictionary[CartePrepApp, list[Message]] = weakref.WeakK
 def drive(folder: Path, scenario: Scenario, size: tuple[int, int] = SIZE) -> CartePrepApp:
     """Run ``scenario`` against a fresh app on ``folder``; returns the app afterwards."""
     app = new_app(folder)
-    MESSAGES[app] = messages = []
+    messages: list[Message] = []
+    MESSAGES[app] = messages
 
     async def main() -> None:
         async with app.run_test(size=size, message_hook=messages.append) as pilot:

@@ -18,6 +18,10 @@ from carte_prep.core.history import Direction, History, MemoryHistory, Step
 from carte_prep.core.model import Household
 from carte_prep.core.store import FileProblem, LoadReport, Store
 
+__all__ = ["FileProblem", "LoadReport", "Session", "StaleHistoryError"]
+"""``LoadReport`` and ``FileProblem`` too: front ends read the data folder through the
+session, never the store."""
+
 
 class StaleHistoryError(CartePrepError):
     """The household changed since the step was made (elsewhere, or restored)."""

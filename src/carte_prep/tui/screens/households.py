@@ -17,7 +17,7 @@ from textual.worker import Worker, WorkerState
 from carte_prep.core.edits import RenameHousehold
 from carte_prep.core.errors import field_problems
 from carte_prep.core.model import RequiredLine
-from carte_prep.core.store import LoadReport
+from carte_prep.core.session import LoadReport
 from carte_prep.core.summary import HouseholdSummary, MemberSummary, summarise
 from carte_prep.present import route_short
 from carte_prep.tui.format import bar, deadline_text
