@@ -372,6 +372,35 @@ def test_fees_follow_the_schedule_in_force_on_the_filing_day() -> None:
     assert "timbre-fiscal" in ids(new_card)
 
 
+@pytest.mark.parametrize(("card", "procedure"), CARD_PROCEDURES)
+@pytest.mark.parametrize("wants_new_card", [True, False])
+def test_the_photo_plan_is_the_photo_item_of_the_checklist(
+    card: str, procedure: str, wants_new_card: bool
+) -> None:
+    """The plan follows the catalogue's photo items, so the two can never disagree."""
+    checklist = checklist_for(
+        card, procedure, departement="24", situation=Situation(wants_new_card=wants_new_card)
+    )
+    listed = ids(checklist)
+    expected = (
+        "ephoto" if "ephoto-code" in listed else "paper" if "paper-photos" in listed else "none"
+    )
+    assert photos_of(checklist).kind == expected
+    assert (photos_of(checklist).count == 0) is (expected == "none")
+
+
+def test_no_photos_for_the_visa_validation_or_a_change_that_keeps_the_card() -> None:
+    assert photos_of(checklist_for("etudiant", "vls-ts-validation")).kind == "none"
+    keeps = checklist_for(
+        "salarie", "change-of-situation", situation=Situation(wants_new_card=False)
+    )
+    assert photos_of(keeps).kind == "none"
+    new_card = checklist_for(
+        "salarie", "change-of-situation", situation=Situation(wants_new_card=True)
+    )
+    assert photos_of(new_card).kind != "none"
+
+
 def test_photos_follow_the_route_and_departement() -> None:
     paper = checklist_for("wa-10y", "renewal", departement="24")
     assert photos_of(paper).kind == "paper"
@@ -531,6 +560,18 @@ def test_first_card_without_a_long_stay_visa_pays_part_of_the_regularisation_fee
     with_visa = checklist_for("vpf-parent-enfant-francais", "first-admission")
     assert "timbre-regularisation" not in ids(with_visa)
     assert fee_of(with_visa).regularisation == 0
+    for card, path in (("wa-5y", "first-admission"), ("vpf-parent-enfant-francais", "renewal")):
+        other = checklist_for(card, path, situation=Situation(no_long_stay_visa=True))
+        assert fee_of(other).regularisation == 0, "L.436-4: a first card, and not a free one"
+
+
+def test_a_visa_validation_is_paid_online_and_a_card_when_it_is_handed_over() -> None:
+    assert fee_of(checklist_for("etudiant", "vls-ts-validation")).when_paid == (
+        "paid online during the validation"
+    )
+    assert "timbre fiscal when the card is handed over" in (
+        fee_of(checklist_for("salarie", "renewal")).when_paid
+    )
 
 
 def test_vls_ts_validation_exists_for_every_card_that_starts_with_a_long_stay_visa() -> None:

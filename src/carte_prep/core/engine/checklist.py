@@ -75,9 +75,9 @@ def build_checklist(
     judged_label = describe_judging_date(judged_on, judged_kind)
     window = filing_window(application, decision, route.route, catalogue)
     fee = quote_fee(application, card, decision, judged_on, window, catalogue)
-    photos = plan_photos(application, decision.path, route.route, catalogue)
     facts = with_route_and_fee(base_facts, route.route, fee.total_max > 0)
     age = age_on(member.birth_date, judged_on)
+    photos = plan_photos(application, facts, judged_on, age, catalogue)
     chosen = needed(catalogue, facts, judged_on, age)
     extra, question_warnings = probably_needed(catalogue, facts, judged_on, age, chosen)
     notes = {r.id: None for r in chosen} | {r.id: note for r, note in extra}
