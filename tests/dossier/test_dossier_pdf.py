@@ -29,6 +29,8 @@ from carte_prep.dossier import DossierError, render_html, render_pdf
 from rules_support import fee_of
 from support import PROFILES, TODAY, household_of, person
 
+pytestmark = pytest.mark.pdf
+
 EXAMPLES = sorted(path.stem for path in PROFILES.glob("*.json"))
 
 

@@ -261,6 +261,7 @@ cli.main(json.loads(sys.argv[1])[0][:4] + ["checklist", "canary-family"])
 """
 
 
+@pytest.mark.pdf
 def test_a_session_leaves_no_identifier_outside_the_data_folder(tmp_path: Path) -> None:
     data, out, home, temp, cwd, scans = (
         tmp_path / n for n in ("data", "out", "home", "tmp", "cwd", "scans")

@@ -383,6 +383,7 @@ def households(
 # -- S13: round trip ---------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("no_fsync")
 @COMMON
 @given(household=households())
@@ -433,6 +434,7 @@ def exercise_engine(household: Household, today: dt.date) -> None:
     agenda_to_ics(events, name=household.name, stamp=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
 
 
+@pytest.mark.slow
 @COMMON
 @given(household=households(long_text=False), today=TODAYS)
 def test_engine_and_agenda_never_raise(household: Household, today: dt.date) -> None:
@@ -628,6 +630,7 @@ def _field_params() -> list[Any]:
     return [pytest.param(path, kind, id=path) for path, kind in TEXT_FIELDS]
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("no_fsync")
 @pytest.mark.parametrize(("path", "kind"), _field_params())
 @settings(COMMON, max_examples=70)

@@ -89,6 +89,7 @@ def test_an_existing_file_is_replaced_only_when_the_person_agrees(
     assert (target.read_bytes() == b"the dossier printed last week") is not replace
 
 
+@pytest.mark.pdf
 def test_real_pdf_of_a_one_member_household_is_written(tmp_path: Path) -> None:
     """The real renderer (WeasyPrint, a few seconds) runs in the worker and writes the file."""
     folder = examples_in(tmp_path / "data")

@@ -1,11 +1,12 @@
 """Every kind of change, made once from the command line and once in the app: same file.
 
-The command line runs the changes one by one on one copy of the examples and keeps the
-household file after each; the app (through Pilot) makes the same changes, the way a
+The command line runs a group of changes one by one on one copy of the examples and keeps
+the household file after each; the app (through Pilot) makes the same changes, the way a
 person would, on another copy, and after each one its file must be byte for byte the
-same. Both sides' edits are collected: each side uses every edit type core knows except
-the few that only fit one of them (a key that flips a value, a list typed at once);
-then every change is undone and redone on both sides.
+same. Each change also says which edit each side must have asked for, and together the
+changes use every edit type core knows except the few that only fit one side (a key that
+flips a value, a list typed at once). Then every change is undone and redone on both
+sides. The groups (items, the household, after filing) run side by side.
 """
 
 from __future__ import annotations
@@ -57,9 +58,19 @@ Steps = Callable[[CartePrepApp, Pilot[None]], Awaitable[None]]
 
 @dataclass(frozen=True)
 class Change:
+    """One change: the command that makes it, and the same made in the app."""
+
     household_id: str
-    cli: tuple[tuple[str, ...], ...]
+    cli: tuple[str, ...]
     app: Steps
+    edit: type
+    """The edit the command line gives the session."""
+    gesture: type | None = None
+    """The edit the app asks for, where a key flips the value (None: the same edit)."""
+
+    @property
+    def app_edit(self) -> type:
+        return self.gesture or self.edit
 
 
 async def home(app: CartePrepApp, pilot: Pilot[None]) -> None:
@@ -201,110 +212,140 @@ def log_list(table_id: str, key: str, answer: str | None = None) -> Steps:
     return steps
 
 
-def changes(scan: Path) -> list[Change]:
+def item_changes(scan: Path) -> list[Change]:
     mark = ("mark", H, "david", "passport")
-    linh = ("log", ANEF, "linh")
     return [
-        Change(H, ((*mark, "--status", "handed-in"),), on_item("david", "passport", "s")),
-        Change(H, ((*mark, "--status", "todo"),), on_item("david", "passport", "space")),
-        Change(H, ((*mark, "--date", "2026-10-01"),), detail("d-date", "01/10/2026")),
-        Change(H, ((*mark, "--note", "blue folder"),), note),
         Change(
             H,
-            (("mark", H, "emily", "host-proof-of-address", "--variant", "deed-or-tax-notice"),),
+            (*mark, "--status", "handed-in"),
+            on_item("david", "passport", "s"),
+            e.SetItem,
+            e.CycleStatus,
+        ),
+        Change(
+            H,
+            (*mark, "--status", "todo"),
+            on_item("david", "passport", "space"),
+            e.SetItem,
+            e.ToggleGathered,
+        ),
+        Change(H, (*mark, "--date", "2026-10-01"), detail("d-date", "01/10/2026"), e.SetItem),
+        Change(H, (*mark, "--note", "blue folder"), note, e.SetItem),
+        Change(
+            H,
+            ("mark", H, "emily", "host-proof-of-address", "--variant", "deed-or-tax-notice"),
             variant,
+            e.SetItem,
         ),
         Change(
             "haddad-household",
-            (("mark", "haddad-household", "samir", "birth-certificate", "--translated"),),
+            ("mark", "haddad-household", "samir", "birth-certificate", "--translated"),
             on_item("samir", "birth-certificate", "t"),
-        ),
-        Change(H, ((*mark, "--attach", str(scan)),), detail("d-attach", str(scan), enter=True)),
-        Change(H, ((*mark, "--detach", str(scan)),), detach),
-        Change(H, (("share", H, "proof-of-address", "david"),), unshare),
-        Change(H, (("rename", H, "--name", "The Thompsons"),), rename),
-        Change(
-            H,
-            (
-                (
-                    "add-member",
-                    H,
-                    "tom",
-                    "--given-names",
-                    "Tom",
-                    "--birth-date",
-                    "2010-02-01",
-                    "--nationality",
-                    "GB",
-                    "--relationship",
-                    "spouse",
-                    "--card",
-                    "wa-10y",
-                    "--holds",
-                    "nothing",
-                    "--departement",
-                    "24",
-                ),
-            ),
-            add_member,
+            e.SetItem,
+            e.ToggleTranslated,
         ),
         Change(
             H,
-            (("edit-member", H, "david", "--birth-place", "Sheffield, United Kingdom"),),
+            (*mark, "--attach", str(scan)),
+            detail("d-attach", str(scan), enter=True),
+            e.AddAttachments,
+        ),
+        Change(H, (*mark, "--detach", str(scan)), detach, e.RemoveAttachment),
+    ]
+
+
+def household_changes(scan: Path) -> list[Change]:
+    del scan
+    tom = (
+        "add-member", H, "tom", "--given-names", "Tom", "--birth-date", "2010-02-01",
+        "--nationality", "GB", "--relationship", "spouse", "--card", "wa-10y",
+        "--holds", "nothing", "--departement", "24",
+    )  # fmt: skip
+    return [
+        Change(H, ("share", H, "proof-of-address", "david"), unshare, e.Share, e.ToggleShare),
+        Change(H, ("rename", H, "--name", "The Thompsons"), rename, e.RenameHousehold),
+        Change(H, tom, add_member, e.AddMember),
+        Change(
+            H,
+            ("edit-member", H, "david", "--birth-place", "Sheffield, United Kingdom"),
             edit_member,
+            e.UpdateMember,
         ),
-        Change(H, (("remove-member", H, "margaret", "--yes"),), remove_member),
+        Change(H, ("remove-member", H, "margaret", "--yes"), remove_member, e.RemoveMember),
+    ]
+
+
+def after_filing_changes(scan: Path) -> list[Change]:
+    del scan
+    linh = ("log", ANEF, "linh")
+    request = (
+        *linh, "request", "--received", "2026-11-25", "--deadline", "2026-12-10",
+        "--what", "Bank statements",
+    )  # fmt: skip
+    return [
         Change(
             ANEF,
-            (("ephoto", ANEF, "linh", "AB12CD34EF56GH78IJ90KL", "--bought", "2026-11-25"),),
+            ("ephoto", ANEF, "linh", "AB12CD34EF56GH78IJ90KL", "--bought", "2026-11-25"),
             ephoto,
+            e.SetEPhoto,
         ),
-        Change(ANEF, ((*linh, "filed", "2026-11-20"),), log(("filed-on", "20/11/2026"))),
+        Change(ANEF, (*linh, "filed", "2026-11-20"), log(("filed-on", "20/11/2026")), e.SetFiledOn),
         Change(
             ANEF,
-            ((*linh, "receipt", "recepisse", "--until", "2027-02-19"),),
+            (*linh, "receipt", "recepisse", "--until", "2027-02-19"),
             log(("receipt-until", "19/02/2027"), enter=True),
+            e.AddReceipt,
         ),
-        Change(ANEF, ((*linh, "remove-receipt", "1"),), log_list("receipts", "delete")),
+        Change(
+            ANEF, (*linh, "remove-receipt", "1"), log_list("receipts", "delete"), e.RemoveReceipt
+        ),
         Change(
             ANEF,
-            (
-                (
-                    *linh,
-                    "request",
-                    "--received",
-                    "2026-11-25",
-                    "--deadline",
-                    "2026-12-10",
-                    "--what",
-                    "Bank statements",
-                ),
-            ),
+            request,
             log(
                 ("request-received", "25/11/2026"),
                 ("request-deadline", "10/12/2026"),
                 ("request-what", "Bank statements"),
                 enter=True,
             ),
+            e.AddRequest,
         ),
         Change(
             ANEF,
-            ((*linh, "sent", "1", "--date", "2026-12-01"),),
+            (*linh, "sent", "1", "--date", "2026-12-01"),
             log_list("requests", "enter", "01/12/2026"),
+            e.MarkRequestSent,
         ),
-        Change(ANEF, ((*linh, "remove-request", "1"),), log_list("requests", "delete")),
-        Change(ANEF, ((*linh, "card-ready", "2026-12-20"),), log(("card-ready", "20/12/2026"))),
+        Change(
+            ANEF, (*linh, "remove-request", "1"), log_list("requests", "delete"), e.RemoveRequest
+        ),
         Change(
             ANEF,
-            ((*linh, "timbre", "1234567890123456", "225"),),
+            (*linh, "card-ready", "2026-12-20"),
+            log(("card-ready", "20/12/2026")),
+            e.SetCardReady,
+        ),
+        Change(
+            ANEF,
+            (*linh, "timbre", "1234567890123456", "225"),
             log(("timbre-number", "1234 5678 9012 3456"), ("timbre-amount", "225")),
+            e.SetTimbre,
         ),
         Change(
             ANEF,
-            ((*linh, "collection", "2027-01-08", "--time", "09:15"),),
+            (*linh, "collection", "2027-01-08", "--time", "09:15"),
             log(("collection-date", "08/01/2027"), ("collection-time", "9h15")),
+            e.SetCollection,
         ),
     ]
+
+
+GROUPS: dict[str, Callable[[Path], list[Change]]] = {
+    "items": item_changes,
+    "household": household_changes,
+    "after-filing": after_filing_changes,
+}
+"""Changes made in order on one copy of the examples; the groups run side by side."""
 
 
 def cli(folder: Path, *args: str) -> tuple[int, str]:
@@ -319,7 +360,7 @@ def _differences(change: Change, expected: bytes, folder: Path) -> str:
     wanted = expected.decode("utf-8").splitlines()
     got = file_of(folder, change.household_id).decode("utf-8").splitlines()
     diff = "\n".join(difflib.unified_diff(wanted, got, "command line", "app", lineterm=""))
-    return f"after {change.cli[0]}:\n{diff}"
+    return f"after {' '.join(change.cli)}:\n{diff}"
 
 
 def file_of(folder: Path, household_id: str) -> bytes:
@@ -330,14 +371,21 @@ def _same(folder: Path, household_id: str, wanted: bytes) -> bool:
     return file_of(folder, household_id) == wanted
 
 
+def test_the_changes_use_every_edit_type() -> None:
+    changes = [c for group in GROUPS.values() for c in group(Path("scan.pdf"))]
+    assert {c.edit for c in changes} == edit_types() - GESTURES
+    assert {c.app_edit for c in changes} == edit_types() - CLI_ONLY
+
+
 @pytest.mark.slow
+@pytest.mark.parametrize("group", GROUPS)
 def test_every_change_gives_the_same_file_from_the_cli_and_the_app(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    group: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     scan = tmp_path / "passport.pdf"
     scan.write_bytes(b"%PDF-1.4 a scan")
-    steps = changes(scan)
-    households = sorted({c.household_id for c in steps} | {"haddad-household"})
+    steps = GROUPS[group](scan)
+    households = sorted({c.household_id for c in steps})
 
     by_cli = examples_in(tmp_path / "cli")
     original = {h: file_of(by_cli, h) for h in households}
@@ -351,9 +399,10 @@ def test_every_change_gives_the_same_file_from_the_cli_and_the_app(
     monkeypatch.setattr(Session, "apply", recording)
     expected = []
     for change in steps:
-        for args in change.cli:
-            code, err = cli(by_cli, *args)
-            assert code == 0, (args, err)
+        cli_edits.clear()
+        code, err = cli(by_cli, *change.cli)
+        assert code == 0, (change.cli, err)
+        assert [type(edit) for edit in cli_edits] == [change.edit]
         expected.append(file_of(by_cli, change.household_id))
     monkeypatch.undo()
     final = {h: file_of(by_cli, h) for h in households}
@@ -362,12 +411,15 @@ def test_every_change_gives_the_same_file_from_the_cli_and_the_app(
 
     async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
         for change, wanted in zip(steps, expected, strict=True):
+            asked = len(messages(app, EditRequested))
             await change.app(app, pilot)
             try:
                 await until(pilot, partial(_same, in_app, change.household_id, wanted))
             except AssertionError:
                 raise AssertionError(_differences(change, wanted, in_app)) from None
             await home(app, pilot)
+            made = {type(m.edit) for m in messages(app, EditRequested)[asked:]}
+            assert made == {change.app_edit}, change.cli
         while not notified(app, "Nothing to undo"):
             await pilot.press("ctrl+z")
             await pilot.pause()
@@ -376,11 +428,8 @@ def test_every_change_gives_the_same_file_from_the_cli_and_the_app(
             await pilot.press("ctrl+y")
             await pilot.pause()
         assert {h: file_of(in_app, h) for h in households} == final
-        app_edits = [m.edit for m in messages(app, EditRequested)]
-        assert {type(edit) for edit in app_edits} == edit_types() - CLI_ONLY
 
     drive(in_app, scenario)
-    assert {type(edit) for edit in cli_edits} == edit_types() - GESTURES
     for household_id in households:
         while cli(by_cli, "undo", household_id)[0] == 0:
             pass
