@@ -13,7 +13,7 @@ from typing import Final
 from carte_prep.core.agenda import AgendaEvent
 from carte_prep.core.dates import fmt
 from carte_prep.core.engine import ChecklistItem
-from carte_prep.core.vocab import STATUS_WORDS, Route, Status
+from carte_prep.core.vocab import NEXT_STATUS, STATUS_WORDS, Route, Status
 
 ROUTE_NAMES: Final[dict[Route, str]] = {"anef": "ANEF (online)", "prefecture": "prefecture desk"}
 """Where a file goes, as a heading says it: 'Route: ANEF (online)'."""
@@ -26,10 +26,16 @@ FILED_AT: Final[dict[Route, str]] = {
 """In a sentence about a member: 'Student card · renewal · filed online on ANEF'."""
 NOT_COVERED = "not covered"
 
-STATUS_CYCLE_TEXT: Final = " → ".join(
-    STATUS_WORDS[s] for s in ("todo", "requested", "gathered", "handed-in", "not-applicable")
-)
-"""The order the status key goes through, in words."""
+
+def _cycle(start: Status) -> list[Status]:
+    order = [start]
+    while NEXT_STATUS[order[-1]] != start:
+        order.append(NEXT_STATUS[order[-1]])
+    return order
+
+
+STATUS_CYCLE_TEXT: Final = " → ".join(STATUS_WORDS[s] for s in _cycle("todo"))
+"""The order the status key goes through (``NEXT_STATUS``), in words."""
 
 
 def route_short(route: Route | None) -> str:

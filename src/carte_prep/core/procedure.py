@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict
 
 from carte_prep.core.catalogue import Card, Catalogue, Source, load_catalogue
 from carte_prep.core.model import Application
-from carte_prep.core.vocab import PROCEDURE_LABELS, HeldKind, Procedure
+from carte_prep.core.vocab import PROCEDURE_LABELS, AppointmentKind, HeldKind, Procedure
 
 GENERAL_PAGE = Source(
     url="https://www.service-public.gouv.fr/particuliers/vosdroits/N110",
@@ -188,3 +188,12 @@ def decide_procedure(
         reason=refusal[0] if refusal else None,
         read_instead=refusal[1] if refusal else None,
     )
+
+
+def likely_appointment_kind(application: Application | None) -> AppointmentKind:
+    """The kind a new prefecture appointment most likely is, from the path the answers
+    give: a first application for a first admission, a renewal appointment otherwise."""
+    if application is None:
+        return "first-application"
+    path = decide_procedure(application).path
+    return "first-application" if path == "first-admission" else "renewal"

@@ -11,10 +11,8 @@ deadline, the collection).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, ClassVar, Literal
+from typing import ClassVar
 
-from pydantic import BaseModel, ValidationError
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -45,21 +43,13 @@ from carte_prep.core.model import (
     TimbreFiscal,
 )
 from carte_prep.core.vocab import RECEIPT_LABELS
-from carte_prep.tui.format import (
-    LEVEL_STYLES,
-    InputProblem,
-    deadline_text,
-    parse_date,
-    parse_time,
-    show_date,
-)
+from carte_prep.tui.format import LEVEL_STYLES, InputProblem, deadline_text, parse_date, show_date
+from carte_prep.tui.forms import Form, FormField, check_form
 from carte_prep.tui.messages import EditRefused, HouseholdSaved
 from carte_prep.tui.screens.base import DataScreen
 from carte_prep.tui.screens.dialogs import ConfirmDialog, PromptDialog
-from carte_prep.tui.validation import problems, show_problem
+from carte_prep.tui.validation import show_problem
 from carte_prep.tui.widgets.footer import KeysFooter
-
-FieldKind = Literal["date", "time", "text", "amount", "choice"]
 
 PROBLEM_LINES: dict[type, str] = {
     SetFiledOn: "#filed-on-msg",
@@ -73,30 +63,6 @@ PROBLEM_LINES: dict[type, str] = {
     MarkRequestSent: "#request-what-msg",
 }
 """Where the app's refusal of each change is shown."""
-
-
-@dataclass(frozen=True)
-class FormField:
-    """One input of a small form, and the model field it fills."""
-
-    name: str
-    widget_id: str
-    kind: FieldKind
-
-
-@dataclass(frozen=True)
-class Form:
-    """A group of inputs that together make one model value (a receipt, the timbre...)."""
-
-    model: type[BaseModel]
-    fields: tuple[FormField, ...]
-    fixed: dict[str, Any] = field(default_factory=dict)
-    """Values the person does not type (a collection appointment's kind)."""
-
-    @property
-    def typed(self) -> tuple[FormField, ...]:
-        """The fields typed into an Input (each has a problem line under it)."""
-        return tuple(f for f in self.fields if f.kind != "choice")
 
 
 RECEIPT = Form(
@@ -132,18 +98,6 @@ COLLECTION = Form(
     ),
     fixed={"kind": "collection"},
 )
-
-
-def _convert(kind: FieldKind, raw: str) -> Any:
-    """A typed value as the model takes it; None when empty (InputProblem when unreadable)."""
-    if kind == "date":
-        return parse_date(raw)
-    if kind == "time":
-        return parse_time(raw)
-    text = raw.strip()
-    if not text:
-        return None
-    return int(text) if kind == "amount" else text
 
 
 class AfterFilingScreen(DataScreen[None]):
@@ -363,35 +317,6 @@ class AfterFilingScreen(DataScreen[None]):
         target = PROBLEM_LINES.get(type(message.edit), "#filed-on-msg")
         show_problem(self.query_one(target, Static), message.problem)
 
-    def _check(self, form: Form, *, empty_ok: bool) -> tuple[bool, BaseModel | None]:
-        """Validate a form and show each field's problem; (valid, value or None when empty)."""
-        data: dict[str, Any] = dict(form.fixed)
-        errors: dict[str, str] = {}
-        typed = False
-        for spec in form.fields:
-            if spec.kind == "choice":
-                data[spec.name] = self.query_one(f"#{spec.widget_id}", Select).value
-                continue
-            raw = self.query_one(f"#{spec.widget_id}", Input).value
-            typed = typed or bool(raw.strip())
-            try:
-                value = _convert(spec.kind, raw)
-            except InputProblem as exc:
-                errors[spec.name] = str(exc)
-                continue
-            if value is not None:
-                data[spec.name] = value
-        value_made: BaseModel | None = None
-        if typed or not empty_ok:
-            try:
-                value_made = form.model.model_validate(data)
-            except ValidationError as exc:
-                for loc, problem in problems(exc).items():  # a whole-value problem: 1st field
-                    errors.setdefault(loc[0] if loc else form.typed[0].name, problem)
-        for spec in form.typed:
-            show_problem(self.query_one(f"#{spec.widget_id}-msg", Static), errors.get(spec.name))
-        return not errors, None if errors else value_made
-
     # -- events -------------------------------------------------------------------------
 
     @on(Input.Changed, "#filed-on, #card-ready")
@@ -412,30 +337,30 @@ class AfterFilingScreen(DataScreen[None]):
 
     @on(Input.Changed, "#timbre-number, #timbre-amount, #timbre-bought")
     def _timbre_typed(self) -> None:
-        valid, timbre = self._check(TIMBRE, empty_ok=True)
+        valid, timbre = check_form(self, TIMBRE, empty_ok=True)
         if valid and timbre != self._log().timbre:
             assert timbre is None or isinstance(timbre, TimbreFiscal)
             self._ask(SetTimbre(self.member_id, timbre))
 
     @on(Input.Changed, "#collection-date, #collection-time, #collection-place")
     def _collection_typed(self) -> None:
-        valid, collection = self._check(COLLECTION, empty_ok=True)
+        valid, collection = check_form(self, COLLECTION, empty_ok=True)
         if valid and collection != self._log().collection:
             assert collection is None or isinstance(collection, Appointment)
             self._ask(SetCollection(self.member_id, collection))
 
     @on(Input.Changed, "#receipt-until, #receipt-issued")
     def _receipt_typed(self) -> None:
-        self._check(RECEIPT, empty_ok=True)
+        check_form(self, RECEIPT, empty_ok=True)
 
     @on(Input.Changed, "#request-received, #request-deadline, #request-what")
     def _request_typed(self) -> None:
-        self._check(REQUEST, empty_ok=True)
+        check_form(self, REQUEST, empty_ok=True)
 
     @on(Input.Submitted, "#receipt-until, #receipt-issued")
     @on(Button.Pressed, "#receipt-add")
     def _add_receipt(self) -> None:
-        valid, receipt = self._check(RECEIPT, empty_ok=False)
+        valid, receipt = check_form(self, RECEIPT, empty_ok=False)
         if not valid or not isinstance(receipt, Receipt):
             return
         self._ask(AddReceipt(self.member_id, receipt))
@@ -443,7 +368,7 @@ class AfterFilingScreen(DataScreen[None]):
     @on(Input.Submitted, "#request-received, #request-deadline, #request-what")
     @on(Button.Pressed, "#request-add")
     def _add_request(self) -> None:
-        valid, request = self._check(REQUEST, empty_ok=False)
+        valid, request = check_form(self, REQUEST, empty_ok=False)
         if not valid or not isinstance(request, ExtraDocumentsRequest):
             return
         self._ask(AddRequest(self.member_id, request))

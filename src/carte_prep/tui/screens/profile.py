@@ -32,16 +32,17 @@ from textual.widgets import (
     TabPane,
 )
 
-from carte_prep.core import Household, Member, build_checklist, load_catalogue
+from carte_prep.core import Checklist, Household, Member, build_checklist, load_catalogue
 from carte_prep.core.countries import country_name
 from carte_prep.core.dates import fmt
 from carte_prep.core.edits import AddMember, UpdateMember
 from carte_prep.core.entry import entry_problems
 from carte_prep.core.households import upsert_member
 from carte_prep.core.model import Application
-from carte_prep.core.procedure import decide_procedure
+from carte_prep.core.procedure import decide_procedure, likely_appointment_kind
 from carte_prep.present import FILED_AT
-from carte_prep.tui.format import InputProblem, parse_date, parse_time, show_date
+from carte_prep.tui.format import InputProblem, parse_date, show_date
+from carte_prep.tui.forms import convert, get_in, set_in
 from carte_prep.tui.messages import EditRefused, HouseholdSaved
 from carte_prep.tui.profile_fields import (
     APP,
@@ -71,25 +72,6 @@ SPECS: dict[Path, FieldSpec] = {spec.path: spec for spec in all_fields()}
 """Every field by its path, to find the parts a built field depends on."""
 
 
-def get_in(data: dict[str, Any] | None, path: Path) -> Any:
-    """The value at a path of nested dicts (None where a level is missing)."""
-    value: Any = data
-    for key in path:
-        if not isinstance(value, dict):
-            return None
-        value = value.get(key)
-    return value
-
-
-def set_in(data: dict[str, Any], path: Path, value: Any) -> None:
-    """Set a value at a path, making the levels on the way (or replacing a None level)."""
-    for key in path[:-1]:
-        if not isinstance(data.get(key), dict):
-            data[key] = {}
-        data = data[key]
-    data[path[-1]] = value
-
-
 class ProfileScreen(DataScreen[str | None]):
     """Edit a member (``member_id``) or add one (``None``); returns the new member's id."""
 
@@ -107,6 +89,8 @@ class ProfileScreen(DataScreen[str | None]):
         self._local: dict[Path, str] = {}
         self._errors: dict[Path, str] = {}
         self._valid_member: Member | None = None
+        self._would_be: Checklist | None = None
+        """The checklist of the valid member the form holds, as a preview."""
         self._inputs: dict[Path, Widget] = {}
         self._messages: dict[Path, Static] = {}
         self._boxes: dict[Path, Widget] = {}
@@ -200,7 +184,9 @@ class ProfileScreen(DataScreen[str | None]):
                 return self._select(spec, kind, optional=True)
             case "choice":
                 if spec.path == (*APPT, "kind") and value is None:
-                    value = _appointment_kind(self._valid_member)
+                    value = likely_appointment_kind(
+                        self._valid_member.application if self._valid_member else None
+                    )
                 return self._select(spec, value, optional=spec.optional)
 
     def _select(self, spec: FieldSpec, value: Any, *, optional: bool) -> Select[Any]:
@@ -268,12 +254,13 @@ class ProfileScreen(DataScreen[str | None]):
         return widget.value
 
     def _convert(self, spec: FieldSpec, raw: Any) -> Any:
+        """A field's value as the member's data holds it (dates and times as ISO text)."""
         if spec.kind in {"date", "time"}:
-            parsed = parse_date(raw) if spec.kind == "date" else parse_time(raw)
+            parsed = convert("date" if spec.kind == "date" else "time", raw)
             return parsed.isoformat() if parsed else None
         if spec.kind == "text":
-            text = str(raw).strip()
-            return text if text or spec.required else None
+            text = convert("text", str(raw))
+            return "" if text is None and spec.required else text
         return raw
 
     def _candidate(self) -> dict[str, Any]:
@@ -326,6 +313,7 @@ class ProfileScreen(DataScreen[str | None]):
             member = None
         self._errors = errors
         self._valid_member = member
+        self._would_be = self._would_give(member)
         for path, target in self._messages.items():
             if str(target.render()) != errors.get(path, ""):
                 show_problem(target, errors.get(path))
@@ -368,6 +356,7 @@ class ProfileScreen(DataScreen[str | None]):
         if isinstance(edit, AddMember) and edit.member.id == self.member_id:
             self.notify(f"Added {edit.member.display_name}.", markup=False, timeout=3)
         self.refresh_data()
+        self._would_be = self._would_give(self._valid_member)
         self._show_preview(self._valid_member)
 
     def edit_refused(self, message: EditRefused) -> None:
@@ -403,14 +392,16 @@ class ProfileScreen(DataScreen[str | None]):
             route_box.display = route_box.display and self._route_is_choice()
 
     def _route_is_choice(self) -> bool:
-        """The route can be chosen for the path the form's answers give."""
-        member = self._valid_member
-        application = member.application if member else None
-        card = load_catalogue().cards.get(application.card_type) if application else None
-        if application is None or card is None:
-            return False
-        rule = card.paths.get(decide_procedure(application).path)
-        return rule is not None and rule.route == "choice"
+        """The route can be chosen for the answers as they stand (the engine says so)."""
+        route = self._would_be.route if self._would_be else None
+        return route is not None and route.choosable
+
+    def _would_give(self, member: Member | None) -> Checklist | None:
+        """The checklist the form's member would have (nothing is saved)."""
+        if member is None:
+            return None
+        household = upsert_member(self._household(), member)
+        return build_checklist(household, member.id, self.today())
 
     def _show_extras(self, data: dict[str, Any]) -> None:
         catalogue = load_catalogue()
@@ -445,8 +436,7 @@ class ProfileScreen(DataScreen[str | None]):
                 Text(f"Not saved yet: fix the fields marked in red ({where}).", style="bold red")
             )
             return
-        household = upsert_member(self._household(), member)  # what it would give; not saved
-        checklist = build_checklist(household, member.id, self.today())
+        checklist = self._would_be
         if checklist is None:
             preview.update(Text("Saved as you go. This member needs no card, so no checklist."))
             return
@@ -568,15 +558,6 @@ class ProfileScreen(DataScreen[str | None]):
 
     def _touched(self) -> bool:
         return bool(self.query_one("#f-given-names", Input).value.strip())
-
-
-def _appointment_kind(member: Member | None) -> str:
-    """The kind a new appointment most likely is, from the path the answers give."""
-    application = member.application if member else None
-    if application is None:
-        return "first-application"
-    path = decide_procedure(application).path
-    return "first-application" if path == "first-admission" else "renewal"
 
 
 def _procedure_text(member: Member | None) -> Text:
