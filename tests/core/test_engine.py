@@ -6,7 +6,13 @@ import datetime as dt
 
 import pytest
 
-from carte_prep.core.engine import Checklist, build_checklist, household_progress
+from carte_prep.core.engine import (
+    Checklist,
+    build_checklist,
+    household_checklists,
+    household_progress,
+    shareable_documents,
+)
 from carte_prep.core.model import (
     Appointment,
     CurrentCard,
@@ -18,7 +24,7 @@ from carte_prep.core.model import (
 )
 from carte_prep.core.tracking import share_document, update_tracking
 from rules_support import CATALOGUE, checklist_for, fee_of, ids, photos_of, required, route_of
-from support import TODAY, household_of, person
+from support import PROFILES, TODAY, household_of, person
 
 EARLY_2025 = dt.date(2025, 5, 1)
 """A today before the 2025 filing days of the fee tests: a planned day must be ahead."""
@@ -666,3 +672,16 @@ def test_first_multi_year_answered_no_stops_the_reminder() -> None:
     )
     assert not any(w.code == "first-multi-year" for w in answered_no.warnings)
     assert "language-certificate-a2" not in ids(answered_no)
+
+
+def test_shareable_documents_name_who_lists_each_one() -> None:
+    household = Household.model_validate_json(
+        (PROFILES / "thompson-family.json").read_text(encoding="utf-8")
+    )
+    documents = shareable_documents(household_checklists(household, TODAY))
+    by_id = {requirement.id: members for requirement, members in documents}
+    assert by_id["proof-of-address"] == {"david", "margaret"}
+    assert "passport" not in by_id, "a passport is each person's own"
+    assert all(requirement.shareable for requirement, _ in documents)
+    orders = [(r.order, r.id) for r, _ in documents]
+    assert orders == sorted(orders)

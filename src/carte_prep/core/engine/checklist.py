@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from carte_prep.core.catalogue import Catalogue, load_catalogue
+from carte_prep.core.catalogue import Catalogue, Requirement, load_catalogue
 from carte_prep.core.dates import age_on
 from carte_prep.core.engine.conditions import situation_facts, with_route_and_fee
 from carte_prep.core.engine.fees import quote_fee
@@ -145,3 +145,15 @@ def household_progress(checklists: list[Checklist]) -> Progress:
         done=sum(c.progress.done for c in checklists),
         total=sum(c.progress.total for c in checklists),
     )
+
+
+def shareable_documents(checklists: list[Checklist]) -> list[tuple[Requirement, set[str]]]:
+    """The documents one paper may serve for several members (a bill, a lease...), in the
+    checklist's order, each with the members whose checklist lists it."""
+    wanted: dict[str, tuple[Requirement, set[str]]] = {}
+    for checklist in checklists:
+        for item in checklist.items:
+            if item.requirement.shareable:
+                entry = wanted.setdefault(item.requirement.id, (item.requirement, set()))
+                entry[1].add(checklist.member_id)
+    return sorted(wanted.values(), key=lambda e: (e[0].order, e[0].id))

@@ -15,9 +15,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Header, Static
 
-from carte_prep.core import Household, build_checklist
+from carte_prep.core import Household, household_checklists
 from carte_prep.core.catalogue import Requirement
 from carte_prep.core.edits import ToggleGathered, ToggleShare
+from carte_prep.core.engine import shareable_documents
 from carte_prep.core.vocab import Status
 from carte_prep.tui.format import status_text
 from carte_prep.tui.screens.base import DataScreen
@@ -66,16 +67,11 @@ class HouseholdDocumentsScreen(DataScreen[None]):
         table.clear(columns=True)
         table.add_column("Document", key="doc")
         table.add_column("Status", key="status", width=12)
-        wanted: dict[str, set[str]] = {}
-        requirements: dict[str, Requirement] = {}
         for member in household.members:
-            checklist = build_checklist(household, member.id, today)
-            for item in checklist.items if checklist else []:
-                if item.requirement.shareable:
-                    requirements[item.requirement.id] = item.requirement
-                    wanted.setdefault(item.requirement.id, set()).add(member.id)
             table.add_column(Text(member.given_names), key=member.id)
-        self._rows = sorted(requirements.values(), key=lambda r: (r.order, r.id))
+        documents = shareable_documents(household_checklists(household, today))
+        wanted = {requirement.id: members for requirement, members in documents}
+        self._rows = [requirement for requirement, _ in documents]
         shared = {e.requirement: e for e in household.shared}
         for requirement in self._rows:
             evidence = shared.get(requirement.id)
