@@ -43,10 +43,6 @@ def route_short(route: Route | None) -> str:
     return NOT_COVERED if route is None else ROUTE_SHORT[route]
 
 
-def status_word(status: Status) -> str:
-    return STATUS_WORDS[status]
-
-
 def _count(number: int, one: str, many: str) -> str:
     return f"{number} {one if number == 1 else many}"
 

@@ -140,6 +140,39 @@ def test_notes_are_saved_literally_and_letters_do_not_trigger_keys(tmp_path: Pat
     assert tracking == {**tracking, "notes": "[/b] s x1", "status": "todo"}
 
 
+def test_a_note_still_being_typed_is_saved_when_the_app_quits(tmp_path: Path) -> None:
+    folder = examples_in(tmp_path / "data")
+
+    async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
+        await open_household(app, pilot, "thompson-family", "margaret")
+        await select_item(app, pilot, "paper-photos")
+        app.screen.query_one("#d-notes", TextArea).focus()
+        await pilot.press(*"booth")
+        await pilot.press("ctrl+q")
+
+    drive(folder, scenario)
+    tracking = member_tracking(folder, "thompson-family", "margaret")["paper-photos"]
+    assert tracking["notes"] == "booth"
+
+
+def test_q_types_in_a_note_and_quits_from_the_list(tmp_path: Path) -> None:
+    folder = examples_in(tmp_path / "data")
+
+    async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
+        await open_household(app, pilot, "thompson-family", "margaret")
+        await select_item(app, pilot, "paper-photos")
+        app.screen.query_one("#d-notes", TextArea).focus()
+        await pilot.press("q")
+        assert app.return_code is None
+        app.screen.query_one("#items", DataTable).focus()
+        await pilot.press("q")
+
+    app = drive(folder, scenario)
+    assert app.return_code == 0
+    tracking = member_tracking(folder, "thompson-family", "margaret")["paper-photos"]
+    assert tracking["notes"] == "q"
+
+
 def test_conflict_offers_reload_and_shows_the_disk_state(tmp_path: Path) -> None:
     """A file changed by another program is never overwritten; reloading shows it."""
     folder = examples_in(tmp_path / "data")

@@ -86,7 +86,7 @@ class CartePrepApp(App[None]):
             show=False,
             tooltip="Make again the change undone last",
         ),
-        Binding("q", "quit", "Quit", id="quit-letter", show=False),
+        Binding("q", "quit_by_letter", "Quit", id="quit-letter", show=False),
     ]
 
     def __init__(
@@ -159,6 +159,15 @@ class CartePrepApp(App[None]):
             if isinstance(screen, DataScreen):
                 for request in screen.pending_edits():
                     self.apply_edit(request)
+
+    async def action_quit(self) -> None:
+        """Quit, saving first a note still being typed (it is otherwise sent a moment later)."""
+        self.save_pending()
+        await super().action_quit()
+
+    async def action_quit_by_letter(self) -> None:
+        """``q`` quits too, but types a q in a text field (ctrl+q quits from anywhere)."""
+        await self.action_quit()
 
     def on_household_create_requested(self, message: HouseholdCreateRequested) -> None:
         household_id = household_id_for(message.name, self.session.households)
@@ -422,7 +431,7 @@ class CartePrepApp(App[None]):
             for binding in bindings:
                 if not isinstance(binding, Binding) or not binding.description:
                     continue
-                if binding.action in seen or binding.action == "quit":
+                if binding.action in seen or binding.action in {"quit", "quit_by_letter"}:
                     continue
                 if isinstance(node, DataScreen) and not node.can_run(binding.action):
                     continue
