@@ -3,34 +3,16 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from carte_prep.cli import main
 from carte_prep.cli.member_fields import FIELDS
 from carte_prep.core.model import Member
-from support import PROFILES
+from support import cli
 
 H, M = "thompson-family", "david"
-
-
-@pytest.fixture
-def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "data"
-    folder.mkdir()
-    for profile in PROFILES.glob("*.json"):
-        shutil.copy(profile, folder / profile.name)
-    monkeypatch.setenv("CARTE_PREP_DATA_DIR", str(folder))
-    return folder
-
-
-def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(["--today", "2026-11-27", *args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def saved(folder: Path, household: str = H) -> dict[str, Any]:

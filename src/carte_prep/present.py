@@ -19,11 +19,20 @@ ROUTE_NAMES: Final[dict[Route, str]] = {"anef": "ANEF (online)", "prefecture": "
 """Where a file goes, as a heading says it: 'Route: ANEF (online)'."""
 ROUTE_SHORT: Final[dict[Route, str]] = {"anef": "ANEF", "prefecture": "prefecture"}
 """In a list column, where room is short."""
+ROUTE_WHERE: Final[dict[Route, str]] = {
+    "anef": "online on ANEF",
+    "prefecture": "at the prefecture desk",
+}
+"""As an answer to 'where do you file?' (the profile's choice)."""
 FILED_AT: Final[dict[Route, str]] = {
-    "anef": "filed online on ANEF",
-    "prefecture": "filed at the prefecture desk",
+    route: f"filed {where}" for route, where in ROUTE_WHERE.items()
 }
 """In a sentence about a member: 'Student card · renewal · filed online on ANEF'."""
+ROUTE_IN_FULL: Final[dict[Route, str]] = {
+    "anef": "ANEF, online (Administration numérique des étrangers en France)",
+    "prefecture": "At the prefecture desk (dépôt en préfecture)",
+}
+"""The dossier's heading, with the French name of each."""
 NOT_COVERED = "not covered"
 
 
