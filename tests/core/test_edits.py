@@ -274,3 +274,38 @@ def test_a_request_can_be_unsent() -> None:
     application = household.member("david").application
     assert application is not None
     assert application.after_filing.requests[0].sent_on is None
+
+
+def test_a_member_who_joins_a_shared_document_brings_their_note_and_scans() -> None:
+    household = example("thompson-family")
+    shared = household.shared_document("proof-of-address")
+    assert shared is not None
+    joining = shared.members[-1]
+    left = e.apply(household, e.ToggleShare("proof-of-address", joining))
+    noted = e.apply(
+        left,
+        e.SetItem(joining, "proof-of-address", notes="Ask EDF for a new bill in January"),
+    )
+    noted = e.apply(noted, e.AddAttachments(joining, "proof-of-address", ("/scans/edf.pdf",)))
+    back = e.apply(noted, e.ToggleShare("proof-of-address", joining))
+    record = back.shared_document("proof-of-address")
+    assert record is not None
+    name = back.member(joining).display_name
+    assert f"{name}: Ask EDF for a new bill in January" in record.tracking.notes
+    assert "/scans/edf.pdf" in record.tracking.attachments
+
+
+def test_sharing_keeps_every_members_note_and_says_who_wrote_it() -> None:
+    household = example("thompson-family")
+    alone = e.apply(household, e.Share("proof-of-address", ()))
+    first, second = (m.id for m in alone.members[:2])
+    alone = e.apply(alone, e.SetItem(first, "proof-of-address", notes="lease in the blue folder"))
+    alone = e.apply(alone, e.SetItem(second, "proof-of-address", notes="ask EDF for a bill"))
+    shared = e.apply(alone, e.Share("proof-of-address", (first, second)))
+    record = shared.shared_document("proof-of-address")
+    assert record is not None
+    assert record.tracking.notes.splitlines() == [
+        f"{alone.member(first).display_name}: lease in the blue folder",
+        f"{alone.member(second).display_name}: ask EDF for a bill",
+    ]
+    assert e.apply(shared, e.Share("proof-of-address", (first, second))) == shared

@@ -144,6 +144,8 @@ def test_ephoto_code_is_checked_and_its_dates_shown(tmp_path: Path) -> None:
         await until(pilot, lambda: "22 letters and digits" in screen_text(app))
         app.screen.query_one("#purchased", Input).value = "20/11/2026"
         app.screen.query_one("#code", Input).value = "AB12CD34EF56GH78IJ90KL"
+        app.screen.query_one("#code", Input).focus()
+        await pilot.press("enter")
         await until(pilot, lambda: "expires on 20/05/2027" in screen_text(app))
         assert "active after 23/11/2026" in screen_text(app)
 

@@ -181,6 +181,10 @@ async def ephoto(app: CartePrepApp, pilot: Pilot[None]) -> None:
     await until(pilot, lambda: isinstance(app.screen, PhotosScreen))
     app.screen.query_one("#purchased", Input).value = "25/11/2026"
     app.screen.query_one("#code", Input).value = "AB12CD34EF56GH78IJ90KL"
+    app.screen.query_one("#code", Input).focus()
+    await pilot.press("enter")
+    await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+    await pilot.press("y")
 
 
 def log(*fields: tuple[str, str], enter: bool = False) -> Steps:

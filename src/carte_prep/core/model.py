@@ -239,7 +239,10 @@ class Appointment(Model):
 
 
 class EPhoto(Model):
-    """The e-photo code bought in an approved booth, for an ANEF application."""
+    """The e-photo code bought in an approved booth, for an ANEF application.
+
+    Typed as printed or read out (lower case, spaces, dashes), stored in capitals only.
+    """
 
     code: str
     purchased_on: Day | None = None
@@ -247,7 +250,7 @@ class EPhoto(Model):
     @field_validator("code")
     @classmethod
     def _normalise_code(cls, value: str) -> str:
-        value = _compact(clean_line(value, max_length=60)).upper()
+        value = _compact(clean_line(value, max_length=60)).replace("-", "").upper()
         if not re.fullmatch(r"[A-Z0-9]{18,26}", value):
             raise ValueError(
                 "should be the code of about 22 letters and digits printed on the photo sheet"

@@ -20,7 +20,7 @@ from carte_prep.core.errors import (
     explain_validation,
     field_problems,
 )
-from carte_prep.core.model import Household, SharedEvidence, Tracking
+from carte_prep.core.model import Household, Member, SharedEvidence, Tracking
 
 
 def requirement(requirement_id: str, catalogue: Catalogue | None = None) -> Requirement:
@@ -87,8 +87,10 @@ def share_document(
 ) -> Household:
     """Make one document serve these members (an empty list stops sharing it).
 
-    When sharing starts, the tracking of the first listed member is kept, so nothing
-    already entered is lost; a member who stops sharing keeps a copy of it as their own.
+    When sharing starts, the tracking of the first listed member is kept; every member
+    who joins brings their own note and scans into the shared record (the notes of
+    several people each start with the writer's name), so nothing entered is hidden. A
+    member who stops sharing keeps a copy of the shared record as their own.
     """
     if not requirement(requirement_id, catalogue).shareable:
         raise InvalidInputError(
@@ -105,6 +107,9 @@ def share_document(
         if member_ids
         else Tracking()
     )
+    already = set(existing.members) if existing else set()
+    joining = [household.find_member(m) for m in dict.fromkeys(member_ids) if m not in already]
+    tracking = _merged(tracking, joining, requirement_id, first=None if existing else member_ids)
     leaving = set(existing.members) - set(member_ids) if existing else set()
     members = [
         m.model_copy(update={"tracking": {**m.tracking, requirement_id: tracking}})
@@ -118,3 +123,36 @@ def share_document(
         requirement=requirement_id, members=list(dict.fromkeys(member_ids)), tracking=tracking
     )
     return household.model_copy(update={"shared": [*others, evidence], "members": members})
+
+
+def _merged(
+    tracking: Tracking, joining: list[Member], requirement_id: str, *, first: list[str] | None
+) -> Tracking:
+    """The shared record with the notes and scans of the members who join it.
+
+    ``first`` lists the members when sharing starts: the first one's tracking is the
+    record itself, so only the others bring theirs. A note already in the record is not
+    repeated; when notes of more than one person meet, each line says who wrote it.
+    """
+    own = [
+        (m, m.tracking[requirement_id])
+        for m in joining
+        if requirement_id in m.tracking and not (first and m.id == first[0])
+    ]
+    notes = [(m, t.notes.strip()) for m, t in own if t.notes.strip()]
+    notes = [(m, n) for m, n in notes if n not in tracking.notes]
+    attachments = list(
+        dict.fromkeys([*tracking.attachments, *(a for _, t in own for a in t.attachments)])
+    )
+    if not notes and attachments == tracking.attachments:
+        return tracking
+    text = tracking.notes.strip()
+    if notes and text and first:
+        text = f"{_writer(first[0], joining)}: {text}"
+    lines = [text] if text else []
+    lines += [f"{m.display_name}: {n}" if lines or len(notes) > 1 else n for m, n in notes]
+    return tracking.model_copy(update={"notes": "\n".join(lines), "attachments": attachments})
+
+
+def _writer(member_id: str, members: list[Member]) -> str:
+    return next((m.display_name for m in members if m.id == member_id), member_id)

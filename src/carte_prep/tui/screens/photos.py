@@ -1,11 +1,14 @@
 """Photos for one member: paper photos for the desk, or the e-photo code for ANEF.
 
 The plan (how many, where, the norms, the code's dates) comes from the engine; this
-screen only edits the code and its purchase date, saving as soon as both read well.
+screen only edits the code and its purchase date. They are saved on Enter or on leaving
+the field, never on each key: the code is single-use and typed once on ANEF, so a stray
+key must not replace it, and replacing a saved code asks first (undo takes it back too).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from pydantic import ValidationError
@@ -20,7 +23,9 @@ from carte_prep.core import EPhoto, Household, PhotoPlan, build_checklist
 from carte_prep.core.dates import fmt
 from carte_prep.core.edits import SetEPhoto
 from carte_prep.tui.format import InputProblem, parse_date, show_date
+from carte_prep.tui.messages import EditRequested, HouseholdSaved
 from carte_prep.tui.screens.base import DataScreen
+from carte_prep.tui.screens.dialogs import ConfirmDialog
 from carte_prep.tui.validation import first_problem, show_problem
 from carte_prep.tui.widgets.footer import KeysFooter
 
@@ -56,14 +61,24 @@ class PhotosScreen(DataScreen[None]):
         yield KeysFooter()
 
     def on_mount(self) -> None:
+        self._asking = False
+        self._show_saved()
+        self.refresh_data()
+
+    def _saved_ephoto(self) -> EPhoto | None:
         application = self._household().member(self.member_id).application
-        ephoto = application.ephoto if application else None
+        return application.ephoto if application else None
+
+    def _show_saved(self) -> None:
+        """Put the saved code and date back in the fields (after a save, undo or 'keep')."""
+        ephoto = self._saved_ephoto()
         with self.prevent(Input.Changed):
             self.query_one("#code", Input).value = ephoto.code if ephoto else ""
             self.query_one("#purchased", Input).value = show_date(
                 ephoto.purchased_on if ephoto else None
             )
-        self.refresh_data()
+        show_problem(self.query_one("#code-msg", Static), "")
+        show_problem(self.query_one("#purchased-msg", Static), "")
 
     def _household(self) -> Household:
         return self.session.get(self.household_id)
@@ -89,8 +104,17 @@ class PhotosScreen(DataScreen[None]):
         self.query_one("#ephoto-dates", Static).update(_ephoto_dates(plan))
         self.query_one("#norms", Static).update(_norms_text(plan))
 
+    def household_saved(self, message: HouseholdSaved) -> None:
+        del message
+        self._show_saved()
+        self.refresh_data()
+
     @on(Input.Changed, "#code, #purchased")
     def _changed(self) -> None:
+        self._typed()
+
+    def _typed(self) -> EPhoto | str | None:
+        """What the fields say: a code, None (no code), or the problem shown under a field."""
         code_msg = self.query_one("#code-msg", Static)
         date_msg = self.query_one("#purchased-msg", Static)
         code = self.query_one("#code", Input).value.strip()
@@ -99,26 +123,81 @@ class PhotosScreen(DataScreen[None]):
             show_problem(date_msg, "")
         except InputProblem as exc:
             show_problem(date_msg, str(exc))
-            return
+            return str(exc)
         ephoto: EPhoto | None = None
         if code:
             try:
                 ephoto = EPhoto(code=code, purchased_on=purchased)
             except ValidationError as exc:
-                show_problem(code_msg, first_problem(exc))
-                return
+                problem = first_problem(exc)
+                show_problem(code_msg, problem)
+                return problem
         elif purchased is not None:
-            show_problem(code_msg, "enter the code too: the date is kept with it")
-            return
+            problem = "enter the code too: the date is kept with it"
+            show_problem(code_msg, problem)
+            return problem
         show_problem(code_msg, "")
-        self._save(ephoto)
+        return ephoto
 
-    def _save(self, ephoto: EPhoto | None) -> None:
-        application = self._household().member(self.member_id).application
-        if application is not None and application.ephoto != ephoto:
-            self.request(self.household_id, SetEPhoto(self.member_id, ephoto))
+    @on(Input.Submitted, "#code, #purchased")
+    def _submitted(self) -> None:
+        self._commit()
+
+    @on(Input.Blurred, "#code, #purchased")
+    def _left(self) -> None:
+        if self.is_current:
+            self._commit()
+
+    def _commit(self, then: Callable[[], None] | None = None) -> None:
+        """Save what the fields say; a saved code is replaced or cleared only once agreed."""
+        done = then or (lambda: None)
+        typed, saved = self._typed(), self._saved_ephoto()
+        if self._asking or isinstance(typed, str) or typed == saved:
+            done()
+            return
+        if saved is None or (typed is not None and typed.code == saved.code):
+            self.request(self.household_id, SetEPhoto(self.member_id, typed))
+            done()
+            return
+
+        def answered(replace: bool | None) -> None:
+            self._asking = False
+            if replace:
+                self.request(self.household_id, SetEPhoto(self.member_id, typed))
+            else:
+                self._show_saved()
+            done()
+
+        self._asking = True
+        change = f"with {typed.code}" if typed else "with no code"
+        self.app.push_screen(
+            ConfirmDialog(
+                f"Replace the saved e-photo code {saved.code} {change}? "
+                "The code is used once on ANEF; ctrl+z takes it back.",
+                yes="Replace",
+                no="Keep the saved code",
+            ),
+            answered,
+        )
+
+    def pending_edits(self) -> list[EditRequested]:
+        """A first code typed but not yet saved (the app is ending); a replacement waits."""
+        typed, saved = self._typed(), self._saved_ephoto()
+        if saved is None and isinstance(typed, EPhoto):
+            return [EditRequested(self.household_id, SetEPhoto(self.member_id, typed))]
+        return []
 
     def action_back(self) -> None:
+        typed = self._typed()
+        if isinstance(typed, str):
+            self.notify(
+                f"The code you typed was not saved: it {typed}.", title="Not saved", markup=False
+            )
+            self.dismiss()
+            return
+        self._commit(then=self._leave)
+
+    def _leave(self) -> None:
         self.dismiss()
 
 
