@@ -483,7 +483,7 @@ def _member_from_args(args: argparse.Namespace, base: Member | None) -> Member:
     data["application"] = application
     member = Member.model_validate(data)
     if member.application is not None:
-        problems = entry_problems(member.application)
+        problems = entry_problems(member.application, nationality=member.nationality)
         if problems:
             field, message = next(iter(problems.items()))
             raise UsageError(f"{field}: {message}")

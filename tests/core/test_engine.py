@@ -78,8 +78,9 @@ def test_catalogue_covers_the_card_types_of_the_design() -> None:
     } <= set(CATALOGUE.cards)
     assert "vls-ts-validation" in CATALOGUE.cards["etudiant"].paths
     for card in CATALOGUE.cards.values():
-        assert "duplicate" in card.paths
-        assert "change-of-situation" in card.paths
+        if card.not_covered_yet is None:
+            assert "duplicate" in card.paths
+            assert "change-of-situation" in card.paths
 
 
 @pytest.mark.parametrize(("card", "procedure"), CARD_PROCEDURES)

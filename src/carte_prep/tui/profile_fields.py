@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from carte_prep.core import load_catalogue
+from carte_prep.core.catalogue import Card
 from carte_prep.core.vocab import HELD_LABELS, REQUEST_LABELS
 
 Kind = Literal["text", "date", "time", "choice", "flag", "presence", "held", "departement"]
@@ -93,8 +94,24 @@ MULTI_YEAR_CARDS = ("salarie", "vpf-conjoint-francais", "vpf-parent-enfant-franc
 
 
 def card_choices() -> tuple[tuple[str, str], ...]:
-    """Every card type, named in English (the French name is shown once chosen)."""
-    return tuple((card.id, card.name_en) for card in load_catalogue().cards.values())
+    """Every card type, grouped by family (the regime for Algerian certificates), named in
+    English (the French name is shown once chosen); situations listed without a checklist
+    say so."""
+    return tuple(
+        (card.id, f"{family} · {card.name_en}" + (" (not covered)" if card.not_covered_yet else ""))
+        for family, cards in load_catalogue().menu()
+        for card in cards
+    )
+
+
+def _cards_where(test: Callable[[Card], bool]) -> tuple[str, ...]:
+    return tuple(card.id for card in load_catalogue().cards.values() if test(card))
+
+
+def _irregular_stay_matters(application: dict[str, Any]) -> bool:
+    """For a first card that needs no long-stay visa, an irregular stay brings the fee."""
+    no_visa_cards = _cards_where(lambda card: card.regularisation == "if-irregular-stay")
+    return _holds_nothing(application) and _for_cards(*no_visa_cards)(application)
 
 
 def _answer(path: Path, label: str, help: str, relevant: Relevant) -> FieldSpec:
@@ -256,6 +273,13 @@ STEPS: tuple[Step, ...] = (
                 _holds_nothing,
             ),
             _yes_no(
+                (*SIT, "irregular_stay"),
+                "Staying in France without a valid visa or card today",
+                "For a certificate that needs no long-stay visa: the droit de visa de "
+                "régularisation is then due.",
+                _irregular_stay_matters,
+            ),
+            _yes_no(
                 (*SIT, "nationality_allows_polygamy"),
                 "Nationality allows polygamy",
                 "A statement of non-polygamy is then asked for.",
@@ -282,11 +306,12 @@ STEPS: tuple[Step, ...] = (
                 choices=(
                     ("spouse-of-french", "spouse of a French national"),
                     ("parent-of-french-child", "parent of a French child"),
+                    ("family-reunification", "joined my family through family reunification"),
                     ("other", "another ground (long residence, resources)"),
                 ),
                 optional=True,
                 prompt="(not answered yet)",
-                relevant=_for_cards("resident-10y"),
+                relevant=_for_cards("resident-10y", "cra-10ans"),
             ),
             FieldSpec(
                 (*SIT, "talent_basis"),
@@ -322,7 +347,7 @@ STEPS: tuple[Step, ...] = (
                     ("new-employer", "new employer"),
                     ("job-lost", "the job ended"),
                 ),
-                relevant=_for_cards("salarie", "travailleur-temporaire"),
+                relevant=_for_cards("salarie", "travailleur-temporaire", "cra-salarie"),
             ),
             FieldSpec(
                 (*SIT, "loss_or_theft"),

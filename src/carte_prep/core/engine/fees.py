@@ -26,6 +26,26 @@ def _late_fees(window: FilingWindow | None, filing: dt.date, amount: int) -> tup
     return 0, 0
 
 
+def regularisation_due(application: Application, card: Card, decision: ProcedureDecision) -> bool:
+    """Whether the droit de visa de régularisation (L.436-4) is due before this first card.
+
+    It is due after an entry without the visa the card needs; for a card that needs no
+    long-stay visa (an Algerian certificate as spouse of a French national) only for
+    someone staying irregularly (F2215); never on the categories L.436-4 exempts or on a
+    free card.
+    """
+    situation = application.situation
+    if decision.path != "first-admission" or card.fee_class == "free":
+        return False
+    match card.regularisation:
+        case "without-long-stay-visa":
+            return situation.no_long_stay_visa
+        case "if-irregular-stay":
+            return situation.irregular_stay
+        case "never":
+            return False
+
+
 def quote_fee(
     application: Application,
     card: Card,
@@ -36,21 +56,17 @@ def quote_fee(
 ) -> FeeQuote:
     """The fee on the filing day, with the late fee when the window is missed."""
     schedule = catalogue.fee_schedule(filing)
-    rule = catalogue.fee_rules[card.fee][decision.path]
+    rule = catalogue.fee_rules[card.fee_class][decision.path]
     category = rule.amount
     if rule.only_with_new_card and not application.situation.wants_new_card:
         category = catalogue.fee_rules["free"][decision.path].amount
     amount = schedule.amounts[category]
     upper = schedule.amounts[rule.upper] if rule.upper and category == rule.amount else None
     late, disputed = _late_fees(window, filing, schedule.late_filing)
-    regularises = (
-        decision.path == "first-admission"
-        and application.situation.no_long_stay_visa
-        and card.fee != "free"
-    )
+    regularises = regularisation_due(application, card, decision)
     regularisation = schedule.regularisation.total if regularises else 0
     top = max(amount.total_max, upper.total_max if upper else 0)
-    if amount.total_max == 0 and not late and not regularisation:
+    if top == 0 and not late and not regularisation:
         when_paid = "nothing to pay: this card is free"
     elif decision.path == "vls-ts-validation":
         when_paid = "paid online during the validation"
