@@ -38,6 +38,8 @@ def test_examples_cover_the_promised_situations() -> None:
     assert ("wa-10y", "first-admission") in cards
     assert ("cra-10ans", "renewal") in cards, "the Benali household: an Algerian certificate"
     assert ("cra-visiteur", "renewal") in cards
+    assert ("vpf-regroupement-familial", "after-vls-ts") in cards, "the Selvaraj spouse"
+    assert ("vpf-regroupement-familial", "first-admission") in cards, "the Selvaraj son at 18"
     thompson = households["thompson-family"]
     assert any(
         m.application

@@ -90,7 +90,12 @@ def _holds_nothing(application: dict[str, Any]) -> bool:
     return application.get("current_card") is None and application.get("request", "card") == "card"
 
 
-MULTI_YEAR_CARDS = ("salarie", "vpf-conjoint-francais", "vpf-parent-enfant-francais")
+MULTI_YEAR_CARDS = (
+    "salarie",
+    "vpf-conjoint-francais",
+    "vpf-parent-enfant-francais",
+    "vpf-regroupement-familial",
+)
 
 
 def card_choices() -> tuple[tuple[str, str], ...]:
@@ -290,6 +295,12 @@ STEPS: tuple[Step, ...] = (
                 "Is this your first multi-year card or first 10-year card?",
                 "The 2- to 4-year card asked after a first year (VLS-TS or 1-year card) is the "
                 "first multi-year card; moving to a 10-year card is the first 10-year card.",
+                _for_cards(*MULTI_YEAR_CARDS),
+            ),
+            _yes_no(
+                (*SIT, "schooled_in_france"),
+                "3 years of secondary school or 1 year of higher education in France",
+                "It exempts you from the civic exam for a first multi-year card.",
                 _for_cards(*MULTI_YEAR_CARDS),
             ),
             _answer(

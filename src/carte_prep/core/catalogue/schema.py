@@ -154,12 +154,16 @@ class RouteOverride(Data):
     """A route that applies instead of the path's usual one when the conditions hold."""
 
     when: list[Condition] = Field(min_length=1)
-    route: Route
+    route: Route | Literal["choice"]
+    default: Route | None = None
+    """For a choice: the route assumed until the person picks one."""
     why: str
     sources: list[Source] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _situation_only(self) -> RouteOverride:
+        if self.route == "choice" and self.default is None:
+            raise ValueError("a 'choice' route needs a default")
         for condition in self.when:
             if {"route", "fee_due"} & (set(condition.facts) | set(condition.facts_not)):
                 raise ValueError("a route override cannot depend on the route or the fee")
