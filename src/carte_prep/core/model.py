@@ -315,6 +315,10 @@ class Situation(Model):
     filiation_by_recognition: bool | None = None
     """For a parent of a French child: the child's filiation comes from a recognition
     (reconnaissance), so the French parent's contribution is checked too (None: not said)."""
+    protection_family_member: bool = False
+    """For a refugee, subsidiary-protection or stateless card: asked as the spouse, partner,
+    child or parent of the person OFPRA protected, not as that person (whose civil status
+    OFPRA itself certifies)."""
     resident_basis: ResidentBasis | None = None
     """For a 10-year resident card: the ground it is asked on (None: not said)."""
     talent_basis: TalentBasis | None = None

@@ -195,7 +195,8 @@ def _regime_refusal(
         else f"The {card.short_en} is a CESEDA card: carte-prep has no checklist yet for "
         "the certificate that may take its place."
     )
-    return f"{regime.applies} {reason}", regime.read
+    read = instead.read if instead is not None and instead.read else regime.read
+    return f"{regime.applies} {reason}", read
 
 
 def _regime_note(card: Card, nationality: str | None, catalogue: Catalogue) -> tuple[str, str]:

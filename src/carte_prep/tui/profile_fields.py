@@ -310,6 +310,13 @@ STEPS: tuple[Step, ...] = (
                 "not make, their contribution to the child's upkeep must be shown too.",
                 _for_cards("vpf-parent-enfant-francais"),
             ),
+            _yes_no(
+                (*SIT, "protection_family_member"),
+                "Family member of the protected person (not protected yourself)",
+                "For a refugee, subsidiary-protection or stateless card: you show your own "
+                "passport and civil records; the protected person shows OFPRA's documents.",
+                _for_cards("refugie-10y", "protection-subsidiaire", "apatride"),
+            ),
             FieldSpec(
                 (*SIT, "resident_basis"),
                 "10-year card: on which ground do you ask?",

@@ -410,6 +410,8 @@ class InsteadOfCard(Data):
     """The card of this regime that replaces it."""
     reason: str | None = None
     """Why there is no such card, when ``use`` is not set."""
+    read: Source | None = None
+    """The page to read for that reason, when it is not the regime's own page."""
 
     @model_validator(mode="after")
     def _one(self) -> InsteadOfCard:
