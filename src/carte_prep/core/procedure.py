@@ -168,6 +168,9 @@ def _not_covered(
     from_visa = rule.refused_from_vls_ts
     if from_visa is not None and held is not None and held.kind == "vls-ts":
         return from_visa.reason, from_visa.read
+    after = rule.only_after_reason
+    if after is not None and held is not None and held.card_type not in rule.only_after:
+        return after.reason, after.read
     return None
 
 

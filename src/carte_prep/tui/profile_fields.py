@@ -344,6 +344,13 @@ STEPS: tuple[Step, ...] = (
                 prompt="(not answered yet)",
                 relevant=_for_cards("talent-salarie-qualifie"),
             ),
+            _answer(
+                (*SIT, "creating_business"),
+                "After your studies: do you plan to create a company?",
+                "The job-seeking / business-creation card then asks for evidence of the "
+                "project; looking for a job needs none.",
+                _for_cards("rece"),
+            ),
             _yes_no(
                 (*SIT, "phd_student"),
                 "Doctoral student (PhD)",

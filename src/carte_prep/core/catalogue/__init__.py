@@ -29,6 +29,7 @@ from carte_prep.core.catalogue.schema import (
     Deadline,
     Departement,
     FeeClass,
+    FeeOverride,
     FeeRule,
     FeeSchedule,
     HandIn,
@@ -148,6 +149,11 @@ class Catalogue(Data):
             for rule in card.paths.values():
                 for override in rule.route_when:
                     self._check_card_ids(f"card {card.id}", override.when)
+                unknown = [c for c in rule.only_after if c not in self.cards]
+                if unknown:
+                    raise ValueError(f"card {card.id}: only_after unknown card {unknown[0]!r}")
+            for fee_override in card.fee_when:
+                self._check_card_ids(f"card {card.id}", fee_override.when)
         for needed in ("first-card-after-18", "first-card-before-19", "wa-first-after-18"):
             if needed not in self.deadlines:
                 raise ValueError(f"deadlines: {needed!r} is missing (the agenda uses it)")
@@ -159,8 +165,9 @@ class Catalogue(Data):
     def _check_fees(self) -> None:
         categories = {c for s in self.fees for c in s.amounts}
         for card in self.cards.values():
-            if card.fee is not None and card.fee not in self.fee_rules:
-                raise ValueError(f"card {card.id}: fee class {card.fee!r} has no rules")
+            for fee_class in [card.fee, *(o.fee for o in card.fee_when)]:
+                if fee_class is not None and fee_class not in self.fee_rules:
+                    raise ValueError(f"card {card.id}: fee class {fee_class!r} has no rules")
         for fee_class, rules in self.fee_rules.items():
             missing = set(PROCEDURES) - set(rules)
             if missing:
@@ -283,6 +290,7 @@ __all__ = [
     "Fact",
     "FactValue",
     "FeeClass",
+    "FeeOverride",
     "FeeRule",
     "FeeSchedule",
     "HandIn",

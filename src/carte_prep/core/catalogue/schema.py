@@ -192,12 +192,36 @@ class PathRule(Data):
     cards): the path is refused with this reason."""
     validity_months: int | None = None
     """How long the card issued by this path usually lasts, when not the card's usual."""
+    only_after: list[str] = Field(default_factory=list)
+    """The held cards (or cards a held VLS-TS stands for) this path can start from; empty:
+    any. Another held card refuses the path with ``only_after_reason``."""
+    only_after_reason: NotCovered | None = None
     sources: list[Source] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _choice_complete(self) -> PathRule:
         if self.route == "choice" and (self.default is None or not self.why):
             raise ValueError("a 'choice' route needs a default and a why")
+        if bool(self.only_after) != (self.only_after_reason is not None):
+            raise ValueError("only_after and only_after_reason go together")
+        return self
+
+
+class FeeOverride(Data):
+    """A fee class that applies instead of the card's usual one when the conditions hold
+    (the reduced-rate card asked after a standard-rate one)."""
+
+    when: list[Condition] = Field(min_length=1)
+    fee: FeeClass
+    why: str
+    sources: list[Source] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _situation_only(self) -> FeeOverride:
+        for condition in self.when:
+            named = set(condition.facts) | set(condition.facts_not)
+            if {"route", "fee_due", "regularisation_due"} & named:
+                raise ValueError("a fee override cannot depend on the route or the fee")
         return self
 
 
@@ -216,6 +240,8 @@ class Card(Sourced):
     regime: Regime = "ceseda"
     """The body of law it is issued under; regimes.toml says who may ask for it."""
     fee: FeeClass | None = None
+    fee_when: list[FeeOverride] = Field(default_factory=list)
+    """Another fee class for some situations, the first that holds."""
     validity_months: int | None = None
     official_page: Source
     """The official page for this card, named when a path is not covered."""

@@ -78,7 +78,7 @@ def build_checklist(
     judged_on, judged_kind = judging_date(application, route.route, today)
     judged_label = describe_judging_date(judged_on, judged_kind)
     window = filing_window(application, decision, route.route, catalogue)
-    fee = quote_fee(application, card, decision, judged_on, window, catalogue)
+    fee = quote_fee(application, card, decision, judged_on, window, catalogue, base_facts)
     photos = plan_photos(application, decision.path, route.route, catalogue)
     facts = with_route_and_fee(
         base_facts, route.route, fee.total_max > 0, regularisation_due(application, card, decision)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from carte_prep.core.catalogue import Card, Catalogue
+from carte_prep.core.engine.conditions import Facts, holds
 from carte_prep.core.engine.results import FeeQuote, FilingWindow
 from carte_prep.core.model import Application
 from carte_prep.core.procedure import ProcedureDecision
@@ -53,10 +54,16 @@ def quote_fee(
     filing: dt.date,
     window: FilingWindow | None,
     catalogue: Catalogue,
+    facts: Facts,
 ) -> FeeQuote:
-    """The fee on the filing day, with the late fee when the window is missed."""
+    """The fee on the filing day, with the late fee when the window is missed.
+
+    ``facts`` choose the card's fee class where the catalogue gives it another one for
+    some situations (``fee_when``).
+    """
     schedule = catalogue.fee_schedule(filing)
-    rule = catalogue.fee_rules[card.fee_class][decision.path]
+    override = next((o for o in card.fee_when if holds(o.when, facts)), None)
+    rule = catalogue.fee_rules[override.fee if override else card.fee_class][decision.path]
     category = rule.amount
     if rule.only_with_new_card and not application.situation.wants_new_card:
         category = catalogue.fee_rules["free"][decision.path].amount
@@ -80,7 +87,7 @@ def quote_fee(
             f"; of the €{regularisation} droit de visa de régularisation, "
             f"€{schedule.regularisation.at_filing} is paid when you file and is not refunded"
         )
-    caveats = [c for c in (rule.caveat, schedule.caveat) if c]
+    caveats = [c for c in (override.why if override else None, rule.caveat, schedule.caveat) if c]
     if disputed and window is not None:
         caveats.insert(
             0,
@@ -101,5 +108,5 @@ def quote_fee(
         schedule_from=schedule.valid_from,
         when_paid=when_paid,
         caveat=" ".join(caveats) or None,
-        sources=[*rule.sources, *schedule.sources],
+        sources=[*(override.sources if override else []), *rule.sources, *schedule.sources],
     )
