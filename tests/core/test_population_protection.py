@@ -72,7 +72,7 @@ def test_the_refugee_s_family_member_shows_their_own_papers_and_the_link() -> No
     )
     chosen = ids(checklist)
     assert {"passport", "birth-certificate", "protection-family-link", "ofpra-decision"} <= chosen
-    assert "ofii-medical-reunification" in chosen, "F15401: after réunification familiale"
+    assert "ofii-medical-visit" in chosen, "F15401: after réunification familiale"
     assert "ofpra-civil-status" not in chosen
     assert item(checklist, "protection-family-link").needs_translation
 
