@@ -19,7 +19,7 @@ from common import TODAY
 
 from carte_prep.core.catalogue import load_catalogue
 from carte_prep.core.store import Store
-from carte_prep.tui.summary import summarise
+from carte_prep.core.summary import summarise
 
 
 def main(mode: str, folder: Path) -> dict[str, float]:

@@ -29,7 +29,7 @@ def run(quick: bool) -> list[Row]:
     from carte_prep.core.engine import build_checklist
     from carte_prep.core.model import Household
     from carte_prep.core.procedure import decide_procedure
-    from carte_prep.tui.summary import summarise
+    from carte_prep.core.summary import summarise
 
     load_catalogue.cache_clear()  # time the one-off load even if another benchmark did it
     start = time.perf_counter()

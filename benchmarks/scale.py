@@ -61,7 +61,7 @@ def wall(args: list[str]) -> float:
 
 def core_rows(folder: Path, rounds: int) -> list[Row]:
     from carte_prep.core.store import Store
-    from carte_prep.tui.summary import summarise
+    from carte_prep.core.summary import summarise
 
     def load() -> Any:
         return Store(folder).load_all()

@@ -38,8 +38,8 @@ def table_rows(folder: Path) -> tuple[list[list[str]], str]:
     once the list is shown.
     """
     from carte_prep.core.store import Store
+    from carte_prep.core.summary import summarise
     from carte_prep.tui.format import bar
-    from carte_prep.tui.summary import summarise
 
     report = Store(folder).load_all()
     rows: list[list[str]] = []

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import pytest
 
-from support import TODAY
+from support import PROFILES, TODAY
 
 
 @pytest.fixture
@@ -16,6 +17,15 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "data"
     monkeypatch.setenv("CARTE_PREP_DATA_DIR", str(path))
     return path
+
+
+@pytest.fixture
+def data(data_dir: Path) -> Path:
+    """``data_dir`` holding a copy of the example households."""
+    data_dir.mkdir()
+    for profile in PROFILES.glob("*.json"):
+        shutil.copy(profile, data_dir / profile.name)
+    return data_dir
 
 
 @pytest.fixture

@@ -6,7 +6,14 @@ import datetime as dt
 from typing import Any
 
 from carte_prep.core.catalogue import Source, load_catalogue
-from carte_prep.core.engine import Checklist, ChecklistItem, build_checklist
+from carte_prep.core.engine import (
+    Checklist,
+    ChecklistItem,
+    FeeQuote,
+    PhotoPlan,
+    RouteDecision,
+    build_checklist,
+)
 from support import TODAY, household_of, person
 
 CATALOGUE = load_catalogue()
@@ -28,6 +35,22 @@ def checklist_for(card: str, path: str, *, today: dt.date = TODAY, **kwargs: Any
     result = build_checklist(household_of(person(card, path, **kwargs)), "ana", today)
     assert result is not None
     return result
+
+
+def route_of(checklist: Checklist) -> RouteDecision:
+    """The route of a covered checklist (None only when the case is not covered)."""
+    assert checklist.route is not None, "not covered"
+    return checklist.route
+
+
+def fee_of(checklist: Checklist) -> FeeQuote:
+    assert checklist.fee is not None, "not covered"
+    return checklist.fee
+
+
+def photos_of(checklist: Checklist) -> PhotoPlan:
+    assert checklist.photos is not None, "not covered"
+    return checklist.photos
 
 
 def ids(checklist: Checklist) -> set[str]:

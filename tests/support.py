@@ -6,6 +6,9 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from carte_prep.cli import main
 from carte_prep.core.model import (
     Application,
     CurrentCard,
@@ -99,3 +102,10 @@ NAME_CORPUS = [
 ]
 """Names from W3C's "Personal names around the world" and more: any script, mononyms,
 single letters, brackets that look like markup. Every one must be stored as typed."""
+
+
+def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """``carte-prep --today 2026-11-27 ARGS`` in this process: (exit status, stdout, stderr)."""
+    code = main(["--today", TODAY.isoformat(), *args])
+    out, err = capsys.readouterr()
+    return code, out, err

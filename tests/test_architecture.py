@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 
@@ -36,16 +39,75 @@ def test_cli_commands_do_not_load_the_app_or_the_renderer() -> None:
     assert not {m for m in modules if m.split(".")[0] in {"textual", "weasyprint"}}
 
 
-def test_core_sources_never_import_ui_or_pdf_packages() -> None:
-    core = SRC / "carte_prep" / "core"
-    for path in core.rglob("*.py"):
-        text = path.read_text(encoding="utf-8")
-        for banned in (
-            "import textual",
-            "from textual",
-            "import weasyprint",
-            "from weasyprint",
+def imports_of(path: Path) -> set[str]:
+    """Every module a source file imports, deferred imports (inside functions) included."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            found.add(node.module)
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return found
+
+
+def under(module: str, packages: tuple[str, ...]) -> bool:
+    return any(module == p or module.startswith(p + ".") for p in packages)
+
+
+CONTRACTS = [
+    (
+        "carte_prep/core",
+        (
             "carte_prep.tui",
             "carte_prep.dossier",
-        ):
-            assert banned not in text, f"{path.name} mentions {banned}"
+            "carte_prep.cli",
+            "carte_prep.present",
+            "carte_prep.examples",
+            "carte_prep.resources",
+            "carte_prep.calendar_export",
+            "textual",
+            "weasyprint",
+            "rich",
+            "jinja2",
+        ),
+    ),
+    (
+        "carte_prep/present.py",
+        ("carte_prep.tui", "carte_prep.cli", "carte_prep.dossier", "textual"),
+    ),
+    ("carte_prep/dossier", ("carte_prep.tui", "carte_prep.cli", "textual")),
+    ("carte_prep/tui", ("carte_prep.cli",)),
+    (
+        "carte_prep/tui/screens",
+        ("carte_prep.core.store", "carte_prep.core.storage", "carte_prep.tui.app"),
+    ),
+    (
+        "carte_prep/tui/widgets",
+        ("carte_prep.core.store", "carte_prep.core.storage", "carte_prep.tui.app"),
+    ),
+]
+"""(sources, what they must never import): the headless core; the PDF and the shared words
+free of the app; screens and widgets that read through the session and ask the app by
+message, so they never save and the app<->screens import loop cannot come back."""
+
+
+@pytest.mark.parametrize(("sources", "banned"), CONTRACTS, ids=[c[0] for c in CONTRACTS])
+def test_layers_import_only_downwards(sources: str, banned: tuple[str, ...]) -> None:
+    root = SRC / sources
+    paths = [root] if root.is_file() else sorted(root.rglob("*.py"))
+    assert paths
+    broken = [
+        f"{path.relative_to(SRC)} imports {module}"
+        for path in paths
+        for module in sorted(imports_of(path))
+        if under(module, banned)
+    ]
+    assert not broken
+
+
+def test_the_contracts_see_deferred_imports(tmp_path: Path) -> None:
+    source = tmp_path / "probe.py"
+    source.write_text("def later() -> None:\n    from carte_prep.tui.app import make_app\n")
+    assert under("carte_prep.tui.app", ("carte_prep.tui",))
+    assert "carte_prep.tui.app" in imports_of(source)

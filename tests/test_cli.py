@@ -1,26 +1,61 @@
-"""The command line end to end, in a subprocess, as a person or a script would use it."""
+"""The command line end to end, as a person or a script would use it.
+
+Most commands run in this process through ``main(argv)`` (a subprocess each would take
+most of the suite's time); the entry point itself runs as a real process in the smoke
+tests at the end.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
 
+from carte_prep.cli import main
 from support import PROFILES
 
 SRC = Path(__file__).resolve().parents[1] / "src"
+TODAY = ("--today", "2026-11-27")
+
+
+@contextmanager
+def data_dir_set(data_dir: Path) -> Iterator[None]:
+    saved = os.environ.get("CARTE_PREP_DATA_DIR")
+    os.environ["CARTE_PREP_DATA_DIR"] = str(data_dir)
+    try:
+        yield
+    finally:
+        if saved is None:
+            del os.environ["CARTE_PREP_DATA_DIR"]
+        else:
+            os.environ["CARTE_PREP_DATA_DIR"] = saved
 
 
 def run(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``carte-prep --today 2026-11-27 ARGS`` on ``data_dir``, in this process."""
+    out, err = io.StringIO(), io.StringIO()
+    with data_dir_set(data_dir), redirect_stdout(out), redirect_stderr(err):
+        try:
+            code = main([*TODAY, *args])
+        except SystemExit as exc:  # argparse: --help, --version and its own errors
+            code = exc.code if isinstance(exc.code, int) else 0
+    return subprocess.CompletedProcess(list(args), code, out.getvalue(), err.getvalue())
+
+
+def run_process(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The same through ``python -m carte_prep``, as a separate process."""
     env = {**os.environ, "CARTE_PREP_DATA_DIR": str(data_dir), "PYTHONPATH": str(SRC)}
     result = subprocess.run(
-        [sys.executable, "-m", "carte_prep", "--today", "2026-11-27", *args],
+        [sys.executable, "-m", "carte_prep", *TODAY, *args],
         capture_output=True,
         text=True,
         env=env,
@@ -476,3 +511,29 @@ def test_implausible_numbers_are_refused(examples: Path, args: tuple[str, ...]) 
 
 def test_restoring_a_version_that_does_not_exist_is_an_error(examples: Path) -> None:
     assert "no previous versions" in one_error_line(run(examples, "restore", "nguyen-student", "1"))
+
+
+# -- the entry point as a real process ---------------------------------------------------
+
+
+def test_the_entry_point_runs_commands(examples: Path) -> None:
+    assert run_process(examples, "--version").stdout.startswith("carte-prep ")
+    listing = run_process(examples, "list")
+    assert listing.returncode == 0, listing.stderr
+    assert "wa-10y, renewal of the same card, via prefecture" in listing.stdout
+    marked = run_process(
+        examples, "mark", "thompson-family", "david", "passport", "--status", "todo"
+    )
+    assert marked.returncode == 0, marked.stderr
+    assert run_process(examples, "undo", "thompson-family").returncode == 0
+    exported = run_process(examples, "export", "nguyen-student")
+    assert exported.stdout == (examples / "nguyen-student.json").read_text(encoding="utf-8")
+
+
+def test_the_entry_point_reports_mistakes_in_one_line(examples: Path) -> None:
+    before = snapshot(examples)
+    assert "no household 'ghost'" in one_error_line(run_process(examples, "checklist", "ghost"))
+    bad = run_process(examples, "mark", "thompson-family", "david", "passport", "--status", "lost")
+    assert bad.returncode == 2
+    assert len(bad.stderr.strip().splitlines()) == 1
+    assert snapshot(examples) == before

@@ -7,31 +7,13 @@ Run in process (``cli.main``) on a copy of the examples: the subprocess tests of
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
-from carte_prep.cli import main
-from support import PROFILES
+from support import cli
 
 NEW_MEMBER = ("--given-names", "Omar", "--birth-date", "1999-04-02", "--nationality", "Tunisia")
-
-
-@pytest.fixture
-def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "data"
-    folder.mkdir()
-    for profile in PROFILES.glob("*.json"):
-        shutil.copy(profile, folder / profile.name)
-    monkeypatch.setenv("CARTE_PREP_DATA_DIR", str(folder))
-    return folder
-
-
-def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(["--today", "2026-11-27", *args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def member(folder: Path, household: str, member_id: str) -> dict[str, object]:

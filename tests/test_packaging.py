@@ -1,4 +1,4 @@
-"""A wheel must carry the examples, the templates and the catalogue data."""
+"""A wheel must carry the examples, the templates and the catalogue data; CI runs the gates."""
 
 from __future__ import annotations
 
@@ -40,3 +40,19 @@ def test_wheel_ships_profiles_templates_and_catalogue(tmp_path: Path) -> None:
     for data in (ROOT / "src/carte_prep/core/catalogue").glob("*.toml"):
         assert f"carte_prep/core/catalogue/{data.name}" in names
     assert not any(name.startswith("tests/") for name in names)
+
+
+def test_ci_runs_the_gates_then_the_readme_test_command_last() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    command = next(
+        line for line in readme.splitlines() if line.endswith(".venv/bin/python -m pytest")
+    )
+    steps = [
+        line
+        for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith(("#", "set ", "cd "))
+    ]
+    assert steps[-1] == command
+    gates = "\n".join(steps[:-1])
+    for gate in ("ruff check src tests", "ruff format --check src tests", "mypy"):
+        assert gate in gates

@@ -130,3 +130,11 @@ def test_unanswered_questions_name_their_fact_values() -> None:
         assert values is not None
         assert None in values
         assert question.answers(values)
+
+
+def test_the_e_photo_words_give_the_numbers_the_rules_use() -> None:
+    """The notes and the item's text are prose; the dates come from the numbers beside them."""
+    photos = CATALOGUE.photos
+    words = " ".join([*photos.ephoto_notes, CATALOGUE.requirements["ephoto-code"].how_to_get])
+    assert f"{photos.ephoto_valid_months} months" in words
+    assert f"{photos.ephoto_activation_hours} hours" in words

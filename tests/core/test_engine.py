@@ -6,7 +6,13 @@ import datetime as dt
 
 import pytest
 
-from carte_prep.core.engine import Checklist, build_checklist, household_progress
+from carte_prep.core.engine import (
+    Checklist,
+    build_checklist,
+    household_checklists,
+    household_progress,
+    shareable_documents,
+)
 from carte_prep.core.model import (
     Appointment,
     CurrentCard,
@@ -17,8 +23,8 @@ from carte_prep.core.model import (
     Tracking,
 )
 from carte_prep.core.tracking import share_document, update_tracking
-from rules_support import CATALOGUE, checklist_for, ids, required
-from support import TODAY, household_of, person
+from rules_support import CATALOGUE, checklist_for, fee_of, ids, photos_of, required, route_of
+from support import PROFILES, TODAY, household_of, person
 
 EARLY_2025 = dt.date(2025, 5, 1)
 """A today before the 2025 filing days of the fee tests: a planned day must be ahead."""
@@ -91,9 +97,9 @@ def test_catalogue_covers_the_card_types_of_the_design() -> None:
 def test_withdrawal_agreement_cards_always_go_to_the_prefecture(card: str, procedure: str) -> None:
     checklist = checklist_for(card, procedure)
     if CATALOGUE.cards[card].withdrawal_agreement:
-        assert checklist.route.route == "prefecture"
-        assert not checklist.route.choosable
-        assert checklist.route.anef_button is None
+        assert route_of(checklist).route == "prefecture"
+        assert not route_of(checklist).choosable
+        assert route_of(checklist).anef_button is None
 
 
 @pytest.mark.parametrize(
@@ -109,7 +115,7 @@ def test_withdrawal_agreement_cards_always_go_to_the_prefecture(card: str, proce
     ],
 )
 def test_routing_by_card(card: str, procedure: str, route: str) -> None:
-    decision = checklist_for(card, procedure).route
+    decision = route_of(checklist_for(card, procedure))
     assert decision.route == route
     if route == "anef" and procedure not in ("duplicate", "vls-ts-validation"):
         assert decision.anef_button
@@ -117,14 +123,15 @@ def test_routing_by_card(card: str, procedure: str, route: str) -> None:
 
 def test_varying_route_uses_default_until_chosen_and_says_why() -> None:
     assumed = checklist_for("salarie", "renewal")
-    assert assumed.route.choosable
-    assert assumed.route.decided_by == "default"
-    assert assumed.route.why
-    assert "département" in assumed.route.why
+    assert route_of(assumed).choosable
+    assert route_of(assumed).decided_by == "default"
+    why = route_of(assumed).why
+    assert why
+    assert "département" in why
     assert any(w.code == "route-choice" for w in assumed.warnings)
     chosen = checklist_for("salarie", "renewal", route_choice="prefecture")
-    assert chosen.route.route == "prefecture"
-    assert chosen.route.decided_by == "person"
+    assert route_of(chosen).route == "prefecture"
+    assert route_of(chosen).decided_by == "person"
     assert "paper-photos" in ids(chosen)
     assert "ephoto-code" not in ids(chosen)
     assert not any(w.code == "route-choice" for w in chosen.warnings)
@@ -132,20 +139,21 @@ def test_varying_route_uses_default_until_chosen_and_says_why() -> None:
 
 def test_route_choice_is_ignored_where_the_rule_is_fixed() -> None:
     checklist = checklist_for("wa-10y", "renewal", route_choice="anef")
-    assert checklist.route.route == "prefecture"
+    assert route_of(checklist).route == "prefecture"
 
 
 def test_prefecture_named_from_departement() -> None:
-    assert "Périgueux" in checklist_for("wa-10y", "renewal", departement="24").route.where
+    assert "Périgueux" in route_of(checklist_for("wa-10y", "renewal", departement="24")).where
     assert (
-        "Préfecture de police" in checklist_for("wa-10y", "renewal", departement="75").route.where
+        "Préfecture de police"
+        in route_of(checklist_for("wa-10y", "renewal", departement="75")).where
     )
 
 
 def test_withdrawal_agreement_renewal_is_free_and_has_no_contrat() -> None:
     checklist = checklist_for("wa-10y", "renewal", departement="24")
-    assert checklist.fee.total == 0
-    assert checklist.fee.total_max == 0
+    assert fee_of(checklist).total == 0
+    assert fee_of(checklist).total_max == 0
     assert "contrat-engagement" not in ids(checklist)
     assert "timbre-fiscal" not in ids(checklist)
     assert {"passport", "current-residence-document", "proof-of-address", "paper-photos"} <= ids(
@@ -301,7 +309,7 @@ def test_anef_renewal_window_edges(days_before_expiry: int, level: str, late: bo
     warning = next(w for w in checklist.warnings if w.code == "renewal-window")
     assert warning.level == level
     assert ("not yet open" in warning.message) == (days_before_expiry > 120)
-    assert (checklist.fee.late_fee == 180) is late
+    assert (fee_of(checklist).late_fee == 180) is late
 
 
 def test_expired_card_and_late_limit() -> None:
@@ -330,7 +338,7 @@ def test_planned_filing_after_the_deadline_is_warned_and_costs_the_late_fee() ->
         planned_filing_date=expiry - dt.timedelta(days=30),
     )
     assert any("after" in w.message for w in checklist.warnings if w.code == "renewal-window")
-    assert checklist.fee.late_fee == 180
+    assert fee_of(checklist).late_fee == 180
 
 
 def test_withdrawal_agreement_window_opens_two_months_before() -> None:
@@ -339,7 +347,7 @@ def test_withdrawal_agreement_window_opens_two_months_before() -> None:
     assert checklist.window is not None
     assert checklist.window.opens == expiry - dt.timedelta(days=60)
     assert checklist.window.late_fee == "none"
-    assert checklist.fee.total_max == 0
+    assert fee_of(checklist).total_max == 0
 
 
 def test_passport_expiring_before_the_card_is_warned() -> None:
@@ -355,43 +363,72 @@ def test_fees_follow_the_schedule_in_force_on_the_filing_day() -> None:
     before = checklist_for(
         "visiteur", "first-admission", planned_filing_date=dt.date(2025, 6, 1), today=EARLY_2025
     )
-    assert before.fee.total == 225
+    assert fee_of(before).total == 225
     after = checklist_for("visiteur", "first-admission", planned_filing_date=dt.date(2026, 6, 1))
-    assert after.fee.total == 350
-    assert after.fee.caveat
+    assert fee_of(after).total == 350
+    assert fee_of(after).caveat
     renewal = checklist_for("visiteur", "renewal", planned_filing_date=dt.date(2026, 6, 1))
-    assert (renewal.fee.total, renewal.fee.total_max) == (250, 350)
+    assert (fee_of(renewal).total, fee_of(renewal).total_max) == (250, 350)
     student = checklist_for(
         "etudiant", "renewal", planned_filing_date=dt.date(2025, 6, 1), today=EARLY_2025
     )
-    assert student.fee.total == 75
+    assert fee_of(student).total == 75
     change = checklist_for("visiteur", "change-of-situation")
-    assert change.fee.total_max == 0
+    assert fee_of(change).total_max == 0
     assert "timbre-fiscal" not in ids(change)
     new_card = checklist_for(
         "visiteur", "change-of-situation", situation=Situation(wants_new_card=True)
     )
-    assert new_card.fee.total == 50
+    assert fee_of(new_card).total == 50
     assert "timbre-fiscal" in ids(new_card)
+
+
+@pytest.mark.parametrize(("card", "procedure"), CARD_PROCEDURES)
+@pytest.mark.parametrize("wants_new_card", [True, False])
+def test_the_photo_plan_is_the_photo_item_of_the_checklist(
+    card: str, procedure: str, wants_new_card: bool
+) -> None:
+    """The plan follows the catalogue's photo items, so the two can never disagree."""
+    checklist = checklist_for(
+        card, procedure, departement="24", situation=Situation(wants_new_card=wants_new_card)
+    )
+    listed = ids(checklist)
+    expected = (
+        "ephoto" if "ephoto-code" in listed else "paper" if "paper-photos" in listed else "none"
+    )
+    assert photos_of(checklist).kind == expected
+    assert (photos_of(checklist).count == 0) is (expected == "none")
+
+
+def test_no_photos_for_the_visa_validation_or_a_change_that_keeps_the_card() -> None:
+    assert photos_of(checklist_for("etudiant", "vls-ts-validation")).kind == "none"
+    keeps = checklist_for(
+        "salarie", "change-of-situation", situation=Situation(wants_new_card=False)
+    )
+    assert photos_of(keeps).kind == "none"
+    new_card = checklist_for(
+        "salarie", "change-of-situation", situation=Situation(wants_new_card=True)
+    )
+    assert photos_of(new_card).kind != "none"
 
 
 def test_photos_follow_the_route_and_departement() -> None:
     paper = checklist_for("wa-10y", "renewal", departement="24")
-    assert paper.photos.kind == "paper"
-    assert paper.photos.count == 3
+    assert photos_of(paper).kind == "paper"
+    assert photos_of(paper).count == 3
     item = next(i for i in paper.items if i.requirement.id == "paper-photos")
     assert item.quantity == 3
     rennes = checklist_for("wa-10y", "renewal", departement="35")
-    assert rennes.photos.count == 2
+    assert photos_of(rennes).count == 2
     online = checklist_for(
         "etudiant",
         "renewal",
         ephoto=EPhoto(code="AB12 CD34 EF56 GH78 IJ90 KL", purchased_on=dt.date(2026, 11, 26)),
         planned_filing_date=dt.date(2026, 11, 27),
     )
-    assert online.photos.kind == "ephoto"
-    assert online.photos.ephoto_expires_on == dt.date(2027, 5, 26)
-    assert online.photos.ephoto_active_after == dt.date(2026, 11, 29)
+    assert photos_of(online).kind == "ephoto"
+    assert photos_of(online).ephoto_expires_on == dt.date(2027, 5, 26)
+    assert photos_of(online).ephoto_active_after == dt.date(2026, 11, 29)
     assert any(w.code == "ephoto" and w.level == "info" for w in online.warnings)
     stale = checklist_for(
         "etudiant",
@@ -527,13 +564,25 @@ def test_first_card_without_a_long_stay_visa_pays_part_of_the_regularisation_fee
         "vpf-parent-enfant-francais", "first-admission", situation=Situation(no_long_stay_visa=True)
     )
     assert "timbre-regularisation" in ids(without_visa)
-    assert without_visa.fee.regularisation == 300
-    assert without_visa.fee.regularisation_at_filing == 100
-    assert without_visa.fee.total == 350 + 300
-    assert "€100 is paid when you file" in without_visa.fee.when_paid
+    assert fee_of(without_visa).regularisation == 300
+    assert fee_of(without_visa).regularisation_at_filing == 100
+    assert fee_of(without_visa).total == 350 + 300
+    assert "€100 is paid when you file" in fee_of(without_visa).when_paid
     with_visa = checklist_for("vpf-parent-enfant-francais", "first-admission")
     assert "timbre-regularisation" not in ids(with_visa)
-    assert with_visa.fee.regularisation == 0
+    assert fee_of(with_visa).regularisation == 0
+    for card, path in (("wa-5y", "first-admission"), ("vpf-parent-enfant-francais", "renewal")):
+        other = checklist_for(card, path, situation=Situation(no_long_stay_visa=True))
+        assert fee_of(other).regularisation == 0, "L.436-4: a first card, and not a free one"
+
+
+def test_a_visa_validation_is_paid_online_and_a_card_when_it_is_handed_over() -> None:
+    assert fee_of(checklist_for("etudiant", "vls-ts-validation")).when_paid == (
+        "paid online during the validation"
+    )
+    assert "timbre fiscal when the card is handed over" in (
+        fee_of(checklist_for("salarie", "renewal")).when_paid
+    )
 
 
 def test_vls_ts_validation_exists_for_every_card_that_starts_with_a_long_stay_visa() -> None:
@@ -628,3 +677,16 @@ def test_first_multi_year_answered_no_stops_the_reminder() -> None:
     )
     assert not any(w.code == "first-multi-year" for w in answered_no.warnings)
     assert "language-certificate-a2" not in ids(answered_no)
+
+
+def test_shareable_documents_name_who_lists_each_one() -> None:
+    household = Household.model_validate_json(
+        (PROFILES / "thompson-family.json").read_text(encoding="utf-8")
+    )
+    documents = shareable_documents(household_checklists(household, TODAY))
+    by_id = {requirement.id: members for requirement, members in documents}
+    assert by_id["proof-of-address"] == {"david", "margaret"}
+    assert "passport" not in by_id, "a passport is each person's own"
+    assert all(requirement.shareable for requirement, _ in documents)
+    orders = [(r.order, r.id) for r, _ in documents]
+    assert orders == sorted(orders)

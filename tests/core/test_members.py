@@ -24,8 +24,11 @@ def test_upsert_adds_then_replaces_by_id() -> None:
 
 def test_upsert_validates_the_whole_household() -> None:
     household = household_of(person("visiteur", "first-admission"))
-    bad = person("visiteur", "first-admission", member_id="two").model_dump()
-    bad["application"]["situation"] = {**Situation().model_dump(), "housing": "castle"}
+    member = person("visiteur", "first-admission", member_id="two")
+    assert member.application is not None
+    castle = Situation.model_construct(**{**Situation().model_dump(), "housing": "castle"})
+    application = member.application.model_copy(update={"situation": castle})
+    bad = member.model_copy(update={"application": application})  # unchecked, as a bug could
     with pytest.raises(ValidationError):
         upsert_member(household, bad)
 

@@ -66,7 +66,9 @@ def test_dates_of_the_held_document_are_kept(upgraded: tuple[dict[str, Any], Hou
         if old_card:
             assert new.application is not None
             assert new.application.current_card is not None
-            assert new.application.current_card.valid_until.isoformat() == old_card["valid_until"]
+            valid_until = new.application.current_card.valid_until
+            assert valid_until is not None
+            assert valid_until.isoformat() == old_card["valid_until"]
 
 
 @pytest.mark.parametrize(

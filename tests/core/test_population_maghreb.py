@@ -40,7 +40,7 @@ def test_the_contrat_dengagement_is_optional_only_where_f38329_says(
         "renewal",
         held=held,
         nationality=nationality,
-        situation=Situation(resident_basis=basis),  # type: ignore[arg-type]
+        situation=Situation(resident_basis=basis),
     )
     chosen = ids(checklist)
     assert ("contrat-engagement-optional" in chosen) is optional

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from carte_prep.core.model import Application, CurrentCard, Situation
-from carte_prep.core.procedure import decide_procedure
+from carte_prep.core.procedure import decide_procedure, likely_appointment_kind
 from rules_support import CATALOGUE, checklist_for
 
 
 def decide(card: str, held: CurrentCard | None = None, **fields: object) -> str:
-    return decide_procedure(Application(card_type=card, current_card=held, **fields)).path  # type: ignore[arg-type]
+    return decide_procedure(Application(card_type=card, current_card=held, **fields)).path
 
 
 @pytest.mark.parametrize(
@@ -90,3 +90,11 @@ def test_every_card_names_its_official_page() -> None:
         assert card.official_page.url.startswith(
             ("https://www.service-public.gouv.fr/", "https://immigration.interieur.gouv.fr/")
         ), card.id
+
+
+def test_a_new_appointment_is_a_first_application_only_for_a_first_admission() -> None:
+    first = Application(card_type="visiteur")
+    renewal = Application(card_type="visiteur", current_card=CurrentCard(card_type="visiteur"))
+    assert likely_appointment_kind(first) == "first-application"
+    assert likely_appointment_kind(renewal) == "renewal"
+    assert likely_appointment_kind(None) == "first-application"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pypdf import PdfReader
-from pypdf.generic import DictionaryObject
+from pypdf.generic import DictionaryObject, StreamObject
 
 from carte_prep.core.model import Household
 from support import PROFILES
@@ -32,7 +32,7 @@ def between(text: str, start: str, end: str) -> str:
     return rest.partition(end)[0]
 
 
-def placed_images(path: Path) -> list[tuple[int, DictionaryObject]]:
+def placed_images(path: Path) -> list[tuple[int, StreamObject]]:
     """(page index, image XObject) for each image a page actually draws.
 
     WeasyPrint shares one resource dictionary between pages, so listing resources would
@@ -42,9 +42,13 @@ def placed_images(path: Path) -> list[tuple[int, DictionaryObject]]:
     for index, page in enumerate(PdfReader(path).pages):
         content = page.get_contents()
         drawn = content.get_data() if content is not None else b""
-        xobjects = page["/Resources"].get_object().get("/XObject", {})
-        for name, ref in xobjects.get_object().items():
+        resources = page["/Resources"].get_object()
+        assert isinstance(resources, DictionaryObject)
+        xobjects = resources.get("/XObject", DictionaryObject()).get_object()
+        for name, ref in xobjects.items():
             image = ref.get_object()
+            if not isinstance(image, StreamObject):
+                continue
             if image.get("/Subtype") == "/Image" and f"{name} Do".encode() in drawn:
                 found.append((index, image))
     return found

@@ -26,7 +26,10 @@ from carte_prep.core.engine import Checklist, build_checklist
 from carte_prep.core.errors import CartePrepError
 from carte_prep.core.model import Appointment, CurrentCard, Household, Member, Tracking
 from carte_prep.dossier import DossierError, render_html, render_pdf
+from rules_support import fee_of
 from support import PROFILES, TODAY, household_of, person
+
+pytestmark = pytest.mark.pdf
 
 EXAMPLES = sorted(path.stem for path in PROFILES.glob("*.json"))
 
@@ -64,7 +67,8 @@ def test_each_example_prints_names_pieces_fee_and_page_numbers(
     for checklist in checklists(household):
         for item in checklist.items:
             assert squeeze(item.requirement.name_fr) in text, item.requirement.id
-        fee = "Nothing to pay" if checklist.fee.total_max == 0 else f"€{checklist.fee.total}"
+        quote = fee_of(checklist)
+        fee = "Nothing to pay" if quote.total_max == 0 else f"€{quote.total}"
         assert squeeze(fee) in text
 
 

@@ -26,6 +26,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pytest
+
 import carte_prep
 from carte_prep.core.model import Household
 from carte_prep.core.store import Store
@@ -33,6 +35,8 @@ from carte_prep.core.store import Store
 KILLS = 200
 SEED = 20261127
 HOUSEHOLD = "crash-test"
+
+pytestmark = pytest.mark.slow
 
 ZYGOTE = r"""
 import datetime as dt

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
-from tui_helpers import TODAY, drive, examples_in, open_household, screen_text, until
+from tui_helpers import drive, examples_in, open_household, screen_text, until
 
 from carte_prep.core.agenda import AgendaEvent, household_agenda, next_deadline
 from carte_prep.core.dates import fmt
@@ -16,6 +16,7 @@ from carte_prep.tui.app import CartePrepApp
 from carte_prep.tui.screens.agenda import AgendaScreen
 from carte_prep.tui.screens.checklist import ChecklistScreen
 from carte_prep.tui.screens.dialogs import PromptDialog
+from support import TODAY
 
 
 def _agenda(app: CartePrepApp) -> AgendaScreen:

@@ -12,6 +12,7 @@ from tui_helpers import (
     drive,
     examples_in,
     member_tracking,
+    notified,
     open_household,
     saved,
     screen_text,
@@ -29,7 +30,8 @@ from carte_prep.tui.screens.help import HelpScreen
 def _status(app: CartePrepApp, requirement_id: str) -> str:
     screen = app.screen
     assert isinstance(screen, ChecklistScreen)
-    item = next(i for i in screen._checklist.items if i.requirement.id == requirement_id)  # type: ignore[union-attr]
+    assert screen.checklist is not None
+    item = next(i for i in screen.checklist.items if i.requirement.id == requirement_id)
     return item.tracking.status
 
 
@@ -138,6 +140,39 @@ def test_notes_are_saved_literally_and_letters_do_not_trigger_keys(tmp_path: Pat
     assert tracking == {**tracking, "notes": "[/b] s x1", "status": "todo"}
 
 
+def test_a_note_still_being_typed_is_saved_when_the_app_quits(tmp_path: Path) -> None:
+    folder = examples_in(tmp_path / "data")
+
+    async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
+        await open_household(app, pilot, "thompson-family", "margaret")
+        await select_item(app, pilot, "paper-photos")
+        app.screen.query_one("#d-notes", TextArea).focus()
+        await pilot.press(*"booth")
+        await pilot.press("ctrl+q")
+
+    drive(folder, scenario)
+    tracking = member_tracking(folder, "thompson-family", "margaret")["paper-photos"]
+    assert tracking["notes"] == "booth"
+
+
+def test_q_types_in_a_note_and_quits_from_the_list(tmp_path: Path) -> None:
+    folder = examples_in(tmp_path / "data")
+
+    async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
+        await open_household(app, pilot, "thompson-family", "margaret")
+        await select_item(app, pilot, "paper-photos")
+        app.screen.query_one("#d-notes", TextArea).focus()
+        await pilot.press("q")
+        assert app.return_code is None
+        app.screen.query_one("#items", DataTable).focus()
+        await pilot.press("q")
+
+    app = drive(folder, scenario)
+    assert app.return_code == 0
+    tracking = member_tracking(folder, "thompson-family", "margaret")["paper-photos"]
+    assert tracking["notes"] == "q"
+
+
 def test_conflict_offers_reload_and_shows_the_disk_state(tmp_path: Path) -> None:
     """A file changed by another program is never overwritten; reloading shows it."""
     folder = examples_in(tmp_path / "data")
@@ -173,9 +208,7 @@ def test_storage_error_is_shown_and_nothing_changes(
         monkeypatch.setattr(Store, "save", refuse)
         await select_item(app, pilot, "current-residence-document")
         await pilot.press("space")
-        await until(
-            pilot, lambda: any("disk is full" in str(n.message) for n in app._notifications)
-        )
+        await until(pilot, lambda: notified(app, "disk is full"))
         assert _status(app, "current-residence-document") == "todo"
 
     drive(folder, scenario)

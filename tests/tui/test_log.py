@@ -10,10 +10,10 @@ from textual.widgets import DataTable, Input
 from tui_helpers import drive, examples_in, open_household, saved, screen_text, until
 
 from carte_prep.tui.app import CartePrepApp
+from carte_prep.tui.screens.after_filing import AfterFilingScreen
 from carte_prep.tui.screens.agenda import AgendaScreen
 from carte_prep.tui.screens.checklist import ChecklistScreen
 from carte_prep.tui.screens.dialogs import ConfirmDialog, PromptDialog
-from carte_prep.tui.screens.log import LogScreen
 
 
 def _log(folder: Path, member_id: str) -> dict[str, Any]:
@@ -37,7 +37,7 @@ def test_receipt_added_in_the_log_reaches_disk_and_the_agenda(tmp_path: Path) ->
     async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
         await open_household(app, pilot, "thompson-family", "margaret")
         await pilot.press("l")
-        await until(pilot, lambda: isinstance(app.screen, LogScreen))
+        await until(pilot, lambda: isinstance(app.screen, AfterFilingScreen))
         await _type(pilot, "filed-on", "20/11/2026")
         await until(pilot, lambda: _log(folder, "margaret")["filed_on"] == "2026-11-20")
         await _type(pilot, "receipt-until", "20/02/2026")
@@ -70,7 +70,7 @@ def test_log_checks_as_you_type_and_edits_requests_timbre_and_collection(tmp_pat
     async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
         await open_household(app, pilot, "thompson-family", "david")
         await pilot.press("l")
-        await until(pilot, lambda: isinstance(app.screen, LogScreen))
+        await until(pilot, lambda: isinstance(app.screen, AfterFilingScreen))
         await _type(pilot, "timbre-number", "1234 [x]")
         await until(pilot, lambda: "16-digit number" in screen_text(app))
         assert "is required" in screen_text(app)  # the amount, once a number is typed
@@ -85,7 +85,7 @@ def test_log_checks_as_you_type_and_edits_requests_timbre_and_collection(tmp_pat
         await _type(pilot, "collection-time", "9h15")
         await _type(pilot, "collection-date", "08/01/2027")
         await _type(pilot, "collection-place", "Préfecture [Périgueux]")
-        await until(pilot, lambda: (_log(folder, "david")["collection"] or {}).get("place"))
+        await until(pilot, lambda: bool((_log(folder, "david")["collection"] or {}).get("place")))
         assert _log(folder, "david")["collection"]["time"] == "09:15:00"
 
         await _type(pilot, "request-received", "25/11/2026")
@@ -102,7 +102,7 @@ def test_log_checks_as_you_type_and_edits_requests_timbre_and_collection(tmp_pat
         await pilot.press("enter")
         await until(pilot, lambda: _log(folder, "david")["requests"][0]["sent_on"] is not None)
         assert _log(folder, "david")["requests"][0]["sent_on"] == "2026-12-01"
-        await until(pilot, lambda: isinstance(app.screen, LogScreen))
+        await until(pilot, lambda: isinstance(app.screen, AfterFilingScreen))
         app.screen.query_one("#requests", DataTable).focus()
         await pilot.press("delete")
         await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))

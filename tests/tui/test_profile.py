@@ -11,6 +11,7 @@ from tui_helpers import (
     drive,
     examples_in,
     member_tracking,
+    notified,
     open_household,
     open_profile,
     saved,
@@ -22,9 +23,9 @@ from tui_helpers import (
 from carte_prep.tui.app import CartePrepApp
 from carte_prep.tui.screens.checklist import ChecklistScreen
 from carte_prep.tui.screens.dialogs import ConfirmDialog
+from carte_prep.tui.screens.household_documents import HouseholdDocumentsScreen
 from carte_prep.tui.screens.photos import PhotosScreen
 from carte_prep.tui.screens.profile import ProfileScreen
-from carte_prep.tui.screens.shared import SharedScreen
 
 
 def sharers(folder: Path) -> list[str]:
@@ -44,8 +45,8 @@ def test_changing_the_card_type_changes_the_checklist(tmp_path: Path) -> None:
     def items(app: CartePrepApp) -> set[str]:
         screen = app.screen
         assert isinstance(screen, ChecklistScreen)
-        assert screen._checklist is not None
-        return {i.requirement.id for i in screen._checklist.items}
+        assert screen.checklist is not None
+        return {i.requirement.id for i in screen.checklist.items}
 
     async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
         await open_household(app, pilot, "thompson-family", "david")
@@ -159,7 +160,7 @@ def test_household_document_sharing(tmp_path: Path) -> None:
     async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
         await open_household(app, pilot, "thompson-family", "david")
         await pilot.press("h")
-        await until(pilot, lambda: isinstance(app.screen, SharedScreen))
+        await until(pilot, lambda: isinstance(app.screen, HouseholdDocumentsScreen))
         table = app.screen.query_one("#shared")
         assert "Proof of address" in str(table.get_row("proof-of-address")[0])  # type: ignore[attr-defined]
         table.move_cursor(row=0, column=3)  # type: ignore[attr-defined]
@@ -200,10 +201,12 @@ def test_remove_member_asks_first_and_frees_shared_documents(tmp_path: Path) -> 
         screen = app.screen
         assert isinstance(screen, ChecklistScreen)
         await until(pilot, lambda: screen.member_id == "david")
-        await pilot.press("ctrl+z")
-        await until(
-            pilot, lambda: any("Nothing to undo" in str(n.message) for n in app._notifications)
-        )
+        await pilot.press("ctrl+z")  # every change can be undone: Margaret comes back
+        await until(pilot, lambda: len(saved(folder, "thompson-family")["members"]) == 3)
+        assert sharers(folder) == ["david", "margaret"]
+        await pilot.press("ctrl+y")
+        await until(pilot, lambda: len(saved(folder, "thompson-family")["members"]) == 2)
+        await until(pilot, lambda: notified(app, "Redone: member removed (margaret)"))
 
     drive(folder, scenario)
     household = saved(folder, "thompson-family")

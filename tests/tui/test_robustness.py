@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
-from tui_helpers import drive, examples_in, open_household, until
+from tui_helpers import drive, examples_in, notified, open_household, until
 
 from carte_prep.core import CartePrepError, Household
 from carte_prep.tui.app import CartePrepApp
@@ -36,10 +36,6 @@ def _fake_dossier(monkeypatch: pytest.MonkeyPatch, fail: bool = False) -> list[d
     return calls
 
 
-def _notified(app: CartePrepApp, text: str) -> bool:
-    return any(text in str(n.message) for n in app._notifications)
-
-
 @pytest.mark.parametrize("fail", [False, True])
 def test_pdf_is_rendered_in_a_worker_and_the_result_told(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fail: bool
@@ -56,9 +52,9 @@ def test_pdf_is_rendered_in_a_worker_and_the_result_told(
         assert app.screen.query_one(Input).value.endswith("carte-prep-thompson-family.pdf")
         app.screen.query_one(Input).value = str(target)
         await pilot.press("enter")
-        await until(pilot, lambda: _notified(app, "Rendering"))
+        await until(pilot, lambda: notified(app, "Rendering"))
         expected = "template [x] is missing" if fail else f"Written to {target}"
-        await until(pilot, lambda: _notified(app, expected))
+        await until(pilot, lambda: notified(app, expected))
 
     drive(folder, scenario)
     assert calls[0]["member_id"] == "margaret"
@@ -84,7 +80,7 @@ def test_an_existing_file_is_replaced_only_when_the_person_agrees(
         await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
         await pilot.press("y" if replace else "n")
         if replace:
-            await until(pilot, lambda: _notified(app, f"Written to {target}"))
+            await until(pilot, lambda: notified(app, f"Written to {target}"))
         else:
             await until(pilot, lambda: not isinstance(app.screen, ConfirmDialog))
 
@@ -93,6 +89,7 @@ def test_an_existing_file_is_replaced_only_when_the_person_agrees(
     assert (target.read_bytes() == b"the dossier printed last week") is not replace
 
 
+@pytest.mark.pdf
 def test_real_pdf_of_a_one_member_household_is_written(tmp_path: Path) -> None:
     """The real renderer (WeasyPrint, a few seconds) runs in the worker and writes the file."""
     folder = examples_in(tmp_path / "data")
@@ -105,9 +102,9 @@ def test_real_pdf_of_a_one_member_household_is_written(tmp_path: Path) -> None:
         await until(pilot, lambda: isinstance(app.screen, PromptDialog))
         app.screen.query_one(Input).value = str(target)
         await pilot.press("enter")
-        await until(pilot, lambda: _notified(app, "Rendering"))
+        await until(pilot, lambda: notified(app, "Rendering"))
         await app.workers.wait_for_complete()
-        await until(pilot, lambda: _notified(app, f"Written to {target}"))
+        await until(pilot, lambda: notified(app, f"Written to {target}"))
 
     drive(folder, scenario)
     assert target.read_bytes().startswith(b"%PDF")

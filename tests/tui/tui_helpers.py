@@ -7,23 +7,26 @@ pytest-asyncio is not a dependency, so each scenario is an ``async def`` run wit
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import json
+import weakref
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+from textual.message import Message
+from textual.notifications import Notify
 from textual.pilot import Pilot
 from textual.widgets import DataTable
 
 from carte_prep.core.store import Store
 from carte_prep.examples import copy_examples
 from carte_prep.tui.app import CartePrepApp, make_app
+from support import TODAY
 
-TODAY = dt.date(2026, 11, 27)
 SIZE = (80, 24)
 
 Scenario = Callable[[CartePrepApp, Pilot[None]], Awaitable[None]]
+M = TypeVar("M", bound=Message)
 
 
 def examples_in(folder: Path) -> Path:
@@ -37,12 +40,18 @@ def new_app(folder: Path) -> CartePrepApp:
     return make_app(Store(folder), today=lambda: TODAY)
 
 
+MESSAGES: weakref.WeakKeyDictionary[CartePrepApp, list[Message]] = weakref.WeakKeyDictionary()
+"""Every message each driven app handled, collected with ``run_test(message_hook=...)``."""
+
+
 def drive(folder: Path, scenario: Scenario, size: tuple[int, int] = SIZE) -> CartePrepApp:
     """Run ``scenario`` against a fresh app on ``folder``; returns the app afterwards."""
     app = new_app(folder)
+    messages: list[Message] = []
+    MESSAGES[app] = messages
 
     async def main() -> None:
-        async with app.run_test(size=size) as pilot:
+        async with app.run_test(size=size, message_hook=messages.append) as pilot:
             await until(pilot, lambda: loaded(app))
             await scenario(app, pilot)
 
@@ -57,6 +66,16 @@ async def until(pilot: Pilot[Any], predicate: Callable[[], bool], tries: int = 2
             return
         await pilot.pause()
     raise AssertionError("the app never reached the expected state")
+
+
+def messages(app: CartePrepApp, kind: type[M]) -> list[M]:
+    """The messages of one kind the app has handled so far, oldest first."""
+    return [m for m in MESSAGES[app] if isinstance(m, kind)]
+
+
+def notified(app: CartePrepApp, text: str) -> bool:
+    """Whether the app showed a notification containing ``text``."""
+    return any(text in n.notification.message for n in messages(app, Notify))
 
 
 def loaded(app: CartePrepApp) -> bool:

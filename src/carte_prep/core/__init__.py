@@ -1,7 +1,8 @@
 """The headless core of carte-prep: model, catalogue, checklist engine and storage.
 
 Nothing here imports textual or weasyprint; the CLI, the app and the PDF renderer all
-call these functions, so they always agree.
+call these functions, so they always agree. Changes to a household go through
+:mod:`carte_prep.core.edits` and :mod:`carte_prep.core.session`.
 """
 
 from carte_prep.core.catalogue import Catalogue, CatalogueError, load_catalogue
@@ -21,7 +22,6 @@ from carte_prep.core.engine import (
     prefecture_name,
 )
 from carte_prep.core.errors import CartePrepError, InvalidInputError, NotFoundError
-from carte_prep.core.households import remove_member, upsert_member
 from carte_prep.core.model import (
     Application,
     Appointment,
@@ -35,7 +35,6 @@ from carte_prep.core.model import (
     Tracking,
 )
 from carte_prep.core.procedure import ProcedureDecision, decide_procedure
-from carte_prep.core.tracking import find_member, share_document, tracking_for, update_tracking
 
 __all__ = [
     "Application",
@@ -65,14 +64,8 @@ __all__ = [
     "Warning",
     "build_checklist",
     "decide_procedure",
-    "find_member",
     "household_checklists",
     "household_progress",
     "load_catalogue",
     "prefecture_name",
-    "remove_member",
-    "share_document",
-    "tracking_for",
-    "update_tracking",
-    "upsert_member",
 ]

@@ -15,7 +15,8 @@ from carte_prep.core.catalogue import Catalogue, Deadline, load_catalogue
 from carte_prep.core.countries import countries
 from carte_prep.core.dates import add_months, age_on, fmt
 from carte_prep.core.engine import Checklist, Level, Result, build_checklist
-from carte_prep.core.model import Application, Household, Member
+from carte_prep.core.model import Application, Household, Member, within_plausible_days
+from carte_prep.core.vocab import RECEIPT_NAMES
 
 EventKind = Literal[
     "appointment",
@@ -347,7 +348,7 @@ def _after_filing(c: _Collector, application: Application, catalogue: Catalogue)
     collected = log.collection is not None and log.collection.date is not None
     latest = max(log.receipts, key=lambda r: r.valid_until, default=None)
     for receipt in log.receipts:
-        name = "récépissé" if receipt.kind == "recepisse" else "attestation de prolongation"
+        name = RECEIPT_NAMES[receipt.kind]
         c.add(
             receipt.valid_until,
             "receipt-expiry",
@@ -401,6 +402,7 @@ def member_agenda(
     is not built twice.
     """
     catalogue = catalogue or load_catalogue()
+    household = within_plausible_days(household)
     member = household.member(member_id)
     collector = _Collector(household, member, today, catalogue)
     application = member.application

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pydantic import ValidationError
 
+Loc = tuple[int | str, ...]
+"""Where a value is in the data: ('members', 0, 'passport', 'number')."""
+
 
 class CartePrepError(Exception):
     """Base for every error shown to the user as one line (CLI) or a notification (app)."""
@@ -17,7 +20,20 @@ class InvalidInputError(CartePrepError):
     """Input that fails validation; nothing was changed."""
 
 
-def _location(loc: tuple[int | str, ...]) -> str:
+class EditError(InvalidInputError):
+    """An edit that would leave the household invalid; ``field`` names the value to fix.
+
+    ``field`` is the edited value's name as the edit spells it ('document_date', 'name',
+    'application.card_type'), so a form can show the message under that field.
+    """
+
+    def __init__(self, message: str, field: str = "") -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def location(loc: Loc) -> str:
+    """A field path as people read it: ``members[0].passport.number``."""
     path = ""
     for part in loc:
         if isinstance(part, int):
@@ -27,9 +43,9 @@ def _location(loc: tuple[int | str, ...]) -> str:
     return path or "(top level)"
 
 
-def explain_validation(exc: ValidationError, *, where: str = "") -> str:
-    """Turn a pydantic error into plain sentences: the field, the problem, the fix."""
-    lines = []
+def field_problems(exc: ValidationError) -> list[tuple[Loc, str]]:
+    """Each error's field path (validator steps left out) and its message in plain words."""
+    found: list[tuple[Loc, str]] = []
     for error in exc.errors(include_url=False):
         loc = tuple(p for p in error["loc"] if not str(p).startswith("function-"))
         message = str(error["msg"])
@@ -39,6 +55,12 @@ def explain_validation(exc: ValidationError, *, where: str = "") -> str:
             message = "is not a known field; check its spelling or remove it"
         elif error["type"] == "missing":
             message = "is required but missing"
-        lines.append(f"{_location(loc)}: {message}")
+        found.append((loc, message))
+    return found
+
+
+def explain_validation(exc: ValidationError, *, where: str = "") -> str:
+    """Turn a pydantic error into plain sentences: the field, the problem, the fix."""
+    lines = [f"{location(loc)}: {message}" for loc, message in field_problems(exc)]
     prefix = f"{where}: " if where else ""
     return prefix + "; ".join(lines)

@@ -1,4 +1,4 @@
-"""Adding, replacing and removing members, as pure functions returning a new household.
+"""Adding, replacing and removing members, and naming new households.
 
 ``model_copy(update=...)`` skips validation, so every result here is rebuilt from plain
 data and validated as a whole: a duplicate id or a shared document naming a member who
@@ -7,20 +7,20 @@ left is refused instead of being saved.
 
 from __future__ import annotations
 
-from typing import Any
+import re
+import unicodedata
+from collections.abc import Collection
 
 from carte_prep.core.model import Household, Member
-from carte_prep.core.tracking import find_member
+
+_NOT_ID = re.compile(r"[^a-z0-9]+")
 
 
-def upsert_member(household: Household, member: Member | dict[str, Any]) -> Household:
+def upsert_member(household: Household, member: Member) -> Household:
     """The household with this member replaced (same id) or added at the end."""
-    data = member.model_dump() if isinstance(member, Member) else member
-    members = [m.model_dump() for m in household.members]
-    ids = [m["id"] for m in members]
-    if data["id"] in ids:
-        members[ids.index(data["id"])] = data
-    else:
+    data = member.model_dump()
+    members = [data if m.id == member.id else m.model_dump() for m in household.members]
+    if all(m.id != member.id for m in household.members):
         members.append(data)
     return Household.model_validate({**household.model_dump(), "members": members})
 
@@ -31,7 +31,7 @@ def remove_member(household: Household, member_id: str) -> Household:
     A shared document left with nobody is dropped; its tracking was the household's
     record for that member only.
     """
-    find_member(household, member_id)
+    household.find_member(member_id)
     data = household.model_dump()
     data["members"] = [m for m in data["members"] if m["id"] != member_id]
     shared = []
@@ -41,3 +41,17 @@ def remove_member(household: Household, member_id: str) -> Household:
             shared.append(evidence)
     data["shared"] = shared
     return Household.model_validate(data)
+
+
+def household_id_for(name: str, taken: Collection[str]) -> str:
+    """An id for a new household from its name: 'Martin family, Lyon' -> 'martin-family-lyon'.
+
+    Accents are dropped (é -> e), anything else becomes a hyphen; a name with no usable
+    letter gives 'household'. An id already taken gets -2, -3...
+    """
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    base = _NOT_ID.sub("-", ascii_name.lower()).strip("-")[:56].strip("-") or "household"
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base}-{number}", number + 1
+    return candidate

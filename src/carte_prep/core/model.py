@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Final, Literal
+from typing import Annotated, Final, Literal, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from carte_prep.core.countries import check_code
+from carte_prep.core.errors import NotFoundError
 from carte_prep.core.text import clean_line, clean_multiline
 from carte_prep.core.vocab import (
     AppointmentKind,
@@ -23,6 +24,7 @@ from carte_prep.core.vocab import (
     Housing,
     LossOrTheft,
     MaritalStatus,
+    ReceiptKind,
     Relationship,
     Request,
     ResidentBasis,
@@ -30,6 +32,8 @@ from carte_prep.core.vocab import (
     Status,
     TalentBasis,
 )
+
+ModelType = TypeVar("ModelType", bound=BaseModel)
 
 SCHEMA_VERSION: Final = 2
 NAME_MAX = 200
@@ -43,6 +47,7 @@ RequiredLine = Annotated[str, AfterValidator(lambda v: _filled(clean_line(v, max
 Notes = Annotated[str, AfterValidator(lambda v: clean_multiline(v, max_length=NOTES_MAX))]
 
 _SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
+"""Ids of households, members and catalogue entries: lower case, digits, inner hyphens."""
 
 
 def _non_empty(value: str) -> str:
@@ -72,7 +77,7 @@ EARLIEST_DAY = dt.date(1900, 1, 1)
 LATEST_DAY = dt.date(2200, 12, 31)
 
 
-def _plausible_day(value: dt.date) -> dt.date:
+def plausible_day(value: dt.date) -> dt.date:
     if not EARLIEST_DAY <= value <= LATEST_DAY:
         raise ValueError(
             f"{value.isoformat()} is not a plausible date; check the year "
@@ -81,17 +86,44 @@ def _plausible_day(value: dt.date) -> dt.date:
     return value
 
 
-Day = Annotated[dt.date, AfterValidator(_plausible_day)]
+Day = Annotated[dt.date, AfterValidator(plausible_day)]
 """Every date in the files: a typo such as year 9999 is refused, not computed with."""
 
-_ITEM_ID = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
+
+def within_plausible_days(value: ModelType) -> ModelType:
+    """The model, with any date outside the plausible years moved to the nearest end.
+
+    A file never holds such a date (``Day`` refuses it), but a model built in memory
+    without validation might; the engine calls this first so that it never fails on date
+    arithmetic. The same object is returned when every date is plausible (the usual case).
+    """
+    changes: dict[str, object] = {}
+    for name, current in value.__dict__.items():
+        changed = _plausible_value(current)
+        if changed is not current:
+            changes[name] = changed
+    return value.model_copy(update=changes) if changes else value
+
+
+def _plausible_value(value: object) -> object:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return min(max(value, EARLIEST_DAY), LATEST_DAY)  # the same object when in range
+    if isinstance(value, BaseModel):
+        return within_plausible_days(value)
+    if isinstance(value, list):
+        items = [_plausible_value(v) for v in value]
+        return items if any(a is not b for a, b in zip(items, value, strict=True)) else value
+    if isinstance(value, dict):
+        entries = {k: _plausible_value(v) for k, v in value.items()}
+        return entries if any(entries[k] is not v for k, v in value.items()) else value
+    return value
 
 
 def _catalogue_id(what: str, where: str) -> AfterValidator:
     """A check that a value has the form of a catalogue id (lower-case, digits, hyphens)."""
 
     def check(value: str) -> str:
-        if not _ITEM_ID.fullmatch(value):
+        if not _SLUG.fullmatch(value):
             raise ValueError(
                 f"{value[:40]!r} is not a {what} id; ids are lower-case letters, digits and "
                 f"hyphens, as shown by {where}"
@@ -226,9 +258,7 @@ class EPhoto(Model):
 class Receipt(Model):
     """A paper récépissé (desk) or an ANEF attestation that covers the wait for the card."""
 
-    kind: Literal["recepisse", "prolongation"]
-    """'recepisse' from the prefecture desk; 'prolongation' is ANEF's attestation de
-    prolongation d'instruction."""
+    kind: ReceiptKind
     issued_on: Day | None = None
     valid_until: Day
 
@@ -453,13 +483,25 @@ class Household(Model):
 
     def shared_for(self, member_id: str, requirement_id: str) -> SharedEvidence | None:
         """The household document that serves this member for this item, if any."""
-        for evidence in self.shared:
-            if evidence.requirement == requirement_id and member_id in evidence.members:
-                return evidence
-        return None
+        evidence = self.shared_document(requirement_id)
+        return evidence if evidence is not None and member_id in evidence.members else None
+
+    def shared_document(self, requirement_id: str) -> SharedEvidence | None:
+        """The household document kept for this item, whoever it serves."""
+        return next((e for e in self.shared if e.requirement == requirement_id), None)
 
     def member(self, member_id: str) -> Member:
         for member in self.members:
             if member.id == member_id:
                 return member
         raise KeyError(member_id)
+
+    def find_member(self, member_id: str) -> Member:
+        """The member, or a NotFoundError that lists the valid ids."""
+        try:
+            return self.member(member_id)
+        except KeyError:
+            ids = ", ".join(m.id for m in self.members) or "(none yet)"
+            raise NotFoundError(
+                f"no member {member_id!r} in household {self.id!r}; members: {ids}"
+            ) from None

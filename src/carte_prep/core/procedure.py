@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict
 
 from carte_prep.core.catalogue import Card, Catalogue, Source, load_catalogue
 from carte_prep.core.model import Application
-from carte_prep.core.vocab import PROCEDURE_LABELS, HeldKind, Procedure, Regime
+from carte_prep.core.vocab import PROCEDURE_LABELS, AppointmentKind, HeldKind, Procedure, Regime
 
 GENERAL_PAGE = Source(
     url="https://www.service-public.gouv.fr/particuliers/vosdroits/N110",
@@ -288,3 +288,12 @@ def decide_procedure(
         reason=refusal[0] if refusal else None,
         read_instead=refusal[1] if refusal else None,
     )
+
+
+def likely_appointment_kind(application: Application | None) -> AppointmentKind:
+    """The kind a new prefecture appointment most likely is, from the path the answers
+    give: a first application for a first admission, a renewal appointment otherwise."""
+    if application is None:
+        return "first-application"
+    path = decide_procedure(application).path
+    return "first-application" if path == "first-admission" else "renewal"

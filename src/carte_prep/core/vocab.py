@@ -27,6 +27,9 @@ Route = Literal["anef", "prefecture"]
 LateFee = Literal["due", "disputed", "none"]
 """Whether the €180 of L.436-5 follows a late filing: by the text, disputed, or never."""
 Status = Literal["todo", "requested", "gathered", "not-applicable", "handed-in"]
+ReceiptKind = Literal["recepisse", "prolongation"]
+"""'recepisse' from the prefecture desk; 'prolongation' is ANEF's attestation de
+prolongation d'instruction."""
 Housing = Literal["own-name", "hosted", "hotel", "student-residence"]
 MaritalStatus = Literal["single", "married", "pacs", "divorced", "widowed"]
 Relationship = Literal["self", "spouse", "partner", "child", "parent", "other"]
@@ -53,6 +56,34 @@ ROUTES: tuple[Route, ...] = get_args(Route)
 REGIMES: tuple[Regime, ...] = get_args(Regime)
 STATUSES: tuple[Status, ...] = get_args(Status)
 DONE_STATUSES: frozenset[Status] = frozenset({"gathered", "handed-in"})
+NEXT_STATUS: dict[Status, Status] = {
+    "todo": "requested",
+    "requested": "gathered",
+    "gathered": "handed-in",
+    "handed-in": "not-applicable",
+    "not-applicable": "todo",
+}
+"""The next status when cycling, in the order a paper usually goes through them."""
+RECEIPT_KINDS: tuple[ReceiptKind, ...] = get_args(ReceiptKind)
+
+STATUS_WORDS: dict[Status, str] = {
+    "todo": "to do",
+    "requested": "requested",
+    "gathered": "gathered",
+    "handed-in": "handed in",
+    "not-applicable": "not applicable",
+}
+"""Each status in words, the same in the app, the command line's help and the README."""
+
+RECEIPT_LABELS: dict[ReceiptKind, str] = {
+    "recepisse": "récépissé (from the prefecture desk)",
+    "prolongation": "attestation de prolongation (ANEF)",
+}
+RECEIPT_NAMES: dict[ReceiptKind, str] = {
+    "recepisse": "récépissé",
+    "prolongation": "attestation de prolongation",
+}
+"""The paper's own name, inside a sentence ('Your récépissé runs out...')."""
 
 PROCEDURE_LABELS: dict[Procedure, str] = {
     "first-admission": "first admission to stay (first card)",

@@ -29,9 +29,9 @@ from carte_prep.core.engine import (
     household_progress,
 )
 from carte_prep.core.model import Application, Household, Member
-from carte_prep.core.tracking import find_member
 from carte_prep.core.vocab import DONE_STATUSES, Route
 from carte_prep.dossier.attachments import Scan, ScanKind, prepare_scan
+from carte_prep.present import ROUTE_IN_FULL, bring
 
 MASK_CHAR = "•"
 KEEP_VISIBLE = 3
@@ -63,10 +63,6 @@ APPOINTMENT_KINDS = {
     "renewal": "renewal (renouvellement)",
     "collection": "collection of the card (remise de titre)",
     "other": "appointment",
-}
-ROUTE_LABELS: dict[Route, str] = {
-    "anef": "ANEF, online (Administration numérique des étrangers en France)",
-    "prefecture": "At the prefecture desk (dépôt en préfecture)",
 }
 
 
@@ -356,7 +352,7 @@ def build_dossier(
 ) -> Dossier:
     """The whole dossier for a household, or for one member of it."""
     catalogue = load_catalogue()
-    members = [find_member(household, member_id)] if member_id else list(household.members)
+    members = [household.find_member(member_id)] if member_id else list(household.members)
     redactor = Redactor(_identifiers(household.members), show=show_ids)
     checklists = {m.id: build_checklist(household, m.id, today, catalogue) for m in members}
     names = {m.id: m.display_name for m in household.members}
@@ -473,7 +469,7 @@ def _member_part(
         procedure=checklist.procedure_label,
         procedure_why=checklist.decision.why,
         route=route.route,
-        route_label=ROUTE_LABELS[route.route],
+        route_label=ROUTE_IN_FULL[route.route],
         where=route.where,
         anef_button=route.anef_button or "",
         appointment=_appointment(application, redactor),
@@ -556,22 +552,6 @@ def _row_state(item: ChecklistItem) -> RowState:
     return "requested" if status == "requested" else "missing"
 
 
-def _bring(item: ChecklistItem, route: Route) -> str:
-    requirement = item.requirement
-    if route == "anef":
-        if requirement.originals or requirement.copies:
-            return "upload a scan; keep the original"
-        return "typed in online"
-    if requirement.counts_photos:
-        return f"{item.quantity} photos"
-    parts = []
-    if item.quantity:
-        parts.append(f"{item.quantity} original" + ("s" if item.quantity > 1 else ""))
-    if requirement.copies:
-        parts.append(f"{requirement.copies} cop" + ("ies" if requirement.copies > 1 else "y"))
-    return " + ".join(parts) or "—"
-
-
 def _freshness(item: ChecklistItem, day: FilingDay) -> tuple[str, str, bool | None]:
     """(date on the document, what its age means on the filing day, fresh or not)."""
     dated = fmt(item.tracking.document_date) if item.tracking.document_date else ""
@@ -606,7 +586,7 @@ def _row(
         number=number,
         name_fr=requirement.name_fr,
         name_en=requirement.name_en,
-        bring=_bring(item, checklist.route.route),
+        bring=bring(item, checklist.route.route) or "—",
         state=state,
         status=STATE_LABELS[state],
         dated=dated,

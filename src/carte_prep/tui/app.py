@@ -1,14 +1,15 @@
-"""The carte-prep app: the open session, saving, undo, the PDF export and crash safety.
+"""The carte-prep app: the open session, every change, undo and redo, exports, crash safety.
 
-Screens ask the app to save (:meth:`CartePrepApp.save`, :meth:`CartePrepApp.change_status`);
-the app owns the only :class:`~carte_prep.tui.session.Session`, turns store failures into
-messages or a reload offer, and makes sure no crash ever prints profile data.
+Screens and widgets never save: they post :class:`~carte_prep.tui.messages.EditRequested`
+and the app applies the edit through its :class:`~carte_prep.core.session.Session` (save
+first, then show), turns every failure into a message or a reload offer in one place, and
+tells the screen on top that the household was saved. It also makes sure no crash ever
+prints profile data.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import os
 import secrets
 import sys
@@ -24,13 +25,28 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from carte_prep.core import CartePrepError, Household, remove_member
 from carte_prep.core.agenda import AgendaEvent
+from carte_prep.core.errors import CartePrepError, EditError
+from carte_prep.core.households import household_id_for
+from carte_prep.core.model import Household
+from carte_prep.core.session import Session
 from carte_prep.core.store import ConflictError, Store, write_private_file
-from carte_prep.core.vocab import Status
 from carte_prep.examples import temporary_examples
 from carte_prep.tui.keys import is_text_field, typing_actions
-from carte_prep.tui.session import Session
+from carte_prep.tui.messages import (
+    CalendarRequested,
+    EditRefused,
+    EditRequested,
+    HouseholdCreated,
+    HouseholdCreateRequested,
+    HouseholdDeleteRequested,
+    HouseholdSaved,
+    PdfRequested,
+)
+from carte_prep.tui.screens.base import DataScreen
+from carte_prep.tui.screens.dialogs import ConfirmDialog, PromptDialog
+from carte_prep.tui.screens.help import HelpScreen
+from carte_prep.tui.screens.households import HouseholdsScreen
 
 Today = Callable[[], dt.date]
 
@@ -61,8 +77,16 @@ class CartePrepApp(App[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012 - Textual's type
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", id="help", tooltip="Keys and how the app works"),
-        Binding("ctrl+z", "undo", "Undo", id="undo", tooltip="Undo the last status change"),
-        Binding("q", "quit", "Quit", id="quit-letter", show=False),
+        Binding("ctrl+z", "undo", "Undo", id="undo", tooltip="Take back the last change"),
+        Binding(
+            "ctrl+y",
+            "redo",
+            "Redo",
+            id="redo",
+            show=False,
+            tooltip="Make again the change undone last",
+        ),
+        Binding("q", "quit_by_letter", "Quit", id="quit-letter", show=False),
     ]
 
     def __init__(
@@ -82,14 +106,10 @@ class CartePrepApp(App[None]):
     # -- start and examples -------------------------------------------------------------
 
     def on_mount(self) -> None:
-        from carte_prep.tui.screens.households import HouseholdsScreen
-
         self.push_screen(HouseholdsScreen())
 
     def action_open_examples(self) -> None:
         """Switch to a temporary copy of the example households (the user's data is untouched)."""
-        from carte_prep.tui.screens.households import HouseholdsScreen
-
         if self._examples is None:
             self._examples = temporary_examples()
         self.session = Session(Store(Path(self._examples.name)))
@@ -106,81 +126,94 @@ class CartePrepApp(App[None]):
             self._examples.cleanup()
             self._examples = None
 
-    # -- saving -------------------------------------------------------------------------
+    # -- changes ------------------------------------------------------------------------
 
-    def save(self, household: Household) -> bool:
-        """Save a changed household; on failure tell the user and keep showing the disk state."""
+    def on_edit_requested(self, message: EditRequested) -> None:
+        message.stop()
+        self.apply_edit(message)
+
+    def apply_edit(self, request: EditRequested) -> bool:
+        """Apply an edit and save it; on failure say why (or show it under the field)."""
         try:
-            self.session.commit(household)
-        except CartePrepError as exc:
-            self._store_failed(household.id, exc)
+            self.session.apply(request.household_id, request.edit)
+        except EditError as exc:
+            if request.shows_problems:
+                self.screen.post_message(
+                    EditRefused(request.household_id, request.edit, exc.field, str(exc))
+                )
+            else:
+                self._failed(request.household_id, exc)
             return False
+        except CartePrepError as exc:
+            self._failed(request.household_id, exc)
+            return False
+        self._saved(request.household_id, request)
         return True
 
-    def change_status(
-        self, household_id: str, member_id: str, requirement_id: str, status: Status
-    ) -> bool:
-        """Set an item's status and save it (undoable with ctrl+z)."""
+    def _saved(self, household_id: str, request: EditRequested) -> None:
+        self.screen.post_message(HouseholdSaved(household_id, request.edit))
+
+    def save_pending(self) -> None:
+        """Save what the screens hold typed but not asked for yet (the app is ending)."""
+        for screen in self.screen_stack:
+            if isinstance(screen, DataScreen):
+                for request in screen.pending_edits():
+                    self.apply_edit(request)
+
+    async def action_quit(self) -> None:
+        """Quit, saving first a note still being typed (it is otherwise sent a moment later)."""
+        self.save_pending()
+        await super().action_quit()
+
+    async def action_quit_by_letter(self) -> None:
+        """``q`` quits too, but types a q in a text field (ctrl+q quits from anywhere)."""
+        await self.action_quit()
+
+    def on_household_create_requested(self, message: HouseholdCreateRequested) -> None:
+        household_id = household_id_for(message.name, self.session.households)
         try:
-            self.session.set_status(household_id, member_id, requirement_id, status)
+            household = Household(id=household_id, name=message.name)
+            self.session.create(household)
+        except (CartePrepError, ValueError) as exc:
+            self.notify(str(exc), title="Not created", severity="error", markup=False)
+            return
+        self.screen.post_message(HouseholdCreated(household_id))
+
+    def on_household_delete_requested(self, message: HouseholdDeleteRequested) -> None:
+        name = self.session.get(message.household_id).name
+        try:
+            self.session.delete(message.household_id)
         except CartePrepError as exc:
-            self._store_failed(household_id, exc)
-            return False
-        return True
-
-    def remove_member(self, household_id: str, member_id: str, removed: Callable[[], None]) -> None:
-        """Ask first, then remove a member and save; ``removed`` runs once it is on disk.
-
-        The member's checklist, tracking and after-filing log go with them; shared
-        household documents stop listing them. The file's previous version stays in the
-        backups (``carte-prep restore``), which is why one confirmation is enough.
-        """
-        from carte_prep.tui.screens.dialogs import ConfirmDialog
-
-        household = self.session.get(household_id)
-        name = household.member(member_id).display_name
-
-        def answered(sure: bool | None) -> None:
-            if not sure:
-                return
-            try:
-                changed = remove_member(self.session.get(household_id), member_id)
-            except CartePrepError as exc:
-                self.notify(str(exc), title="Not removed", severity="error", markup=False)
-                return
-            if self.save(changed):
-                self.session.forget_member(household_id, member_id)
-                self.notify(f"Removed {name} from {household.name}.", markup=False, timeout=5)
-                removed()
-
-        self.push_screen(
-            ConfirmDialog(
-                f"Remove {name} from {household.name}?\n"
-                "Their checklist, what was gathered for them and their after-filing log are "
-                "deleted. The previous version of the file stays in the backups "
-                f"(carte-prep restore {household_id}).",
-                yes="Remove",
-            ),
-            answered,
-        )
+            self.notify(str(exc), title="Not deleted", severity="error", markup=False)
+            return
+        self.notify(f"Deleted {name}.", markup=False)
+        self.screen.post_message(HouseholdSaved(message.household_id))
 
     def action_undo(self) -> None:
-        """Put back the status changed last, and save."""
-        try:
-            change = self.session.undo()
-        except CartePrepError as exc:
-            self._store_failed(None, exc)
-            return
-        if change is None:
-            self.notify("Nothing to undo.", timeout=3)
-            return
-        self.notify(f"Undone: {change.requirement_id} is back to {change.previous}.", markup=False)
-        self._refresh_screen()
+        """Take back the last change, and save."""
+        self._step("undo")
 
-    def _store_failed(self, household_id: str | None, exc: CartePrepError) -> None:
-        """A save was refused: say why; after an outside change, offer to reload."""
+    def action_redo(self) -> None:
+        """Make again the change undone last, and save."""
+        self._step("redo")
+
+    def _step(self, direction: str) -> None:
+        move = self.session.undo if direction == "undo" else self.session.redo
+        try:
+            step = move()
+        except CartePrepError as exc:
+            self._failed(None, exc)
+            return
+        if step is None:
+            self.notify(f"Nothing to {direction}.", timeout=3)
+            return
+        done = "Undone" if direction == "undo" else "Redone"
+        self.notify(f"{done}: {step.label}.", markup=False)
+        self.screen.post_message(HouseholdSaved(step.household_id))
+
+    def _failed(self, household_id: str | None, exc: CartePrepError) -> None:
+        """A change was refused: say why; after an outside change, offer to reload."""
         if isinstance(exc, ConflictError) and household_id is not None:
-            from carte_prep.tui.screens.dialogs import ConfirmDialog
 
             def answered(reload: bool | None) -> None:
                 if reload:
@@ -205,13 +238,7 @@ class CartePrepApp(App[None]):
             self.notify(str(exc), title="Could not reload", severity="error", markup=False)
             return
         self.notify("Reloaded from disk.", timeout=3)
-        self._refresh_screen()
-
-    def _refresh_screen(self) -> None:
-        from carte_prep.tui.screens.base import DataScreen
-
-        if isinstance(self.screen, DataScreen):
-            self.screen.refresh_data()
+        self.screen.post_message(HouseholdSaved(household_id))
 
     # -- PDF and calendar file ------------------------------------------------------------
 
@@ -221,9 +248,9 @@ class CartePrepApp(App[None]):
         folder = home if home.is_dir() else self.session.store.root.parent
         return folder / file_name
 
-    def export_pdf(self, household_id: str, member_id: str | None = None) -> None:
+    def on_pdf_requested(self, message: PdfRequested) -> None:
         """Ask where to write the dossier, then render it in a worker thread."""
-        from carte_prep.tui.screens.dialogs import PromptDialog
+        household_id, member_id = message.household_id, message.member_id
 
         def render(output: Path) -> None:
             self.notify("Rendering the PDF dossier…", title="PDF", timeout=4)
@@ -245,8 +272,6 @@ class CartePrepApp(App[None]):
 
     def _unless_declined_overwrite(self, output: Path, go: Callable[[Path], None]) -> None:
         """Run ``go`` at once for a new file; for an existing one, only once the person agrees."""
-        from carte_prep.tui.screens.dialogs import ConfirmDialog
-
         if not output.exists():
             go(output)
             return
@@ -284,20 +309,14 @@ class CartePrepApp(App[None]):
         worker = get_current_worker()
         part = output.with_name(f".{output.name}.{secrets.token_hex(4)}.part")
         try:
-            dossier = importlib.import_module("carte_prep.dossier")
-            written: Path = dossier.render_pdf(
+            from carte_prep.dossier import render_pdf  # weasyprint: only once a PDF is asked
+
+            written = render_pdf(
                 household, part, member_id=member_id, today=today, timeout=PDF_TIMEOUT
             )
             if worker.is_cancelled:
                 return
             os.replace(written, output)
-        except ImportError:
-            self.call_from_thread(
-                self.notify,
-                "The PDF dossier is not available in this installation of carte-prep.",
-                title="PDF",
-                severity="error",
-            )
         except (CartePrepError, OSError) as exc:
             message = (
                 str(exc)
@@ -318,14 +337,13 @@ class CartePrepApp(App[None]):
         finally:
             part.unlink(missing_ok=True)
 
-    def export_calendar(self, household_id: str | None, events: list[AgendaEvent]) -> None:
+    def on_calendar_requested(self, message: CalendarRequested) -> None:
         """Ask where to write the agenda as an .ics file (``carte-prep ics``), then write it.
 
         Writing runs in a worker thread: it imports icalendar and syncs the file to disk.
         Event ids are stable, so importing a newer file updates the calendar's events.
         """
-        from carte_prep.tui.screens.dialogs import PromptDialog
-
+        household_id, events = message.household_id, message.events
         household = self.session.get(household_id) if household_id else None
         name = f"carte-prep: {household.name}" if household else "carte-prep: all households"
 
@@ -392,8 +410,6 @@ class CartePrepApp(App[None]):
     # -- help, palette, keys --------------------------------------------------------------
 
     def action_help(self) -> None:
-        from carte_prep.tui.screens.help import HelpScreen
-
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
@@ -404,8 +420,6 @@ class CartePrepApp(App[None]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Every binding of the screen (and the app) is also a palette command."""
-        from carte_prep.tui.screens.base import DataScreen
-
         yield from super().get_system_commands(screen)
         yield SystemCommand(
             "Open the examples",
@@ -417,7 +431,7 @@ class CartePrepApp(App[None]):
             for binding in bindings:
                 if not isinstance(binding, Binding) or not binding.description:
                     continue
-                if binding.action in seen or binding.action == "quit":
+                if binding.action in seen or binding.action in {"quit", "quit_by_letter"}:
                     continue
                 if isinstance(node, DataScreen) and not node.can_run(binding.action):
                     continue
@@ -436,6 +450,8 @@ class CartePrepApp(App[None]):
         Those locals can hold a whole household (names, passport numbers). This prints the
         exception type and the code location only: enough for a bug report, nothing
         personal. The exception message is left out too: it may quote a field value.
+        ``_fatal_error`` is Textual's private hook: safe only because Textual is pinned to
+        one exact version (pyproject.toml), and tests/tui/test_robustness.py checks it.
         """
         self.bell()
         self.panic(Text(CRASH_MESSAGE.format(where=_crash_location())))

@@ -1,4 +1,7 @@
-"""How values are shown and read back: statuses, dates, progress, markers.
+"""How values are shown and read back in the app: statuses, dates, progress, markers.
+
+The words come from :mod:`carte_prep.present` (shared with the command line and the PDF);
+this module adds the app's colours and signs, and reads typed dates and times back.
 
 Everything that may hold text a person typed is returned as ``rich.text.Text`` (or plain
 ``str`` for widgets created with ``markup=False``), never as a markup string: a name like
@@ -17,15 +20,21 @@ from carte_prep.core import ChecklistItem
 from carte_prep.core.agenda import AgendaEvent
 from carte_prep.core.dates import fmt
 from carte_prep.core.engine import Level
-from carte_prep.core.vocab import Status
+from carte_prep.core.vocab import STATUS_WORDS, Status
+from carte_prep.present import event_when
 
-STATUS_LABELS: Final[dict[Status, str]] = {
-    "todo": "☐ to do",
-    "requested": "◔ asked",
-    "gathered": "☑ gathered",
-    "handed-in": "✔ handed in",
-    "not-applicable": "– n/a",
+STATUS_MARKS: Final[dict[Status, str]] = {
+    "todo": "☐",
+    "requested": "◔",
+    "gathered": "☑",
+    "handed-in": "✔",
+    "not-applicable": "–",
 }
+STATUS_LABELS: Final[dict[Status, str]] = {
+    status: f"{mark} {'n/a' if status == 'not-applicable' else STATUS_WORDS[status]}"
+    for status, mark in STATUS_MARKS.items()
+}
+"""The status badge: its mark and word (n/a: the list's column is narrow)."""
 STATUS_STYLES: Final[dict[Status, str]] = {
     "todo": "bold",
     "requested": "yellow",
@@ -33,15 +42,6 @@ STATUS_STYLES: Final[dict[Status, str]] = {
     "handed-in": "bold green",
     "not-applicable": "dim",
 }
-CYCLE: Final[dict[Status, Status]] = {
-    "todo": "requested",
-    "requested": "gathered",
-    "gathered": "handed-in",
-    "handed-in": "not-applicable",
-    "not-applicable": "todo",
-}
-"""The next status when cycling, in the order a paper usually goes through them."""
-
 LEVEL_STYLES: Final[dict[Level, str]] = {
     "danger": "bold red",
     "warning": "bold yellow",
@@ -100,11 +100,6 @@ def parse_time(raw: str) -> dt.time | None:
 def show_date(day: dt.date | None) -> str:
     """A date as typed back into a field (empty when unset)."""
     return fmt(day) if day else ""
-
-
-def event_when(event: AgendaEvent) -> str:
-    """The event's day, with the hour for an appointment: ``15/12/2026 10:30``."""
-    return fmt(event.date) + (f" {event.time:%H:%M}" if event.time else "")
 
 
 def weekday(day: dt.date, *, short: bool = False) -> str:

@@ -14,6 +14,7 @@ from typing import Any, Literal
 from carte_prep.core import load_catalogue
 from carte_prep.core.catalogue import Card
 from carte_prep.core.vocab import HELD_LABELS, REQUEST_LABELS
+from carte_prep.present import ROUTE_WHERE
 
 Kind = Literal["text", "date", "time", "choice", "flag", "presence", "held", "departement"]
 """``held``: "What do you hold today?": nothing (the part is off), a VLS-TS or a card."""
@@ -211,7 +212,7 @@ STEPS: tuple[Step, ...] = (
                 (*APP, "route_choice"),
                 "Route, where the département lets you choose",
                 "choice",
-                choices=(("anef", "online on ANEF"), ("prefecture", "at the prefecture desk")),
+                choices=tuple(ROUTE_WHERE.items()),
                 optional=True,
             ),
             FieldSpec(

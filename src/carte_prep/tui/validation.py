@@ -5,23 +5,14 @@ from __future__ import annotations
 from pydantic import ValidationError
 from textual.widgets import Static
 
-_PREFIXES = ("Value error, ", "Assertion failed, ")
-
-
-def plain(message: str) -> str:
-    """A pydantic message without its technical prefix."""
-    for prefix in _PREFIXES:
-        message = message.removeprefix(prefix)
-    return message
+from carte_prep.core.errors import field_problems
 
 
 def problems(exc: ValidationError) -> dict[tuple[str, ...], str]:
-    """Each error's field path (validator steps left out) and its plain message."""
+    """Each error's field path and its plain message (core's words), first one per field."""
     found: dict[tuple[str, ...], str] = {}
-    for error in exc.errors(include_url=False):
-        loc = tuple(str(p) for p in error["loc"] if not str(p).startswith("function-"))
-        message = "is required" if error["type"] == "missing" else plain(str(error["msg"]))
-        found.setdefault(loc, message)
+    for loc, message in field_problems(exc):
+        found.setdefault(tuple(str(p) for p in loc), message)
     return found
 
 

@@ -62,6 +62,8 @@ class Catalogue(Data):
     requirements: dict[str, Requirement]
     fees: list[FeeSchedule]
     fee_rules: dict[FeeClass, dict[Procedure, FeeRule]]
+    fee_paid: str
+    """How a fee is paid, unless a path's rule says otherwise (``paid`` in fees.toml)."""
     windows: dict[str, Window]
     window_by_path: dict[Procedure, WindowByRoute]
     photos: PhotoRules
@@ -257,6 +259,7 @@ def load_catalogue() -> Catalogue:
         "requirements": requirements,
         "fees": fees["schedule"],
         "fee_rules": fees["rule"],
+        "fee_paid": fees["paid"],
         "windows": _keyed(windows["window"], "windows.toml"),
         "window_by_path": windows["by_path"],
         "photos": _read("photos.toml"),

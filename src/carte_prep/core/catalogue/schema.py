@@ -328,6 +328,11 @@ class FeeRule(Data):
     """A higher amount some sources give for this path: the budget uses it."""
     only_with_new_card: bool = False
     """Free unless a new card is asked for (a change of situation)."""
+    regularisation: bool = False
+    """The droit de visa de régularisation (L.436-4) is added for someone who entered
+    without the long-stay visa the card requires."""
+    paid: str | None = None
+    """How this path pays, where it differs from the catalogue's ``fee_paid``."""
     caveat: str | None = None
     sources: list[Source] = Field(default_factory=list)
 

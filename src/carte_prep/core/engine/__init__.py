@@ -9,6 +9,7 @@ from carte_prep.core.engine.checklist import (
     build_checklist,
     household_checklists,
     household_progress,
+    shareable_documents,
 )
 from carte_prep.core.engine.items import judge_freshness
 from carte_prep.core.engine.results import (
@@ -51,4 +52,5 @@ __all__ = [
     "judge_freshness",
     "judging_date",
     "prefecture_name",
+    "shareable_documents",
 ]

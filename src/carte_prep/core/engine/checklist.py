@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from carte_prep.core.catalogue import Catalogue, load_catalogue
+from carte_prep.core.catalogue import Catalogue, Requirement, load_catalogue
 from carte_prep.core.dates import age_on
 from carte_prep.core.engine.conditions import situation_facts, with_route_and_fee
 from carte_prep.core.engine.fees import quote_fee, regularisation_due
@@ -26,7 +26,7 @@ from carte_prep.core.engine.warnings import (
     notice_warnings,
 )
 from carte_prep.core.engine.windows import filing_window
-from carte_prep.core.model import Household, Member
+from carte_prep.core.model import Household, Member, within_plausible_days
 from carte_prep.core.procedure import decide_procedure
 
 
@@ -65,6 +65,7 @@ def build_checklist(
 ) -> Checklist | None:
     """The member's checklist, or None when the member needs no card."""
     catalogue = catalogue or load_catalogue()
+    household = within_plausible_days(household)
     member = household.member(member_id)
     application = member.application
     if application is None:
@@ -79,11 +80,11 @@ def build_checklist(
     judged_label = describe_judging_date(judged_on, judged_kind)
     window = filing_window(application, decision, route.route, catalogue)
     fee = quote_fee(application, card, decision, judged_on, window, catalogue, base_facts)
-    photos = plan_photos(application, decision.path, route.route, catalogue)
     facts = with_route_and_fee(
         base_facts, route.route, fee.total_max > 0, regularisation_due(application, card, decision)
     )
     age = age_on(member.birth_date, judged_on)
+    photos = plan_photos(application, facts, judged_on, age, catalogue)
     chosen = needed(catalogue, facts, judged_on, age)
     extra, question_warnings = probably_needed(catalogue, facts, judged_on, age, chosen)
     notes = {r.id: None for r in chosen} | {r.id: note for r, note in extra}
@@ -152,3 +153,15 @@ def household_progress(checklists: list[Checklist]) -> Progress:
         done=sum(c.progress.done for c in checklists),
         total=sum(c.progress.total for c in checklists),
     )
+
+
+def shareable_documents(checklists: list[Checklist]) -> list[tuple[Requirement, set[str]]]:
+    """The documents one paper may serve for several members (a bill, a lease...), in the
+    checklist's order, each with the members whose checklist lists it."""
+    wanted: dict[str, tuple[Requirement, set[str]]] = {}
+    for checklist in checklists:
+        for item in checklist.items:
+            if item.requirement.shareable:
+                entry = wanted.setdefault(item.requirement.id, (item.requirement, set()))
+                entry[1].add(checklist.member_id)
+    return sorted(wanted.values(), key=lambda e: (e[0].order, e[0].id))

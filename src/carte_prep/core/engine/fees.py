@@ -1,7 +1,8 @@
 """The fee on the filing day: which amount a path pays, and what lateness or entry adds.
 
-Which amount each path pays for each fee class is catalogue data (``fees.toml``, with its
-sources); this module only adds the pieces up. A late fee the texts dispute goes into
+Which amount each path pays for each fee class, whether the régularisation visa fee
+follows and how each path pays are catalogue data (``fees.toml``, with their sources);
+this module only adds the pieces up. A late fee the texts dispute goes into
 the upper figure with its reason, never silently into the amount.
 """
 
@@ -70,18 +71,13 @@ def quote_fee(
     amount = schedule.amounts[category]
     upper = schedule.amounts[rule.upper] if rule.upper and category == rule.amount else None
     late, disputed = _late_fees(window, filing, schedule.late_filing)
-    regularises = regularisation_due(application, card, decision)
+    regularises = rule.regularisation and regularisation_due(application, card, decision)
     regularisation = schedule.regularisation.total if regularises else 0
     top = max(amount.total_max, upper.total_max if upper else 0)
     if top == 0 and not late and not regularisation:
         when_paid = "nothing to pay: this card is free"
-    elif decision.path == "vls-ts-validation":
-        when_paid = "paid online during the validation"
     else:
-        when_paid = (
-            "shown as a timbre fiscal when the card is handed over, for the amount in the "
-            "SMS or e-mail that says it is ready"
-        )
+        when_paid = rule.paid or catalogue.fee_paid
     if regularises:
         when_paid += (
             f"; of the €{regularisation} droit de visa de régularisation, "

@@ -199,5 +199,10 @@ class Checklist(Result):
         return self.card.name_en if self.card else self.card_type
 
     @property
+    def serious_warnings(self) -> list[Warning]:
+        """The warnings that ask for action (not the information notes): the count lists show."""
+        return [w for w in self.warnings if w.level != "info"]
+
+    @property
     def items(self) -> list[ChecklistItem]:
         return [item for section in self.sections for item in section.items]

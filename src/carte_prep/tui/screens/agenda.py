@@ -24,6 +24,7 @@ from textual.widgets.data_table import RowDoesNotExist
 from carte_prep.core.agenda import AgendaEvent, household_agenda
 from carte_prep.core.dates import fmt
 from carte_prep.tui.format import LEVEL_STYLES, days_away, weekday
+from carte_prep.tui.messages import CalendarRequested
 from carte_prep.tui.screens.base import DataScreen
 from carte_prep.tui.widgets.footer import KeysFooter
 
@@ -85,7 +86,7 @@ class AgendaScreen(DataScreen[Jump | None]):
 
     def refresh_data(self) -> None:
         """Rebuild the list from the saved households (a log entry changes it at once)."""
-        session = self.carte_app.session
+        session = self.session
         if self.household_id is not None and self.household_id not in session.households:
             self.dismiss(None)
             return
@@ -96,7 +97,7 @@ class AgendaScreen(DataScreen[Jump | None]):
         )
         self.title = "Agenda"
         self.sub_title = households[0].name if self.household_id is not None else "all households"
-        self._events = household_agenda(households, self.carte_app.today())
+        self._events = household_agenda(households, self.today())
         names = {h.id: h.name for h in households}
         self._show(names)
 
@@ -151,7 +152,7 @@ class AgendaScreen(DataScreen[Jump | None]):
         event = self.current_event()
         detail.display = event is not None
         if event is not None:
-            detail.update(_detail(event, self.carte_app.today()))
+            detail.update(_detail(event, self.today()))
 
     @on(DataTable.RowHighlighted, "#agenda")
     def _highlighted(self) -> None:
@@ -172,7 +173,7 @@ class AgendaScreen(DataScreen[Jump | None]):
             self.dismiss(Jump(event.household_id, event.member_id, event.item_id))
 
     def action_calendar(self) -> None:
-        self.carte_app.export_calendar(self.household_id, list(self._events))
+        self.post_message(CalendarRequested(self.household_id, list(self._events)))
 
     def action_back(self) -> None:
         self.dismiss(None)

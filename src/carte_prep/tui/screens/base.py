@@ -1,16 +1,18 @@
-"""What every data screen shares: refreshing from the session and quiet letter keys."""
+"""What every data screen shares: the open households, redrawing when one is saved, and
+quiet letter keys while a field has focus."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar
+import datetime as dt
+from typing import ClassVar, Generic, TypeVar
 
 from textual.binding import BindingType
 from textual.screen import Screen
 
+from carte_prep.core.edits import Edit
+from carte_prep.core.session import Session
 from carte_prep.tui.keys import is_text_field, typing_actions
-
-if TYPE_CHECKING:
-    from carte_prep.tui.app import CartePrepApp
+from carte_prep.tui.messages import AppState, EditRefused, EditRequested, HouseholdSaved
 
 ResultType = TypeVar("ResultType")
 
@@ -18,23 +20,53 @@ ResultType = TypeVar("ResultType")
 class DataScreen(Screen[ResultType], Generic[ResultType]):
     """A screen that shows saved data and redraws it when the data changes.
 
-    Subclasses implement :meth:`refresh_data`; it runs when the screen comes back to the
-    top (after a dialog or another screen) so it never shows stale state.
+    Subclasses implement :meth:`refresh_data`; it runs when a household is saved while the
+    screen is on top, and when the screen comes back to the top (after a dialog or
+    another screen), so it never shows stale state. Changes are asked for with
+    :meth:`request`, never saved here.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = []
 
     @property
-    def carte_app(self) -> CartePrepApp:
-        """The app, typed (screens need its session and save helpers)."""
-        from carte_prep.tui.app import CartePrepApp
-
+    def state(self) -> AppState:
         app = self.app
-        assert isinstance(app, CartePrepApp)
+        assert isinstance(app, AppState)
         return app
+
+    @property
+    def session(self) -> Session:
+        """The open households, to read (changes go through :meth:`request`)."""
+        return self.state.session
+
+    def today(self) -> dt.date:
+        return self.state.today()
+
+    def request(self, household_id: str, edit: Edit, *, shows_problems: bool = False) -> None:
+        """Ask the app to apply an edit (see :class:`~carte_prep.tui.messages.EditRequested`)."""
+        self.post_message(EditRequested(household_id, edit, shows_problems=shows_problems))
 
     def refresh_data(self) -> None:
         """Redraw from the session; the default has nothing to redraw."""
+
+    def pending_edits(self) -> list[EditRequested]:
+        """Edits typed but not asked for yet (a note in progress), for the app to save now."""
+        return []
+
+    def on_household_saved(self, message: HouseholdSaved) -> None:
+        self.household_saved(message)
+
+    def household_saved(self, message: HouseholdSaved) -> None:
+        """A household was saved while this screen is on top; the default redraws."""
+        del message
+        self.refresh_data()
+
+    def on_edit_refused(self, message: EditRefused) -> None:
+        self.edit_refused(message)
+
+    def edit_refused(self, message: EditRefused) -> None:
+        """A change this screen asked for (showing problems itself) was refused."""
+        self.notify(message.problem, title="Not saved", severity="error", markup=False)
 
     def on_screen_resume(self) -> None:
         self.refresh_data()

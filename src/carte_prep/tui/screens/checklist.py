@@ -17,19 +17,20 @@ from textual.widgets import DataTable, Header, Label, ProgressBar, Static, Tab, 
 from textual.widgets.data_table import RowDoesNotExist
 
 from carte_prep.core import (
-    CartePrepError,
     Checklist,
     ChecklistItem,
     Household,
     build_checklist,
     household_checklists,
     household_progress,
-    update_tracking,
 )
 from carte_prep.core.agenda import next_deadline
-from carte_prep.core.vocab import DONE_STATUSES, Status
-from carte_prep.tui.format import CYCLE, deadline_text, item_label, markers, status_text
+from carte_prep.core.edits import CycleStatus, RemoveMember, ToggleGathered, ToggleTranslated
+from carte_prep.present import FILED_AT, STATUS_CYCLE_TEXT
+from carte_prep.tui.format import deadline_text, item_label, markers, status_text
+from carte_prep.tui.messages import EditRefused, EditRequested, HouseholdSaved, PdfRequested
 from carte_prep.tui.screens.base import DataScreen
+from carte_prep.tui.screens.dialogs import ConfirmDialog
 from carte_prep.tui.widgets.footer import KeysFooter
 from carte_prep.tui.widgets.item_detail import ItemDetail
 
@@ -66,13 +67,7 @@ class ChecklistScreen(DataScreen[None]):
             id="toggle-gathered",
             tooltip="Mark the item gathered, or back to do",
         ),
-        Binding(
-            "s",
-            "cycle_status",
-            "Status",
-            id="cycle-status",
-            tooltip="to do → asked → gathered → handed in → n/a",
-        ),
+        Binding("s", "cycle_status", "Status", id="cycle-status", tooltip=STATUS_CYCLE_TEXT),
         Binding("t", "toggle_translated", "Translated", id="toggle-translated", show=False),
         Binding("1", "view('all')", "All items", id="view-all", show=False),
         Binding("2", "view('missing')", "Missing items", id="view-missing", show=False),
@@ -141,6 +136,8 @@ class ChecklistScreen(DataScreen[None]):
         self._checklist: Checklist | None = None
         self._last_row = 0
         self._opening_item = item_id
+        self._leaving = ""
+        """Who is being removed, for the message once it is done."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -154,7 +151,7 @@ class ChecklistScreen(DataScreen[None]):
         with Horizontal(id="body"):
             table: DataTable[Text] = DataTable(id="items", cursor_type="row")
             yield table
-            yield ItemDetail(id="detail")
+            yield ItemDetail(self.household_id, id="detail")
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -170,12 +167,17 @@ class ChecklistScreen(DataScreen[None]):
     # -- data ---------------------------------------------------------------------------
 
     @property
+    def checklist(self) -> Checklist | None:
+        """The member's checklist as shown (None: no member, or one who needs no card)."""
+        return self._checklist
+
+    @property
     def household(self) -> Household:
-        return self.carte_app.session.get(self.household_id)
+        return self.session.get(self.household_id)
 
     def refresh_data(self) -> None:
         """Rebuild the checklist from the saved household and redraw everything."""
-        session = self.carte_app.session
+        session = self.session
         if self.household_id not in session.households:
             self.dismiss()
             return
@@ -183,7 +185,7 @@ class ChecklistScreen(DataScreen[None]):
         ids = [m.id for m in household.members]
         if self.member_id not in ids:
             self.member_id = ids[0] if ids else None
-        today = self.carte_app.today()
+        today = self.today()
         self._checklist = (
             build_checklist(household, self.member_id, today) if self.member_id else None
         )
@@ -213,7 +215,7 @@ class ChecklistScreen(DataScreen[None]):
         if checklist is None:
             text.append(": needs no card. Press e to edit the profile.")
         else:
-            deadline = next_deadline(household, member.id, self.carte_app.today())
+            deadline = next_deadline(household, member.id, self.today(), checklist=checklist)
             text.append(" · next: ")
             if deadline is None:
                 text.append("no date ahead")
@@ -223,15 +225,14 @@ class ChecklistScreen(DataScreen[None]):
             text.append("  ([ ] other members)", style="dim")
         if checklist is not None:
             text.append("\n")
-            serious = sum(1 for w in checklist.warnings if w.level != "info")
+            serious = len(checklist.serious_warnings)
             if serious:
                 text.append(f"⚠ {serious} warning(s): press 3 · ", style="bold yellow")
             text.append(f"{checklist.card_name_en} · {checklist.procedure_label} · ")
             if checklist.route is None:
                 text.append("not covered: see the list", style="bold red")
             else:
-                route = "ANEF (online)" if checklist.route.route == "anef" else "the prefecture"
-                text.append(f"filed at {route}")
+                text.append(FILED_AT[checklist.route.route])
         bar.update(text)
 
     def _show_progress(self, household: Household) -> None:
@@ -240,7 +241,7 @@ class ChecklistScreen(DataScreen[None]):
         name = household.member(self.member_id).given_names if self.member_id else "Member"
         self.query_one("#member-progress-label", Label).update(f"{name} {done}/{total}")
         self.query_one("#member-progress", ProgressBar).update(total=max(total, 1), progress=done)
-        overall = household_progress(household_checklists(household, self.carte_app.today()))
+        overall = household_progress(household_checklists(household, self.today()))
         self.query_one("#household-progress-label", Label).update(
             f"Household {overall.done}/{overall.total}"
         )
@@ -327,7 +328,9 @@ class ChecklistScreen(DataScreen[None]):
         detail = self.query_one("#detail", ItemDetail)
         item = self.current_item()
         if item is not None:
-            detail.show_item(item, self._names(), self.member_id or "")
+            where = self._checklist.route if self._checklist else None
+            route = where.route if where else None
+            detail.show_item(item, self._names(), self.member_id or "", route)
             return
         key = self._current_key() or ""
         checklist = self._checklist
@@ -374,38 +377,28 @@ class ChecklistScreen(DataScreen[None]):
 
     # -- changes ------------------------------------------------------------------------
 
-    @on(ItemDetail.Edited)
-    def _edited(self, message: ItemDetail.Edited) -> None:
-        self._apply(message)
+    def household_saved(self, message: HouseholdSaved) -> None:
+        if isinstance(message.edit, RemoveMember):
+            self.notify(f"Removed {self._leaving}.", markup=False, timeout=5)
+        self.refresh_data()
 
-    def _apply(self, edit: ItemDetail.Edited) -> None:
-        """Save an edit of the detail pane; a refused value is explained under its field."""
-        if self.household_id not in self.carte_app.session.households:
-            return
-        try:
-            changed = update_tracking(
-                self.household, edit.member_id, edit.requirement_id, **edit.changes
-            )
-        except CartePrepError as exc:
-            field = next(iter(edit.changes), "")
-            self.query_one("#detail", ItemDetail).show_problem(field, str(exc))
-            return
-        if self.carte_app.save(changed) and self.is_current:
-            self.refresh_data()
+    def edit_refused(self, message: EditRefused) -> None:
+        """A value typed in the detail pane was refused: say why under its field."""
+        self.query_one("#detail", ItemDetail).show_problem(message.field, message.problem)
+
+    def pending_edits(self) -> list[EditRequested]:
+        """A note being typed right now, taken at once (the member or the screen changes)."""
+        pending = self.query_one("#detail", ItemDetail).pending_notes()
+        return [] if pending is None else [pending]
 
     def _flush_notes(self) -> None:
-        """Save a note being typed right now, before the member or the screen changes."""
-        pending = self.query_one("#detail", ItemDetail).pending_notes()
-        if pending is not None:
-            self._apply(pending)
+        for request in self.pending_edits():
+            self.post_message(request)
 
-    def _set_status(self, item: ChecklistItem, status: Status) -> None:
-        if self.member_id is None:
-            return
-        if self.carte_app.change_status(
-            self.household_id, self.member_id, item.requirement.id, status
-        ):
-            self.refresh_data()
+    def _change_item(self, edit: type[ToggleGathered | CycleStatus | ToggleTranslated]) -> None:
+        item = self.current_item()
+        if item is not None and self.member_id is not None:
+            self.request(self.household_id, edit(self.member_id, item.requirement.id))
 
     def can_run(self, action: str) -> bool:
         if action in {"toggle_gathered", "cycle_status", "focus_field"}:
@@ -422,25 +415,15 @@ class ChecklistScreen(DataScreen[None]):
         return True
 
     def action_toggle_gathered(self) -> None:
-        item = self.current_item()
-        if item is not None:
-            self._set_status(item, "todo" if item.tracking.status in DONE_STATUSES else "gathered")
+        self._change_item(ToggleGathered)
 
     def action_cycle_status(self) -> None:
-        item = self.current_item()
-        if item is not None:
-            self._set_status(item, CYCLE[item.tracking.status])
+        self._change_item(CycleStatus)
 
     def action_toggle_translated(self) -> None:
         item = self.current_item()
-        if item is not None and item.needs_translation and self.member_id is not None:
-            self._apply(
-                ItemDetail.Edited(
-                    self.member_id,
-                    item.requirement.id,
-                    {"translated": not item.tracking.translated},
-                )
-            )
+        if item is not None and item.needs_translation:
+            self._change_item(ToggleTranslated)
 
     def action_view(self, view: View) -> None:
         self.query_one("#views", Tabs).active = f"view-{view}"
@@ -503,12 +486,12 @@ class ChecklistScreen(DataScreen[None]):
             self.app.push_screen(PhotosScreen(self.household_id, self.member_id))
 
     def action_shared(self) -> None:
-        from carte_prep.tui.screens.shared import SharedScreen
+        from carte_prep.tui.screens.household_documents import HouseholdDocumentsScreen
 
-        self.app.push_screen(SharedScreen(self.household_id))
+        self.app.push_screen(HouseholdDocumentsScreen(self.household_id))
 
     def action_pdf(self) -> None:
-        self.carte_app.export_pdf(self.household_id, self.member_id)
+        self.post_message(PdfRequested(self.household_id, self.member_id))
 
     def action_agenda(self) -> None:
         from carte_prep.tui.screens.agenda import AgendaScreen, Jump
@@ -520,14 +503,37 @@ class ChecklistScreen(DataScreen[None]):
         self.app.push_screen(AgendaScreen(self.household_id), jump)
 
     def action_log(self) -> None:
-        from carte_prep.tui.screens.log import LogScreen
+        from carte_prep.tui.screens.after_filing import AfterFilingScreen
 
         if self.member_id is not None:
-            self.app.push_screen(LogScreen(self.household_id, self.member_id))
+            self.app.push_screen(AfterFilingScreen(self.household_id, self.member_id))
 
     def action_remove_member(self) -> None:
-        if self.member_id is not None:
-            self.carte_app.remove_member(self.household_id, self.member_id, self.refresh_data)
+        """Ask first, then remove the member (ctrl+z brings them back).
+
+        The member's checklist, tracking and after-filing log go with them; shared
+        household documents stop listing them.
+        """
+        if self.member_id is None:
+            return
+        household, member_id = self.household, self.member_id
+        name = household.member(member_id).display_name
+
+        def answered(sure: bool | None) -> None:
+            if sure:
+                self._leaving = f"{name} from {household.name}"
+                self.request(self.household_id, RemoveMember(member_id))
+
+        self.app.push_screen(
+            ConfirmDialog(
+                f"Remove {name} from {household.name}?\n"
+                "Their checklist, what was gathered for them and their after-filing log are "
+                "deleted. Undo (ctrl+z) brings them back; the previous version of the file "
+                f"also stays in the backups (carte-prep restore {self.household_id}).",
+                yes="Remove",
+            ),
+            answered,
+        )
 
     def action_focus_field(self, widget_id: str) -> None:
         if self.current_item() is not None:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from typing import ClassVar
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -16,16 +14,22 @@ from textual.widgets import DataTable, Header, Static
 from textual.widgets.data_table import RowDoesNotExist
 from textual.worker import Worker, WorkerState
 
-from carte_prep.core import CartePrepError, Household
-from carte_prep.core.errors import explain_validation
-from carte_prep.core.store import LoadReport
+from carte_prep.core.edits import RenameHousehold
+from carte_prep.core.errors import field_problems
+from carte_prep.core.model import RequiredLine
+from carte_prep.core.session import LoadReport
+from carte_prep.core.summary import HouseholdSummary, MemberSummary, summarise
+from carte_prep.present import route_short
 from carte_prep.tui.format import bar, deadline_text
+from carte_prep.tui.messages import (
+    HouseholdCreated,
+    HouseholdCreateRequested,
+    HouseholdDeleteRequested,
+    PdfRequested,
+)
 from carte_prep.tui.screens.base import DataScreen
 from carte_prep.tui.screens.dialogs import ConfirmDialog, PromptDialog
-from carte_prep.tui.summary import HouseholdSummary, summarise
 from carte_prep.tui.widgets.footer import KeysFooter
-
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 class HouseholdsScreen(DataScreen[None]):
@@ -80,15 +84,14 @@ class HouseholdsScreen(DataScreen[None]):
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False, name="loading")
     def _load_worker(self) -> None:
-        app = self.carte_app
-        report = app.session.store.load_all()
-        today = app.today()
+        report = self.session.read_all()
+        today = self.today()
         summaries = [summarise(h, today) for h in report.households]
         self.post_message(self.Loaded(report, summaries))
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
-        self.carte_app.session.adopt(message.report)
+        self.session.adopt(message.report)
         self.query_one("#households", DataTable).loading = False
         self._show(message.summaries)
 
@@ -101,8 +104,8 @@ class HouseholdsScreen(DataScreen[None]):
         table = self.query_one("#households", DataTable)
         if table.loading:
             return
-        today = self.carte_app.today()
-        self._show([summarise(h, today) for h in self.carte_app.session.sorted_households()])
+        today = self.today()
+        self._show([summarise(h, today) for h in self.session.sorted_households()])
 
     # -- drawing ------------------------------------------------------------------------
 
@@ -130,9 +133,7 @@ class HouseholdsScreen(DataScreen[None]):
                     else Text(""),
                     deadline_text(member.deadline),
                     _warnings(member.warnings),
-                    Text(member.route),
-                    Text(member.procedure),
-                    Text(member.card),
+                    *_member_cells(member),
                     key=f"m:{summary.household_id}:{member.member_id}",
                 )
         empty = not summaries
@@ -144,7 +145,7 @@ class HouseholdsScreen(DataScreen[None]):
             else ""
         )
         self.query_one("#empty", Static).display = empty
-        problems = self.carte_app.session.problems
+        problems = self.session.problems
         self.query_one("#problems", Static).update(
             "Not loaded (left untouched):\n" + "\n".join(f"• {p}" for p in problems)
             if problems
@@ -196,24 +197,9 @@ class HouseholdsScreen(DataScreen[None]):
             self.app.push_screen(ChecklistScreen(*selected))
 
     def action_new(self) -> None:
-        session = self.carte_app.session
-
         def create(name: str | None) -> None:
-            if name is None:
-                return
-            household_id = _unique_id(_slug(name), set(session.households))
-            try:
-                household = Household(id=household_id, name=name)
-                session.create(household)
-            except ValidationError as exc:
-                self.notify(explain_validation(exc), severity="error", markup=False)
-                return
-            except CartePrepError as exc:
-                self.notify(str(exc), title="Not created", severity="error", markup=False)
-                return
-            self.refresh_data()
-            self._select(household_id)
-            self.action_open()
+            if name is not None:
+                self.post_message(HouseholdCreateRequested(name))
 
         self.app.push_screen(
             PromptDialog(
@@ -223,22 +209,21 @@ class HouseholdsScreen(DataScreen[None]):
             create,
         )
 
+    def on_household_created(self, message: HouseholdCreated) -> None:
+        """Open the household just made."""
+        self.refresh_data()
+        self._select(message.household_id)
+        self.action_open()
+
     def action_rename(self) -> None:
         household_id = self._selected_household()
         if household_id is None:
             return
-        household = self.carte_app.session.get(household_id)
+        household = self.session.get(household_id)
 
         def rename(name: str | None) -> None:
-            if name is None or name == household.name:
-                return
-            try:
-                renamed = Household.model_validate({**household.model_dump(), "name": name})
-            except ValidationError as exc:
-                self.notify(explain_validation(exc), severity="error", markup=False)
-                return
-            if self.carte_app.save(renamed):
-                self.refresh_data()
+            if name is not None and name != household.name:
+                self.request(household_id, RenameHousehold(name))
 
         self.app.push_screen(
             PromptDialog("New name of the household:", value=household.name, check=_name_problem),
@@ -249,19 +234,11 @@ class HouseholdsScreen(DataScreen[None]):
         household_id = self._selected_household()
         if household_id is None:
             return
-        session = self.carte_app.session
-        name = session.get(household_id).name
+        name = self.session.get(household_id).name
 
         def delete(sure: bool | None) -> None:
-            if not sure:
-                return
-            try:
-                session.delete(household_id)
-            except CartePrepError as exc:
-                self.notify(str(exc), title="Not deleted", severity="error", markup=False)
-                return
-            self.notify(f"Deleted {name}.", markup=False)
-            self.refresh_data()
+            if sure:
+                self.post_message(HouseholdDeleteRequested(household_id))
 
         self.app.push_screen(
             ConfirmDialog(
@@ -274,7 +251,7 @@ class HouseholdsScreen(DataScreen[None]):
     def action_pdf(self) -> None:
         household_id = self._selected_household()
         if household_id is not None:
-            self.carte_app.export_pdf(household_id)
+            self.post_message(PdfRequested(household_id))
 
     def action_agenda(self) -> None:
         from carte_prep.tui.screens.agenda import AgendaScreen, Jump
@@ -288,26 +265,26 @@ class HouseholdsScreen(DataScreen[None]):
         self.app.push_screen(AgendaScreen(), jump)
 
 
+def _member_cells(member: MemberSummary) -> tuple[Text, Text, Text]:
+    """Route, procedure and card of a member row ('no card needed' when none)."""
+    checklist = member.checklist
+    if checklist is None:
+        return Text(""), Text(""), Text("no card needed")
+    return (
+        Text(route_short(member.route)),
+        Text(checklist.procedure_label),
+        Text(checklist.card_name_en),
+    )
+
+
 def _warnings(count: int) -> Text:
     return Text(f"⚠ {count}", style="bold yellow") if count else Text("–", style="dim")
 
 
-def _slug(name: str) -> str:
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    slug = _NOT_SLUG.sub("-", ascii_name.lower()).strip("-")[:56].strip("-")
-    return slug or "household"
-
-
-def _unique_id(base: str, taken: set[str]) -> str:
-    candidate, number = base, 2
-    while candidate in taken:
-        candidate, number = f"{base}-{number}", number + 1
-    return candidate
-
-
 def _name_problem(value: str) -> str | None:
+    """Why a household name would be refused, said under the field as it is typed."""
     try:
-        Household(id="check", name=value)
+        TypeAdapter(RequiredLine).validate_python(value)
     except ValidationError as exc:
-        return explain_validation(exc)
+        return f"name: {field_problems(exc)[0][1]}"
     return None

@@ -18,7 +18,7 @@ from textual.widgets import Header, Input, Label, Static
 
 from carte_prep.core import EPhoto, Household, PhotoPlan, build_checklist
 from carte_prep.core.dates import fmt
-from carte_prep.core.households import upsert_member
+from carte_prep.core.edits import SetEPhoto
 from carte_prep.tui.format import InputProblem, parse_date, show_date
 from carte_prep.tui.screens.base import DataScreen
 from carte_prep.tui.validation import first_problem, show_problem
@@ -66,14 +66,14 @@ class PhotosScreen(DataScreen[None]):
         self.refresh_data()
 
     def _household(self) -> Household:
-        return self.carte_app.session.get(self.household_id)
+        return self.session.get(self.household_id)
 
     def refresh_data(self) -> None:
         household = self._household()
         member = household.member(self.member_id)
         self.title = "Photos"
         self.sub_title = member.display_name
-        checklist = build_checklist(household, self.member_id, self.carte_app.today())
+        checklist = build_checklist(household, self.member_id, self.today())
         if checklist is None:
             self.query_one("#plan", Static).update(Text("This member needs no card."))
             return
@@ -114,16 +114,9 @@ class PhotosScreen(DataScreen[None]):
         self._save(ephoto)
 
     def _save(self, ephoto: EPhoto | None) -> None:
-        household = self._household()
-        member = household.member(self.member_id)
-        application = member.application
-        if application is None or application.ephoto == ephoto:
-            return
-        data = member.model_dump()
-        data["application"]["ephoto"] = ephoto.model_dump() if ephoto else None
-        changed = upsert_member(household, data)
-        if self.carte_app.save(changed):
-            self.refresh_data()
+        application = self._household().member(self.member_id).application
+        if application is not None and application.ephoto != ephoto:
+            self.request(self.household_id, SetEPhoto(self.member_id, ephoto))
 
     def action_back(self) -> None:
         self.dismiss()

@@ -32,15 +32,18 @@ from textual.widgets import (
     TabPane,
 )
 
-from carte_prep.core import Household, Member, build_checklist, load_catalogue
+from carte_prep.core import Checklist, Household, Member, build_checklist, load_catalogue
 from carte_prep.core.countries import country_name
 from carte_prep.core.dates import fmt
+from carte_prep.core.edits import AddMember, UpdateMember
 from carte_prep.core.entry import entry_problems
-from carte_prep.core.errors import explain_validation
 from carte_prep.core.households import upsert_member
 from carte_prep.core.model import Application
-from carte_prep.core.procedure import decide_procedure
-from carte_prep.tui.format import InputProblem, parse_date, parse_time, show_date
+from carte_prep.core.procedure import decide_procedure, likely_appointment_kind
+from carte_prep.present import FILED_AT
+from carte_prep.tui.format import InputProblem, parse_date, show_date
+from carte_prep.tui.forms import convert, get_in, set_in
+from carte_prep.tui.messages import EditRefused, HouseholdSaved
 from carte_prep.tui.profile_fields import (
     APP,
     APPT,
@@ -69,25 +72,6 @@ SPECS: dict[Path, FieldSpec] = {spec.path: spec for spec in all_fields()}
 """Every field by its path, to find the parts a built field depends on."""
 
 
-def get_in(data: dict[str, Any] | None, path: Path) -> Any:
-    """The value at a path of nested dicts (None where a level is missing)."""
-    value: Any = data
-    for key in path:
-        if not isinstance(value, dict):
-            return None
-        value = value.get(key)
-    return value
-
-
-def set_in(data: dict[str, Any], path: Path, value: Any) -> None:
-    """Set a value at a path, making the levels on the way (or replacing a None level)."""
-    for key in path[:-1]:
-        if not isinstance(data.get(key), dict):
-            data[key] = {}
-        data = data[key]
-    data[path[-1]] = value
-
-
 class ProfileScreen(DataScreen[str | None]):
     """Edit a member (``member_id``) or add one (``None``); returns the new member's id."""
 
@@ -105,6 +89,8 @@ class ProfileScreen(DataScreen[str | None]):
         self._local: dict[Path, str] = {}
         self._errors: dict[Path, str] = {}
         self._valid_member: Member | None = None
+        self._would_be: Checklist | None = None
+        """The checklist of the valid member the form holds, as a preview."""
         self._inputs: dict[Path, Widget] = {}
         self._messages: dict[Path, Static] = {}
         self._boxes: dict[Path, Widget] = {}
@@ -116,7 +102,7 @@ class ProfileScreen(DataScreen[str | None]):
     # -- building -----------------------------------------------------------------------
 
     def _household(self) -> Household:
-        return self.carte_app.session.get(self.household_id)
+        return self.session.get(self.household_id)
 
     def _base(self) -> dict[str, Any]:
         """The saved member as data, or sensible starting values for a new one."""
@@ -198,7 +184,9 @@ class ProfileScreen(DataScreen[str | None]):
                 return self._select(spec, kind, optional=True)
             case "choice":
                 if spec.path == (*APPT, "kind") and value is None:
-                    value = _appointment_kind(self._valid_member)
+                    value = likely_appointment_kind(
+                        self._valid_member.application if self._valid_member else None
+                    )
                 return self._select(spec, value, optional=spec.optional)
 
     def _select(self, spec: FieldSpec, value: Any, *, optional: bool) -> Select[Any]:
@@ -237,8 +225,14 @@ class ProfileScreen(DataScreen[str | None]):
         self._check()
 
     def refresh_data(self) -> None:
-        if self.member_id is not None:
-            self.sub_title = self._household().member(self.member_id).display_name
+        household = self.session.households.get(self.household_id)
+        members = household.members if household else []
+        member = next((m for m in members if m.id == self.member_id), None)
+        if self.member_id is not None and not self._is_new and member is None:
+            self.dismiss(None)  # removed meanwhile (an undo)
+            return
+        if member is not None:
+            self.sub_title = member.display_name
 
     # -- reading the form ---------------------------------------------------------------
 
@@ -260,12 +254,13 @@ class ProfileScreen(DataScreen[str | None]):
         return widget.value
 
     def _convert(self, spec: FieldSpec, raw: Any) -> Any:
+        """A field's value as the member's data holds it (dates and times as ISO text)."""
         if spec.kind in {"date", "time"}:
-            parsed = parse_date(raw) if spec.kind == "date" else parse_time(raw)
+            parsed = convert("date" if spec.kind == "date" else "time", raw)
             return parsed.isoformat() if parsed else None
         if spec.kind == "text":
-            text = str(raw).strip()
-            return text if text or spec.required else None
+            text = convert("text", str(raw))
+            return "" if text is None and spec.required else text
         return raw
 
     def _candidate(self) -> dict[str, Any]:
@@ -320,6 +315,7 @@ class ProfileScreen(DataScreen[str | None]):
             member = None
         self._errors = errors
         self._valid_member = member
+        self._would_be = self._would_give(member)
         for path, target in self._messages.items():
             if str(target.render()) != errors.get(path, ""):
                 show_problem(target, errors.get(path))
@@ -336,7 +332,11 @@ class ProfileScreen(DataScreen[str | None]):
         return ("given_names",)
 
     def _commit(self) -> None:
-        """Save the profile if it is valid and differs from what is saved."""
+        """Ask to save the profile if it is valid and differs from what is saved.
+
+        A new member is taken as added at once (the id field closes), so that changes
+        typed while the app saves it follow as changes of that member, in order.
+        """
         member = self._check()
         if member is None:
             return
@@ -345,20 +345,33 @@ class ProfileScreen(DataScreen[str | None]):
             if member.id in {m.id for m in household.members}:
                 show_problem(self.query_one("#e-id", Static), "is already used in the household")
                 return
-        elif household.member(self.member_id) == member:
+            self.member_id = member.id
+            self.query_one("#f-id", Input).disabled = True
+            self.request(self.household_id, AddMember(member), shows_problems=True)
             return
-        try:
-            changed = upsert_member(household, member)
-        except ValidationError as exc:
-            self.notify(explain_validation(exc), severity="error", markup=False)
+        saved = next((m for m in household.members if m.id == self.member_id), None)
+        if saved is not None and saved != member:
+            self.request(self.household_id, UpdateMember(member), shows_problems=True)
+
+    def household_saved(self, message: HouseholdSaved) -> None:
+        edit = message.edit
+        if isinstance(edit, AddMember) and edit.member.id == self.member_id:
+            self.notify(f"Added {edit.member.display_name}.", markup=False, timeout=3)
+        self.refresh_data()
+        self._would_be = self._would_give(self._valid_member)
+        self._show_preview(self._valid_member)
+
+    def edit_refused(self, message: EditRefused) -> None:
+        """Say why under the field; a member that could not be added is not added."""
+        if isinstance(message.edit, AddMember) and message.edit.member.id == self.member_id:
+            self.member_id = None
+            self.query_one("#f-id", Input).disabled = False
+        field = tuple(message.field.split(".")) if message.field else ("given_names",)
+        target = self._messages.get(self._field_for(field))
+        if target is None:
+            super().edit_refused(message)
             return
-        if self.carte_app.save(changed):
-            if self.member_id is None:
-                self.member_id = member.id
-                self.query_one("#f-id", Input).disabled = True
-                self.notify(f"Added {member.display_name}.", markup=False, timeout=3)
-            self.refresh_data()
-            self._show_preview(member)
+        show_problem(target, message.problem)
 
     # -- showing ------------------------------------------------------------------------
 
@@ -381,14 +394,16 @@ class ProfileScreen(DataScreen[str | None]):
             route_box.display = route_box.display and self._route_is_choice()
 
     def _route_is_choice(self) -> bool:
-        """The route can be chosen for the path the form's answers give."""
-        member = self._valid_member
-        application = member.application if member else None
-        card = load_catalogue().cards.get(application.card_type) if application else None
-        if application is None or card is None:
-            return False
-        rule = card.paths.get(decide_procedure(application).path)
-        return rule is not None and rule.route == "choice"
+        """The route can be chosen for the answers as they stand (the engine says so)."""
+        route = self._would_be.route if self._would_be else None
+        return route is not None and route.choosable
+
+    def _would_give(self, member: Member | None) -> Checklist | None:
+        """The checklist the form's member would have (nothing is saved)."""
+        if member is None:
+            return None
+        household = upsert_member(self._household(), member)
+        return build_checklist(household, member.id, self.today())
 
     def _show_extras(self, data: dict[str, Any]) -> None:
         catalogue = load_catalogue()
@@ -423,8 +438,7 @@ class ProfileScreen(DataScreen[str | None]):
                 Text(f"Not saved yet: fix the fields marked in red ({where}).", style="bold red")
             )
             return
-        household = upsert_member(self._household(), member)
-        checklist = build_checklist(household, member.id, self.carte_app.today())
+        checklist = self._would_be
         if checklist is None:
             preview.update(Text("Saved as you go. This member needs no card, so no checklist."))
             return
@@ -433,11 +447,11 @@ class ProfileScreen(DataScreen[str | None]):
                 Text(f"Saved. Not covered here: {checklist.decision.reason}", style="bold red")
             )
             return
-        route = "ANEF (online)" if checklist.route.route == "anef" else "the prefecture"
         preview.update(
             Text(
-                f"Saved as you go. Checklist: {len(checklist.items)} documents, filed at "
-                f"{route}, judged on {fmt(checklist.judged_on)}; fee €{checklist.fee.total}.",
+                f"Saved as you go. Checklist: {len(checklist.items)} documents, "
+                f"{FILED_AT[checklist.route.route]}, judged on {fmt(checklist.judged_on)}; "
+                f"fee €{checklist.fee.total}.",
                 style="green",
             )
         )
@@ -546,15 +560,6 @@ class ProfileScreen(DataScreen[str | None]):
 
     def _touched(self) -> bool:
         return bool(self.query_one("#f-given-names", Input).value.strip())
-
-
-def _appointment_kind(member: Member | None) -> str:
-    """The kind a new appointment most likely is, from the path the answers give."""
-    application = member.application if member else None
-    if application is None:
-        return "first-application"
-    path = decide_procedure(application).path
-    return "first-application" if path == "first-admission" else "renewal"
 
 
 def _procedure_text(member: Member | None) -> Text:

@@ -1,8 +1,9 @@
 """The detail pane of a checklist item: how to get it, its source, and what was done.
 
 It shows one :class:`~carte_prep.core.ChecklistItem` and lets the person edit the date
-printed on the document, the notes and the attached files. It never saves: it posts
-:class:`ItemDetail.Edited` with the changes, and the screen saves them through the app
+printed on the document, the kind of document, the notes and the attached files. It never
+saves: it posts :class:`~carte_prep.tui.messages.EditRequested` with the edit, which the
+app applies; a refused value comes back to the screen, which shows it here under its field
 (attributes down, messages up).
 """
 
@@ -16,7 +17,6 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
@@ -24,7 +24,11 @@ from textual.widgets.option_list import Option
 from carte_prep.core import ChecklistItem
 from carte_prep.core.confidence import confidence_label
 from carte_prep.core.dates import fmt
+from carte_prep.core.edits import AddAttachments, Edit, RemoveAttachment, SetItem
+from carte_prep.core.vocab import Route
+from carte_prep.present import bring_sentence
 from carte_prep.tui.format import InputProblem, item_label, parse_date, show_date, status_text
+from carte_prep.tui.messages import EditRequested
 from carte_prep.tui.validation import show_problem
 
 NOTES_DELAY = 0.6
@@ -32,23 +36,15 @@ NOTES_DELAY = 0.6
 
 
 class ItemDetail(VerticalScroll):
-    """Everything about one item; edits go up as :class:`Edited` messages."""
+    """Everything about one item; edits go up as EditRequested messages."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("delete", "remove_attachment", "Remove file", id="remove-attachment", show=False),
     ]
 
-    class Edited(Message):
-        """The person changed the item's tracking (not yet saved)."""
-
-        def __init__(self, member_id: str, requirement_id: str, changes: dict[str, Any]) -> None:
-            super().__init__()
-            self.member_id = member_id
-            self.requirement_id = requirement_id
-            self.changes = changes
-
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, household_id: str, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.household_id = household_id
         self._item: ChecklistItem | None = None
         self._member_id = ""
         self._notes_timer: Timer | None = None
@@ -92,7 +88,11 @@ class ItemDetail(VerticalScroll):
     # -- showing ------------------------------------------------------------------------
 
     def show_item(
-        self, item: ChecklistItem | None, names: dict[str, str], member_id: str = ""
+        self,
+        item: ChecklistItem | None,
+        names: dict[str, str],
+        member_id: str = "",
+        route: Route | None = None,
     ) -> None:
         """Show a member's item; the edit fields are reset only when it is another item."""
         changed = (
@@ -110,7 +110,7 @@ class ItemDetail(VerticalScroll):
             for static_id in ("d-facts", "d-how", "d-fresh", "d-warnings", "d-source"):
                 self.query_one(f"#{static_id}", Static).update("")
             return
-        self._show_text(item, names)
+        self._show_text(item, names, route)
         has_kinds = bool(item.requirement.variants)
         self.query_one("#d-variant").display = has_kinds
         self.query_one("#d-variant-label").display = has_kinds
@@ -125,12 +125,14 @@ class ItemDetail(VerticalScroll):
         self.query_one("#d-title", Static).update(Text(title, style="bold"))
         self.query_one("#d-how", Static).update(Text(body))
 
-    def _show_text(self, item: ChecklistItem, names: dict[str, str]) -> None:
+    def _show_text(self, item: ChecklistItem, names: dict[str, str], route: Route | None) -> None:
         requirement = item.requirement
         self.query_one("#d-title", Static).update(item_label(item))
 
         facts = Text("Status: ") + status_text(item.tracking.status)
-        facts.append(f"\nBring {item.quantity} original(s) and {requirement.copies} copy(ies).")
+        bring = bring_sentence(item, route)
+        if bring:
+            facts.append("\n" + bring)
         if item.shared_with:
             shared = ", ".join(names.get(m, m) for m in item.shared_with)
             facts.append(f"\nHousehold document: one serves {shared}.", style="magenta")
@@ -191,9 +193,12 @@ class ItemDetail(VerticalScroll):
 
     # -- editing ------------------------------------------------------------------------
 
+    def _request(self, edit: Edit) -> None:
+        self.post_message(EditRequested(self.household_id, edit, shows_problems=True))
+
     def _edited(self, **changes: Any) -> None:
         if self._item is not None:
-            self.post_message(self.Edited(self._member_id, self._item.requirement.id, changes))
+            self._request(SetItem(self._member_id, self._item.requirement.id, **changes))
 
     @on(Input.Changed, "#d-date")
     def _date_changed(self, event: Input.Changed) -> None:
@@ -219,7 +224,7 @@ class ItemDetail(VerticalScroll):
             self._notes_timer.stop()
         self._notes_timer = self.set_timer(NOTES_DELAY, self.flush_notes)
 
-    def pending_notes(self) -> Edited | None:
+    def pending_notes(self) -> EditRequested | None:
         """A note typed but not yet sent up, taken now (so it can be saved at once)."""
         if self._notes_timer is not None:
             self._notes_timer.stop()
@@ -229,7 +234,8 @@ class ItemDetail(VerticalScroll):
         text = self.query_one("#d-notes", TextArea).text
         if text == self._item.tracking.notes:
             return None
-        return self.Edited(self._member_id, self._item.requirement.id, {"notes": text})
+        edit = SetItem(self._member_id, self._item.requirement.id, notes=text)
+        return EditRequested(self.household_id, edit, shows_problems=True)
 
     def flush_notes(self) -> None:
         """Send up a note being typed (moving to another item must not lose it)."""
@@ -258,15 +264,14 @@ class ItemDetail(VerticalScroll):
             return
         show_problem(message, "")
         event.input.value = ""
-        self._edited(attachments=[*attachments, resolved])
+        self._request(AddAttachments(self._member_id, self._item.requirement.id, (resolved,)))
 
     def action_remove_attachment(self) -> None:
         files = self.query_one("#d-files", OptionList)
         if self._item is None or not files.has_focus or files.highlighted is None:
             return
-        attachments = list(self._item.tracking.attachments)
-        del attachments[files.highlighted]
-        self._edited(attachments=attachments)
+        edit = RemoveAttachment(self._member_id, self._item.requirement.id, files.highlighted)
+        self._request(edit)
 
 
 def _freshness(item: ChecklistItem) -> Text:

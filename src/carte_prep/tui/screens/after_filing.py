@@ -2,18 +2,17 @@
 timbre and the collection appointment, as ``carte-prep log`` records them.
 
 Each value is checked as it is typed by the model itself (:class:`AfterFiling` and its
-parts), with the model's message under the field, and saved as soon as it reads well,
-like everything else in the app. Receipts and requests are lists: their small forms save
-when the person adds the entry. The agenda is built from this log, so its dates follow at
-once (a receipt's expiry, a request's deadline, the collection).
+parts), with the model's message under the field, and asked for (as an edit the app
+applies) as soon as it reads well, like everything else in the app. Receipts and requests
+are lists: their small forms are sent when the person adds the entry. The agenda is
+built from this log, so its dates follow at once (a receipt's expiry, a request's
+deadline, the collection).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, ClassVar, Literal
+from typing import ClassVar
 
-from pydantic import BaseModel, ValidationError
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -24,8 +23,18 @@ from textual.widgets import Button, DataTable, Header, Input, Label, Select, Sta
 from carte_prep.core import Household, Member
 from carte_prep.core.agenda import next_deadline, urgency
 from carte_prep.core.dates import fmt
-from carte_prep.core.errors import explain_validation
-from carte_prep.core.households import upsert_member
+from carte_prep.core.edits import (
+    AddReceipt,
+    AddRequest,
+    AfterFilingEdit,
+    MarkRequestSent,
+    RemoveReceipt,
+    RemoveRequest,
+    SetCardReady,
+    SetCollection,
+    SetFiledOn,
+    SetTimbre,
+)
 from carte_prep.core.model import (
     AfterFiling,
     Appointment,
@@ -33,51 +42,27 @@ from carte_prep.core.model import (
     Receipt,
     TimbreFiscal,
 )
-from carte_prep.tui.format import (
-    LEVEL_STYLES,
-    InputProblem,
-    deadline_text,
-    parse_date,
-    parse_time,
-    show_date,
-)
+from carte_prep.core.vocab import RECEIPT_LABELS
+from carte_prep.tui.format import LEVEL_STYLES, InputProblem, deadline_text, parse_date, show_date
+from carte_prep.tui.forms import Form, FormField, check_form
+from carte_prep.tui.messages import EditRefused, HouseholdSaved
 from carte_prep.tui.screens.base import DataScreen
 from carte_prep.tui.screens.dialogs import ConfirmDialog, PromptDialog
-from carte_prep.tui.validation import first_problem, problems, show_problem
+from carte_prep.tui.validation import show_problem
 from carte_prep.tui.widgets.footer import KeysFooter
 
-FieldKind = Literal["date", "time", "text", "amount", "choice"]
-
-RECEIPT_KINDS: dict[str, str] = {
-    "recepisse": "récépissé (from the prefecture desk)",
-    "prolongation": "attestation de prolongation (ANEF)",
+PROBLEM_LINES: dict[type, str] = {
+    SetFiledOn: "#filed-on-msg",
+    SetCardReady: "#card-ready-msg",
+    SetTimbre: "#timbre-number-msg",
+    SetCollection: "#collection-date-msg",
+    AddReceipt: "#receipt-until-msg",
+    RemoveReceipt: "#receipt-until-msg",
+    AddRequest: "#request-what-msg",
+    RemoveRequest: "#request-what-msg",
+    MarkRequestSent: "#request-what-msg",
 }
-SINGLE_DATES: dict[str, str] = {"filed-on": "filed_on", "card-ready": "card_ready_on"}
-"""Inputs that hold one date of the log, and the log field each one sets."""
-
-
-@dataclass(frozen=True)
-class FormField:
-    """One input of a small form, and the model field it fills."""
-
-    name: str
-    widget_id: str
-    kind: FieldKind
-
-
-@dataclass(frozen=True)
-class Form:
-    """A group of inputs that together make one model value (a receipt, the timbre...)."""
-
-    model: type[BaseModel]
-    fields: tuple[FormField, ...]
-    fixed: dict[str, Any] = field(default_factory=dict)
-    """Values the person does not type (a collection appointment's kind)."""
-
-    @property
-    def typed(self) -> tuple[FormField, ...]:
-        """The fields typed into an Input (each has a problem line under it)."""
-        return tuple(f for f in self.fields if f.kind != "choice")
+"""Where the app's refusal of each change is shown."""
 
 
 RECEIPT = Form(
@@ -115,19 +100,7 @@ COLLECTION = Form(
 )
 
 
-def _convert(kind: FieldKind, raw: str) -> Any:
-    """A typed value as the model takes it; None when empty (InputProblem when unreadable)."""
-    if kind == "date":
-        return parse_date(raw)
-    if kind == "time":
-        return parse_time(raw)
-    text = raw.strip()
-    if not text:
-        return None
-    return int(text) if kind == "amount" else text
-
-
-class LogScreen(DataScreen[None]):
+class AfterFilingScreen(DataScreen[None]):
     """One member's after-filing log; every value is saved as soon as it is valid."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -174,7 +147,7 @@ class LogScreen(DataScreen[None]):
             with Horizontal(classes="log-row"):
                 yield Label("Add one: kind", classes="log-label")
                 yield Select(
-                    [(label, kind) for kind, label in RECEIPT_KINDS.items()],
+                    [(label, kind) for kind, label in RECEIPT_LABELS.items()],
                     value="recepisse",
                     allow_blank=False,
                     id="receipt-kind",
@@ -222,10 +195,10 @@ class LogScreen(DataScreen[None]):
     # -- data ---------------------------------------------------------------------------
 
     def _household(self) -> Household:
-        return self.carte_app.session.get(self.household_id)
+        return self.session.get(self.household_id)
 
     def _member(self) -> Member | None:
-        household = self.carte_app.session.households.get(self.household_id)
+        household = self.session.households.get(self.household_id)
         if household is None:
             return None
         return next((m for m in household.members if m.id == self.member_id), None)
@@ -271,13 +244,13 @@ class LogScreen(DataScreen[None]):
             show_problem(self.query_one(f"#{widget_id}-msg", Static), None)
 
     def _show_lists(self, log: AfterFiling) -> None:
-        today = self.carte_app.today()
+        today = self.today()
         receipts = self.query_one("#receipts", DataTable)
         row = receipts.cursor_row
         receipts.clear()
         for index, receipt in enumerate(log.receipts):
             receipts.add_row(
-                Text(RECEIPT_KINDS[receipt.kind]),
+                Text(RECEIPT_LABELS[receipt.kind]),
                 Text(show_date(receipt.issued_on) or "–"),
                 Text(
                     fmt(receipt.valid_until),
@@ -309,7 +282,7 @@ class LogScreen(DataScreen[None]):
         self.refresh_bindings()
 
     def _show_next(self) -> None:
-        deadline = next_deadline(self._household(), self.member_id, self.carte_app.today())
+        deadline = next_deadline(self._household(), self.member_id, self.today())
         text = Text()
         text.append("Next date: ", style="bold")
         if deadline is None:
@@ -320,63 +293,29 @@ class LogScreen(DataScreen[None]):
 
     # -- saving -------------------------------------------------------------------------
 
-    def _save(self, log: AfterFiling) -> bool:
-        """Save the member's log if it changed; True when the screen now shows the disk."""
-        if log == self._log():
-            return True
-        household = self._household()
-        data = household.member(self.member_id).model_dump()
-        data["application"]["after_filing"] = log.model_dump()
-        try:
-            changed = upsert_member(household, data)
-        except ValidationError as exc:
-            self.notify(explain_validation(exc), severity="error", markup=False)
-            return False
-        if not self.carte_app.save(changed):
-            return False
-        self._shown = log
-        self._show_lists(log)
-        self._show_next()
-        return True
+    def _ask(self, edit: AfterFilingEdit) -> None:
+        """Ask the app to record a change of the log; a refusal comes back under its field."""
+        self.request(self.household_id, edit, shows_problems=True)
 
-    def _change(self, message: Static, **changes: Any) -> bool:
-        """Apply changes to the log through the model; its message goes under ``message``."""
-        try:
-            log = AfterFiling.model_validate({**self._log().model_dump(), **changes})
-        except ValidationError as exc:
-            show_problem(message, first_problem(exc))
-            return False
-        show_problem(message, None)
-        return self._save(log)
+    def household_saved(self, message: HouseholdSaved) -> None:
+        """A change typed here is on disk: keep the fields as typed; after an add, clear
+        its small form. Any other change (undo, a reload) refills the fields."""
+        edit = message.edit
+        if isinstance(edit, AfterFilingEdit) and edit.member_id == self.member_id:
+            member = self._member()
+            if member is not None and member.application is not None:
+                self._shown = member.application.after_filing
+            if isinstance(edit, AddReceipt):
+                self._clear(RECEIPT)
+                self.notify(f"Added: {RECEIPT_LABELS[edit.receipt.kind]}.", timeout=3)
+            elif isinstance(edit, AddRequest):
+                self._clear(REQUEST)
+                self.notify("Request added: its deadline is in the agenda.", timeout=3)
+        self.refresh_data()
 
-    def _check(self, form: Form, *, empty_ok: bool) -> tuple[bool, BaseModel | None]:
-        """Validate a form and show each field's problem; (valid, value or None when empty)."""
-        data: dict[str, Any] = dict(form.fixed)
-        errors: dict[str, str] = {}
-        typed = False
-        for spec in form.fields:
-            if spec.kind == "choice":
-                data[spec.name] = self.query_one(f"#{spec.widget_id}", Select).value
-                continue
-            raw = self.query_one(f"#{spec.widget_id}", Input).value
-            typed = typed or bool(raw.strip())
-            try:
-                value = _convert(spec.kind, raw)
-            except InputProblem as exc:
-                errors[spec.name] = str(exc)
-                continue
-            if value is not None:
-                data[spec.name] = value
-        value_made: BaseModel | None = None
-        if typed or not empty_ok:
-            try:
-                value_made = form.model.model_validate(data)
-            except ValidationError as exc:
-                for loc, problem in problems(exc).items():  # a whole-value problem: 1st field
-                    errors.setdefault(loc[0] if loc else form.typed[0].name, problem)
-        for spec in form.typed:
-            show_problem(self.query_one(f"#{spec.widget_id}-msg", Static), errors.get(spec.name))
-        return not errors, None if errors else value_made
+    def edit_refused(self, message: EditRefused) -> None:
+        target = PROBLEM_LINES.get(type(message.edit), "#filed-on-msg")
+        show_problem(self.query_one(target, Static), message.problem)
 
     # -- events -------------------------------------------------------------------------
 
@@ -389,53 +328,50 @@ class LogScreen(DataScreen[None]):
         except InputProblem as exc:
             show_problem(message, str(exc))
             return
-        self._change(message, **{SINGLE_DATES[widget_id]: day})
+        show_problem(message, None)
+        log = self._log()
+        if widget_id == "filed-on" and day != log.filed_on:
+            self._ask(SetFiledOn(self.member_id, day))
+        elif widget_id == "card-ready" and day != log.card_ready_on:
+            self._ask(SetCardReady(self.member_id, day))
 
     @on(Input.Changed, "#timbre-number, #timbre-amount, #timbre-bought")
     def _timbre_typed(self) -> None:
-        valid, timbre = self._check(TIMBRE, empty_ok=True)
-        if valid:
-            message = self.query_one("#timbre-number-msg", Static)
-            self._change(message, timbre=timbre.model_dump() if timbre else None)
+        valid, timbre = check_form(self, TIMBRE, empty_ok=True)
+        if valid and timbre != self._log().timbre:
+            assert timbre is None or isinstance(timbre, TimbreFiscal)
+            self._ask(SetTimbre(self.member_id, timbre))
 
     @on(Input.Changed, "#collection-date, #collection-time, #collection-place")
     def _collection_typed(self) -> None:
-        valid, collection = self._check(COLLECTION, empty_ok=True)
-        if valid:
-            message = self.query_one("#collection-date-msg", Static)
-            self._change(message, collection=collection.model_dump() if collection else None)
+        valid, collection = check_form(self, COLLECTION, empty_ok=True)
+        if valid and collection != self._log().collection:
+            assert collection is None or isinstance(collection, Appointment)
+            self._ask(SetCollection(self.member_id, collection))
 
     @on(Input.Changed, "#receipt-until, #receipt-issued")
     def _receipt_typed(self) -> None:
-        self._check(RECEIPT, empty_ok=True)
+        check_form(self, RECEIPT, empty_ok=True)
 
     @on(Input.Changed, "#request-received, #request-deadline, #request-what")
     def _request_typed(self) -> None:
-        self._check(REQUEST, empty_ok=True)
+        check_form(self, REQUEST, empty_ok=True)
 
     @on(Input.Submitted, "#receipt-until, #receipt-issued")
     @on(Button.Pressed, "#receipt-add")
     def _add_receipt(self) -> None:
-        valid, receipt = self._check(RECEIPT, empty_ok=False)
+        valid, receipt = check_form(self, RECEIPT, empty_ok=False)
         if not valid or not isinstance(receipt, Receipt):
             return
-        log = self._log()
-        message = self.query_one("#receipt-until-msg", Static)
-        if self._change(message, receipts=[*log.model_dump()["receipts"], receipt.model_dump()]):
-            self._clear(RECEIPT)
-            self.notify(f"Added: {RECEIPT_KINDS[receipt.kind]}.", timeout=3)
+        self._ask(AddReceipt(self.member_id, receipt))
 
     @on(Input.Submitted, "#request-received, #request-deadline, #request-what")
     @on(Button.Pressed, "#request-add")
     def _add_request(self) -> None:
-        valid, request = self._check(REQUEST, empty_ok=False)
+        valid, request = check_form(self, REQUEST, empty_ok=False)
         if not valid or not isinstance(request, ExtraDocumentsRequest):
             return
-        log = self._log()
-        message = self.query_one("#request-what-msg", Static)
-        if self._change(message, requests=[*log.model_dump()["requests"], request.model_dump()]):
-            self._clear(REQUEST)
-            self.notify("Request added: its deadline is in the agenda.", timeout=3)
+        self._ask(AddRequest(self.member_id, request))
 
     def _clear(self, form: Form) -> None:
         with self.prevent(Input.Changed):
@@ -451,14 +387,12 @@ class LogScreen(DataScreen[None]):
         def sent(answer: str | None) -> None:
             if answer is None:
                 return
-            requests = self._log().model_dump()["requests"]
-            requests[index]["sent_on"] = parse_date(answer)
-            self._change(self.query_one("#request-what-msg", Static), requests=requests)
+            self._ask(MarkRequestSent(self.member_id, index, parse_date(answer)))
 
         self.app.push_screen(
             PromptDialog(
                 f"Day you sent what was asked for ({request.what}):",
-                value=show_date(request.sent_on or self.carte_app.today()),
+                value=show_date(request.sent_on or self.today()),
                 check=_date_problem,
             ),
             sent,
@@ -476,18 +410,17 @@ class LogScreen(DataScreen[None]):
             return
         index = focused.cursor_row
         log = self._log()
+        edit: AfterFilingEdit
         if focused.id == "receipts":
-            key, what = "receipts", f"the {RECEIPT_KINDS[log.receipts[index].kind]}"
-            message = self.query_one("#receipt-until-msg", Static)
+            what = f"the {RECEIPT_LABELS[log.receipts[index].kind]}"
+            edit = RemoveReceipt(self.member_id, index)
         else:
-            key, what = "requests", f"the request “{log.requests[index].what}”"
-            message = self.query_one("#request-what-msg", Static)
+            what = f"the request “{log.requests[index].what}”"
+            edit = RemoveRequest(self.member_id, index)
 
         def remove(sure: bool | None) -> None:
             if sure:
-                entries = self._log().model_dump()[key]
-                del entries[index]
-                self._change(message, **{key: entries})
+                self._ask(edit)
 
         self.app.push_screen(ConfirmDialog(f"Remove {what} from the log?", yes="Remove"), remove)
 

@@ -15,16 +15,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Header, Static
 
-from carte_prep.core import (
-    CartePrepError,
-    Household,
-    build_checklist,
-    share_document,
-    tracking_for,
-    update_tracking,
-)
+from carte_prep.core import Household, household_checklists
 from carte_prep.core.catalogue import Requirement
-from carte_prep.core.vocab import DONE_STATUSES, Status
+from carte_prep.core.edits import ToggleGathered, ToggleShare
+from carte_prep.core.engine import shareable_documents
+from carte_prep.core.vocab import Status
 from carte_prep.tui.format import status_text
 from carte_prep.tui.screens.base import DataScreen
 from carte_prep.tui.widgets.footer import KeysFooter
@@ -36,7 +31,7 @@ _HELP = (
 )
 
 
-class SharedScreen(DataScreen[None]):
+class HouseholdDocumentsScreen(DataScreen[None]):
     """Which members each shareable document serves."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -62,26 +57,21 @@ class SharedScreen(DataScreen[None]):
         self.query_one("#shared", DataTable).focus()
 
     def _household(self) -> Household:
-        return self.carte_app.session.get(self.household_id)
+        return self.session.get(self.household_id)
 
     def refresh_data(self) -> None:
         household = self._household()
-        today = self.carte_app.today()
+        today = self.today()
         table = self.query_one("#shared", DataTable)
         cursor = table.cursor_coordinate
         table.clear(columns=True)
         table.add_column("Document", key="doc")
         table.add_column("Status", key="status", width=12)
-        wanted: dict[str, set[str]] = {}
-        requirements: dict[str, Requirement] = {}
         for member in household.members:
-            checklist = build_checklist(household, member.id, today)
-            for item in checklist.items if checklist else []:
-                if item.requirement.shareable:
-                    requirements[item.requirement.id] = item.requirement
-                    wanted.setdefault(item.requirement.id, set()).add(member.id)
             table.add_column(Text(member.given_names), key=member.id)
-        self._rows = sorted(requirements.values(), key=lambda r: (r.order, r.id))
+        documents = shareable_documents(household_checklists(household, today))
+        wanted = {requirement.id: members for requirement, members in documents}
+        self._rows = [requirement for requirement, _ in documents]
         shared = {e.requirement: e for e in household.shared}
         for requirement in self._rows:
             evidence = shared.get(requirement.id)
@@ -103,52 +93,25 @@ class SharedScreen(DataScreen[None]):
 
     @on(DataTable.CellSelected, "#shared")
     def action_toggle_cell(self) -> None:
+        """On a member's column, share with them or stop; on the document, gathered or not."""
         table = self.query_one("#shared", DataTable)
         if not self._rows:
             return
         row, column = table.cursor_coordinate
         requirement = self._rows[row].id
         household = self._household()
-        evidence = next((e for e in household.shared if e.requirement == requirement), None)
-        try:
-            if column < 2:
-                changed = self._toggle_gathered(household, requirement, evidence is not None)
-            else:
-                member_id = household.members[column - 2].id
-                changed = _toggle_member(household, requirement, member_id)
-        except CartePrepError as exc:
-            self.notify(str(exc), severity="error", markup=False)
+        if column >= 2:
+            member_id = household.members[column - 2].id
+            self.request(self.household_id, ToggleShare(requirement, member_id))
             return
-        if changed is not None and self.carte_app.save(changed):
-            self.refresh_data()
-
-    def _toggle_gathered(
-        self, household: Household, requirement: str, is_shared: bool
-    ) -> Household | None:
-        if not is_shared:
+        evidence = household.shared_document(requirement)
+        if evidence is None:
             self.notify("Share it with members first: move to their columns and press space.")
-            return None
-        evidence = next(e for e in household.shared if e.requirement == requirement)
-        first = evidence.members[0]
-        done = evidence.tracking.status in DONE_STATUSES
-        return update_tracking(household, first, requirement, status="todo" if done else "gathered")
+            return
+        self.request(self.household_id, ToggleGathered(evidence.members[0], requirement))
 
     def action_back(self) -> None:
         self.dismiss()
-
-
-def _toggle_member(household: Household, requirement: str, member_id: str) -> Household:
-    """Add or remove a member; one who leaves keeps a copy of what was entered."""
-    evidence = next((e for e in household.shared if e.requirement == requirement), None)
-    members = list(evidence.members) if evidence else []
-    if member_id not in members:
-        if not members:
-            return share_document(household, requirement, [member_id])
-        return share_document(household, requirement, [*members, member_id])
-    kept = tracking_for(household, member_id, requirement)
-    remaining = [m for m in members if m != member_id]
-    changed = share_document(household, requirement, remaining)
-    return update_tracking(changed, member_id, requirement, **kept.model_dump())
 
 
 def _status(status: Status | None) -> Text:

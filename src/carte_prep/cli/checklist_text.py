@@ -8,34 +8,24 @@ from __future__ import annotations
 
 from carte_prep.core.confidence import confidence_label
 from carte_prep.core.dates import fmt
-from carte_prep.core.engine import Checklist, ChecklistItem
+from carte_prep.core.engine import Checklist, ChecklistItem, Level
+from carte_prep.core.vocab import Status
+from carte_prep.present import ROUTE_NAMES, bring
 
-MARKS = {
+MARKS: dict[Status, str] = {
     "todo": "[ ]",
     "requested": "[~]",
     "gathered": "[x]",
     "handed-in": "[x]",
     "not-applicable": "[-]",
 }
-LEVEL_MARKS = {"danger": "!!", "warning": " !", "info": " i"}
+LEVEL_MARKS: dict[Level, str] = {"danger": "!!", "warning": " !", "info": " i"}
 
 
 def _money(low: int, high: int) -> str:
     if high == 0:
         return "free"
     return f"€{low}" if low == high else f"€{low} to €{high}"
-
-
-def _quantities(originals: int, copies: int, route: str) -> str:
-    """What to bring of one document, in words."""
-    if route == "anef":
-        return "scan to upload" if originals or copies else ""
-    parts = []
-    if originals:
-        parts.append(f"{originals} original" + ("s" if originals > 1 else ""))
-    if copies:
-        parts.append(f"{copies} cop" + ("ies" if copies > 1 else "y"))
-    return " + ".join(parts)
 
 
 def _not_covered_text(checklist: Checklist) -> list[str]:
@@ -89,11 +79,11 @@ def _item_lines(checklist: Checklist, *, sources: bool) -> list[str]:
         lines += ["", f"  {section.section.title_en} — {section.section.title_fr}"]
         for item in section.items:
             req = item.requirement
-            bring = _quantities(item.quantity, req.copies, route)
+            what = bring(item, route)
             lines.append(f"    {MARKS[item.tracking.status]} {req.name_fr}")
             details = [req.name_en]
-            if bring:
-                details.append(bring)
+            if what:
+                details.append(what)
             if item.shared_with:
                 details.append("shared: " + ", ".join(item.shared_with))
             lines.append(f"        {' · '.join(details)}   [{req.id}]")
@@ -138,8 +128,7 @@ def checklist_text(checklist: Checklist, *, sources: bool) -> str:
     lines += [
         f"  Procedure: {decision.label}",
         f"             Why: {decision.why}",
-        f"  Route:     {'ANEF (online)' if route.route == 'anef' else 'prefecture desk'}"
-        f" — {route.where}",
+        f"  Route:     {ROUTE_NAMES[route.route]} — {route.where}",
     ]
     if route.anef_button:
         lines.append(f"             ANEF button: « {route.anef_button} »")

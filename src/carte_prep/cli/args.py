@@ -1,0 +1,80 @@
+"""Reading arguments: the one-line error style, value types, and how a command is declared.
+
+Argparse is kept: its messages ("invalid choice", "invalid int value") are what scripts
+and people already see, it costs nothing at start-up, and every error stays one line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import math
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from carte_prep.core.model import plausible_day
+
+if TYPE_CHECKING:
+    from carte_prep.cli.context import Context
+
+Handler = Callable[["Context", argparse.Namespace], int]
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that reports errors in one line, like every other carte-prep error."""
+
+    def error(self, message: str) -> Any:  # argparse's signature returns NoReturn
+        self.exit(2, f"carte-prep: error: {message} (see '{self.prog} --help')\n")
+
+
+def add_command(
+    commands: argparse._SubParsersAction[Parser], name: str, handler: Handler, help_text: str
+) -> Parser:
+    """A subcommand whose ``handler(context, args)`` runs it and returns the exit status."""
+    parser = commands.add_parser(name, help=help_text, description=help_text)
+    parser.set_defaults(handler=handler)
+    return parser
+
+
+def folder(text: str) -> Path:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("the folder is empty; give a path, e.g. ~/carte-prep")
+    return Path(text).expanduser()
+
+
+def date(text: str) -> dt.date:
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2027-01-15"
+        ) from None
+    try:
+        return plausible_day(day)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds above 0")
+    return value
+
+
+def time(text: str) -> dt.time:
+    try:
+        return dt.time.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a time; write it as HH:MM") from None
+
+
+def add_date(
+    parser: argparse.ArgumentParser, flag: str, *, required: bool = False, help: str | None = None
+) -> None:
+    """An option that takes a date written YYYY-MM-DD."""
+    parser.add_argument(flag, type=date, metavar="YYYY-MM-DD", required=required, help=help)

@@ -1,0 +1,105 @@
+"""What carte-prep knows and where things are: cards, the numéro étranger, schema, paths."""
+
+from __future__ import annotations
+
+import argparse
+
+from carte_prep.cli import args as types
+from carte_prep.cli.args import Parser, add_command
+from carte_prep.cli.context import Context
+from carte_prep.cli.render import print_json
+from carte_prep.core.catalogue import load_catalogue
+from carte_prep.core.dates import fmt
+from carte_prep.core.model import Household
+from carte_prep.core.vocab import PROCEDURE_LABELS
+from carte_prep.resources import profiles_dir, templates_dir
+
+
+def cmd_cards(_: Context, args: argparse.Namespace) -> int:
+    catalogue = load_catalogue()
+    if args.json:
+        print_json([card.model_dump(mode="json") for card in catalogue.cards.values()])
+        return 0
+    family = None
+    for card in catalogue.cards.values():
+        if card.family != family:
+            family = card.family
+            print(f"\n{family}")
+        print(f"  {card.id}: {card.name_en}")
+        print(f"      {card.name_fr}")
+        for path, rule in card.paths.items():
+            route = (
+                f"your choice (default {rule.default}): {rule.why}"
+                if rule.route == "choice"
+                else rule.route
+            )
+            print(f"      - {PROCEDURE_LABELS[path]}: {route}")
+        for path, refused in card.not_covered.items():
+            print(f"      - {PROCEDURE_LABELS[path]}: not possible. {refused.reason}")
+        if card.not_covered_yet is not None:
+            pointer = card.not_covered_yet
+            print(f"      - not covered yet: {pointer.reason} Read: {pointer.read.url}")
+        print(f"      Sources: {', '.join(s.url for s in card.sources)}")
+    print(f"\nCatalogue last verified {fmt(catalogue.last_verified)}.")
+    return 0
+
+
+def cmd_numero(_: Context, args: argparse.Namespace) -> int:
+    catalogue = load_catalogue()
+    generation = catalogue.generation_for(args.issued)
+    shown = (
+        [generation]
+        if generation
+        else sorted(catalogue.generations, key=lambda g: g.first_issued, reverse=True)
+    )
+    if generation is None:
+        print("Where the numéro étranger (10 digits) is printed, by card model:")
+    for item in shown:
+        print(f"- {item.label} (from {fmt(item.first_issued)}): {item.where_numero}")
+    print(
+        "It is also on the récépissé and on the VLS-TS validation certificate. Do not "
+        "confuse it with the card number (top right, and first line of the machine-readable "
+        "zone)."
+    )
+    return 0
+
+
+def cmd_schema(_: Context, __: argparse.Namespace) -> int:
+    print_json(Household.model_json_schema())
+    return 0
+
+
+def cmd_paths(ctx: Context, args: argparse.Namespace) -> int:
+    paths = {
+        "data": str(ctx.data_dir),
+        "examples": str(profiles_dir()),
+        "templates": str(templates_dir()),
+    }
+    if args.json:
+        print_json(paths)
+    else:
+        for name, path in paths.items():
+            print(f"{name:<10} {path}")
+    return 0
+
+
+def register(commands: argparse._SubParsersAction[Parser]) -> None:
+    p = add_command(
+        commands, "cards", cmd_cards, "card types and procedures in the catalogue, with sources"
+    )
+    p.add_argument("--json", action="store_true")
+
+    p = add_command(
+        commands, "numero", cmd_numero, "where the numéro étranger is printed on your card"
+    )
+    p.add_argument(
+        "--issued",
+        type=types.date,
+        metavar="YYYY-MM-DD",
+        help="the date your card was made (printed on it)",
+    )
+
+    add_command(commands, "schema", cmd_schema, "the JSON Schema of household files")
+
+    p = add_command(commands, "paths", cmd_paths, "where data, examples and templates are")
+    p.add_argument("--json", action="store_true")

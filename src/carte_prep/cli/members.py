@@ -1,0 +1,63 @@
+"""Members: add one, change one, remove one."""
+
+from __future__ import annotations
+
+import argparse
+
+from carte_prep.cli.args import Parser, add_command
+from carte_prep.cli.context import Context, UsageError
+from carte_prep.cli.member_fields import add_member_flags, member_from_args
+from carte_prep.core.edits import AddMember, RemoveMember, UpdateMember
+
+
+def cmd_add_member(ctx: Context, args: argparse.Namespace) -> int:
+    household = ctx.household(args.household)
+    if any(m.id == args.member_id for m in household.members):  # before reading the flags
+        raise UsageError(
+            f"member {args.member_id!r} already exists in {household.id}; use 'edit-member'"
+        )
+    ctx.change(args.household, AddMember(member_from_args(args, args.member_id, None)))
+    print(f"added {args.member_id} to {args.household}")
+    return 0
+
+
+def cmd_edit_member(ctx: Context, args: argparse.Namespace) -> int:
+    saved = ctx.household(args.household).find_member(args.member_id)
+    ctx.change(args.household, UpdateMember(member_from_args(args, args.member_id, saved)))
+    print(f"updated {args.member_id} in {args.household}")
+    return 0
+
+
+def cmd_remove_member(ctx: Context, args: argparse.Namespace) -> int:
+    household = ctx.household(args.household)
+    member = household.find_member(args.member_id)
+    if not args.yes:
+        raise UsageError(
+            f"this removes {member.display_name} and their tracking from {household.id}; "
+            "run again with --yes to confirm ('carte-prep undo' or 'carte-prep restore' can "
+            "bring it back)"
+        )
+    ctx.change(household.id, RemoveMember(member.id))
+    print(f"removed {member.id} from {household.id}")
+    return 0
+
+
+def register(commands: argparse._SubParsersAction[Parser]) -> None:
+    p = add_command(commands, "add-member", cmd_add_member, "add a member to a household")
+    p.add_argument("household")
+    p.add_argument("member_id")
+    add_member_flags(p)
+
+    p = add_command(
+        commands, "edit-member", cmd_edit_member, "change a member's details or application"
+    )
+    p.add_argument("household")
+    p.add_argument("member_id")
+    add_member_flags(p)
+
+    p = add_command(
+        commands, "remove-member", cmd_remove_member, "remove a member from a household"
+    )
+    p.add_argument("household")
+    p.add_argument("member_id")
+    p.add_argument("--yes", action="store_true", help="confirm")

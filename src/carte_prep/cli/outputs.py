@@ -1,0 +1,166 @@
+"""What is read or printed from households: the checklist, the agenda, the calendar, the PDF."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from carte_prep.cli import args as types
+from carte_prep.cli.args import Parser, add_command
+from carte_prep.cli.checklist_text import checklist_text
+from carte_prep.cli.context import EXIT_USER_ERROR, Context, UsageError
+from carte_prep.cli.render import print_event, print_json
+from carte_prep.core.agenda import household_agenda
+from carte_prep.core.catalogue import load_catalogue
+from carte_prep.core.confidence import CONFIDENCE_INTRO, confidence_lines
+from carte_prep.core.dates import fmt
+from carte_prep.core.engine import build_checklist
+from carte_prep.core.store import write_private_file
+
+PDF_TIMEOUT = 600.0
+"""Seconds a dossier may take to lay out unless --timeout says otherwise."""
+
+
+def _refuse_overwrite(output: Path, force: bool) -> None:
+    if output.exists() and not force:
+        raise UsageError(f"{output} already exists; choose another name or add --force")
+
+
+def cmd_checklist(ctx: Context, args: argparse.Namespace) -> int:
+    household = ctx.household(args.household)
+    members = [household.find_member(args.member)] if args.member else household.members
+    checklists = []
+    for member in members:
+        checklist = build_checklist(household, member.id, ctx.today)
+        if checklist is None:
+            if args.member:
+                raise UsageError(f"{member.display_name} has no application: no card needed")
+            continue
+        checklists.append(checklist)
+    verified = load_catalogue().last_verified
+    if args.json:
+        print_json(
+            {
+                "household": household.id,
+                "today": ctx.today.isoformat(),
+                "catalogue_verified": verified.isoformat(),
+                "members": [c.model_dump(mode="json") for c in checklists],
+            }
+        )
+        return 0
+    print(f"{household.name} — checklist on {fmt(ctx.today)}")
+    for checklist in checklists:
+        print()
+        print(checklist_text(checklist, sources=args.sources))
+    print()
+    if args.sources:
+        print(CONFIDENCE_INTRO)
+        for line in confidence_lines():
+            print(f"  {line}")
+        print()
+    print(
+        f"Catalogue last verified {fmt(verified)}. Rules change: "
+        "check your prefecture's own list before you go."
+    )
+    return 0
+
+
+def cmd_agenda(ctx: Context, args: argparse.Namespace) -> int:
+    if args.household:
+        households, problems = [ctx.household(args.household)], []
+    else:
+        report = ctx.store.load_all()
+        households, problems = report.households, report.problems
+    events = household_agenda(households, ctx.today)
+    if args.json:
+        rows = [event.model_dump(mode="json") for event in events]
+        print_json({"today": ctx.today.isoformat(), "events": rows})
+    elif not events and not problems:
+        print(
+            "No upcoming dates. Add an appointment, a filing date or your card's expiry "
+            "to plan ahead."
+        )
+    else:
+        for event in events:
+            print_event(event)
+    for problem in problems:
+        print(f"carte-prep: cannot open {problem.path}: {problem.reason}", file=sys.stderr)
+    return EXIT_USER_ERROR if problems else 0
+
+
+def cmd_ics(ctx: Context, args: argparse.Namespace) -> int:
+    from carte_prep.calendar_export import agenda_to_ics
+
+    household = ctx.household(args.household)
+    output = Path(args.output)
+    _refuse_overwrite(output, args.force)
+    events = household_agenda([household], ctx.today)
+    data = agenda_to_ics(
+        events, name=f"carte-prep: {household.name}", stamp=dt.datetime.now(dt.UTC)
+    )
+    write_private_file(output, data)
+    print(f"wrote {len(events)} dates to {output}")
+    return 0
+
+
+def cmd_pdf(ctx: Context, args: argparse.Namespace) -> int:
+    from carte_prep.dossier import render_pdf  # imports weasyprint: only when asked
+
+    household = ctx.household(args.household)
+    if args.member:
+        household.find_member(args.member)
+    output = Path(args.output)
+    _refuse_overwrite(output, args.force)
+    written = render_pdf(
+        household,
+        output,
+        member_id=args.member,
+        today=ctx.today,
+        show_ids=args.show_ids,
+        with_attachments=args.with_attachments,
+        timeout=args.timeout,
+    )
+    print(f"wrote {written}")
+    return 0
+
+
+def register(commands: argparse._SubParsersAction[Parser]) -> None:
+    p = add_command(
+        commands, "checklist", cmd_checklist, "the tailored checklist of a household or member"
+    )
+    p.add_argument("household")
+    p.add_argument("member", nargs="?")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--sources", action="store_true", help="show each item's sources")
+
+    p = add_command(
+        commands, "agenda", cmd_agenda, "every upcoming date, in order, with what to do"
+    )
+    p.add_argument("household", nargs="?", help="one household (default: all)")
+    p.add_argument("--json", action="store_true")
+
+    p = add_command(commands, "ics", cmd_ics, "the agenda as a calendar file with reminders")
+    p.add_argument("household")
+    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.add_argument("--force", action="store_true", help="overwrite FILE")
+
+    p = add_command(commands, "pdf", cmd_pdf, "the printable dossier for the prefecture visit")
+    p.add_argument("household")
+    p.add_argument("member", nargs="?")
+    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.add_argument(
+        "--show-ids", action="store_true", help="print identifiers in full (masked by default)"
+    )
+    p.add_argument(
+        "--with-attachments", action="store_true", help="add the attached scans as an annex"
+    )
+    p.add_argument("--force", action="store_true", help="overwrite FILE")
+    p.add_argument(
+        "--timeout",
+        type=types.seconds,
+        default=PDF_TIMEOUT,
+        metavar="SECONDS",
+        help=f"stop a dossier that takes longer than this to lay out (default {PDF_TIMEOUT:g})",
+    )

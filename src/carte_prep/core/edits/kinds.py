@@ -1,0 +1,300 @@
+"""The edits themselves: one small frozen value per kind of change, and its few words.
+
+Each names what it changes (a member, an item...) and holds only the new value or the
+gesture ('toggle', 'next status'); :mod:`~carte_prep.core.edits.applying` gives them
+their meaning.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, fields
+from enum import Enum
+from typing import Any, Final
+
+from carte_prep.core.model import (
+    Appointment,
+    EPhoto,
+    ExtraDocumentsRequest,
+    Member,
+    Receipt,
+    TimbreFiscal,
+)
+from carte_prep.core.vocab import Status
+
+
+class Unset(Enum):
+    """An edit field left out: that value stays as it is (None is a value: "clear it")."""
+
+    UNSET = "unset"
+
+
+UNSET: Final = Unset.UNSET
+
+
+# -- one checklist item --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SetItem:
+    """Set one or more of an item's tracking values; the others stay as they are."""
+
+    member_id: str
+    requirement_id: str
+    status: Status | Unset = UNSET
+    document_date: dt.date | Unset | None = UNSET
+    """The date printed on the document (None: not known)."""
+    notes: str | Unset = UNSET
+    translated: bool | Unset = UNSET
+    foreign_language: bool | Unset | None = UNSET
+    """None: follow the situation (documents issued abroad)."""
+    variant: str | Unset | None = UNSET
+    """Which kind of document it is, one of the requirement's variants (None: not said)."""
+
+    def changes(self) -> dict[str, Any]:
+        """The tracking values this edit sets, by field name."""
+        skip = {"member_id", "requirement_id"}
+        return {
+            f.name: getattr(self, f.name)
+            for f in fields(self)
+            if f.name not in skip and getattr(self, f.name) is not UNSET
+        }
+
+
+@dataclass(frozen=True)
+class ToggleGathered:
+    """Gathered (or handed in) goes back to do; anything else becomes gathered."""
+
+    member_id: str
+    requirement_id: str
+
+
+@dataclass(frozen=True)
+class CycleStatus:
+    """The next status, in the order a paper goes through them (see ``NEXT_STATUS``)."""
+
+    member_id: str
+    requirement_id: str
+
+
+@dataclass(frozen=True)
+class ToggleTranslated:
+    """The sworn translation is obtained, or no longer."""
+
+    member_id: str
+    requirement_id: str
+
+
+@dataclass(frozen=True)
+class AddAttachments:
+    """Attach scans (entries already checked); one already attached is not listed twice."""
+
+    member_id: str
+    requirement_id: str
+    entries: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RemoveAttachment:
+    """Detach one scan, by its position in the item's list."""
+
+    member_id: str
+    requirement_id: str
+    index: int
+
+
+# -- household documents ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Share:
+    """One document serves exactly these members (none: each keeps their own copy)."""
+
+    requirement_id: str
+    member_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ToggleShare:
+    """A member joins the household document, or leaves it keeping a copy of its tracking."""
+
+    requirement_id: str
+    member_id: str
+
+
+# -- members and the household -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AddMember:
+    """A new member (their id must not be taken)."""
+
+    member: Member
+
+
+@dataclass(frozen=True)
+class UpdateMember:
+    """A member's details and application replaced as a whole (same id, which must exist)."""
+
+    member: Member
+
+
+@dataclass(frozen=True)
+class RemoveMember:
+    """A member leaves, with their tracking; shared documents stop listing them."""
+
+    member_id: str
+
+
+@dataclass(frozen=True)
+class RenameHousehold:
+    name: str
+
+
+@dataclass(frozen=True)
+class SetEPhoto:
+    """The e-photo code and its purchase day (None: no code yet)."""
+
+    member_id: str
+    ephoto: EPhoto | None
+
+
+# -- after filing ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SetFiledOn:
+    """The day the file was handed in or submitted (None: not filed yet)."""
+
+    member_id: str
+    on: dt.date | None
+
+
+@dataclass(frozen=True)
+class AddReceipt:
+    member_id: str
+    receipt: Receipt
+
+
+@dataclass(frozen=True)
+class RemoveReceipt:
+    member_id: str
+    index: int
+
+
+@dataclass(frozen=True)
+class AddRequest:
+    """The prefecture asked for more documents."""
+
+    member_id: str
+    request: ExtraDocumentsRequest
+
+
+@dataclass(frozen=True)
+class RemoveRequest:
+    member_id: str
+    index: int
+
+
+@dataclass(frozen=True)
+class MarkRequestSent:
+    """What a request asked for was sent on this day (None: not sent after all)."""
+
+    member_id: str
+    index: int
+    on: dt.date | None
+
+
+@dataclass(frozen=True)
+class SetCardReady:
+    """The day the message said the card is ready (None: not yet)."""
+
+    member_id: str
+    on: dt.date | None
+
+
+@dataclass(frozen=True)
+class SetTimbre:
+    member_id: str
+    timbre: TimbreFiscal | None
+
+
+@dataclass(frozen=True)
+class SetCollection:
+    """The appointment to collect the card (its kind is always 'collection')."""
+
+    member_id: str
+    collection: Appointment | None
+
+
+ItemEdit = (
+    SetItem | ToggleGathered | CycleStatus | ToggleTranslated | AddAttachments | RemoveAttachment
+)
+AfterFilingEdit = (
+    SetFiledOn
+    | AddReceipt
+    | RemoveReceipt
+    | AddRequest
+    | RemoveRequest
+    | MarkRequestSent
+    | SetCardReady
+    | SetTimbre
+    | SetCollection
+)
+Edit = (
+    ItemEdit
+    | Share
+    | ToggleShare
+    | AddMember
+    | UpdateMember
+    | RemoveMember
+    | RenameHousehold
+    | SetEPhoto
+    | AfterFilingEdit
+)
+"""Every change a person can make; :func:`apply` takes any of them."""
+
+
+_WHAT: Final[dict[type, str]] = {
+    ToggleGathered: "gathered or not",
+    CycleStatus: "status",
+    ToggleTranslated: "sworn translation",
+    AddAttachments: "scans attached",
+    RemoveAttachment: "scan removed",
+    Share: "who the household document serves",
+    ToggleShare: "who the household document serves",
+    AddMember: "member added",
+    UpdateMember: "profile",
+    RemoveMember: "member removed",
+    RenameHousehold: "household name",
+    SetEPhoto: "e-photo code",
+    SetFiledOn: "filing day",
+    AddReceipt: "récépissé added",
+    RemoveReceipt: "récépissé removed",
+    AddRequest: "request for documents added",
+    RemoveRequest: "request for documents removed",
+    MarkRequestSent: "request sent",
+    SetCardReady: "card ready",
+    SetTimbre: "timbre fiscal",
+    SetCollection: "collection appointment",
+}
+_ITEM_FIELDS: Final = {
+    "status": "status",
+    "document_date": "date on the document",
+    "notes": "note",
+    "translated": "sworn translation",
+    "foreign_language": "language",
+    "variant": "kind of document",
+}
+
+
+def describe(edit: Edit) -> str:
+    """What an edit changes, in a few words: ``status (emily, passport)``."""
+    if isinstance(edit, SetItem):
+        what = ", ".join(_ITEM_FIELDS[name] for name in edit.changes()) or "nothing"
+    else:
+        what = _WHAT[type(edit)]
+    member = edit.member.id if isinstance(edit, AddMember | UpdateMember) else None
+    member = getattr(edit, "member_id", member)
+    where = [part for part in (member, getattr(edit, "requirement_id", None)) if part]
+    return f"{what} ({', '.join(where)})" if where else what

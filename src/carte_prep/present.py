@@ -1,0 +1,94 @@
+"""The words the command line, the app and the PDF share, so they always say the same.
+
+What to bring of a document depends on the route: paper originals and copies at the
+prefecture desk, a scan uploaded on ANEF. Routes, statuses and event dates are named here
+once; the app adds colours and marks around these words, the CLI its brackets. The words
+of the vocabulary's values themselves live beside them in :mod:`carte_prep.core.vocab`.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from carte_prep.core.agenda import AgendaEvent
+from carte_prep.core.dates import fmt
+from carte_prep.core.engine import ChecklistItem
+from carte_prep.core.vocab import NEXT_STATUS, STATUS_WORDS, Route, Status
+
+ROUTE_NAMES: Final[dict[Route, str]] = {"anef": "ANEF (online)", "prefecture": "prefecture desk"}
+"""Where a file goes, as a heading says it: 'Route: ANEF (online)'."""
+ROUTE_SHORT: Final[dict[Route, str]] = {"anef": "ANEF", "prefecture": "prefecture"}
+"""In a list column, where room is short."""
+ROUTE_WHERE: Final[dict[Route, str]] = {
+    "anef": "online on ANEF",
+    "prefecture": "at the prefecture desk",
+}
+"""As an answer to 'where do you file?' (the profile's choice)."""
+FILED_AT: Final[dict[Route, str]] = {
+    route: f"filed {where}" for route, where in ROUTE_WHERE.items()
+}
+"""In a sentence about a member: 'Student card · renewal · filed online on ANEF'."""
+ROUTE_IN_FULL: Final[dict[Route, str]] = {
+    "anef": "ANEF, online (Administration numérique des étrangers en France)",
+    "prefecture": "At the prefecture desk (dépôt en préfecture)",
+}
+"""The dossier's heading, with the French name of each."""
+NOT_COVERED = "not covered"
+
+
+def _cycle(start: Status) -> list[Status]:
+    order = [start]
+    while NEXT_STATUS[order[-1]] != start:
+        order.append(NEXT_STATUS[order[-1]])
+    return order
+
+
+STATUS_CYCLE_TEXT: Final = " → ".join(STATUS_WORDS[s] for s in _cycle("todo"))
+"""The order the status key goes through (``NEXT_STATUS``), in words."""
+
+
+def route_short(route: Route | None) -> str:
+    """The route in a list column ('not covered' when the path has none)."""
+    return NOT_COVERED if route is None else ROUTE_SHORT[route]
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
+
+
+def bring(item: ChecklistItem, route: Route) -> str:
+    """What to bring or send of one document, in a few words.
+
+    ANEF takes scans only (the original stays with the person, who may be asked for it);
+    the desk takes paper: the originals (a number of photos for the photo item) and copies.
+    """
+    requirement = item.requirement
+    if route == "anef":
+        if requirement.originals or requirement.copies:
+            return "upload a scan; keep the original"
+        return "typed in online"
+    if requirement.counts_photos:
+        return _count(item.quantity, "photo", "photos")
+    parts = []
+    if item.quantity:
+        parts.append(_count(item.quantity, "original", "originals"))
+    if requirement.copies:
+        parts.append(_count(requirement.copies, "copy", "copies"))
+    return " + ".join(parts)
+
+
+def bring_sentence(item: ChecklistItem, route: Route | None) -> str:
+    """The same as a sentence for the detail pane: 'Bring 1 original + 1 copy.'"""
+    if route is None:
+        return ""
+    what = bring(item, route)
+    if not what:
+        return ""
+    if route == "anef":
+        return f"On ANEF: {what}."
+    return f"Bring {what}."
+
+
+def event_when(event: AgendaEvent) -> str:
+    """The event's day, with the hour for an appointment: ``15/12/2026 10:30``."""
+    return fmt(event.date) + (f" {event.time:%H:%M}" if event.time else "")
