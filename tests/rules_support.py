@@ -19,8 +19,19 @@ from support import TODAY, household_of, person
 CATALOGUE = load_catalogue()
 
 
+def nationality_for(card: str) -> str:
+    """A nationality that may ask for ``card``: the regime's own for a certificate."""
+    regime = CATALOGUE.regimes.get(CATALOGUE.cards[card].regime)
+    return regime.countries[0] if regime else "BR"
+
+
 def checklist_for(card: str, path: str, *, today: dt.date = TODAY, **kwargs: Any) -> Checklist:
-    """The checklist of one member whose answers give ``path`` for ``card``."""
+    """The checklist of one member whose answers give ``path`` for ``card``.
+
+    The member has a nationality that can have the card (Brazilian, or Algerian for an
+    Algerian certificate) unless ``nationality`` is given.
+    """
+    kwargs.setdefault("nationality", nationality_for(card))
     result = build_checklist(household_of(person(card, path, **kwargs)), "ana", today)
     assert result is not None
     return result

@@ -146,3 +146,6 @@ def test_cards_lists_the_paths_each_card_allows_and_refuses(
     assert code == 0
     assert "- first card after a long-stay visa (VLS-TS): anef" in out
     assert "- first admission to stay (first card): not possible." in out
+    liens = out.split("vpf-liens-personnels:")[1].split("\n\n")[0]
+    assert "- not covered yet: carte-prep has no checklist for this card" in liens
+    assert "Read: https://www.service-public.gouv.fr/particuliers/vosdroits/F31039" in liens

@@ -27,7 +27,7 @@ def test_examples_cover_the_promised_situations() -> None:
         for p in PROFILES.glob("*.json")
     }
     cards = {
-        (m.application.card_type, decide_procedure(m.application).path)
+        (m.application.card_type, decide_procedure(m.application, nationality=m.nationality).path)
         for h in households.values()
         for m in h.members
         if m.application
@@ -36,6 +36,10 @@ def test_examples_cover_the_promised_situations() -> None:
     assert ("etudiant", "renewal") in cards
     assert ("visiteur", "after-vls-ts") in cards, "the Haddad visitors hold a VLS-TS visiteur"
     assert ("wa-10y", "first-admission") in cards
+    assert ("cra-10ans", "renewal") in cards, "the Benali household: an Algerian certificate"
+    assert ("cra-visiteur", "renewal") in cards
+    assert ("vpf-regroupement-familial", "after-vls-ts") in cards, "the Selvaraj spouse"
+    assert ("vpf-regroupement-familial", "first-admission") in cards, "the Selvaraj son at 18"
     thompson = households["thompson-family"]
     assert any(
         m.application

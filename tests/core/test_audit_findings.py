@@ -89,10 +89,17 @@ def test_e2_family_of_french_cards_are_on_anef() -> None:
 
 
 def test_e3_algerian_tunisian_and_moroccan_nationals_are_warned() -> None:
+    """Algerians now get their certificates: a CESEDA card asked by an Algerian is refused
+    with the certificate to ask for instead, never the CESEDA card's list."""
     algerian = checklist_for("vpf-conjoint-francais", "renewal", nationality="DZ")
-    warning = next(w for w in algerian.warnings if w.code == "regime-algeria")
-    assert warning.level == "danger"
-    assert "certificat de résidence" in warning.message
+    assert not algerian.covered
+    assert algerian.items == []
+    assert "certificat de résidence" in (algerian.decision.reason or "")
+    assert "cra-conjoint-francais" not in (algerian.decision.reason or ""), "named in words"
+    assert algerian.decision.read_instead is not None
+    assert algerian.decision.read_instead.url.endswith("/F2215")
+    notice = next(w for w in algerian.warnings if w.code == "regime-algeria")
+    assert "civic exam" in notice.message
     assert (
         next(
             w
@@ -103,9 +110,9 @@ def test_e3_algerian_tunisian_and_moroccan_nationals_are_warned() -> None:
     )
     assert "regime-morocco" in codes(checklist_for("salarie", "renewal", nationality="MA"))
     assert not {c for c in codes(checklist_for("salarie", "renewal")) if c.startswith("regime-")}
-    notice = next(n for n in CATALOGUE.nationality_notices if n.id == "algeria")
-    assert cites(notice.sources, "immigration.interieur.gouv.fr")
-    assert cites(notice.sources, "F2215")
+    regime = CATALOGUE.regimes["algeria"]
+    assert cites(regime.sources, "immigration.interieur.gouv.fr")
+    assert cites(regime.sources, "F2215")
 
 
 def test_e4_the_french_parents_contribution_when_filiation_comes_from_recognition() -> None:

@@ -40,7 +40,8 @@ def every_sourced() -> list[tuple[str, Sourced]]:
     entries += [(f"window {w.id}", w) for w in CATALOGUE.windows.values()]
     entries += [(f"fees from {s.valid_from}", s) for s in CATALOGUE.fees]
     entries += [(f"deadline {d.id}", d) for d in CATALOGUE.deadlines.values()]
-    entries += [(f"notice {n.id}", n) for n in CATALOGUE.nationality_notices]
+    entries += [(f"notice {n.id}", n) for n in CATALOGUE.notices]
+    entries += [(f"regime {r.id}", r) for r in CATALOGUE.regimes.values()]
     entries += [("photos", CATALOGUE.photos), ("collection", CATALOGUE.collection)]
     entries += [(f"hand-in {k}", v) for k, v in CATALOGUE.hand_in.items()]
     return entries
@@ -56,6 +57,7 @@ def test_the_engine_produces_exactly_the_documented_facts() -> None:
         ),
         "anef",
         True,
+        False,
     )
     assert set(facts) == set(FACTS)
 

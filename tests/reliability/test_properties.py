@@ -411,6 +411,10 @@ def test_any_valid_household_round_trips_through_the_store(
 # -- the engine never raises ------------------------------------------------------------
 
 
+TURNING_18 = {"first-card-after-18", "first-card-before-19", "wa-first-after-18"}
+"""A minor who asks for nothing yet still has the first-card deadline at 18 (R.431-5)."""
+
+
 def exercise_engine(household: Household, today: dt.date) -> None:
     """Everything the CLI, the app and the calendar compute from a household."""
     for member in household.members:
@@ -418,7 +422,7 @@ def exercise_engine(household: Household, today: dt.date) -> None:
         if member.application is None:
             assert checklist is None
             kinds = {e.kind for e in member_agenda(household, member.id, today)}
-            assert kinds <= {"wa-first-after-18", "first-card-after-18"}, "only the card due at 18"
+            assert kinds <= TURNING_18, "with no card asked for, only the deadline at 18"
             continue
         assert checklist is not None
         assert 0 <= checklist.progress.done <= checklist.progress.total

@@ -64,7 +64,7 @@ def test_agenda_lists_every_date_in_order_and_enter_opens_the_member(tmp_path: P
         assert "David James Thompson" in who
         assert "Thompson family" in who
         assert "Prefecture appointment" in what
-        fetch = next(e for e in shown if e.item_id == "proof-of-address")
+        fetch = next(e for e in shown if e.item_id == "proof-of-address" and e.member_id == "david")
         _move_to(app, fetch)
         await until(pilot, lambda: _agenda(app).current_event() == fetch)
         await pilot.press("enter")
@@ -103,7 +103,7 @@ def test_household_agenda_switches_member_and_writes_a_calendar_file(tmp_path: P
         await app.workers.wait_for_complete()
         await until(pilot, lambda: target.exists())
 
-        fetch = next(e for e in shown if e.item_id == "proof-of-address")
+        fetch = next(e for e in shown if e.item_id == "proof-of-address" and e.member_id == "david")
         assert fetch.member_id == "david"
         _move_to(app, fetch)
         await pilot.press("enter")

@@ -13,6 +13,7 @@ from carte_prep.tui.app import CartePrepApp
 from carte_prep.tui.screens.agenda import AgendaScreen
 from carte_prep.tui.screens.checklist import ChecklistScreen
 from carte_prep.tui.screens.dialogs import ConfirmDialog, PromptDialog
+from support import PROFILES
 
 
 def test_lists_every_household_and_member_with_progress(tmp_path: Path) -> None:
@@ -50,13 +51,17 @@ def test_empty_data_offers_new_household_and_examples(tmp_path: Path) -> None:
     assert saved(folder, "martin-lyon")["name"] == "Martin [Lyon]"
 
 
+EXAMPLES = len(list(PROFILES.glob("*.json")))
+"""How many example households ship in profiles/."""
+
+
 def test_open_examples_from_an_empty_folder_leaves_it_empty(tmp_path: Path) -> None:
     """e opens a temporary copy of the examples; the user's folder is not written to."""
     folder = tmp_path / "data"
 
     async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
         await pilot.press("e")
-        await until(pilot, lambda: len(app.session.households) == 3)
+        await until(pilot, lambda: len(app.session.households) == EXAMPLES)
         app.close_examples()
 
     drive(folder, scenario)
@@ -101,7 +106,7 @@ def test_bad_file_is_reported_and_the_others_still_open(tmp_path: Path) -> None:
 
     async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
         assert "broken.json" in screen_text(app)
-        assert len(app.session.households) == 3
+        assert len(app.session.households) == EXAMPLES
 
     drive(folder, scenario)
     assert broken.read_bytes() == before

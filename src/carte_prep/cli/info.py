@@ -36,6 +36,9 @@ def cmd_cards(_: Context, args: argparse.Namespace) -> int:
             print(f"      - {PROCEDURE_LABELS[path]}: {route}")
         for path, refused in card.not_covered.items():
             print(f"      - {PROCEDURE_LABELS[path]}: not possible. {refused.reason}")
+        if card.not_covered_yet is not None:
+            pointer = card.not_covered_yet
+            print(f"      - not covered yet: {pointer.reason} Read: {pointer.read.url}")
         print(f"      Sources: {', '.join(s.url for s in card.sources)}")
     print(f"\nCatalogue last verified {fmt(catalogue.last_verified)}.")
     return 0

@@ -33,6 +33,8 @@ EventKind = Literal[
     "vls-ts-validation",
     "wa-first-after-18",
     "first-card-after-18",
+    "first-card-before-19",
+    "after-filing-limit",
     "receipt-expiry",
     "extra-documents",
     "card-ready",
@@ -240,7 +242,7 @@ def _fetch_plan(c: _Collector, checklist: Checklist) -> None:
 
 def _passport_date(c: _Collector, checklist: Checklist) -> None:
     passport = c.member.passport.valid_until
-    if checklist.card is None or passport is None:
+    if checklist.card is None or not checklist.covered or passport is None:
         return
     card_end = add_months(checklist.judged_on, checklist.card.validity_for(checklist.decision.path))
     if passport < card_end:
@@ -263,11 +265,29 @@ def _card_dates(c: _Collector, checklist: Checklist, application: Application) -
             kind,
             rule.title,
             rule.detail,
+            item_id=rule.item,
             sources=tuple(s.url for s in rule.sources),
         )
 
     if checklist.decision.path == "vls-ts-validation" and application.arrived_on and not filed:
         limit("vls-ts-validation", application.arrived_on)
+    card = checklist.card
+    filed_on = application.after_filing.filed_on
+    if card is not None and card.deadline_after_filing and filed_on is not None:
+        rule = c.catalogue.deadlines[card.deadline_after_filing]
+        sent = any(
+            i.requirement.id == rule.item and i.tracking.status == "handed-in"
+            for i in checklist.items
+        )
+        if not sent:
+            c.add(
+                add_months(filed_on, rule.months),
+                "after-filing-limit",
+                rule.title,
+                rule.detail,
+                item_id=rule.item,
+                sources=tuple(s.url for s in rule.sources),
+            )
     current = application.current_card
     if application.address_changed_on and current and current.valid_from and current.valid_until:
         longer = c.catalogue.deadlines["address-change"].only_cards_longer_than_months or 0
@@ -275,8 +295,15 @@ def _card_dates(c: _Collector, checklist: Checklist, application: Application) -
             limit("address-change", application.address_changed_on)
 
 
-def _turning_18_rule(member: Member, catalogue: Catalogue) -> Deadline | None:
-    """The deadline at 18 a nationality gives: the Withdrawal Agreement's, R.431-5's, or none."""
+def _turning_18_rule(
+    member: Member, application: Application | None, catalogue: Catalogue
+) -> Deadline | None:
+    """The deadline at 18 a nationality gives: the Withdrawal Agreement's, R.431-5's, or none.
+
+    R.431-5 gives the day before the 19th birthday for the grounds its 2° lists (children
+    admitted through family reunification, in the care of the ASE by 16, family of a
+    refugee...), 2 months after the 18th birthday otherwise: the card asked for says which.
+    """
     if member.nationality is None:
         return None
     if member.nationality == "GB":
@@ -284,12 +311,15 @@ def _turning_18_rule(member: Member, catalogue: Catalogue) -> Deadline | None:
     country = countries().get(member.nationality)
     if member.nationality == "FR" or (country is not None and country.free_movement):
         return None
+    card = catalogue.cards.get(application.card_type) if application else None
+    if card is not None and card.deadline_at_18 == "day-before-19":
+        return catalogue.deadlines["first-card-before-19"]
     return catalogue.deadlines["first-card-after-18"]
 
 
 def _turning_18(c: _Collector, application: Application | None) -> None:
     """The first-card deadline at 18, from nationality and birth date, card or no card."""
-    rule = _turning_18_rule(c.member, c.catalogue)
+    rule = _turning_18_rule(c.member, application, c.catalogue)
     if rule is None or rule.from_birthday is None:
         return
     asked = application is not None and application.current_card is None
@@ -298,10 +328,14 @@ def _turning_18(c: _Collector, application: Application | None) -> None:
     if age_on(c.member.birth_date, c.today) < (rule.remind_from_age or 0):
         return
     birthday = add_months(c.member.birth_date, rule.from_birthday * 12)
-    deadline = add_months(birthday, rule.months)
+    deadline = add_months(birthday, rule.months) - dt.timedelta(days=1 if rule.day_before else 0)
+    kinds: dict[str, EventKind] = {
+        "wa-first-after-18": "wa-first-after-18",
+        "first-card-before-19": "first-card-before-19",
+    }
     c.add(
         deadline,
-        "wa-first-after-18" if rule.id == "wa-first-after-18" else "first-card-after-18",
+        kinds.get(rule.id, "first-card-after-18"),
         rule.title,
         rule.detail,
         sources=tuple(s.url for s in rule.sources),

@@ -24,8 +24,17 @@ def card_problem(card_id: str, catalogue: Catalogue | None = None) -> str | None
     )
 
 
-def entry_problems(application: Application, catalogue: Catalogue | None = None) -> dict[str, str]:
-    """Problems by field path ('card_type', 'current_card.card_type', ...): empty when fine."""
+def entry_problems(
+    application: Application,
+    catalogue: Catalogue | None = None,
+    *,
+    nationality: str | None = None,
+) -> dict[str, str]:
+    """Problems by field path ('card_type', 'current_card.card_type', ...): empty when fine.
+
+    ``nationality`` decides the regime: an Algerian national asking for a CESEDA card is
+    told which certificate to ask for instead.
+    """
     catalogue = catalogue or load_catalogue()
     problems: dict[str, str] = {}
     asked = card_problem(application.card_type, catalogue)
@@ -43,7 +52,7 @@ def entry_problems(application: Application, catalogue: Catalogue | None = None)
             "code, such as '24', '2A' or '974'"
         )
     if not problems:
-        decision = decide_procedure(application, catalogue)
+        decision = decide_procedure(application, catalogue, nationality)
         if not decision.covered:
             page = decision.read_instead.url if decision.read_instead else ""
             problems["request"] = (

@@ -337,16 +337,31 @@ class Situation(Model):
     no_long_stay_visa: bool = False
     """Entered without a long-stay visa (or irregularly): a first card then carries the
     droit de visa de régularisation, part of it paid at filing."""
+    irregular_stay: bool = False
+    """Staying in France today without a valid visa or residence document (for example
+    after a short-stay visa ended). For a card that needs no long-stay visa (an Algerian
+    certificate as spouse or parent of a French national), the droit de visa de
+    régularisation is then due."""
     first_multi_year_card: bool | None = None
     """This application asks for the first multi-year card or first 10-year card
     (None: not answered yet, which the checklist points out where it matters)."""
     filiation_by_recognition: bool | None = None
     """For a parent of a French child: the child's filiation comes from a recognition
     (reconnaissance), so the French parent's contribution is checked too (None: not said)."""
+    protection_family_member: bool = False
+    """For a refugee, subsidiary-protection or stateless card: asked as the spouse, partner,
+    child or parent of the person OFPRA protected, not as that person (whose civil status
+    OFPRA itself certifies)."""
     resident_basis: ResidentBasis | None = None
     """For a 10-year resident card: the ground it is asked on (None: not said)."""
     talent_basis: TalentBasis | None = None
     """For a talent card (qualified employee): how the person qualifies (None: not said)."""
+    schooled_in_france: bool = False
+    """Three years of secondary school or one year of higher education in France: exempt
+    from the civic exam (service-public F39530)."""
+    creating_business: bool | None = None
+    """After studies (card « recherche d'emploi ou création d'entreprise »): the plan is to
+    create a company rather than to look for a job (None: not said)."""
     phd_student: bool = False
     """For a student card: a doctoral student (the thesis supervisor's letter is asked)."""
     family_status_changed: bool = False

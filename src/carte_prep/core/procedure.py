@@ -5,6 +5,10 @@ is, in the law, neither a "first application" nor quite a renewal. They say what
 today and what they ask for; this module names the path the law distinguishes (R.431-5,
 L.436-4, L.436-5 CESEDA), says why in their words, and says plainly when the catalogue
 does not cover the case, with the official page to read instead.
+
+Nationality comes first: an Algerian national is under the Franco-Algerian accord of 1968,
+which replaces the CESEDA cards by certificats de résidence. Asked for a CESEDA card, the
+answer names the certificate to ask for instead, never the CESEDA card's list.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from pydantic import BaseModel, ConfigDict
 
 from carte_prep.core.catalogue import Card, Catalogue, Source, load_catalogue
 from carte_prep.core.model import Application
-from carte_prep.core.vocab import PROCEDURE_LABELS, AppointmentKind, HeldKind, Procedure
+from carte_prep.core.vocab import PROCEDURE_LABELS, AppointmentKind, HeldKind, Procedure, Regime
 
 GENERAL_PAGE = Source(
     url="https://www.service-public.gouv.fr/particuliers/vosdroits/N110",
@@ -34,6 +38,8 @@ class ProcedureDecision(BaseModel):
     held_kind: HeldKind | None
     held_card: str | None
     """The card held today, or the card a held VLS-TS stands for (assumed when not said)."""
+    regime: Regime = "ceseda"
+    """The body of law the card asked for is issued under."""
     covered: bool = True
     reason: str | None = None
     """Why a path that is not covered cannot be prepared here."""
@@ -76,6 +82,27 @@ def _path_for_card_request(
     return ("renewal" if renews else "change-of-status"), held_card, assumptions
 
 
+def _visa_words(application: Application, card: Card | None) -> str:
+    """What entering without a long-stay visa means for this card, in one sentence."""
+    if not application.situation.no_long_stay_visa:
+        return ""
+    rule = card.regularisation if card else "without-long-stay-visa"
+    if rule == "without-long-stay-visa":
+        return (
+            " You have no long-stay visa: the droit de visa de régularisation applies "
+            "(L.436-4 CESEDA)."
+        )
+    if rule == "if-irregular-stay":
+        return (
+            " You have no long-stay visa: this card does not need one, and the droit de visa "
+            "de régularisation is due only if you stay in France irregularly."
+        )
+    return (
+        " You have no long-stay visa: this card does not need one, and no droit de visa de "
+        "régularisation is due (L.436-4 CESEDA exempts it)."
+    )
+
+
 def _why(
     application: Application, path: Procedure, held_card: str | None, catalogue: Catalogue
 ) -> str:
@@ -83,12 +110,7 @@ def _why(
     held = _short(catalogue, held_card)
     match path:
         case "first-admission":
-            visa = (
-                " You have no long-stay visa: the droit de visa de régularisation applies "
-                "(L.436-4 CESEDA)."
-                if application.situation.no_long_stay_visa
-                else ""
-            )
+            visa = _visa_words(application, catalogue.cards.get(application.card_type or ""))
             return (
                 f"You hold no residence card and no VLS-TS, and ask for the {asked}: this is a "
                 f"first admission to stay (première demande).{visa}"
@@ -146,13 +168,83 @@ def _not_covered(
     from_visa = rule.refused_from_vls_ts
     if from_visa is not None and held is not None and held.kind == "vls-ts":
         return from_visa.reason, from_visa.read
+    after = rule.only_after_reason
+    if after is not None and held is not None and held.card_type not in rule.only_after:
+        return after.reason, after.read
     return None
 
 
-def decide_procedure(
-    application: Application, catalogue: Catalogue | None = None
+def _regime_refusal(
+    card: Card, nationality: str | None, catalogue: Catalogue
+) -> tuple[str, Source] | None:
+    """Why this nationality cannot have this card, and what to read (None: it can)."""
+    own = catalogue.regimes.get(card.regime)
+    if own is not None and nationality is not None and nationality not in own.countries:
+        return own.only_for, card.official_page
+    regime = catalogue.regime_for(nationality)
+    if regime is None or card.regime == regime.id or card.id in regime.open_cards:
+        return None
+    instead = regime.instead.get(card.id)
+    if instead is not None and instead.use is not None:
+        other = catalogue.cards[instead.use]
+        return (
+            f"{regime.applies} In place of the {card.short_en} you ask for the "
+            f"{other.short_en} (« {other.name_fr} »): choose it in the profile.",
+            other.official_page,
+        )
+    reason = (
+        instead.reason
+        if instead is not None and instead.reason
+        else f"The {card.short_en} is a CESEDA card: carte-prep has no checklist yet for "
+        "the certificate that may take its place."
+    )
+    read = instead.read if instead is not None and instead.read else regime.read
+    return f"{regime.applies} {reason}", read
+
+
+def _regime_note(card: Card, nationality: str | None, catalogue: Catalogue) -> tuple[str, str]:
+    """(the sentence that says why the regime applies, an assumption made or '')."""
+    own = catalogue.regimes.get(card.regime)
+    if own is None or (nationality is not None and nationality not in own.countries):
+        return "", ""
+    if nationality is None:
+        return own.applies, (
+            f"Nationality not set: the {card.short_en} is only for nationals of "
+            f"{', '.join(own.countries)} ({own.name_en}); you are taken to be one. Set the "
+            "nationality in the profile."
+        )
+    return own.applies, ""
+
+
+def _pointer(
+    application: Application, card: Card, path: Procedure, label: str
 ) -> ProcedureDecision:
-    """The path the law gives this application, why, and whether it is covered here."""
+    """A situation listed so people find it, with what to read: no checklist at all."""
+    assert card.not_covered_yet is not None
+    held = application.current_card
+    return ProcedureDecision(
+        path=path,
+        label=label,
+        why=card.summary,
+        held_kind=held.kind if held else None,
+        held_card=held.card_type if held else None,
+        regime=card.regime,
+        covered=False,
+        reason=card.not_covered_yet.reason,
+        read_instead=card.not_covered_yet.read,
+    )
+
+
+def decide_procedure(
+    application: Application,
+    catalogue: Catalogue | None = None,
+    nationality: str | None = None,
+) -> ProcedureDecision:
+    """The path the law gives this application, why, and whether it is covered here.
+
+    ``nationality`` (an ISO code) decides the regime: the Franco-Algerian accord replaces
+    the CESEDA cards for Algerian nationals.
+    """
     catalogue = catalogue or load_catalogue()
     card = catalogue.cards.get(application.card_type)
     held = application.current_card
@@ -175,8 +267,15 @@ def decide_procedure(
             "(it may have been renamed or removed): choose the card again in the profile.",
             read_instead=GENERAL_PAGE,
         )
+    if card.not_covered_yet is not None:
+        return _pointer(application, card, path, label)
     why = _why(application, path, held_card, catalogue)
-    refusal = _not_covered(application, card, path)
+    applies, assumed = _regime_note(card, nationality, catalogue)
+    if applies:
+        why = f"{applies} {why}"
+    if assumed:
+        assumptions.append(assumed)
+    refusal = _regime_refusal(card, nationality, catalogue) or _not_covered(application, card, path)
     return ProcedureDecision(
         path=path,
         label=label,
@@ -184,6 +283,7 @@ def decide_procedure(
         assumptions=tuple(assumptions),
         held_kind=held_kind,
         held_card=held_card,
+        regime=card.regime,
         covered=refusal is None,
         reason=refusal[0] if refusal else None,
         read_instead=refusal[1] if refusal else None,

@@ -37,16 +37,23 @@ EmploymentChange = Literal["same-employer", "new-employer", "job-lost"]
 LossOrTheft = Literal["loss", "theft"]
 ChangeKind = Literal["address", "civil-status", "family"]
 AppointmentKind = Literal["first-application", "renewal", "collection", "other"]
-ResidentBasis = Literal["spouse-of-french", "parent-of-french-child", "other"]
-"""The legal ground of a 10-year resident card: it decides the route and the evidence."""
+ResidentBasis = Literal[
+    "spouse-of-french", "parent-of-french-child", "family-reunification", "other"
+]
+"""The legal ground of a 10-year card (carte de résident, or the Algerian 10-year
+certificate): it decides the route and the evidence."""
 TalentBasis = Literal["diploma", "intra-group-mission", "innovative-company"]
 """How a 'talent - salarié qualifié' applicant qualifies since decree 2025-539."""
+Regime = Literal["ceseda", "algeria", "eu-law", "withdrawal-agreement"]
+"""The body of law a card is issued under: the CESEDA, the Franco-Algerian accord of 1968,
+EU free-movement law (family of EU citizens), or the Brexit Withdrawal Agreement."""
 Confidence = Literal["C2", "C3", "S", "Seed", "Conflict", "Inference"]
 
 REQUESTS: tuple[Request, ...] = get_args(Request)
 HELD_KINDS: tuple[HeldKind, ...] = get_args(HeldKind)
 PROCEDURES: tuple[Procedure, ...] = get_args(Procedure)
 ROUTES: tuple[Route, ...] = get_args(Route)
+REGIMES: tuple[Regime, ...] = get_args(Regime)
 STATUSES: tuple[Status, ...] = get_args(Status)
 DONE_STATUSES: frozenset[Status] = frozenset({"gathered", "handed-in"})
 NEXT_STATUS: dict[Status, Status] = {

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from carte_prep.core import load_catalogue
+from carte_prep.core.catalogue import Card
 from carte_prep.core.vocab import HELD_LABELS, REQUEST_LABELS
 from carte_prep.present import ROUTE_WHERE
 
@@ -90,12 +91,33 @@ def _holds_nothing(application: dict[str, Any]) -> bool:
     return application.get("current_card") is None and application.get("request", "card") == "card"
 
 
-MULTI_YEAR_CARDS = ("salarie", "vpf-conjoint-francais", "vpf-parent-enfant-francais")
+MULTI_YEAR_CARDS = (
+    "salarie",
+    "vpf-conjoint-francais",
+    "vpf-parent-enfant-francais",
+    "vpf-regroupement-familial",
+)
 
 
 def card_choices() -> tuple[tuple[str, str], ...]:
-    """Every card type, named in English (the French name is shown once chosen)."""
-    return tuple((card.id, card.name_en) for card in load_catalogue().cards.values())
+    """Every card type, grouped by family (the regime for Algerian certificates), named in
+    English (the French name is shown once chosen); situations listed without a checklist
+    say so."""
+    return tuple(
+        (card.id, f"{family} · {card.name_en}" + (" (not covered)" if card.not_covered_yet else ""))
+        for family, cards in load_catalogue().menu()
+        for card in cards
+    )
+
+
+def _cards_where(test: Callable[[Card], bool]) -> tuple[str, ...]:
+    return tuple(card.id for card in load_catalogue().cards.values() if test(card))
+
+
+def _irregular_stay_matters(application: dict[str, Any]) -> bool:
+    """For a first card that needs no long-stay visa, an irregular stay brings the fee."""
+    no_visa_cards = _cards_where(lambda card: card.regularisation == "if-irregular-stay")
+    return _holds_nothing(application) and _for_cards(*no_visa_cards)(application)
 
 
 def _answer(path: Path, label: str, help: str, relevant: Relevant) -> FieldSpec:
@@ -257,6 +279,13 @@ STEPS: tuple[Step, ...] = (
                 _holds_nothing,
             ),
             _yes_no(
+                (*SIT, "irregular_stay"),
+                "Staying in France without a valid visa or card today",
+                "For a certificate that needs no long-stay visa: the droit de visa de "
+                "régularisation is then due.",
+                _irregular_stay_matters,
+            ),
+            _yes_no(
                 (*SIT, "nationality_allows_polygamy"),
                 "Nationality allows polygamy",
                 "A statement of non-polygamy is then asked for.",
@@ -269,12 +298,25 @@ STEPS: tuple[Step, ...] = (
                 "first multi-year card; moving to a 10-year card is the first 10-year card.",
                 _for_cards(*MULTI_YEAR_CARDS),
             ),
+            _yes_no(
+                (*SIT, "schooled_in_france"),
+                "3 years of secondary school or 1 year of higher education in France",
+                "It exempts you from the civic exam for a first multi-year card.",
+                _for_cards(*MULTI_YEAR_CARDS),
+            ),
             _answer(
                 (*SIT, "filiation_by_recognition"),
                 "Parent of a French child: did the French parent recognise the child?",
                 "If the French parent's link comes from a recognition (reconnaissance) you did "
                 "not make, their contribution to the child's upkeep must be shown too.",
                 _for_cards("vpf-parent-enfant-francais"),
+            ),
+            _yes_no(
+                (*SIT, "protection_family_member"),
+                "Family member of the protected person (not protected yourself)",
+                "For a refugee, subsidiary-protection or stateless card: you show your own "
+                "passport and civil records; the protected person shows OFPRA's documents.",
+                _for_cards("refugie-10y", "protection-subsidiaire", "apatride"),
             ),
             FieldSpec(
                 (*SIT, "resident_basis"),
@@ -283,11 +325,12 @@ STEPS: tuple[Step, ...] = (
                 choices=(
                     ("spouse-of-french", "spouse of a French national"),
                     ("parent-of-french-child", "parent of a French child"),
+                    ("family-reunification", "joined my family through family reunification"),
                     ("other", "another ground (long residence, resources)"),
                 ),
                 optional=True,
                 prompt="(not answered yet)",
-                relevant=_for_cards("resident-10y"),
+                relevant=_for_cards("resident-10y", "cra-10ans"),
             ),
             FieldSpec(
                 (*SIT, "talent_basis"),
@@ -301,6 +344,13 @@ STEPS: tuple[Step, ...] = (
                 optional=True,
                 prompt="(not answered yet)",
                 relevant=_for_cards("talent-salarie-qualifie"),
+            ),
+            _answer(
+                (*SIT, "creating_business"),
+                "After your studies: do you plan to create a company?",
+                "The job-seeking / business-creation card then asks for evidence of the "
+                "project; looking for a job needs none.",
+                _for_cards("rece"),
             ),
             _yes_no(
                 (*SIT, "phd_student"),
@@ -323,7 +373,7 @@ STEPS: tuple[Step, ...] = (
                     ("new-employer", "new employer"),
                     ("job-lost", "the job ended"),
                 ),
-                relevant=_for_cards("salarie", "travailleur-temporaire"),
+                relevant=_for_cards("salarie", "travailleur-temporaire", "cra-salarie"),
             ),
             FieldSpec(
                 (*SIT, "loss_or_theft"),

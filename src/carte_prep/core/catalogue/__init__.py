@@ -14,7 +14,7 @@ import datetime as dt
 import tomllib
 from functools import cache
 from importlib.resources import files
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import ValidationError, model_validator
 
@@ -28,15 +28,19 @@ from carte_prep.core.catalogue.schema import (
     Data,
     Deadline,
     Departement,
+    FeeClass,
+    FeeOverride,
     FeeRule,
     FeeSchedule,
     HandIn,
+    InsteadOfCard,
     MaxAge,
-    NationalityNotice,
     NotCovered,
+    Notice,
     PathRule,
     PhotoRules,
     Question,
+    RegimeRule,
     Requirement,
     RouteOverride,
     Section,
@@ -48,8 +52,6 @@ from carte_prep.core.catalogue.schema import (
 )
 from carte_prep.core.countries import countries
 from carte_prep.core.vocab import PROCEDURES, Procedure, Route
-
-FeeClass = Literal["standard", "reduced", "free"]
 
 
 class Catalogue(Data):
@@ -70,7 +72,8 @@ class Catalogue(Data):
     hand_in: dict[Route, HandIn]
     deadlines: dict[str, Deadline]
     collection: Collection
-    nationality_notices: list[NationalityNotice]
+    notices: list[Notice]
+    regimes: dict[str, RegimeRule]
     questions: dict[str, Question]
     last_verified: dt.date
 
@@ -85,22 +88,53 @@ class Catalogue(Data):
                 raise ValueError(f"question {name!r}: not a fact that can be left unanswered")
             question.answers(fact.values)
         known = set(countries())
-        for notice in self.nationality_notices:
+        for notice in self.notices:
             unknown = set(notice.countries) - known
             if unknown:
-                raise ValueError(f"nationality notice {notice.id}: unknown {sorted(unknown)}")
+                raise ValueError(f"notice {notice.id}: unknown {sorted(unknown)}")
+            self._check_card_ids(f"notice {notice.id}", notice.when)
+        self._check_regimes(known)
         return self
+
+    def _check_regimes(self, known: set[str]) -> None:
+        for regime in self.regimes.values():
+            if set(regime.countries) - known:
+                raise ValueError(f"regime {regime.id}: unknown country")
+            named = [*regime.open_cards, *regime.instead]
+            named += [i.use for i in regime.instead.values() if i.use]
+            unknown = [c for c in named if c not in self.cards]
+            if unknown:
+                raise ValueError(f"regime {regime.id}: unknown card {unknown[0]!r}")
+            for card_id, instead in regime.instead.items():
+                if instead.use and self.cards[instead.use].regime != regime.id:
+                    raise ValueError(f"regime {regime.id}: {card_id} replaced by another regime")
+
+    def _check_card_ids(self, where: str, conditions: list[Condition]) -> None:
+        for cond in conditions:
+            for table in (cond.facts, cond.facts_not):
+                for name in CARD_FACTS & set(table):
+                    unknown = [c for c in table[name] if c is not None and c not in self.cards]
+                    if unknown:
+                        raise ValueError(f"{where}: unknown card {unknown[0]!r}")
+
+    def regime_for(self, nationality: str | None) -> RegimeRule | None:
+        """The regime a nationality puts a person under, when it is not the CESEDA."""
+        if nationality is None:
+            return None
+        return next((r for r in self.regimes.values() if nationality in r.countries), None)
+
+    def menu(self) -> list[tuple[str, list[Card]]]:
+        """Every card grouped by family, families in catalogue order: what a picker shows."""
+        groups: dict[str, list[Card]] = {}
+        for card in self.cards.values():
+            groups.setdefault(card.family, []).append(card)
+        return list(groups.items())
 
     def _check_requirements(self) -> None:
         for req in self.requirements.values():
             if req.section not in self.sections:
                 raise ValueError(f"requirement {req.id}: unknown section {req.section!r}")
-            for cond in req.when:
-                for table in (cond.facts, cond.facts_not):
-                    for name in CARD_FACTS & set(table):
-                        unknown = [c for c in table[name] if c is not None and c not in self.cards]
-                        if unknown:
-                            raise ValueError(f"requirement {req.id}: unknown card {unknown[0]!r}")
+            self._check_card_ids(f"requirement {req.id}", req.when)
 
     def _check_cards(self) -> None:
         for card in self.cards.values():
@@ -112,6 +146,19 @@ class Catalogue(Data):
             both = set(card.paths) & set(card.not_covered)
             if both:
                 raise ValueError(f"card {card.id}: {sorted(both)[0]} both allowed and refused")
+            if card.deadline_after_filing and card.deadline_after_filing not in self.deadlines:
+                raise ValueError(f"card {card.id}: unknown deadline {card.deadline_after_filing!r}")
+            for rule in card.paths.values():
+                for override in rule.route_when:
+                    self._check_card_ids(f"card {card.id}", override.when)
+                unknown = [c for c in rule.only_after if c not in self.cards]
+                if unknown:
+                    raise ValueError(f"card {card.id}: only_after unknown card {unknown[0]!r}")
+            for fee_override in card.fee_when:
+                self._check_card_ids(f"card {card.id}", fee_override.when)
+        for needed in ("first-card-after-18", "first-card-before-19", "wa-first-after-18"):
+            if needed not in self.deadlines:
+                raise ValueError(f"deadlines: {needed!r} is missing (the agenda uses it)")
         for path, choice in self.window_by_path.items():
             for window in (choice.anef, choice.prefecture):
                 if window not in self.windows:
@@ -119,6 +166,10 @@ class Catalogue(Data):
 
     def _check_fees(self) -> None:
         categories = {c for s in self.fees for c in s.amounts}
+        for card in self.cards.values():
+            for fee_class in [card.fee, *(o.fee for o in card.fee_when)]:
+                if fee_class is not None and fee_class not in self.fee_rules:
+                    raise ValueError(f"card {card.id}: fee class {fee_class!r} has no rules")
         for fee_class, rules in self.fee_rules.items():
             missing = set(PROCEDURES) - set(rules)
             if missing:
@@ -173,23 +224,38 @@ def _keyed(items: list[dict[str, Any]], name: str) -> dict[str, Any]:
     return keyed
 
 
+def _gathered(prefix: str, table: str) -> dict[str, Any]:
+    """Entries of every file named ``<prefix>*.toml``, keyed by id, in file then entry order.
+
+    ``cards.toml`` comes before ``cards-<population>.toml``: the order is the menu's.
+    """
+    names = sorted(
+        (e.name for e in files(__name__).iterdir() if e.name.startswith(prefix)),
+        key=lambda n: (n != f"{prefix}.toml", n),
+    )
+    gathered: dict[str, Any] = {}
+    for name in names:
+        if not name.endswith(".toml"):
+            continue
+        for key, value in _keyed(_read(name)[table], name).items():
+            if key in gathered:
+                raise CatalogueError(f"{table} id {key!r} defined twice")
+            gathered[key] = value
+    return gathered
+
+
 @cache
 def load_catalogue() -> Catalogue:
     """Load and validate every catalogue file once per process."""
-    requirements: dict[str, Any] = {}
-    for entry in sorted(files(__name__).iterdir(), key=lambda e: e.name):
-        if entry.name.startswith("requirements-") and entry.name.endswith(".toml"):
-            for key, value in _keyed(_read(entry.name)["requirement"], entry.name).items():
-                if key in requirements:
-                    raise CatalogueError(f"requirement id {key!r} defined twice")
-                requirements[key] = value
+    requirements = _gathered("requirements-", "requirement")
+    cards = _gathered("cards", "card")
     meta = _read("meta.toml")
     deadlines = _read("deadlines.toml")
     fees = _read("fees.toml")
     windows = _read("windows.toml")
     raw = {
         "sections": _keyed(meta["section"], "meta.toml"),
-        "cards": _keyed(_read("cards.toml")["card"], "cards.toml"),
+        "cards": cards,
         "requirements": requirements,
         "fees": fees["schedule"],
         "fee_rules": fees["rule"],
@@ -202,7 +268,8 @@ def load_catalogue() -> Catalogue:
         "hand_in": meta["hand_in"],
         "deadlines": _keyed(deadlines["deadline"], "deadlines.toml"),
         "collection": deadlines["collection"],
-        "nationality_notices": _read("nationalities.toml")["notice"],
+        "notices": _read("nationalities.toml")["notice"] + _read("notices.toml")["notice"],
+        "regimes": _keyed(_read("regimes.toml")["regime"], "regimes.toml"),
         "questions": meta["question"],
         "last_verified": meta["last_verified"],
     }
@@ -225,15 +292,19 @@ __all__ = [
     "Departement",
     "Fact",
     "FactValue",
+    "FeeClass",
+    "FeeOverride",
     "FeeRule",
     "FeeSchedule",
     "HandIn",
+    "InsteadOfCard",
     "MaxAge",
-    "NationalityNotice",
     "NotCovered",
+    "Notice",
     "PathRule",
     "PhotoRules",
     "Question",
+    "RegimeRule",
     "Requirement",
     "RouteOverride",
     "Section",

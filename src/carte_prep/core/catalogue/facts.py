@@ -13,8 +13,9 @@ import types
 from dataclasses import dataclass
 from typing import Literal, Union, get_args, get_origin
 
+from carte_prep.core.countries import countries
 from carte_prep.core.model import Situation
-from carte_prep.core.vocab import HELD_KINDS, PROCEDURES, ROUTES
+from carte_prep.core.vocab import HELD_KINDS, PROCEDURES, REGIMES, ROUTES
 
 FactValue = str | bool | None
 
@@ -55,7 +56,18 @@ DERIVED: tuple[Fact, ...] = (
         (True, False),
     ),
     Fact("british", "the person is a UK national (none: nationality not set)", (True, False, None)),
+    Fact(
+        "nationality",
+        "the person's nationality, an ISO country code (none: not set)",
+        (*countries(), None),
+    ),
+    Fact("regime", "the body of law the card asked for is issued under", REGIMES),
     Fact("fee_due", "the card costs something", (True, False)),
+    Fact(
+        "regularisation_due",
+        "the droit de visa de régularisation is due on this request",
+        (True, False),
+    ),
 )
 
 FACTS: dict[str, Fact] = {

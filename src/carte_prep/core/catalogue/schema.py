@@ -13,7 +13,13 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from carte_prep.core.catalogue.facts import FACTS, FactValue
-from carte_prep.core.vocab import Confidence, LateFee, Procedure, Route
+from carte_prep.core.vocab import Confidence, LateFee, Procedure, Regime, Route
+
+FeeClass = Literal["standard", "reduced", "free", "stamp-only", "free-first", "free-or-stamp"]
+"""Which amounts a card pays on each path (fees.toml): the CESEDA standard or reduced tax,
+free, only the droit de timbre at first issue (protection, ASE, health), free at first
+issue only (Algerian certificates after a long-stay visa), or free by service-public with
+the droit de timbre as the upper figure (Algerian 10-year certificate)."""
 
 
 class Data(BaseModel):
@@ -112,6 +118,9 @@ class Requirement(Sourced):
     """The item is the paper photos: its quantity comes from the département."""
     is_ephoto: bool = False
     """The item is the e-photo code: its freshness is the code's, not a printed date."""
+    optional: bool = False
+    """The person may give it but need not (the contrat d'engagement for some nationals):
+    listed, never counted as missing."""
 
     @model_validator(mode="after")
     def _strictest_is_default(self) -> Requirement:
@@ -145,12 +154,16 @@ class RouteOverride(Data):
     """A route that applies instead of the path's usual one when the conditions hold."""
 
     when: list[Condition] = Field(min_length=1)
-    route: Route
+    route: Route | Literal["choice"]
+    default: Route | None = None
+    """For a choice: the route assumed until the person picks one."""
     why: str
     sources: list[Source] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _situation_only(self) -> RouteOverride:
+        if self.route == "choice" and self.default is None:
+            raise ValueError("a 'choice' route needs a default")
         for condition in self.when:
             if {"route", "fee_due"} & (set(condition.facts) | set(condition.facts_not)):
                 raise ValueError("a route override cannot depend on the route or the fee")
@@ -179,16 +192,43 @@ class PathRule(Data):
     cards): the path is refused with this reason."""
     validity_months: int | None = None
     """How long the card issued by this path usually lasts, when not the card's usual."""
+    only_after: list[str] = Field(default_factory=list)
+    """The held cards (or cards a held VLS-TS stands for) this path can start from; empty:
+    any. Another held card refuses the path with ``only_after_reason``."""
+    only_after_reason: NotCovered | None = None
     sources: list[Source] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _choice_complete(self) -> PathRule:
         if self.route == "choice" and (self.default is None or not self.why):
             raise ValueError("a 'choice' route needs a default and a why")
+        if bool(self.only_after) != (self.only_after_reason is not None):
+            raise ValueError("only_after and only_after_reason go together")
+        return self
+
+
+class FeeOverride(Data):
+    """A fee class that applies instead of the card's usual one when the conditions hold
+    (the reduced-rate card asked after a standard-rate one)."""
+
+    when: list[Condition] = Field(min_length=1)
+    fee: FeeClass
+    why: str
+    sources: list[Source] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _situation_only(self) -> FeeOverride:
+        for condition in self.when:
+            named = set(condition.facts) | set(condition.facts_not)
+            if {"route", "fee_due", "regularisation_due"} & named:
+                raise ValueError("a fee override cannot depend on the route or the fee")
         return self
 
 
 class Card(Sourced):
+    """A card of the catalogue, or a situation listed so that people find it and are told
+    plainly that carte-prep does not cover it (``not_covered_yet``, with no paths)."""
+
     id: str
     name_fr: str
     name_en: str
@@ -197,21 +237,59 @@ class Card(Sourced):
     summary: str
     family: str
     """Groups cards for display (e.g. 'Withdrawal Agreement', 'Talent')."""
-    fee: Literal["standard", "reduced", "free"]
-    validity_months: int
+    regime: Regime = "ceseda"
+    """The body of law it is issued under; regimes.toml says who may ask for it."""
+    fee: FeeClass | None = None
+    fee_when: list[FeeOverride] = Field(default_factory=list)
+    """Another fee class for some situations, the first that holds."""
+    validity_months: int | None = None
     official_page: Source
     """The official page for this card, named when a path is not covered."""
-    withdrawal_agreement: bool = False
     renews_from: list[str] = Field(default_factory=list)
     """Other cards whose holders ask for this one as a renewal (WA 5 years -> 10 years)."""
     window_when_held: str | None = None
     """The filing window of a holder of this card, when the law gives it its own."""
-    paths: dict[Procedure, PathRule]
+    regularisation: Literal["without-long-stay-visa", "if-irregular-stay", "never"] = (
+        "without-long-stay-visa"
+    )
+    """When a first card carries the droit de visa de régularisation (L.436-4): after an
+    entry without a long-stay visa; only for someone staying irregularly, where the card
+    needs no long-stay visa; or never (the categories L.436-4 exempts, free cards)."""
+    deadline_at_18: Literal["two-months-after-18", "day-before-19"] = "two-months-after-18"
+    """R.431-5 CESEDA: a young person asks for a first card no later than 2 months after the
+    18th birthday, or the day before the 19th birthday for the grounds its 2° lists."""
+    deadline_after_filing: str | None = None
+    """A time limit counted from the filing (deadlines.toml), such as the medical certificate
+    sent to OFII within 1 month for the card of a sick foreign national."""
+    paths: dict[Procedure, PathRule] = Field(default_factory=dict)
     not_covered: dict[Procedure, NotCovered] = Field(default_factory=dict)
+    not_covered_yet: NotCovered | None = None
+    """Set on a situation carte-prep lists without a checklist: every request gets this
+    reason and page, never a neighbouring card's list."""
+
+    @model_validator(mode="after")
+    def _covered_or_pointer(self) -> Card:
+        if self.not_covered_yet is not None:
+            if self.paths or self.not_covered:
+                raise ValueError(f"card {self.id}: not covered yet, so it can have no paths")
+        elif not self.paths or self.fee is None or self.validity_months is None:
+            raise ValueError(f"card {self.id}: a covered card needs paths, a fee and a validity")
+        return self
+
+    @property
+    def withdrawal_agreement(self) -> bool:
+        return self.regime == "withdrawal-agreement"
+
+    @property
+    def fee_class(self) -> FeeClass:
+        assert self.fee is not None, f"card {self.id} is not covered"
+        return self.fee
 
     def validity_for(self, path: Procedure) -> int:
         rule = self.paths.get(path)
-        return (rule.validity_months if rule else None) or self.validity_months
+        months = (rule.validity_months if rule else None) or self.validity_months
+        assert months is not None, f"card {self.id} is not covered"
+        return months
 
 
 class Amount(Data):
@@ -310,8 +388,13 @@ class Deadline(Sourced):
     only_cards_longer_than_months: int | None = None
     from_birthday: int | None = None
     """Counted from this birthday (18: the day the person turns 18)."""
+    day_before: bool = False
+    """The limit is the day before the date counted (« la veille de son dix-neuvième
+    anniversaire »)."""
     remind_from_age: int | None = None
     """Shown in the agenda from this age on, not years ahead."""
+    item: str | None = None
+    """The checklist item the limit is about: once it is handed in, the limit is met."""
 
 
 class Collection(Sourced):
@@ -331,13 +414,59 @@ class CardGeneration(Data):
     confidence: Confidence
 
 
-class NationalityNotice(Sourced):
-    """What a nationality changes that the catalogue does not model yet (a bilateral accord)."""
+class Notice(Sourced):
+    """What a nationality or a card changes that its items cannot say: a bilateral accord's
+    timing, a rule on where a document goes. Shown as a warning where it applies."""
 
     id: str
-    countries: list[str]
+    countries: list[str] = Field(default_factory=list)
+    """ISO codes of the nationalities concerned; empty: any nationality."""
+    when: list[Condition] = Field(default_factory=list)
+    """Conditions on the checklist's facts (empty: shown on every checklist of a member of
+    these nationalities, even one that is not covered)."""
     level: Literal["info", "warning", "danger"]
     message: str
+
+    @model_validator(mode="after")
+    def _targeted(self) -> Notice:
+        if not self.countries and not self.when:
+            raise ValueError(f"notice {self.id}: it needs countries or conditions")
+        return self
+
+
+class InsteadOfCard(Data):
+    """What a national under a regime does instead of asking for a card of another regime."""
+
+    use: str | None = None
+    """The card of this regime that replaces it."""
+    reason: str | None = None
+    """Why there is no such card, when ``use`` is not set."""
+    read: Source | None = None
+    """The page to read for that reason, when it is not the regime's own page."""
+
+    @model_validator(mode="after")
+    def _one(self) -> InsteadOfCard:
+        if (self.use is None) == (self.reason is None):
+            raise ValueError("say either the card to use instead or the reason")
+        return self
+
+
+class RegimeRule(Sourced):
+    """A body of law that decides, from nationality alone, which cards a person can have."""
+
+    id: Regime
+    name_en: str
+    countries: list[str] = Field(min_length=1)
+    applies: str
+    """One sentence for the person: why their nationality puts them under this regime."""
+    only_for: str
+    """Why someone of another nationality cannot have its cards."""
+    open_cards: list[str] = Field(default_factory=list)
+    """Cards of other regimes that these nationals can still ask for."""
+    instead: dict[str, InsteadOfCard] = Field(default_factory=dict)
+    """For cards of other regimes: the card of this regime to ask for, or why there is none."""
+    read: Source
+    """The page to read when a card of another regime has no equivalent here."""
 
 
 class Question(Data):

@@ -156,7 +156,7 @@ def _put(
     if isinstance(edit, UpdateMember):
         household.find_member(member.id)
     if member.application is not None:
-        problems = entry_problems(member.application, catalogue)
+        problems = entry_problems(member.application, catalogue, nationality=member.nationality)
         if problems:
             field, message = next(iter(problems.items()))
             raise EditError(f"{field}: {message}", f"application.{field}")

@@ -13,13 +13,18 @@ import datetime as dt
 from carte_prep.core.catalogue import Catalogue, Requirement, load_catalogue
 from carte_prep.core.dates import age_on
 from carte_prep.core.engine.conditions import situation_facts, with_route_and_fee
-from carte_prep.core.engine.fees import quote_fee
+from carte_prep.core.engine.fees import quote_fee, regularisation_due
 from carte_prep.core.engine.items import build_item
 from carte_prep.core.engine.photos import plan_photos
 from carte_prep.core.engine.results import Checklist, ChecklistItem, ChecklistSection, Progress
 from carte_prep.core.engine.route import decide_route, describe_judging_date, judging_date
 from carte_prep.core.engine.selection import needed, probably_needed
-from carte_prep.core.engine.warnings import Context, identity_warnings, member_warnings
+from carte_prep.core.engine.warnings import (
+    Context,
+    identity_warnings,
+    member_warnings,
+    notice_warnings,
+)
 from carte_prep.core.engine.windows import filing_window
 from carte_prep.core.model import Household, Member, within_plausible_days
 from carte_prep.core.procedure import decide_procedure
@@ -30,7 +35,7 @@ def _not_covered(
 ) -> Checklist:
     application = member.application
     assert application is not None
-    decision = decide_procedure(application, catalogue)
+    decision = decide_procedure(application, catalogue, member.nationality)
     judged_on, kind = judging_date(application, None, today)
     return Checklist(
         household_id=household.id,
@@ -65,7 +70,7 @@ def build_checklist(
     application = member.application
     if application is None:
         return None
-    decision = decide_procedure(application, catalogue)
+    decision = decide_procedure(application, catalogue, member.nationality)
     card = catalogue.cards.get(application.card_type)
     if card is None or not decision.covered:
         return _not_covered(household, member, today, catalogue)
@@ -74,8 +79,10 @@ def build_checklist(
     judged_on, judged_kind = judging_date(application, route.route, today)
     judged_label = describe_judging_date(judged_on, judged_kind)
     window = filing_window(application, decision, route.route, catalogue)
-    fee = quote_fee(application, card, decision, judged_on, window, catalogue)
-    facts = with_route_and_fee(base_facts, route.route, fee.total_max > 0)
+    fee = quote_fee(application, card, decision, judged_on, window, catalogue, base_facts)
+    facts = with_route_and_fee(
+        base_facts, route.route, fee.total_max > 0, regularisation_due(application, card, decision)
+    )
     age = age_on(member.birth_date, judged_on)
     photos = plan_photos(application, facts, judged_on, age, catalogue)
     chosen = needed(catalogue, facts, judged_on, age)
@@ -106,6 +113,7 @@ def build_checklist(
         member, application, card, decision, route, photos, window, fee, judged_on, today
     )
     warnings = identity_warnings(member, today, catalogue)
+    warnings += notice_warnings(catalogue, facts, judged_on, age)
     warnings += member_warnings(context, catalogue)
     warnings += question_warnings
     all_items = [item for s in sections for item in s.items]

@@ -29,12 +29,21 @@ def situation_facts(
         has_current_card=application.current_card is not None,
         withdrawal_agreement=card.withdrawal_agreement,
         british=None if member.nationality is None else member.nationality == "GB",
+        nationality=member.nationality,
+        regime=card.regime,
     )
     return facts
 
 
-def with_route_and_fee(facts: Facts, route: Route, fee_due: bool) -> Facts:
-    return {**facts, "route": route, "fee_due": fee_due}
+def with_route_and_fee(
+    facts: Facts, route: Route, fee_due: bool, regularisation_due: bool
+) -> Facts:
+    return {
+        **facts,
+        "route": route,
+        "fee_due": fee_due,
+        "regularisation_due": regularisation_due,
+    }
 
 
 def _matches(condition: Condition, facts: Facts) -> bool:

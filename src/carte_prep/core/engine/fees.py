@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from carte_prep.core.catalogue import Card, Catalogue
+from carte_prep.core.engine.conditions import Facts, holds
 from carte_prep.core.engine.results import FeeQuote, FilingWindow
 from carte_prep.core.model import Application
 from carte_prep.core.procedure import ProcedureDecision
@@ -27,6 +28,26 @@ def _late_fees(window: FilingWindow | None, filing: dt.date, amount: int) -> tup
     return 0, 0
 
 
+def regularisation_due(application: Application, card: Card, decision: ProcedureDecision) -> bool:
+    """Whether the droit de visa de régularisation (L.436-4) is due before this first card.
+
+    It is due after an entry without the visa the card needs; for a card that needs no
+    long-stay visa (an Algerian certificate as spouse of a French national) only for
+    someone staying irregularly (F2215); never on the categories L.436-4 exempts or on a
+    free card.
+    """
+    situation = application.situation
+    if decision.path != "first-admission" or card.fee_class == "free":
+        return False
+    match card.regularisation:
+        case "without-long-stay-visa":
+            return situation.no_long_stay_visa
+        case "if-irregular-stay":
+            return situation.irregular_stay
+        case "never":
+            return False
+
+
 def quote_fee(
     application: Application,
     card: Card,
@@ -34,20 +55,26 @@ def quote_fee(
     filing: dt.date,
     window: FilingWindow | None,
     catalogue: Catalogue,
+    facts: Facts,
 ) -> FeeQuote:
-    """The fee on the filing day, with the late fee when the window is missed."""
+    """The fee on the filing day, with the late fee when the window is missed.
+
+    ``facts`` choose the card's fee class where the catalogue gives it another one for
+    some situations (``fee_when``).
+    """
     schedule = catalogue.fee_schedule(filing)
-    rule = catalogue.fee_rules[card.fee][decision.path]
+    override = next((o for o in card.fee_when if holds(o.when, facts)), None)
+    rule = catalogue.fee_rules[override.fee if override else card.fee_class][decision.path]
     category = rule.amount
     if rule.only_with_new_card and not application.situation.wants_new_card:
         category = catalogue.fee_rules["free"][decision.path].amount
     amount = schedule.amounts[category]
     upper = schedule.amounts[rule.upper] if rule.upper and category == rule.amount else None
     late, disputed = _late_fees(window, filing, schedule.late_filing)
-    regularises = rule.regularisation and application.situation.no_long_stay_visa
+    regularises = rule.regularisation and regularisation_due(application, card, decision)
     regularisation = schedule.regularisation.total if regularises else 0
     top = max(amount.total_max, upper.total_max if upper else 0)
-    if amount.total_max == 0 and not late and not regularisation:
+    if top == 0 and not late and not regularisation:
         when_paid = "nothing to pay: this card is free"
     else:
         when_paid = rule.paid or catalogue.fee_paid
@@ -56,7 +83,7 @@ def quote_fee(
             f"; of the €{regularisation} droit de visa de régularisation, "
             f"€{schedule.regularisation.at_filing} is paid when you file and is not refunded"
         )
-    caveats = [c for c in (rule.caveat, schedule.caveat) if c]
+    caveats = [c for c in (override.why if override else None, rule.caveat, schedule.caveat) if c]
     if disputed and window is not None:
         caveats.insert(
             0,
@@ -77,5 +104,5 @@ def quote_fee(
         schedule_from=schedule.valid_from,
         when_paid=when_paid,
         caveat=" ".join(caveats) or None,
-        sources=[*rule.sources, *schedule.sources],
+        sources=[*(override.sources if override else []), *rule.sources, *schedule.sources],
     )

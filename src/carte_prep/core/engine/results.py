@@ -140,7 +140,8 @@ class ChecklistItem(Result):
 
     @property
     def counted(self) -> bool:
-        return self.tracking.status != "not-applicable"
+        """Counted in the progress: needed (an optional item is never missing)."""
+        return self.tracking.status != "not-applicable" and not self.requirement.optional
 
 
 class ChecklistSection(Result):

@@ -48,19 +48,18 @@ def decide_route(
     override = next((o for o in rule.route_when if holds(o.when, facts)), None)
     sources = list(rule.sources)
     why = rule.why
-    choosable = False
-    decided_by: Literal["rule", "person", "default"] = "rule"
+    fixed, default = rule.route, rule.default
     if override is not None:
-        route: Route = override.route
-        why = override.why
+        fixed, default, why = override.route, override.default, override.why
         sources += override.sources
-    elif rule.route == "choice":
-        assert rule.default is not None
-        choosable = True
-        route = application.route_choice or rule.default
+    choosable = fixed == "choice"
+    decided_by: Literal["rule", "person", "default"] = "rule"
+    if fixed == "choice":
+        assert default is not None
+        route: Route = application.route_choice or default
         decided_by = "person" if application.route_choice else "default"
     else:
-        route = rule.route
+        route = fixed
     where = (
         ANEF_WHERE if route == "anef" else prefecture_name(departement_of(catalogue, application))
     )

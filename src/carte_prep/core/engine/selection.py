@@ -42,8 +42,8 @@ def probably_needed(
         for value, words in question.answers(values):
             asked = {**facts, name: value}
             for requirement in needed(catalogue, asked, filing, age):
-                if requirement.id in taken:
-                    continue
+                if requirement.id in taken or requirement.optional:
+                    continue  # an optional item is never "probably needed"
                 taken.add(requirement.id)
                 added.append(requirement)
                 extra.append(

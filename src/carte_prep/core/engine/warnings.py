@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from carte_prep.core.catalogue import Card, Catalogue
 from carte_prep.core.dates import add_months, fmt
+from carte_prep.core.engine.conditions import Facts, holds
 from carte_prep.core.engine.results import (
     FeeQuote,
     FilingWindow,
@@ -247,12 +248,24 @@ def identity_warnings(member: Member, today: dt.date, catalogue: Catalogue) -> l
                 "Withdrawal Agreement, deadlines at 18).",
             )
         )
-    for notice in catalogue.nationality_notices:
-        if member.nationality in notice.countries:
+    for notice in catalogue.notices:
+        if not notice.when and member.nationality in notice.countries:
             warnings.append(
                 Warning(code=f"regime-{notice.id}", level=notice.level, message=notice.message)
             )
     return warnings
+
+
+def notice_warnings(catalogue: Catalogue, facts: Facts, filing: dt.date, age: int) -> list[Warning]:
+    """The notices whose conditions hold for this checklist (a nationality's accord on a
+    given card, a rule of the card itself)."""
+    return [
+        Warning(code=f"notice-{notice.id}", level=notice.level, message=notice.message)
+        for notice in catalogue.notices
+        if notice.when
+        and (not notice.countries or facts.get("nationality") in notice.countries)
+        and holds(notice.when, facts, filing, age)
+    ]
 
 
 def member_warnings(c: Context, catalogue: Catalogue) -> list[Warning]:

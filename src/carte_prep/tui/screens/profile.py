@@ -307,7 +307,9 @@ class ProfileScreen(DataScreen[str | None]):
             for loc, message in problems(exc).items():
                 errors.setdefault(self._field_for(loc), message)
         if member is not None and member.application is not None:
-            for field, message in entry_problems(member.application).items():
+            for field, message in entry_problems(
+                member.application, nationality=member.nationality
+            ).items():
                 errors.setdefault(ENTRY_FIELDS[field], message)
         if errors:
             member = None
@@ -565,7 +567,7 @@ def _procedure_text(member: Member | None) -> Text:
     application: Application | None = member.application if member else None
     if application is None:
         return Text("")
-    decision = decide_procedure(application)
+    decision = decide_procedure(application, nationality=member.nationality if member else None)
     text = Text(f"Procedure: {decision.label}. ", style="bold")
     text.append(decision.why, style="italic")
     for assumption in decision.assumptions:
