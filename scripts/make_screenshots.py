@@ -98,8 +98,8 @@ SHOTS: dict[str, Steps] = {
 }
 
 
-async def capture(name: str, steps: Steps, data: Path) -> Path:
-    """One screenshot, from a fresh app on a fresh copy of the examples."""
+async def capture(name: str, steps: Steps, data: Path, out: Path) -> Path:
+    """One screenshot into ``out``, from a fresh app on a fresh copy of the examples."""
     folder = data / name
     copy_examples(folder)
     app = make_app(Store(folder), today=lambda: TODAY)
@@ -111,16 +111,21 @@ async def capture(name: str, steps: Steps, data: Path) -> Path:
             assert isinstance(widget, Input | TextArea)
             widget.cursor_blink = False
         await pilot.pause()
-        app.save_screenshot(filename=f"{name}.svg", path=str(OUT))
-    return OUT / f"{name}.svg"
+        app.save_screenshot(filename=f"{name}.svg", path=str(out))
+    return out / f"{name}.svg"
+
+
+async def write_all(out: Path = OUT) -> list[Path]:
+    """Write every screenshot into ``out`` (the README's folder unless told otherwise)."""
+    out.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="carte-prep-shots-") as data:
+        return [await capture(name, steps, Path(data), out) for name, steps in SHOTS.items()]
 
 
 async def main() -> None:
     """Write every screenshot; prints the files written."""
-    OUT.mkdir(exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="carte-prep-shots-") as data:
-        for name, steps in SHOTS.items():
-            print(await capture(name, steps, Path(data)))
+    for path in await write_all():
+        print(path)
 
 
 if __name__ == "__main__":
