@@ -13,7 +13,7 @@ import datetime as dt
 from carte_prep.core.catalogue import Catalogue, Requirement, load_catalogue
 from carte_prep.core.dates import age_on
 from carte_prep.core.engine.conditions import situation_facts, with_route_and_fee
-from carte_prep.core.engine.fees import quote_fee, regularisation_due
+from carte_prep.core.engine.fees import quote_fee
 from carte_prep.core.engine.items import build_item
 from carte_prep.core.engine.photos import plan_photos
 from carte_prep.core.engine.results import Checklist, ChecklistItem, ChecklistSection, Progress
@@ -80,9 +80,7 @@ def build_checklist(
     judged_label = describe_judging_date(judged_on, judged_kind)
     window = filing_window(application, decision, route.route, catalogue)
     fee = quote_fee(application, card, decision, judged_on, window, catalogue, base_facts)
-    facts = with_route_and_fee(
-        base_facts, route.route, fee.total_max > 0, regularisation_due(application, card, decision)
-    )
+    facts = with_route_and_fee(base_facts, route.route, fee.total_max > 0, fee.regularisation > 0)
     age = age_on(member.birth_date, judged_on)
     photos = plan_photos(application, facts, judged_on, age, catalogue)
     chosen = needed(catalogue, facts, judged_on, age)

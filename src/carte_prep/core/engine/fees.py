@@ -28,17 +28,16 @@ def _late_fees(window: FilingWindow | None, filing: dt.date, amount: int) -> tup
     return 0, 0
 
 
-def regularisation_due(application: Application, card: Card, decision: ProcedureDecision) -> bool:
-    """Whether the droit de visa de régularisation (L.436-4) is due before this first card.
+def _regularisation_due(application: Application, card: Card) -> bool:
+    """Whether this person owes the droit de visa de régularisation (L.436-4) on a path
+    whose fee rule adds it (``regularisation = true`` in fees.toml: first admissions of
+    the paying classes).
 
     It is due after an entry without the visa the card needs; for a card that needs no
     long-stay visa (an Algerian certificate as spouse of a French national) only for
-    someone staying irregularly (F2215); never on the categories L.436-4 exempts or on a
-    free card.
+    someone staying irregularly (F2215); never on the categories L.436-4 exempts.
     """
     situation = application.situation
-    if decision.path != "first-admission" or card.fee_class == "free":
-        return False
     match card.regularisation:
         case "without-long-stay-visa":
             return situation.no_long_stay_visa
@@ -71,7 +70,7 @@ def quote_fee(
     amount = schedule.amounts[category]
     upper = schedule.amounts[rule.upper] if rule.upper and category == rule.amount else None
     late, disputed = _late_fees(window, filing, schedule.late_filing)
-    regularises = rule.regularisation and regularisation_due(application, card, decision)
+    regularises = rule.regularisation and _regularisation_due(application, card)
     regularisation = schedule.regularisation.total if regularises else 0
     top = max(amount.total_max, upper.total_max if upper else 0)
     if top == 0 and not late and not regularisation:
