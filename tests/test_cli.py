@@ -117,7 +117,12 @@ def test_list_shows_every_member_with_card_route_progress_and_deadline(examples:
     assert {"thompson-family", "nguyen-student", "haddad-household"} <= ids
     thompson = next(h for h in data["households"] if h["id"] == "thompson-family")
     david = thompson["members"][0]
-    assert david["next_deadline"] == {"date": "2026-12-15", "what": "Prefecture appointment"}
+    assert david["next_deadline"] == {
+        "date": "2026-12-15",
+        "time": "10:30",
+        "what": "Prefecture appointment",
+        "level": "warning",
+    }
 
 
 def test_checklist_text_and_json(examples: Path) -> None:

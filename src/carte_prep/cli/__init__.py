@@ -14,15 +14,31 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import os
 import sys
 from collections.abc import Sequence
 
-from carte_prep.cli.context import EXIT_USER_ERROR, Context, UsageError
-from carte_prep.cli.parser import build_parser
-from carte_prep.core.errors import CartePrepError
+from carte_prep import __version__
 
 __all__ = ["build_parser", "main"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Every command's options (imported here so that ``--version`` does not build them)."""
+    from carte_prep.cli.parser import build_parser as build
+
+    return build()
+
+
+def _asks_for_version(argv: Sequence[str]) -> bool:
+    """``--version`` among the options before the command: answered before anything is loaded."""
+    for arg in argv:
+        if arg == "--version":
+            return True
+        if arg == "--" or not arg.startswith("-"):
+            return False
+    return False
 
 
 def _run_app(args: argparse.Namespace) -> int:
@@ -32,6 +48,23 @@ def _run_app(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if _asks_for_version(argv):
+        print(f"carte-prep {__version__}")
+        return 0
+    # A command builds many small objects and ends: collecting cycles only costs time.
+    # The objects made while importing are frozen out of every later collection.
+    gc.disable()
+    try:
+        return _dispatch(argv)
+    finally:
+        gc.enable()
+
+
+def _dispatch(argv: Sequence[str]) -> int:
+    from carte_prep.cli.context import EXIT_USER_ERROR, Context, UsageError
+    from carte_prep.core.errors import CartePrepError
+
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -13,8 +13,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from carte_prep.core.model import plausible_day
-
 if TYPE_CHECKING:
     from carte_prep.cli.context import Context
 
@@ -44,6 +42,8 @@ def folder(text: str) -> Path:
 
 
 def date(text: str) -> dt.date:
+    from carte_prep.core.model import plausible_day
+
     try:
         day = dt.date.fromisoformat(text)
     except ValueError:

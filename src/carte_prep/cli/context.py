@@ -7,15 +7,13 @@ import contextlib
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from carte_prep.core.edits import Edit
 from carte_prep.core.errors import CartePrepError
-from carte_prep.core.history import FileHistory
-from carte_prep.core.model import Household
-from carte_prep.core.paths import resolve_data_dir
-from carte_prep.core.session import Session
-from carte_prep.core.store import Store
-from carte_prep.examples import temporary_examples
+
+if TYPE_CHECKING:
+    from carte_prep.core.edits import Edit
+    from carte_prep.core.model import Household
 
 EXIT_USER_ERROR = 1
 
@@ -32,11 +30,19 @@ class Context:
     """
 
     def __init__(self, args: argparse.Namespace, stack: contextlib.ExitStack) -> None:
+        from carte_prep.core.history import FileHistory
+        from carte_prep.core.paths import index_path, resolve_data_dir
+        from carte_prep.core.session import Session
+        from carte_prep.core.store import Store
+        from carte_prep.examples import temporary_examples
+
         if args.demo:
             examples = stack.enter_context(temporary_examples())
             self.data_dir = Path(examples)
+            self.index_file: Path | None = None  # a throw-away copy needs no index
         else:
             self.data_dir = resolve_data_dir(args.data_dir)
+            self.index_file = index_path(self.data_dir)
         self.store = Store(self.data_dir)
         self.session = Session(self.store, FileHistory(self.data_dir))
         self.today: dt.date = args.today or dt.date.today()

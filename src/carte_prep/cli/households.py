@@ -11,46 +11,43 @@ from pydantic import ValidationError
 from carte_prep.cli.args import Parser, add_command
 from carte_prep.cli.context import EXIT_USER_ERROR, Context, UsageError
 from carte_prep.cli.member_fields import add_member_flags, member_from_args
-from carte_prep.cli.render import household_row, print_household, print_json
+from carte_prep.cli.render import print_household, print_json
 from carte_prep.core.edits import AddMember, RenameHousehold, apply
 from carte_prep.core.errors import InvalidInputError, explain_validation
 from carte_prep.core.history import FILE_DEPTH
 from carte_prep.core.households import household_id_for
+from carte_prep.core.listing import list_households
 from carte_prep.core.model import Household
 from carte_prep.core.store import write_private_file
-from carte_prep.core.summary import summarise
 
 
 def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
-    report = ctx.store.load_all()
-    summaries = [summarise(household, ctx.today) for household in report.households]
-    problems = [{"file": str(p.path), "reason": p.reason} for p in report.problems]
+    listing = list_households(ctx.store, ctx.today, ctx.index_file)
+    problems = [{"file": str(p.path), "reason": p.reason} for p in listing.problems]
     if args.json:
-        print_json({"households": [household_row(s) for s in summaries], "problems": problems})
+        print_json({"households": listing.rows, "problems": problems})
     else:
-        if not summaries and not problems:
+        if not listing.rows and not problems:
             print(f"No households yet in {ctx.data_dir}.")
             print(
                 "Create one with 'carte-prep new', import one with 'carte-prep import FILE',"
                 " or try 'carte-prep --demo'."
             )
-        for summary in summaries:
-            print_household(summary)
+        for row in listing.rows:
+            print_household(row)
         for problem in problems:
             print(
                 f"carte-prep: cannot open {problem['file']}: {problem['reason']}", file=sys.stderr
             )
     for warning in ctx.store.permission_warnings():
         print(f"carte-prep: warning: {warning}", file=sys.stderr)
-    for household in report.households:
-        version = ctx.store.upgraded_from(household.id)
-        if version is not None:
-            print(
-                f"carte-prep: note: {household.id} was written by an older carte-prep (schema "
-                f"{version}); it will be upgraded at the next change, the original is kept in "
-                "its backups folder",
-                file=sys.stderr,
-            )
+    for household_id, version in listing.upgraded.items():
+        print(
+            f"carte-prep: note: {household_id} was written by an older carte-prep (schema "
+            f"{version}); it will be upgraded at the next change, the original is kept in "
+            "its backups folder",
+            file=sys.stderr,
+        )
     return EXIT_USER_ERROR if problems else 0
 
 

@@ -11,6 +11,7 @@ from carte_prep.cli.render import print_json
 from carte_prep.core.catalogue import load_catalogue
 from carte_prep.core.dates import fmt
 from carte_prep.core.model import Household
+from carte_prep.core.schema_docs import documented_schema
 from carte_prep.core.vocab import PROCEDURE_LABELS
 from carte_prep.resources import profiles_dir, templates_dir
 
@@ -65,7 +66,7 @@ def cmd_numero(_: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_schema(_: Context, __: argparse.Namespace) -> int:
-    print_json(Household.model_json_schema())
+    print_json(documented_schema(Household))
     return 0
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from pydantic import ValidationError
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 Loc = tuple[int | str, ...]
 """Where a value is in the data: ('members', 0, 'passport', 'number')."""

@@ -162,9 +162,7 @@ Nationality = Annotated[str, AfterValidator(check_code)]
 class Model(BaseModel):
     """Base for saved models: unknown keys are errors, assignments are validated."""
 
-    model_config = ConfigDict(
-        extra="forbid", validate_assignment=True, use_attribute_docstrings=True
-    )
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
 
 def _compact(value: str) -> str:
@@ -322,6 +320,9 @@ class AfterFiling(Model):
 
 class Situation(Model):
     """Facts about the person's life that decide which documents apply."""
+
+    # Read by pydantic here only: these docstrings describe the catalogue's facts (FACTS).
+    model_config = ConfigDict(use_attribute_docstrings=True)
 
     marital_status: MaritalStatus = "single"
     married_abroad: bool = False

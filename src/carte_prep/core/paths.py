@@ -7,6 +7,7 @@ on the first write, with the right permissions, so that merely asking for a path
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -38,3 +39,15 @@ def resolve_data_dir(explicit: Path | None = None) -> Path:
     if from_env:
         return Path(from_env).expanduser()
     return default_data_dir()
+
+
+def index_path(data_dir: Path) -> Path:
+    """The households index of one data folder, in the per-user cache folder.
+
+    Named by a digest of the folder's absolute path: each data folder has its own index,
+    and the file name says nothing about where the data is.
+    """
+    folder = os.fsencode(os.path.abspath(data_dir))
+    name = hashlib.sha256(folder).hexdigest()[:32]
+    cache = platformdirs.user_cache_path(APP_NAME, appauthor=False)
+    return cache / "households-index" / f"{name}.json"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from carte_prep.core.agenda import AgendaEvent, next_deadline
 from carte_prep.core.engine import Checklist, Progress, build_checklist, household_progress
 from carte_prep.core.model import Household
+from carte_prep.core.rows import DeadlineRow, HouseholdRow, MemberRow
 from carte_prep.core.vocab import Route
 
 
@@ -75,3 +76,45 @@ def summarise(household: Household, today: dt.date) -> HouseholdSummary:
         deadline=_soonest([m.deadline for m in members if m.deadline is not None]),
         warnings=sum(m.warnings for m in members),
     )
+
+
+def _deadline_row(event: AgendaEvent | None) -> DeadlineRow | None:
+    if event is None:
+        return None
+    return {
+        "date": event.date.isoformat(),
+        "time": event.time.strftime("%H:%M") if event.time else None,
+        "what": event.title,
+        "level": event.level,
+    }
+
+
+def member_row(member: MemberSummary) -> MemberRow:
+    """One member's line, as ``list --json`` prints it and the index keeps it."""
+    checklist = member.checklist
+    return {
+        "id": member.member_id,
+        "name": member.name,
+        "card": checklist.card_type if checklist else None,
+        "procedure": checklist.procedure if checklist else None,
+        "procedure_label": checklist.procedure_label if checklist else None,
+        "covered": checklist.covered if checklist else None,
+        "route": member.route,
+        "done": checklist.progress.done if checklist else 0,
+        "total": checklist.progress.total if checklist else 0,
+        "warnings": member.warnings,
+        "next_deadline": _deadline_row(member.deadline),
+    }
+
+
+def household_row(summary: HouseholdSummary) -> HouseholdRow:
+    """A household's line and its members'."""
+    return {
+        "id": summary.household_id,
+        "name": summary.name,
+        "done": summary.progress.done,
+        "total": summary.progress.total,
+        "warnings": summary.warnings,
+        "next_deadline": _deadline_row(summary.deadline),
+        "members": [member_row(m) for m in summary.members],
+    }

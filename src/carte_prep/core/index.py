@@ -1,0 +1,178 @@
+"""The households index: each household's list line, kept so that lists need not validate.
+
+Validating a household and building its checklists costs about a millisecond and a half
+and ~10 kB per file; at thousands of households that is seconds before a list can be shown.
+The index is one small file per data folder in the user cache folder
+(:func:`carte_prep.core.paths.index_path`), private like the households themselves (its
+lines hold names). It is kept out of the data folder on purpose: listing is reading, and
+a read must not change the folder people back up, sync and export; the index is derived
+data that can be deleted at any time, which is what the cache folder is for.
+
+It is never trusted over the files. Each line is kept with its file's size, modification
+time and SHA-256, and with the day and the catalogue it was computed for (deadlines and
+warnings depend on both). A line is reused only when the file is unchanged: same size and
+time, or, when the time is too close to the index's own writing to prove anything, the same
+content. Anything else (a changed, new or unreadable file, another day, another catalogue,
+a corrupt or foreign index) means the line is computed again from the validated file. An
+index that cannot be read is simply rebuilt; one that cannot be written costs only speed.
+
+Only the standard library is imported here: the app draws its first screen from it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import stat
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from carte_prep.core.errors import CartePrepError
+from carte_prep.core.rows import HouseholdRow
+
+FORMAT = 1
+MAX_INDEX_BYTES = 256 * 1024 * 1024
+"""Far above 10,000 households (~2 kB each); a bigger file is not ours and is ignored."""
+RACY_NS = 2_000_000_000
+"""A file modified this close to the index's writing may have changed within the same
+clock tick as the time recorded: its content is compared instead (as git does)."""
+
+
+@dataclass(frozen=True)
+class FileKey:
+    """What identifies one version of a household file without reading it."""
+
+    size: int
+    mtime_ns: int
+
+    @classmethod
+    def of(cls, stat: os.stat_result) -> FileKey:
+        return cls(stat.st_size, stat.st_mtime_ns)
+
+
+@dataclass
+class _Entry:
+    key: FileKey
+    sha256: str
+    row: HouseholdRow
+    upgraded_from: int | None
+
+
+@dataclass
+class HouseholdsIndex:
+    """The index of one data folder for one day and one catalogue, as read or rebuilt."""
+
+    path: Path
+    stamp: str
+    """The day, the carte-prep version and the catalogue digest the lines were made for."""
+    written_ns: int = 0
+    entries: dict[str, _Entry] = field(default_factory=dict)
+    changed: bool = False
+    reused: int = 0
+    rebuilt: int = 0
+
+    @classmethod
+    def open(cls, path: Path, stamp: str) -> HouseholdsIndex:
+        """The index as saved, or an empty one when it is missing, corrupt or for another day."""
+        index = cls(path, stamp)
+        saved = _read(path)
+        if saved is None or saved.get("format") != FORMAT or saved.get("stamp") != stamp:
+            index.changed = saved is not None
+            return index
+        try:
+            index.written_ns = int(saved["written_ns"])
+            for name, entry in saved["entries"].items():
+                index.entries[str(name)] = _Entry(
+                    FileKey(int(entry["size"]), int(entry["mtime_ns"])),
+                    str(entry["sha256"]),
+                    entry["row"],
+                    entry["upgraded_from"],
+                )
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return cls(path, stamp, changed=True)
+        return index
+
+    def unchanged(self, name: str, key: FileKey) -> _Entry | None:
+        """The line of a file known unchanged by its size and time alone, else None."""
+        entry = self.entries.get(name)
+        if entry is None or entry.key != key or key.mtime_ns + RACY_NS >= self.written_ns:
+            return None
+        self.reused += 1
+        return entry
+
+    def same_content(self, name: str, key: FileKey, sha256: str) -> _Entry | None:
+        """The line of a file whose content is the one indexed (touched, copied back...)."""
+        entry = self.entries.get(name)
+        if entry is None or entry.sha256 != sha256:
+            return None
+        if entry.key != key:
+            entry.key = key
+            self.changed = True
+        self.reused += 1
+        return entry
+
+    def put(
+        self, name: str, key: FileKey, sha256: str, row: HouseholdRow, upgraded_from: int | None
+    ) -> None:
+        self.entries[name] = _Entry(key, sha256, row, upgraded_from)
+        self.changed = True
+        self.rebuilt += 1
+
+    def keep_only(self, names: set[str]) -> None:
+        """Forget the lines of files that are gone."""
+        gone = self.entries.keys() - names
+        for name in gone:
+            del self.entries[name]
+        self.changed = self.changed or bool(gone)
+
+    def save(self, write: Callable[[Path, bytes], None]) -> bool:
+        """Write the index if anything changed; False when it could not be written."""
+        if not self.changed and self.written_ns:
+            return True
+        self.written_ns = time.time_ns()
+        data = {
+            "format": FORMAT,
+            "stamp": self.stamp,
+            "written_ns": self.written_ns,
+            "entries": {
+                name: {
+                    "size": e.key.size,
+                    "mtime_ns": e.key.mtime_ns,
+                    "sha256": e.sha256,
+                    "upgraded_from": e.upgraded_from,
+                    "row": e.row,
+                }
+                for name, e in sorted(self.entries.items())
+            },
+        }
+        try:
+            write(self.path, json.dumps(data, ensure_ascii=False).encode())
+        except (OSError, CartePrepError):
+            return False
+        self.changed = False
+        return True
+
+
+def stamp_for(today: dt.date, version: str, catalogue_digest: str) -> str:
+    return f"{today.isoformat()} {version} {catalogue_digest}"
+
+
+def _read(path: Path) -> dict[str, Any] | None:
+    """The saved index, or None when absent or unusable (never an error: it is rebuilt)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return None
+    try:
+        with os.fdopen(fd, "rb") as stream:
+            status = os.fstat(stream.fileno())
+            if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_INDEX_BYTES:
+                return None
+            data = json.loads(stream.read(MAX_INDEX_BYTES + 1))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None

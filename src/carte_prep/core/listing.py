@@ -1,0 +1,117 @@
+"""The households lists (``carte-prep list``, the app's first screen) drawn through the index.
+
+A file's line is taken from the index when the file is unchanged, and computed from the
+validated household otherwise; either way the result is what validating every file would
+give. Files that cannot be read are reported, never indexed, so they are tried again the
+next time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from carte_prep import __version__
+from carte_prep.core import store as storage
+from carte_prep.core.catalogue import sources_digest
+from carte_prep.core.index import FileKey, HouseholdsIndex, stamp_for
+from carte_prep.core.migrations import CURRENT_VERSION
+from carte_prep.core.rows import HouseholdRow
+from carte_prep.core.summary import household_row, summarise
+
+
+@dataclass
+class Listing:
+    """Every household's line, in the lists' order, and the files that could not be read."""
+
+    rows: list[HouseholdRow] = field(default_factory=list)
+    problems: list[storage.FileProblem] = field(default_factory=list)
+    upgraded: dict[str, int] = field(default_factory=dict)
+    """Households whose file is from an older schema: id -> that schema version."""
+    reused: int = 0
+    rebuilt: int = 0
+
+
+def list_households(store: storage.Store, today: dt.date, index_file: Path | None) -> Listing:
+    """The lines of every household in the store's folder, from the index where it is current.
+
+    ``index_file`` None: no index is read or kept (a temporary copy of the examples).
+    """
+    listing = Listing()
+    try:
+        names = sorted(os.listdir(store.root))
+    except FileNotFoundError:
+        return listing
+    except OSError as exc:
+        listing.problems.append(
+            storage.FileProblem(store.root, f"cannot read: {storage._why(exc)}")
+        )
+        return listing
+    store._remove_stale_temps()
+    stamp = stamp_for(today, __version__, sources_digest())
+    index = (
+        HouseholdsIndex.open(index_file, stamp) if index_file else HouseholdsIndex(Path(), stamp)
+    )
+    indexed: set[str] = set()
+    for name in names:
+        if name.startswith("."):
+            continue
+        path = store.root / name
+        owner = storage._conflict_owner(name)
+        if owner is not None:
+            listing.problems.append(storage.FileProblem(path, storage._conflict_reason(owner)))
+            continue
+        if not name.endswith(".json"):
+            continue
+        try:
+            key = FileKey.of(os.stat(path, follow_symlinks=False))
+            entry = index.unchanged(name, key)
+            if entry is None:
+                data = storage._read_bytes(path)
+                sha256 = storage._sha256(data)
+                entry = index.same_content(name, key, sha256)
+                if entry is None:
+                    household, version = storage._decode_versioned(data)
+                    if household.id != name.removesuffix(".json"):
+                        raise storage._Unusable(
+                            f"holds household '{household.id}' but is named '{name}'; "
+                            f"rename it to '{household.id}.json' or fix its id"
+                        )
+                    upgraded = version if version < CURRENT_VERSION else None
+                    row = household_row(summarise(household, today))
+                    index.put(name, key, sha256, row, upgraded)
+                    entry = index.entries[name]
+        except FileNotFoundError:
+            continue  # removed while we were listing: nothing to report
+        except storage._Unusable as exc:
+            listing.problems.append(storage.FileProblem(path, exc.reason))
+            continue
+        indexed.add(name)
+        listing.rows.append(entry.row)
+        if entry.upgraded_from is not None:
+            listing.upgraded[entry.row["id"]] = entry.upgraded_from
+    index.keep_only(indexed)
+    if index_file is not None and (indexed or index.changed):
+        index.save(_write_index)
+    listing.rows.sort(key=lambda r: (r["name"].casefold(), r["name"], r["id"]))
+    listing.reused, listing.rebuilt = index.reused, index.rebuilt
+    return listing
+
+
+def _write_index(path: Path, data: bytes) -> None:
+    """Write the index privately, its folder made 0700 like the data folder.
+
+    A write killed half-way leaves a temp file (it holds names): those older than any
+    write could take are removed first.
+    """
+    storage._ensure_dir(path.parent)
+    now = time.time()
+    for leftover in path.parent.glob(f".{path.name}.tmp-*"):
+        with contextlib.suppress(OSError):
+            if now - leftover.lstat().st_mtime > storage.STALE_TEMP_SECONDS:
+                leftover.unlink()
+    storage.write_private_file(path, data)
