@@ -39,6 +39,39 @@ def test_cli_commands_do_not_load_the_app_or_the_renderer() -> None:
     assert not {m for m in modules if m.split(".")[0] in {"textual", "weasyprint"}}
 
 
+LIGHT_RUNS = [
+    ["--version"],
+    ["--help"],
+    ["paths"],
+    ["list", "--help"],
+    ["mark", "--help"],
+]
+
+
+@pytest.mark.parametrize("argv", LIGHT_RUNS, ids=" ".join)
+def test_light_commands_load_neither_pydantic_nor_the_model(argv: list[str]) -> None:
+    """What answers at once must not wait for pydantic, the model or the catalogue."""
+    modules = loaded_after(
+        "import contextlib, io\n"
+        "from carte_prep.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
+        f"    main({argv!r})"
+    )
+    assert "carte_prep.cli" in modules
+    heavy = {"pydantic", "carte_prep.core.model", "carte_prep.core.catalogue"}
+    assert not heavy & modules
+
+
+def test_the_core_package_loads_its_parts_on_first_use() -> None:
+    import carte_prep.core as core
+
+    assert not {"pydantic", "carte_prep.core.model"} & loaded_after("import carte_prep.core")
+    for name in core.__all__:
+        assert getattr(core, name) is not None, name
+    with pytest.raises(AttributeError):
+        _ = core.not_a_name
+
+
 def imports_of(path: Path) -> set[str]:
     """Every module a source file imports, deferred imports (inside functions) included."""
     found: set[str] = set()

@@ -4,24 +4,27 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from typing import TypeVar
-
-from pydantic import BaseModel, ValidationError
+from typing import TYPE_CHECKING, TypeVar
 
 from carte_prep.cli import args as types
 from carte_prep.cli.args import Parser, add_command
 from carte_prep.cli.context import Context, UsageError
-from carte_prep.cli.render import print_log
-from carte_prep.core import edits as e
 from carte_prep.core.errors import InvalidInputError, explain_validation
-from carte_prep.core.model import Appointment, ExtraDocumentsRequest, Receipt, TimbreFiscal
 from carte_prep.core.vocab import RECEIPT_KINDS
 
-ModelType = TypeVar("ModelType", bound=BaseModel)
+if TYPE_CHECKING:
+    from carte_prep.core import edits as e
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+ModelType = TypeVar("ModelType", bound="BaseModel")
 
 
 def _made(model: Callable[[], ModelType], where: str) -> ModelType:
     """A record built from the arguments, or the model's message about the one refused."""
+    from pydantic import ValidationError
+
     try:
         return model()
     except ValidationError as exc:
@@ -30,6 +33,9 @@ def _made(model: Callable[[], ModelType], where: str) -> ModelType:
 
 def log_edit(args: argparse.Namespace, where: str) -> e.AfterFilingEdit:
     """The edit an action of ``log`` asks for."""
+    from carte_prep.core import edits as e
+    from carte_prep.core.model import Appointment, ExtraDocumentsRequest, Receipt, TimbreFiscal
+
     member = args.member
     match args.action:
         case "filed":
@@ -73,6 +79,8 @@ def log_edit(args: argparse.Namespace, where: str) -> e.AfterFilingEdit:
 
 
 def cmd_log(ctx: Context, args: argparse.Namespace) -> int:
+    from carte_prep.cli.render import print_log
+
     household = ctx.household(args.household)
     member = household.find_member(args.member)
     if member.application is None:

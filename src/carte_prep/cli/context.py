@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import functools
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +15,8 @@ from carte_prep.core.errors import CartePrepError
 if TYPE_CHECKING:
     from carte_prep.core.edits import Edit
     from carte_prep.core.model import Household
+    from carte_prep.core.session import Session
+    from carte_prep.core.store import Store
 
 EXIT_USER_ERROR = 1
 
@@ -30,10 +33,7 @@ class Context:
     """
 
     def __init__(self, args: argparse.Namespace, stack: contextlib.ExitStack) -> None:
-        from carte_prep.core.history import FileHistory
         from carte_prep.core.paths import index_path, resolve_data_dir
-        from carte_prep.core.session import Session
-        from carte_prep.core.store import Store
         from carte_prep.examples import temporary_examples
 
         if args.demo:
@@ -43,9 +43,21 @@ class Context:
         else:
             self.data_dir = resolve_data_dir(args.data_dir)
             self.index_file = index_path(self.data_dir)
-        self.store = Store(self.data_dir)
-        self.session = Session(self.store, FileHistory(self.data_dir))
         self.today: dt.date = args.today or dt.date.today()
+
+    @functools.cached_property
+    def store(self) -> Store:
+        """Made when a command first needs it: ``paths`` or ``--help`` never load the model."""
+        from carte_prep.core.store import Store
+
+        return Store(self.data_dir)
+
+    @functools.cached_property
+    def session(self) -> Session:
+        from carte_prep.core.history import FileHistory
+        from carte_prep.core.session import Session
+
+        return Session(self.store, FileHistory(self.data_dir))
 
     def household(self, household_id: str) -> Household:
         return self.session.get(household_id)

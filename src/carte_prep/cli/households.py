@@ -6,26 +6,20 @@ import argparse
 import sys
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from carte_prep.cli.args import Parser, add_command
 from carte_prep.cli.context import EXIT_USER_ERROR, Context, UsageError
 from carte_prep.cli.member_fields import add_member_flags, member_from_args
-from carte_prep.cli.render import print_household, print_json
-from carte_prep.core.edits import AddMember, RenameHousehold, apply
 from carte_prep.core.errors import InvalidInputError, explain_validation
-from carte_prep.core.history import FILE_DEPTH
-from carte_prep.core.households import household_id_for
-from carte_prep.core.listing import list_households
-from carte_prep.core.model import Household
-from carte_prep.core.store import write_private_file
 
 
 def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
+    from carte_prep.cli.render import print_household, print_rows_json
+    from carte_prep.core.listing import list_households
+
     listing = list_households(ctx.store, ctx.today, ctx.index_file)
     problems = [{"file": str(p.path), "reason": p.reason} for p in listing.problems]
     if args.json:
-        print_json({"households": listing.rows, "problems": problems})
+        print_rows_json("households", listing.rows_json(), {"problems": problems})
     else:
         if not listing.rows and not problems:
             print(f"No households yet in {ctx.data_dir}.")
@@ -52,6 +46,12 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_new(ctx: Context, args: argparse.Namespace) -> int:
+    from pydantic import ValidationError
+
+    from carte_prep.core.edits import AddMember, apply
+    from carte_prep.core.households import household_id_for
+    from carte_prep.core.model import Household
+
     household_id = args.household
     if household_id is None:
         taken = {h.id for h in ctx.store.load_all().households}
@@ -68,6 +68,8 @@ def cmd_new(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_rename(ctx: Context, args: argparse.Namespace) -> int:
+    from carte_prep.core.edits import RenameHousehold
+
     ctx.change(args.household, RenameHousehold(args.name))
     print(f"{args.household} is now named {args.name!r}")
     return 0
@@ -80,6 +82,8 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
+    from carte_prep.core.store import write_private_file
+
     text = ctx.store.export_text(args.household)
     if args.output in (None, "-"):
         sys.stdout.write(text)
@@ -135,6 +139,8 @@ def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_undo(ctx: Context, args: argparse.Namespace) -> int:
+    from carte_prep.core.history import FILE_DEPTH
+
     step = ctx.session.undo(args.household)
     if step is None:
         raise UsageError(

@@ -7,16 +7,15 @@ import argparse
 from carte_prep.cli import args as types
 from carte_prep.cli.args import Parser, add_command
 from carte_prep.cli.context import Context
-from carte_prep.cli.render import print_json
-from carte_prep.core.catalogue import load_catalogue
 from carte_prep.core.dates import fmt
-from carte_prep.core.model import Household
-from carte_prep.core.schema_docs import documented_schema
 from carte_prep.core.vocab import PROCEDURE_LABELS
 from carte_prep.resources import profiles_dir, templates_dir
 
 
 def cmd_cards(_: Context, args: argparse.Namespace) -> int:
+    from carte_prep.cli.render import print_json
+    from carte_prep.core.catalogue import load_catalogue
+
     catalogue = load_catalogue()
     if args.json:
         print_json([card.model_dump(mode="json") for card in catalogue.cards.values()])
@@ -46,6 +45,8 @@ def cmd_cards(_: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_numero(_: Context, args: argparse.Namespace) -> int:
+    from carte_prep.core.catalogue import load_catalogue
+
     catalogue = load_catalogue()
     generation = catalogue.generation_for(args.issued)
     shown = (
@@ -66,13 +67,20 @@ def cmd_numero(_: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_schema(_: Context, __: argparse.Namespace) -> int:
+    from carte_prep.cli.render import print_json
+    from carte_prep.core.model import Household
+    from carte_prep.core.schema_docs import documented_schema
+
     print_json(documented_schema(Household))
     return 0
 
 
 def cmd_paths(ctx: Context, args: argparse.Namespace) -> int:
+    from carte_prep.cli.render import print_json
+
     paths = {
         "data": str(ctx.data_dir),
+        "index": str(ctx.index_file) if ctx.index_file else "(none: a temporary copy)",
         "examples": str(profiles_dir()),
         "templates": str(templates_dir()),
     }

@@ -4,32 +4,23 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from carte_prep.cli import args as types
 from carte_prep.cli.args import Parser, add_command
-from carte_prep.cli.checklist_text import LEVEL_MARKS
 from carte_prep.cli.context import Context, UsageError
 from carte_prep.core.dates import fmt
-from carte_prep.core.edits import (
-    UNSET,
-    AddAttachments,
-    Edit,
-    RemoveAttachment,
-    SetEPhoto,
-    SetItem,
-    Share,
-)
-from carte_prep.core.engine import build_checklist
 from carte_prep.core.errors import EditError, InvalidInputError, explain_validation
-from carte_prep.core.model import EPhoto, Household
-from carte_prep.core.tracking import requirement, tracking_for
 from carte_prep.core.vocab import STATUSES
+
+if TYPE_CHECKING:
+    from carte_prep.core.edits import Edit, RemoveAttachment
+    from carte_prep.core.model import Household
 
 
 def _unset_if_none(value: Any) -> Any:
+    from carte_prep.core.edits import UNSET
+
     return UNSET if value is None else value
 
 
@@ -45,6 +36,9 @@ def _scans(paths: list[str]) -> tuple[str, ...]:
 
 
 def _detach(household: Household, args: argparse.Namespace) -> RemoveAttachment:
+    from carte_prep.core.edits import RemoveAttachment
+    from carte_prep.core.tracking import tracking_for
+
     attached = tracking_for(household, args.member, args.item).attachments
     wanted = str(Path(args.detach).expanduser().resolve())
     if wanted not in attached:
@@ -54,6 +48,8 @@ def _detach(household: Household, args: argparse.Namespace) -> RemoveAttachment:
 
 def mark_edits(household: Household, args: argparse.Namespace) -> list[Edit]:
     """The edits the options of ``mark`` ask for (none when no option was given)."""
+    from carte_prep.core.edits import AddAttachments, SetItem
+
     date: Any = None if args.clear_date else _unset_if_none(args.date)
     set_item = SetItem(
         args.member,
@@ -74,6 +70,10 @@ def mark_edits(household: Household, args: argparse.Namespace) -> list[Edit]:
 
 
 def cmd_mark(ctx: Context, args: argparse.Namespace) -> int:
+    from carte_prep.cli.checklist_text import LEVEL_MARKS
+    from carte_prep.core.engine import build_checklist
+    from carte_prep.core.tracking import requirement
+
     household = ctx.household(args.household)
     household.find_member(args.member)
     edits = mark_edits(household, args)
@@ -109,6 +109,8 @@ def cmd_mark(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_share(ctx: Context, args: argparse.Namespace) -> int:
+    from carte_prep.core.edits import Share
+
     ctx.change(args.household, Share(args.item, tuple(args.members)))
     who = ", ".join(args.members) if args.members else "nobody (each member keeps their own)"
     print(f"{args.household}: {args.item} now serves {who}")
@@ -116,6 +118,11 @@ def cmd_share(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_ephoto(ctx: Context, args: argparse.Namespace) -> int:
+    from pydantic import ValidationError
+
+    from carte_prep.core.edits import SetEPhoto
+    from carte_prep.core.model import EPhoto
+
     if args.clear == (args.code is not None):
         raise UsageError("give the e-photo code, or --clear to remove it")
     ephoto = None

@@ -13,16 +13,11 @@ import argparse
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Literal, get_args
-
-from pydantic import BaseModel, ValidationError
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from carte_prep.cli import args as types
 from carte_prep.cli.context import UsageError
-from carte_prep.core.countries import check_code
-from carte_prep.core.entry import card_problem
 from carte_prep.core.errors import InvalidInputError, explain_validation
-from carte_prep.core.model import Appointment, CurrentCard, Member, Passport, Situation
 from carte_prep.core.vocab import (
     HELD_KINDS,
     REQUESTS,
@@ -31,6 +26,11 @@ from carte_prep.core.vocab import (
     MaritalStatus,
     Relationship,
 )
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from carte_prep.core.model import Member
 
 Path = tuple[str, ...]
 Group = Literal["member", "application"]
@@ -57,13 +57,26 @@ class Field:
 
 APP: Path = ("application",)
 DAY = "YYYY-MM-DD"
-PARTS: dict[Path, type[BaseModel]] = {
-    ("passport",): Passport,
-    (*APP, "situation"): Situation,
-    (*APP, "current_card"): CurrentCard,
-    (*APP, "appointment"): Appointment,
-}
-"""Parts a flag may fill in before they exist: they start from their defaults."""
+
+
+def _parts() -> dict[Path, type[BaseModel]]:
+    """Parts a flag may fill in before they exist: they start from their defaults."""
+    from carte_prep.core.model import Appointment, CurrentCard, Passport, Situation
+
+    return {
+        ("passport",): Passport,
+        (*APP, "situation"): Situation,
+        (*APP, "current_card"): CurrentCard,
+        (*APP, "appointment"): Appointment,
+    }
+
+
+def _nationality(value: str) -> str:
+    """A country code or name read as its code (the table is loaded only when needed)."""
+    from carte_prep.core.countries import check_code
+
+    return check_code(value)
+
 
 IDENTITY = (
     Field("--given-names", ("given_names",), help="given names exactly as on the passport"),
@@ -74,7 +87,7 @@ IDENTITY = (
         "--nationality",
         ("nationality",),
         help="country code or name, e.g. GB, LB, 'Algeria', 'British'",
-        convert=check_code,
+        convert=_nationality,
     ),
     Field("--relationship", ("relationship",), choices=get_args(Relationship)),
     Field("--passport-number", ("passport", "number")),
@@ -207,7 +220,7 @@ def _set(data: dict[str, Any], path: Path, value: Any) -> None:
     for length in range(1, len(path)):
         part = path[:length]
         if not isinstance(data_at(data, part), dict):
-            model = PARTS.get(part)
+            model = _parts().get(part)
             holder = data_at(data, part[:-1])
             holder[part[-1]] = model().model_dump() if model else {}
     data_at(data, path[:-1])[path[-1]] = value
@@ -235,6 +248,11 @@ def _lay_over(data: dict[str, Any], args: argparse.Namespace, fields: tuple[Fiel
 
 def member_from_args(args: argparse.Namespace, member_id: str, base: Member | None) -> Member:
     """A new member (``base`` None) or ``base`` with the flags given laid over it."""
+    from pydantic import ValidationError
+
+    from carte_prep.core.entry import card_problem
+    from carte_prep.core.model import Member, Passport
+
     for flag, card in (("--card", args.card), ("--held-card", args.held_card)):
         problem = card_problem(card) if card is not None else None
         if problem:
@@ -261,6 +279,8 @@ def member_from_args(args: argparse.Namespace, member_id: str, base: Member | No
 
 
 def _application(data: dict[str, Any], args: argparse.Namespace) -> None:
+    from carte_prep.core.model import Situation
+
     _lay_over(data, args, (*ASKED, *PLACE_AND_SITUATION))
     situation = data["application"].setdefault("situation", Situation().model_dump())
     for fact in args.fact or []:
@@ -312,6 +332,8 @@ def _legacy_procedure(args: argparse.Namespace, application: dict[str, Any]) -> 
 
 def _held_document(args: argparse.Namespace, application: dict[str, Any]) -> None:
     """Apply --holds and --held-card to what the application says is held today."""
+    from carte_prep.core.model import CurrentCard
+
     held = application.get("current_card")
     if args.holds == "nothing":
         if args.held_card or args.card_expiry or args.numero_etranger:

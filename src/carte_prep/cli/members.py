@@ -7,10 +7,11 @@ import argparse
 from carte_prep.cli.args import Parser, add_command
 from carte_prep.cli.context import Context, UsageError
 from carte_prep.cli.member_fields import add_member_flags, member_from_args
-from carte_prep.core.edits import AddMember, RemoveMember, UpdateMember
 
 
 def cmd_add_member(ctx: Context, args: argparse.Namespace) -> int:
+    from carte_prep.core.edits import AddMember
+
     household = ctx.household(args.household)
     if any(m.id == args.member_id for m in household.members):  # before reading the flags
         raise UsageError(
@@ -22,6 +23,8 @@ def cmd_add_member(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_edit_member(ctx: Context, args: argparse.Namespace) -> int:
+    from carte_prep.core.edits import UpdateMember
+
     saved = ctx.household(args.household).find_member(args.member_id)
     ctx.change(args.household, UpdateMember(member_from_args(args, args.member_id, saved)))
     print(f"updated {args.member_id} in {args.household}")
@@ -29,6 +32,8 @@ def cmd_edit_member(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_remove_member(ctx: Context, args: argparse.Namespace) -> int:
+    from carte_prep.core.edits import RemoveMember
+
     household = ctx.household(args.household)
     member = household.find_member(args.member_id)
     if not args.yes:

@@ -9,15 +9,9 @@ from pathlib import Path
 
 from carte_prep.cli import args as types
 from carte_prep.cli.args import Parser, add_command
-from carte_prep.cli.checklist_text import checklist_text
 from carte_prep.cli.context import EXIT_USER_ERROR, Context, UsageError
-from carte_prep.cli.render import print_event, print_json
-from carte_prep.core.agenda import household_agenda
-from carte_prep.core.catalogue import load_catalogue
 from carte_prep.core.confidence import CONFIDENCE_INTRO, confidence_lines
 from carte_prep.core.dates import fmt
-from carte_prep.core.engine import build_checklist
-from carte_prep.core.store import write_private_file
 
 PDF_TIMEOUT = 600.0
 """Seconds a dossier may take to lay out unless --timeout says otherwise."""
@@ -29,6 +23,11 @@ def _refuse_overwrite(output: Path, force: bool) -> None:
 
 
 def cmd_checklist(ctx: Context, args: argparse.Namespace) -> int:
+    from carte_prep.cli.checklist_text import checklist_text
+    from carte_prep.cli.render import print_json
+    from carte_prep.core.catalogue import load_catalogue
+    from carte_prep.core.engine import build_checklist
+
     household = ctx.household(args.household)
     members = [household.find_member(args.member)] if args.member else household.members
     checklists = []
@@ -68,6 +67,9 @@ def cmd_checklist(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_agenda(ctx: Context, args: argparse.Namespace) -> int:
+    from carte_prep.cli.render import print_event, print_json
+    from carte_prep.core.agenda import household_agenda
+
     if args.household:
         households, problems = [ctx.household(args.household)], []
     else:
@@ -92,6 +94,8 @@ def cmd_agenda(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_ics(ctx: Context, args: argparse.Namespace) -> int:
     from carte_prep.calendar_export import agenda_to_ics
+    from carte_prep.core.agenda import household_agenda
+    from carte_prep.core.store import write_private_file
 
     household = ctx.household(args.household)
     output = Path(args.output)

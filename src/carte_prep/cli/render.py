@@ -2,20 +2,40 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import datetime as dt
 import json
+import sys
 from typing import Any
 
-from carte_prep.cli.checklist_text import LEVEL_MARKS
-from carte_prep.core.agenda import AgendaEvent
 from carte_prep.core.dates import fmt
-from carte_prep.core.model import AfterFiling
 from carte_prep.core.rows import HouseholdRow
-from carte_prep.present import event_when
+
+if TYPE_CHECKING:
+    from carte_prep.core.agenda import AgendaEvent
+    from carte_prep.core.model import AfterFiling
 
 
 def print_json(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def print_rows_json(key: str, rows_json: list[str], rest: dict[str, Any]) -> None:
+    """``{key: [...rows], **rest}`` with one row per line, each row already JSON text.
+
+    A long list (thousands of households) is printed at the speed of writing it: indenting
+    every row would go through Python's slow encoder, and the rows need no encoding at all.
+    """
+    out = sys.stdout
+    out.write(f"{{{json.dumps(key)}: [")
+    for number, row in enumerate(rows_json):
+        out.write(",\n" if number else "\n")
+        out.write(row)
+    out.write("\n]" if rows_json else "]")
+    for name, value in rest.items():
+        out.write(f", {json.dumps(name)}: {json.dumps(value, ensure_ascii=False)}")
+    out.write("}\n")
 
 
 def print_household(row: HouseholdRow) -> None:
@@ -45,6 +65,9 @@ def print_household(row: HouseholdRow) -> None:
 
 
 def print_event(event: AgendaEvent) -> None:
+    from carte_prep.cli.checklist_text import LEVEL_MARKS
+    from carte_prep.present import event_when
+
     print(f"{LEVEL_MARKS[event.level]} {event_when(event)}  {event.member_name}: {event.title}")
     print(f"      {event.detail}")
 

@@ -55,11 +55,19 @@ class FileKey:
 
 
 @dataclass
-class _Entry:
+class Entry:
+    """One household's line, kept as JSON text: listing copies it out without parsing it."""
+
     key: FileKey
     sha256: str
-    row: HouseholdRow
+    household_id: str
+    name: str
+    row_json: str
     upgraded_from: int | None
+
+    def row(self) -> HouseholdRow:
+        row: HouseholdRow = json.loads(self.row_json)
+        return row
 
 
 @dataclass
@@ -70,7 +78,7 @@ class HouseholdsIndex:
     stamp: str
     """The day, the carte-prep version and the catalogue digest the lines were made for."""
     written_ns: int = 0
-    entries: dict[str, _Entry] = field(default_factory=dict)
+    entries: dict[str, Entry] = field(default_factory=dict)
     changed: bool = False
     reused: int = 0
     rebuilt: int = 0
@@ -86,17 +94,20 @@ class HouseholdsIndex:
         try:
             index.written_ns = int(saved["written_ns"])
             for name, entry in saved["entries"].items():
-                index.entries[str(name)] = _Entry(
+                upgraded = entry["upgraded_from"]
+                index.entries[str(name)] = Entry(
                     FileKey(int(entry["size"]), int(entry["mtime_ns"])),
                     str(entry["sha256"]),
-                    entry["row"],
-                    entry["upgraded_from"],
+                    str(entry["id"]),
+                    str(entry["name"]),
+                    _text(entry["row"]),
+                    None if upgraded is None else int(upgraded),
                 )
         except (KeyError, TypeError, ValueError, AttributeError):
             return cls(path, stamp, changed=True)
         return index
 
-    def unchanged(self, name: str, key: FileKey) -> _Entry | None:
+    def unchanged(self, name: str, key: FileKey) -> Entry | None:
         """The line of a file known unchanged by its size and time alone, else None."""
         entry = self.entries.get(name)
         if entry is None or entry.key != key or key.mtime_ns + RACY_NS >= self.written_ns:
@@ -104,7 +115,7 @@ class HouseholdsIndex:
         self.reused += 1
         return entry
 
-    def same_content(self, name: str, key: FileKey, sha256: str) -> _Entry | None:
+    def same_content(self, name: str, key: FileKey, sha256: str) -> Entry | None:
         """The line of a file whose content is the one indexed (touched, copied back...)."""
         entry = self.entries.get(name)
         if entry is None or entry.sha256 != sha256:
@@ -117,10 +128,19 @@ class HouseholdsIndex:
 
     def put(
         self, name: str, key: FileKey, sha256: str, row: HouseholdRow, upgraded_from: int | None
-    ) -> None:
-        self.entries[name] = _Entry(key, sha256, row, upgraded_from)
+    ) -> Entry:
+        entry = Entry(
+            key,
+            sha256,
+            row["id"],
+            row["name"],
+            json.dumps(row, ensure_ascii=False),
+            upgraded_from,
+        )
+        self.entries[name] = entry
         self.changed = True
         self.rebuilt += 1
+        return entry
 
     def keep_only(self, names: set[str]) -> None:
         """Forget the lines of files that are gone."""
@@ -144,7 +164,9 @@ class HouseholdsIndex:
                     "mtime_ns": e.key.mtime_ns,
                     "sha256": e.sha256,
                     "upgraded_from": e.upgraded_from,
-                    "row": e.row,
+                    "id": e.household_id,
+                    "name": e.name,
+                    "row": e.row_json,
                 }
                 for name, e in sorted(self.entries.items())
             },
@@ -176,3 +198,9 @@ def _read(path: Path) -> dict[str, Any] | None:
     except (OSError, ValueError):
         return None
     return data if isinstance(data, dict) else None
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError("a line must be JSON text")
+    return value

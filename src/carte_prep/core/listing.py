@@ -18,7 +18,7 @@ from pathlib import Path
 from carte_prep import __version__
 from carte_prep.core import store as storage
 from carte_prep.core.catalogue import sources_digest
-from carte_prep.core.index import FileKey, HouseholdsIndex, stamp_for
+from carte_prep.core.index import Entry, FileKey, HouseholdsIndex, stamp_for
 from carte_prep.core.migrations import CURRENT_VERSION
 from carte_prep.core.rows import HouseholdRow
 from carte_prep.core.summary import household_row, summarise
@@ -28,12 +28,20 @@ from carte_prep.core.summary import household_row, summarise
 class Listing:
     """Every household's line, in the lists' order, and the files that could not be read."""
 
-    rows: list[HouseholdRow] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
     problems: list[storage.FileProblem] = field(default_factory=list)
     upgraded: dict[str, int] = field(default_factory=dict)
     """Households whose file is from an older schema: id -> that schema version."""
     reused: int = 0
     rebuilt: int = 0
+
+    @property
+    def rows(self) -> list[HouseholdRow]:
+        return [entry.row() for entry in self.entries]
+
+    def rows_json(self) -> list[str]:
+        """Each line as JSON text, as the index keeps it (no parsing, no re-encoding)."""
+        return [entry.row_json for entry in self.entries]
 
 
 def list_households(store: storage.Store, today: dt.date, index_file: Path | None) -> Listing:
@@ -83,21 +91,20 @@ def list_households(store: storage.Store, today: dt.date, index_file: Path | Non
                         )
                     upgraded = version if version < CURRENT_VERSION else None
                     row = household_row(summarise(household, today))
-                    index.put(name, key, sha256, row, upgraded)
-                    entry = index.entries[name]
+                    entry = index.put(name, key, sha256, row, upgraded)
         except FileNotFoundError:
             continue  # removed while we were listing: nothing to report
         except storage._Unusable as exc:
             listing.problems.append(storage.FileProblem(path, exc.reason))
             continue
         indexed.add(name)
-        listing.rows.append(entry.row)
+        listing.entries.append(entry)
         if entry.upgraded_from is not None:
-            listing.upgraded[entry.row["id"]] = entry.upgraded_from
+            listing.upgraded[entry.household_id] = entry.upgraded_from
     index.keep_only(indexed)
     if index_file is not None and (indexed or index.changed):
         index.save(_write_index)
-    listing.rows.sort(key=lambda r: (r["name"].casefold(), r["name"], r["id"]))
+    listing.entries.sort(key=lambda e: (e.name.casefold(), e.name, e.household_id))
     listing.reused, listing.rebuilt = index.reused, index.rebuilt
     return listing
 
