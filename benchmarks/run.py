@@ -20,7 +20,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from common import SRC, Row, table
 
-BENCHMARKS = ("startup", "checklist", "scale", "responsiveness", "pdf")
+BENCHMARKS = ("startup", "commands", "checklist", "scale", "listing", "responsiveness", "pdf")
 
 
 def _version(name: str) -> str:

@@ -99,29 +99,6 @@ def core_rows(folder: Path, rounds: int) -> list[Row]:
     ]
 
 
-def cli_rows(folder: Path, rounds: int) -> list[Row]:
-    command = ["-c", CLI, "--data-dir", str(folder), "--today", TODAY.isoformat(), "list", "--json"]
-    baseline = ["-c", JSON_ONLY, str(folder)]
-    wall(command)  # warm-up
-    cli, base, bare = [], [], []
-    for _ in range(rounds):
-        cli.append(wall(command))
-        base.append(wall(baseline))
-        bare.append(wall(["-c", "pass"]))
-    t_cli, t_base = median(cli), median(base)
-    return [
-        Row(
-            f"scale: 'carte-prep list --json', {HOUSEHOLDS} households",
-            ms(t_cli),
-            ms(t_base),
-            ratio(t_cli, t_base),
-            "< 1 s",
-            t_cli < LIST_TARGET,
-        ),
-        Row("scale:   baseline: python -c pass", ms(median(bare))),
-    ]
-
-
 def app_rows(folder: Path, examples: Path, rounds: int, tmp: Path) -> list[Row]:
     rows, marker = table_rows(folder)
     rows_file = write_json(tmp / "rows-1000.json", rows)
@@ -233,7 +210,6 @@ def run(quick: bool) -> list[Row]:
         family = make_household(random.Random(3), "ten-members", "Big family of ten", 10)
         (ten / "ten-members.json").write_text(household_json(family), "utf-8")
         result = core_rows(folder, rounds)
-        result += cli_rows(folder, rounds)
         result += app_rows(folder, examples, rounds, tmp)
         result += memory_rows(folder)
         result += open_rows(ten, rounds)

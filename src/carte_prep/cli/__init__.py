@@ -12,14 +12,15 @@ member flags, declared once), and one module per group of commands.
 
 from __future__ import annotations
 
-import argparse
-import contextlib
 import gc
-import os
 import sys
-from collections.abc import Sequence
 
 from carte_prep import __version__
+
+TYPE_CHECKING = False  # not typing's: importing typing costs more than --version's work
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Sequence
 
 __all__ = ["build_parser", "main"]
 
@@ -62,6 +63,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(argv: Sequence[str]) -> int:
+    import contextlib
+    import os
+
     from carte_prep.cli.context import EXIT_USER_ERROR, Context, UsageError
     from carte_prep.core.errors import CartePrepError
 
