@@ -49,7 +49,7 @@ from carte_prep.core.model import (
     Tracking,
     within_plausible_days,
 )
-from carte_prep.core.store import Store
+from carte_prep.core.storage import Store
 from carte_prep.core.text import BIDI_CONTROLS, clean_line, clean_multiline
 from carte_prep.core.vocab import (
     HELD_KINDS,

@@ -17,8 +17,8 @@ from carte_prep.core.errors import InvalidInputError, explain_validation
 from carte_prep.core.history import FILE_DEPTH
 from carte_prep.core.households import household_id_for
 from carte_prep.core.model import Household
-from carte_prep.core.store import write_private_file
 from carte_prep.core.summary import summarise
+from carte_prep.core.text import printable
 
 
 def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
@@ -38,10 +38,11 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
             print_household(summary)
         for problem in problems:
             print(
-                f"carte-prep: cannot open {problem['file']}: {problem['reason']}", file=sys.stderr
+                printable(f"carte-prep: cannot open {problem['file']}: {problem['reason']}"),
+                file=sys.stderr,
             )
     for warning in ctx.store.permission_warnings():
-        print(f"carte-prep: warning: {warning}", file=sys.stderr)
+        print(printable(f"carte-prep: warning: {warning}"), file=sys.stderr)
     for household in report.households:
         version = ctx.store.upgraded_from(household.id)
         if version is not None:
@@ -90,7 +91,7 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
     target = Path(args.output)
     if target.exists() and not args.force:
         raise UsageError(f"{target} already exists; choose another name or add --force")
-    write_private_file(target, text.encode("utf-8"))
+    ctx.store.write_export(target, text.encode("utf-8"))
     print(f"exported {args.household} to {target}")
     return 0
 
