@@ -17,6 +17,7 @@ from carte_prep.core.catalogue import load_catalogue
 from carte_prep.core.confidence import CONFIDENCE_INTRO, confidence_lines
 from carte_prep.core.dates import fmt
 from carte_prep.core.engine import build_checklist
+from carte_prep.core.redact import Redactor
 from carte_prep.core.text import printable
 
 PDF_TIMEOUT = 600.0
@@ -100,7 +101,10 @@ def cmd_ics(ctx: Context, args: argparse.Namespace) -> int:
     _refuse_overwrite(output, args.force)
     events = household_agenda([household], ctx.today)
     data = agenda_to_ics(
-        events, name=f"carte-prep: {household.name}", stamp=dt.datetime.now(dt.UTC)
+        events,
+        name=f"carte-prep: {household.name}",
+        stamp=dt.datetime.now(dt.UTC),
+        redactor=Redactor.for_households([household]),
     )
     ctx.store.write_export(output, data)
     print(f"wrote {len(events)} dates to {output}")

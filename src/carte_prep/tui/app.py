@@ -32,6 +32,7 @@ from carte_prep.core.agenda import AgendaEvent
 from carte_prep.core.errors import CartePrepError, EditError
 from carte_prep.core.households import household_id_for
 from carte_prep.core.model import Household
+from carte_prep.core.redact import Redactor
 from carte_prep.core.session import Session
 from carte_prep.core.storage import ConflictError, Store
 from carte_prep.examples import temporary_examples
@@ -382,9 +383,12 @@ class CartePrepApp(App[None]):
         household = self.session.get(household_id) if household_id else None
         name = f"carte-prep: {household.name}" if household else "carte-prep: all households"
 
+        owners = {event.household_id for event in events}
+        redactor = Redactor.for_households(self.session.get(owner) for owner in owners)
+
         def write(output: Path) -> None:
             self.run_worker(
-                partial(self._calendar_worker, events, name, output),
+                partial(self._calendar_worker, events, name, output, redactor),
                 name="calendar file",
                 group="calendar",
                 thread=True,
@@ -405,12 +409,15 @@ class CartePrepApp(App[None]):
             chosen,
         )
 
-    def _calendar_worker(self, events: list[AgendaEvent], name: str, output: Path) -> None:
+    def _calendar_worker(
+        self, events: list[AgendaEvent], name: str, output: Path, redactor: Redactor
+    ) -> None:
         from carte_prep.calendar_export import agenda_to_ics
 
         try:
             self.session.store.write_export(
-                output, agenda_to_ics(events, name=name, stamp=dt.datetime.now(dt.UTC))
+                output,
+                agenda_to_ics(events, name=name, stamp=dt.datetime.now(dt.UTC), redactor=redactor),
             )
         except CartePrepError as exc:
             self.call_from_thread(
