@@ -120,9 +120,11 @@ def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
         return 0
     if args.number is None:
         print(f"Previous versions of {args.household}, newest first:")
-        for number, backup in enumerate(backups, start=1):
+        changes = ctx.store.changes(args.household)
+        for number, (backup, change) in enumerate(zip(backups, changes, strict=True), start=1):
             local = backup.timestamp.astimezone()
-            print(f"  {number}  replaced on {local:%d/%m/%Y at %H:%M:%S}")
+            undoes = f"; bringing it back undoes: {change}" if change else ""
+            print(printable(f"  {number}  replaced on {local:%d/%m/%Y at %H:%M:%S}{undoes}"))
         print(f"Bring one back with 'carte-prep restore {args.household} NUMBER'.")
         return 0
     if not 1 <= args.number <= len(backups):
