@@ -17,7 +17,7 @@ from carte_prep.core.index import RACY_NS
 from carte_prep.core.listing import Listing
 from carte_prep.core.listing import list_households as list_with_index
 from carte_prep.core.paths import index_path
-from carte_prep.core.store import Store
+from carte_prep.core.storage import Store
 from carte_prep.core.summary import household_row, summarise
 
 ONE_DAY = dt.timedelta(days=1)

@@ -68,6 +68,7 @@ def _dispatch(argv: Sequence[str]) -> int:
 
     from carte_prep.cli.context import EXIT_USER_ERROR, Context, UsageError
     from carte_prep.core.errors import CartePrepError
+    from carte_prep.core.text import printable
 
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -79,7 +80,7 @@ def _dispatch(argv: Sequence[str]) -> int:
         with contextlib.ExitStack() as stack:
             return int(args.handler(Context(args, stack), args))
     except CartePrepError as exc:
-        print(f"carte-prep: error: {exc}", file=sys.stderr)
+        print(f"carte-prep: error: {printable(str(exc))}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         return 130
@@ -89,5 +90,5 @@ def _dispatch(argv: Sequence[str]) -> int:
         return 0
     except OSError as exc:
         where = f" ({exc.filename})" if exc.filename else ""
-        print(f"carte-prep: error: {exc.strerror or exc}{where}", file=sys.stderr)
+        print(f"carte-prep: error: {printable(f'{exc.strerror or exc}{where}')}", file=sys.stderr)
         return EXIT_USER_ERROR

@@ -11,12 +11,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from carte_prep.core.errors import CartePrepError
+from carte_prep.core.text import printable
 
 if TYPE_CHECKING:
     from carte_prep.core.edits import Edit
     from carte_prep.core.model import Household
     from carte_prep.core.session import Session
-    from carte_prep.core.store import Store
+    from carte_prep.core.storage import Store
 
 EXIT_USER_ERROR = 1
 
@@ -48,9 +49,11 @@ class Context:
     @functools.cached_property
     def store(self) -> Store:
         """Made when a command first needs it: ``paths`` or ``--help`` never load the model."""
-        from carte_prep.core.store import Store
+        from carte_prep.core.storage import Store
 
-        return Store(self.data_dir)
+        store = Store(self.data_dir)
+        store.clean_leftovers()  # what a killed save or export left behind
+        return store
 
     @functools.cached_property
     def session(self) -> Session:
@@ -66,6 +69,6 @@ class Context:
         """Apply edits as one change (one save, one undo step), saying what cannot be undone."""
         saved = self.session.apply(household_id, *edits)
         for note in self.session.notes:
-            print(f"carte-prep: warning: {note}", file=sys.stderr)
+            print(printable(f"carte-prep: warning: {note}"), file=sys.stderr)
         self.session.notes.clear()
         return saved

@@ -15,6 +15,7 @@ from carte_prep.core.errors import InvalidInputError, explain_validation
 def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
     from carte_prep.cli.render import print_household, print_rows_json
     from carte_prep.core.listing import list_households
+    from carte_prep.core.text import printable
 
     listing = list_households(ctx.store, ctx.today, ctx.index_file)
     problems = [{"file": str(p.path), "reason": p.reason} for p in listing.problems]
@@ -31,10 +32,11 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
             print_household(row)
         for problem in problems:
             print(
-                f"carte-prep: cannot open {problem['file']}: {problem['reason']}", file=sys.stderr
+                printable(f"carte-prep: cannot open {problem['file']}: {problem['reason']}"),
+                file=sys.stderr,
             )
     for warning in ctx.store.permission_warnings():
-        print(f"carte-prep: warning: {warning}", file=sys.stderr)
+        print(printable(f"carte-prep: warning: {warning}"), file=sys.stderr)
     for household_id, version in listing.upgraded.items():
         print(
             f"carte-prep: note: {household_id} was written by an older carte-prep (schema "
@@ -82,7 +84,6 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
-    from carte_prep.core.store import write_private_file
 
     text = ctx.store.export_text(args.household)
     if args.output in (None, "-"):
@@ -91,7 +92,7 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
     target = Path(args.output)
     if target.exists() and not args.force:
         raise UsageError(f"{target} already exists; choose another name or add --force")
-    write_private_file(target, text.encode("utf-8"))
+    ctx.store.write_export(target, text.encode("utf-8"))
     print(f"exported {args.household} to {target}")
     return 0
 
@@ -111,6 +112,8 @@ def cmd_delete(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
+    from carte_prep.core.text import printable
+
     backups = ctx.store.backups(args.household)
     if not backups:
         ctx.store.load(args.household)
@@ -120,9 +123,11 @@ def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
         return 0
     if args.number is None:
         print(f"Previous versions of {args.household}, newest first:")
-        for number, backup in enumerate(backups, start=1):
+        changes = ctx.store.changes(args.household)
+        for number, (backup, change) in enumerate(zip(backups, changes, strict=True), start=1):
             local = backup.timestamp.astimezone()
-            print(f"  {number}  replaced on {local:%d/%m/%Y at %H:%M:%S}")
+            undoes = f"; bringing it back undoes: {change}" if change else ""
+            print(printable(f"  {number}  replaced on {local:%d/%m/%Y at %H:%M:%S}{undoes}"))
         print(f"Bring one back with 'carte-prep restore {args.household} NUMBER'.")
         return 0
     if not 1 <= args.number <= len(backups):

@@ -69,6 +69,7 @@ def cmd_checklist(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_agenda(ctx: Context, args: argparse.Namespace) -> int:
     from carte_prep.cli.render import print_event, print_json
     from carte_prep.core.agenda import household_agenda
+    from carte_prep.core.text import printable
 
     if args.household:
         households, problems = [ctx.household(args.household)], []
@@ -88,23 +89,28 @@ def cmd_agenda(ctx: Context, args: argparse.Namespace) -> int:
         for event in events:
             print_event(event)
     for problem in problems:
-        print(f"carte-prep: cannot open {problem.path}: {problem.reason}", file=sys.stderr)
+        print(
+            printable(f"carte-prep: cannot open {problem.path}: {problem.reason}"), file=sys.stderr
+        )
     return EXIT_USER_ERROR if problems else 0
 
 
 def cmd_ics(ctx: Context, args: argparse.Namespace) -> int:
     from carte_prep.calendar_export import agenda_to_ics
     from carte_prep.core.agenda import household_agenda
-    from carte_prep.core.store import write_private_file
+    from carte_prep.core.redact import Redactor
 
     household = ctx.household(args.household)
     output = Path(args.output)
     _refuse_overwrite(output, args.force)
     events = household_agenda([household], ctx.today)
     data = agenda_to_ics(
-        events, name=f"carte-prep: {household.name}", stamp=dt.datetime.now(dt.UTC)
+        events,
+        name=f"carte-prep: {household.name}",
+        stamp=dt.datetime.now(dt.UTC),
+        redactor=Redactor.for_households([household]),
     )
-    write_private_file(output, data)
+    ctx.store.write_export(output, data)
     print(f"wrote {len(events)} dates to {output}")
     return 0
 
@@ -125,6 +131,7 @@ def cmd_pdf(ctx: Context, args: argparse.Namespace) -> int:
         show_ids=args.show_ids,
         with_attachments=args.with_attachments,
         timeout=args.timeout,
+        data_root=ctx.data_dir,
     )
     print(f"wrote {written}")
     return 0

@@ -16,12 +16,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from carte_prep import __version__
-from carte_prep.core import store as storage
 from carte_prep.core.catalogue import sources_digest
 from carte_prep.core.index import Entry, FileKey, HouseholdsIndex, stamp_for
 from carte_prep.core.migrations import CURRENT_VERSION
 from carte_prep.core.rows import HouseholdRow
-from carte_prep.core.summary import household_row, summarise
+from carte_prep.core.storage import STALE_TEMP_SECONDS, FileProblem, Store, write_private_file
+from carte_prep.core.storage.codec import Unusable, decode_versioned, read_household_file
+from carte_prep.core.storage.paths import conflict_owner, conflict_reason, ensure_dir
+from carte_prep.core.storage.safe_io import sha256, why
 
 
 @dataclass
@@ -29,7 +31,7 @@ class Listing:
     """Every household's line, in the lists' order, and the files that could not be read."""
 
     entries: list[Entry] = field(default_factory=list)
-    problems: list[storage.FileProblem] = field(default_factory=list)
+    problems: list[FileProblem] = field(default_factory=list)
     upgraded: dict[str, int] = field(default_factory=dict)
     """Households whose file is from an older schema: id -> that schema version."""
     reused: int = 0
@@ -44,7 +46,7 @@ class Listing:
         return [entry.row_json for entry in self.entries]
 
 
-def list_households(store: storage.Store, today: dt.date, index_file: Path | None) -> Listing:
+def list_households(store: Store, today: dt.date, index_file: Path | None) -> Listing:
     """The lines of every household in the store's folder, from the index where it is current.
 
     ``index_file`` None: no index is read or kept (a temporary copy of the examples).
@@ -55,11 +57,9 @@ def list_households(store: storage.Store, today: dt.date, index_file: Path | Non
     except FileNotFoundError:
         return listing
     except OSError as exc:
-        listing.problems.append(
-            storage.FileProblem(store.root, f"cannot read: {storage._why(exc)}")
-        )
+        listing.problems.append(FileProblem(store.root, f"cannot read: {why(exc)}"))
         return listing
-    store._remove_stale_temps()
+    store.clean_leftovers()
     stamp = stamp_for(today, __version__, sources_digest())
     index = (
         HouseholdsIndex.open(index_file, stamp) if index_file else HouseholdsIndex(Path(), stamp)
@@ -69,9 +69,9 @@ def list_households(store: storage.Store, today: dt.date, index_file: Path | Non
         if name.startswith("."):
             continue
         path = store.root / name
-        owner = storage._conflict_owner(name)
+        owner = conflict_owner(name)
         if owner is not None:
-            listing.problems.append(storage.FileProblem(path, storage._conflict_reason(owner)))
+            listing.problems.append(FileProblem(path, conflict_reason(owner)))
             continue
         if not name.endswith(".json"):
             continue
@@ -79,23 +79,25 @@ def list_households(store: storage.Store, today: dt.date, index_file: Path | Non
             key = FileKey.of(os.stat(path, follow_symlinks=False))
             entry = index.unchanged(name, key)
             if entry is None:
-                data = storage._read_bytes(path)
-                sha256 = storage._sha256(data)
-                entry = index.same_content(name, key, sha256)
+                data = read_household_file(path)
+                digest = sha256(data)
+                entry = index.same_content(name, key, digest)
                 if entry is None:
-                    household, version = storage._decode_versioned(data)
+                    household, version = decode_versioned(data)
                     if household.id != name.removesuffix(".json"):
-                        raise storage._Unusable(
+                        raise Unusable(
                             f"holds household '{household.id}' but is named '{name}'; "
                             f"rename it to '{household.id}.json' or fix its id"
                         )
                     upgraded = version if version < CURRENT_VERSION else None
+                    from carte_prep.core.summary import household_row, summarise
+
                     row = household_row(summarise(household, today))
-                    entry = index.put(name, key, sha256, row, upgraded)
+                    entry = index.put(name, key, digest, row, upgraded)
         except FileNotFoundError:
             continue  # removed while we were listing: nothing to report
-        except storage._Unusable as exc:
-            listing.problems.append(storage.FileProblem(path, exc.reason))
+        except Unusable as exc:
+            listing.problems.append(FileProblem(path, exc.reason))
             continue
         indexed.add(name)
         listing.entries.append(entry)
@@ -115,10 +117,10 @@ def _write_index(path: Path, data: bytes) -> None:
     A write killed half-way leaves a temp file (it holds names): those older than any
     write could take are removed first.
     """
-    storage._ensure_dir(path.parent)
+    ensure_dir(path.parent)
     now = time.time()
     for leftover in path.parent.glob(f".{path.name}.tmp-*"):
         with contextlib.suppress(OSError):
-            if now - leftover.lstat().st_mtime > storage.STALE_TEMP_SECONDS:
+            if now - leftover.lstat().st_mtime > STALE_TEMP_SECONDS:
                 leftover.unlink()
-    storage.write_private_file(path, data)
+    write_private_file(path, data)

@@ -16,7 +16,7 @@ from carte_prep.core.edits import Edit, apply, describe
 from carte_prep.core.errors import CartePrepError
 from carte_prep.core.history import Direction, History, MemoryHistory, Step
 from carte_prep.core.model import Household
-from carte_prep.core.store import FileProblem, LoadReport, Store
+from carte_prep.core.storage import FileProblem, LoadReport, Store
 
 __all__ = ["FileProblem", "LoadReport", "Session", "StaleHistoryError"]
 """``LoadReport`` and ``FileProblem`` too: front ends read the data folder through the

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from carte_prep.core.paths import resolve_data_dir
-from carte_prep.core.store import Store
+from carte_prep.core.storage import Store
 
 APP_BACKUP_EVERY = 60.0
 """The app saves as you type: changes within a minute share one backup."""
@@ -24,7 +24,9 @@ def run(data_dir: Path | None = None, *, demo: bool = False) -> int:
         examples = temporary_examples()
         app = make_app(Store(Path(examples.name)), examples=examples)
     else:
-        app = make_app(Store(resolve_data_dir(data_dir), backup_every=APP_BACKUP_EVERY))
+        store = Store(resolve_data_dir(data_dir), backup_every=APP_BACKUP_EVERY)
+        store.clean_leftovers()  # what a killed save or export left behind
+        app = make_app(store)
     try:
         app.run()
     finally:
