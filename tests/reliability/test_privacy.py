@@ -254,9 +254,9 @@ def broken(*args, **kwargs):
     raise RuntimeError("an unexpected failure in the engine")
 
 
-from carte_prep.cli import outputs
+from carte_prep.core import engine
 
-outputs.build_checklist = broken  # a bug while the canary household is loaded
+engine.build_checklist = broken  # a bug while the canary household is loaded
 cli.main(json.loads(sys.argv[1])[0][:4] + ["checklist", "canary-family"])
 """
 

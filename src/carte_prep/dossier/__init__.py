@@ -14,15 +14,16 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
-
-from carte_prep.core.model import Household
-from carte_prep.dossier.context import build_dossier
 from carte_prep.dossier.errors import DossierError
-from carte_prep.dossier.fetcher import UrlPolicy
-from carte_prep.dossier.pdf import write_pdf
 from carte_prep.resources import templates_dir
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+    from carte_prep.core.model import Household
+    from carte_prep.dossier.renderer import Renderer
 
 __all__ = ["DossierError", "render_html", "render_pdf"]
 
@@ -39,11 +40,13 @@ def render_pdf(
     with_attachments: bool = False,
     timeout: float | None = None,
     data_root: Path | None = None,
+    renderer: Renderer | None = None,
 ) -> Path:
     """Write the dossier of the household (or of one member) to ``output``; return its path.
 
     With ``timeout`` (seconds) the layout runs in a child process stopped at the deadline.
     ``data_root`` is the data folder, where the temp file is noted until it is renamed.
+    ``renderer`` is a renderer process kept ready by the caller (the app's).
 
     Identifiers are masked unless ``show_ids``; the attached scans follow as an annex when
     ``with_attachments``. Raises :class:`~carte_prep.core.errors.NotFoundError` for an
@@ -57,7 +60,11 @@ def render_pdf(
         show_ids=show_ids,
         with_attachments=with_attachments,
     )
-    return write_pdf(html, output, UrlPolicy(templates_dir()), timeout=timeout, data_root=data_root)
+    from carte_prep.dossier.fetcher import UrlPolicy
+    from carte_prep.dossier.pdf import write_pdf
+
+    policy = UrlPolicy(templates_dir())
+    return write_pdf(html, output, policy, timeout=timeout, data_root=data_root, renderer=renderer)
 
 
 def render_html(
@@ -69,6 +76,10 @@ def render_html(
     with_attachments: bool = False,
 ) -> str:
     """The dossier as the HTML that :func:`render_pdf` lays out."""
+    from jinja2 import TemplateError
+
+    from carte_prep.dossier.context import build_dossier
+
     dossier = build_dossier(
         household,
         member_id=member_id,
@@ -92,6 +103,8 @@ def _french_spacing(value: object) -> object:
 @cache
 def _environment() -> Environment:
     """Autoescape on every template (not only *.html) and no silently empty fields."""
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
     return Environment(
         loader=FileSystemLoader(templates_dir()),
         autoescape=True,

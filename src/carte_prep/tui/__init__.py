@@ -30,5 +30,6 @@ def run(data_dir: Path | None = None, *, demo: bool = False) -> int:
     try:
         app.run()
     finally:
+        app.close_renderer()
         app.close_examples()
     return app.return_code or 0

@@ -19,7 +19,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.console import RenderableType
 from rich.text import Text
@@ -59,6 +59,9 @@ CRASH_MESSAGE = (
     "Every change you made was saved when you made it, so your data is safe.\n"
     "Please report this message (it holds no personal data) and start carte-prep again."
 )
+
+if TYPE_CHECKING:
+    from carte_prep.dossier.renderer import Renderer
 
 
 PDF_TIMEOUT = 600.0
@@ -104,6 +107,7 @@ class CartePrepApp(App[None]):
         self.session = Session(store)
         self.today = today
         self._examples = examples
+        self._renderer: Renderer | None = None
         if examples is not None:
             self.sub_title = "examples: a temporary copy, changes are not kept"
 
@@ -279,9 +283,33 @@ class CartePrepApp(App[None]):
         folder = home if home.is_dir() else self.session.store.root.parent
         return folder / file_name
 
+    def pdf_renderer(self) -> Renderer:
+        """The renderer process of this session, started at the first PDF dialog.
+
+        It imports WeasyPrint while the person reads the dialog, so the first dossier is
+        no slower than the next ones, and it serves every dossier until the app ends.
+        """
+        if self._renderer is None:
+            from carte_prep.dossier.renderer import Renderer
+            from carte_prep.resources import templates_dir
+
+            self._renderer = Renderer(templates_dir())
+        self._renderer.start()
+        return self._renderer
+
+    def on_unmount(self) -> None:
+        self.close_renderer()
+
+    def close_renderer(self) -> None:
+        """Stop the renderer process, if a PDF dialog started one."""
+        if self._renderer is not None:
+            self._renderer.close()
+            self._renderer = None
+
     def on_pdf_requested(self, message: PdfRequested) -> None:
         """Ask where to write the dossier, then render it in a worker thread."""
         household_id, member_id = message.household_id, message.member_id
+        self.pdf_renderer()
 
         def render(output: Path) -> None:
             self.notify("Rendering the PDF dossier…", title="PDF", timeout=4)
@@ -349,6 +377,7 @@ class CartePrepApp(App[None]):
                 today=today,
                 timeout=PDF_TIMEOUT,
                 data_root=self.session.store.root,
+                renderer=self.pdf_renderer(),
             )
             if worker.is_cancelled:
                 return

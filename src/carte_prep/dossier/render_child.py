@@ -1,0 +1,92 @@
+"""The renderer process: HTML in, PDF out, for as many dossiers as it is sent.
+
+It runs in its own isolated interpreter (:class:`carte_prep.dossier.renderer.Renderer`)
+and imports only WeasyPrint and the URL policy, never the core, jinja2 or pydantic: the
+HTML is made by the caller. WeasyPrint is imported at start-up, so a renderer started
+ahead of time (when the app's PDF dialog opens) is ready when the HTML arrives.
+
+The protocol, on stdin and stdout: each request is a 4-byte big-endian length and the
+HTML in UTF-8; each answer is one status byte (0: a PDF follows, 1: a one-line reason
+follows), a 4-byte length and the bytes. The process ends when stdin closes.
+"""
+
+from __future__ import annotations
+
+import struct
+import sys
+from pathlib import Path
+from typing import IO, Any
+
+from carte_prep.dossier.errors import DossierError
+from carte_prep.dossier.fetcher import RefusedURL, UrlPolicy
+
+HEADER = struct.Struct(">I")
+OK, FAILED = b"\0", b"\1"
+
+
+def read_exactly(stream: IO[bytes], size: int) -> bytes | None:
+    """``size`` bytes, or None when the stream ends first."""
+    chunks, missing = [], size
+    while missing:
+        chunk = stream.read(missing)
+        if not chunk:
+            return None
+        chunks.append(chunk)
+        missing -= len(chunk)
+    return b"".join(chunks)
+
+
+def render(html: str, policy: UrlPolicy) -> bytes:
+    """Lay out one dossier; a refused URL or a layout error is a :class:`DossierError`."""
+    from weasyprint import HTML
+    from weasyprint.text.fonts import FontConfiguration
+    from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+
+    class ConfinedFetcher(URLFetcher):  # type: ignore[misc]  # weasyprint is untyped
+        """Asks the policy for every URL; a refusal stops the whole render."""
+
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            try:
+                body, media_type = policy.open(url)
+            except RefusedURL as exc:
+                raise FatalURLFetchingError(f"refused {exc}") from None
+            return URLFetcherResponse(url, body, {"Content-Type": media_type})
+
+    fetcher = ConfinedFetcher(
+        allowed_protocols=("file", "data"), allow_redirects=False, fail_on_errors=True
+    )
+    try:
+        pdf: bytes = HTML(string=html, base_url=policy.base_url, url_fetcher=fetcher).write_pdf(
+            font_config=FontConfiguration()
+        )
+    except FatalURLFetchingError as exc:
+        raise DossierError(f"the dossier was not made: it {exc}") from None
+    except Exception as exc:
+        # The type only: the message of a layout error can quote the household's text.
+        raise DossierError(f"the dossier could not be laid out ({type(exc).__name__})") from exc
+    return pdf
+
+
+def _answer(out: IO[bytes], status: bytes, payload: bytes) -> None:
+    out.write(status + HEADER.pack(len(payload)) + payload)
+    out.flush()
+
+
+def main(templates_root: str) -> int:
+    """Serve requests until stdin closes; never a traceback (it could quote a household)."""
+    import weasyprint  # noqa: F401  # imported now, so that the first request finds it ready
+
+    policy = UrlPolicy(Path(templates_root))
+    source, out = sys.stdin.buffer, sys.stdout.buffer
+    while (header := read_exactly(source, HEADER.size)) is not None:
+        body = read_exactly(source, HEADER.unpack(header)[0])
+        if body is None:
+            return 0
+        try:
+            _answer(out, OK, render(body.decode("utf-8"), policy))
+        except DossierError as exc:
+            _answer(out, FAILED, str(exc).encode("utf-8"))
+        except Exception as exc:
+            reason = f"the dossier could not be laid out ({type(exc).__name__})"
+            _answer(out, FAILED, reason.encode("utf-8"))
+    return 0
