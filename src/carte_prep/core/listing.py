@@ -65,39 +65,23 @@ def list_households(store: Store, today: dt.date, index_file: Path | None) -> Li
         HouseholdsIndex.open(index_file, stamp) if index_file else HouseholdsIndex(Path(), stamp)
     )
     indexed: set[str] = set()
+    folder = str(store.root)
     for name in names:
         if name.startswith("."):
             continue
-        path = store.root / name
         owner = conflict_owner(name)
         if owner is not None:
-            listing.problems.append(FileProblem(path, conflict_reason(owner)))
+            listing.problems.append(FileProblem(store.root / name, conflict_reason(owner)))
             continue
         if not name.endswith(".json"):
             continue
         try:
-            key = FileKey.of(os.stat(path, follow_symlinks=False))
-            entry = index.unchanged(name, key)
-            if entry is None:
-                data = read_household_file(path)
-                digest = sha256(data)
-                entry = index.same_content(name, key, digest)
-                if entry is None:
-                    household, version = decode_versioned(data)
-                    if household.id != name.removesuffix(".json"):
-                        raise Unusable(
-                            f"holds household '{household.id}' but is named '{name}'; "
-                            f"rename it to '{household.id}.json' or fix its id"
-                        )
-                    upgraded = version if version < CURRENT_VERSION else None
-                    from carte_prep.core.summary import household_row, summarise
-
-                    row = household_row(summarise(household, today))
-                    entry = index.put(name, key, digest, row, upgraded)
+            key = FileKey.of(os.stat(os.path.join(folder, name), follow_symlinks=False))
+            entry = index.unchanged(name, key) or _read_line(store.root / name, key, index, today)
         except FileNotFoundError:
             continue  # removed while we were listing: nothing to report
         except Unusable as exc:
-            listing.problems.append(FileProblem(path, exc.reason))
+            listing.problems.append(FileProblem(store.root / name, exc.reason))
             continue
         indexed.add(name)
         listing.entries.append(entry)
@@ -109,6 +93,26 @@ def list_households(store: Store, today: dt.date, index_file: Path | None) -> Li
     listing.entries.sort(key=lambda e: (e.name.casefold(), e.name, e.household_id))
     listing.reused, listing.rebuilt = index.reused, index.rebuilt
     return listing
+
+
+def _read_line(path: Path, key: FileKey, index: HouseholdsIndex, today: dt.date) -> Entry:
+    """The line of a file the index cannot vouch for by its size and time: from the index
+    if its content is the one indexed, else from the validated household."""
+    data = read_household_file(path)
+    digest = sha256(data)
+    entry = index.same_content(path.name, key, digest)
+    if entry is not None:
+        return entry
+    household, version = decode_versioned(data)
+    if household.id != path.name.removesuffix(".json"):
+        raise Unusable(
+            f"holds household '{household.id}' but is named '{path.name}'; "
+            f"rename it to '{household.id}.json' or fix its id"
+        )
+    from carte_prep.core.summary import household_row, summarise  # the engine: only now
+
+    row = household_row(summarise(household, today))
+    return index.put(path.name, key, digest, row, version if version < CURRENT_VERSION else None)
 
 
 def _write_index(path: Path, data: bytes) -> None:

@@ -102,6 +102,10 @@ def ensure_dir(path: Path) -> None:
         raise NotADirectoryError(errno.ENOTDIR, "is not a folder", str(path))
 
 
+MAX_PERMISSION_WARNINGS = 10
+"""Beyond this, one line for all: a copied folder of many households would flood the screen."""
+
+
 def permission_warnings(root: Path) -> list[str]:
     """Folders and files in the data folder that other users of the computer can open.
 
@@ -117,7 +121,7 @@ def permission_warnings(root: Path) -> list[str]:
     if not stat.S_ISDIR(root_info.st_mode):
         return []
     warnings: list[str] = []
-    pending = [(root, root_info)]
+    pending: list[tuple[str | Path, os.stat_result]] = [(root, root_info)]
     while pending:
         path, info = pending.pop()
         mode = stat.S_IMODE(info.st_mode)
@@ -133,5 +137,10 @@ def permission_warnings(root: Path) -> list[str]:
         with contextlib.suppress(OSError):
             for entry in os.scandir(path):
                 with contextlib.suppress(OSError):
-                    pending.append((Path(entry.path), entry.stat(follow_symlinks=False)))
+                    pending.append((entry.path, entry.stat(follow_symlinks=False)))
+    if len(warnings) > MAX_PERMISSION_WARNINGS:
+        return [
+            f"{len(warnings)} files and folders in {root} can be opened by other users of this "
+            f"computer; run 'chmod -R go-rwx {root}' to make them all private"
+        ]
     return sorted(warnings)
