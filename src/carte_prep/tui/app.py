@@ -343,7 +343,7 @@ class CartePrepApp(App[None]):
             from carte_prep.dossier import render_pdf  # weasyprint: only once a PDF is asked
 
             written = render_pdf(
-                household,
+                self.session.store.for_dossier(household),
                 part,
                 member_id=member_id,
                 today=today,

@@ -341,6 +341,11 @@ def hint(exc: OSError) -> str:
     return _ERRNO_HINTS.get(exc.errno or 0, "")
 
 
+def explain(path: Path, exc: OSError) -> str:
+    """``FILE: reason; what to do`` for a failed system call on ``path``."""
+    return f"{where(path, exc)}: {why(exc)}{hint(exc)}"
+
+
 def where(path: Path, exc: OSError) -> str:
     """The household file, plus the file the OS complained about when it is another one."""
     if exc.filename and str(exc.filename) != str(path):
