@@ -48,8 +48,10 @@ def is_reference(entry: str, household_id: str) -> bool:
 
 def name_for(data: bytes, original: str, kind: str) -> str:
     """``<hash>-<name>.<kind>``: the same content gets the same name, the name is readable."""
-    stem = _UNSAFE.sub("-", Path(original).stem).strip("-.")[:40] or "scan"
-    return f"{hashlib.sha256(data).hexdigest()[:16]}-{stem}.{kind}"
+    digest = hashlib.sha256(data).hexdigest()[:16]
+    stem = Path(original).stem.removeprefix(f"{digest}-")  # already a kept copy's name
+    stem = _UNSAFE.sub("-", stem).strip("-.")[:40] or "scan"
+    return f"{digest}-{stem}.{kind}"
 
 
 def keep_copy(root: Path, household_id: str, data: bytes, original: str, kind: str) -> str:
