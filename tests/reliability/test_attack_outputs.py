@@ -266,3 +266,16 @@ def test_the_calendar_file_masks_identifiers_in_every_text(tmp_path: Path) -> No
     assert "send a copy of passport" in text, "the request is in the calendar"
     for form in (*FORMS, "533412907", "2404118734"):
         assert form not in text, form
+
+
+def test_every_identifier_of_the_file_is_known_to_the_redactor() -> None:
+    raw = json.loads((PROFILES / f"{HOUSEHOLD}.json").read_text())
+    application = next(m for m in raw["members"] if m["id"] == "david")["application"]
+    application["after_filing"] = {"timbre": {"number": "1234 5678 9012 3456", "amount": 225}}
+    household = Household.model_validate(raw)
+    timbre = household.find_member("david").application.after_filing.timbre  # type: ignore[union-attr]
+    assert timbre is not None
+    redactor = Redactor.for_households([household])
+    for value in ("533412907", "2404118734", timbre.number):
+        assert value not in redactor.text(f"n° {value} noted")
+        assert _digits(value) not in _digits(redactor.text(f"n° {value} noted"))
