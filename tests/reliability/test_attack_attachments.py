@@ -247,3 +247,15 @@ def test_a_member_bigger_than_it_claims_is_refused(
     code, _, err = cli(capsys, "--data-dir", str(tmp_path / "data"), "import", str(received))
     assert code == 1
     assert "too large" in err
+
+
+def test_a_copy_killed_half_way_is_removed_at_the_next_start(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = data / "attachments" / H
+    folder.mkdir(parents=True)
+    leftover = folder / ".0123456789abcdef-scan.png.tmp-0123456789abcdef"
+    leftover.write_bytes(PNG)
+    os.utime(leftover, (0, 0))
+    assert cli(capsys, "list")[0] == 0
+    assert not leftover.exists()

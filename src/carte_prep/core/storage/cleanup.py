@@ -14,17 +14,17 @@ from pathlib import Path
 
 from carte_prep.core.storage.attachments import remove_folder
 from carte_prep.core.storage.exports import remove_journalled_temps
-from carte_prep.core.storage.paths import BACKUPS_DIR, TEMP_NAME, is_id, lock_path
+from carte_prep.core.storage.paths import ATTACHMENTS_DIR, BACKUPS_DIR, TEMP_NAME, is_id, lock_path
 from carte_prep.core.storage.safe_io import STALE_TEMP_SECONDS, acquire, fsync_dir, unlock
 
 
 def remove_leftovers(root: Path) -> None:
-    """Delete old temp files in the data folder and its backups, and killed exports' ones."""
+    """Delete old temp files in the data folder, its backups and scans, and exports' ones."""
     remove_journalled_temps(root)
     folders = [root]
-    with contextlib.suppress(OSError):
-        backups = root / BACKUPS_DIR
-        folders += [p for p in backups.iterdir() if p.is_dir() and not p.is_symlink()]
+    for kept in (BACKUPS_DIR, ATTACHMENTS_DIR):
+        with contextlib.suppress(OSError):
+            folders += [p for p in (root / kept).iterdir() if p.is_dir() and not p.is_symlink()]
     now = time.time()
     for folder in folders:
         with contextlib.suppress(OSError):
