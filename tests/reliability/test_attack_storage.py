@@ -495,3 +495,25 @@ def test_control_characters_typed_in_ids_are_escaped(data: Path, args: tuple[str
     assert len(err.strip().splitlines()) == 1, err
     assert "\x1b" not in err
     assert "\x07" not in err
+
+
+def test_the_apps_pdf_copy_of_a_killed_render_is_removed_at_the_next_start(
+    tmp_path: Path,
+) -> None:
+    """The app renders to a hidden file beside the target, then renames it: killed between."""
+    from carte_prep.core.storage import journalled, temp_beside
+
+    data, out = tmp_path / "data", tmp_path / "out"
+    out.mkdir()
+    part = temp_beside(out / "dossier.pdf")
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child never returns
+        with journalled(data, part):
+            part.write_bytes(b"%PDF- passport 533412907")
+            os._exit(9)
+    os.waitpid(pid, 0)
+    assert part.exists()
+    _age(out)
+    _age(data)
+    Store(data).clean_leftovers()
+    assert list(out.iterdir()) == []

@@ -80,6 +80,15 @@ def cmd_rename(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
     household = ctx.store.import_file(Path(args.file), replace=args.replace)
     print(f"imported {household.id} ({household.name})")
+    for entry in ctx.store.left_out:
+        print(
+            printable(
+                f"carte-prep: warning: {household.id}: the attachment {entry!r} names a file "
+                "outside carte-prep's data folder and was left out, so no dossier includes it; "
+                "if it is yours, attach it again with 'carte-prep mark ... --attach FILE'"
+            ),
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -92,8 +101,17 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
     target = Path(args.output)
     if target.exists() and not args.force:
         raise UsageError(f"{target} already exists; choose another name or add --force")
-    ctx.store.write_export(target, text.encode("utf-8"))
-    print(f"exported {args.household} to {target}")
+    if target.suffix.lower() != ".zip":
+        ctx.store.write_export(target, text.encode("utf-8"))
+        print(
+            f"exported {args.household} to {target} (without its scans: name it .zip to add them)"
+        )
+        return 0
+    data, missing = ctx.store.export_archive(args.household)
+    ctx.store.write_export(target, data)
+    print(f"exported {args.household} and its scans to {target}")
+    for entry in missing:
+        print(printable(f"carte-prep: warning: {entry} could not be read: not in {target}"))
     return 0
 
 
@@ -190,7 +208,12 @@ def register(commands: argparse._SubParsersAction[Parser]) -> None:
     p.add_argument("file")
     p.add_argument("--replace", action="store_true", help="replace a household with the same id")
 
-    p = add_command(commands, "export", cmd_export, "write a household file (to stdout by default)")
+    p = add_command(
+        commands,
+        "export",
+        cmd_export,
+        "write a household file (to stdout by default; FILE.zip also holds its scans)",
+    )
     p.add_argument("household")
     p.add_argument("-o", "--output", metavar="FILE")
     p.add_argument("--force", action="store_true", help="overwrite FILE")

@@ -124,7 +124,7 @@ def cmd_pdf(ctx: Context, args: argparse.Namespace) -> int:
     output = Path(args.output)
     _refuse_overwrite(output, args.force)
     written = render_pdf(
-        household,
+        ctx.store.for_dossier(household),
         output,
         member_id=args.member,
         today=ctx.today,

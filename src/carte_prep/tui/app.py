@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import os
-import secrets
 import signal
 import sys
 import tempfile
@@ -34,7 +33,7 @@ from carte_prep.core.households import household_id_for
 from carte_prep.core.model import Household
 from carte_prep.core.redact import Redactor
 from carte_prep.core.session import Session
-from carte_prep.core.storage import ConflictError, Store
+from carte_prep.core.storage import ConflictError, Store, journalled, temp_beside
 from carte_prep.examples import temporary_examples
 from carte_prep.tui.keys import is_text_field, typing_actions
 from carte_prep.tui.messages import (
@@ -366,22 +365,23 @@ class CartePrepApp(App[None]):
         stale render that finishes late.
         """
         worker = get_current_worker()
-        part = output.with_name(f".{output.name}.{secrets.token_hex(4)}.part")
+        part = temp_beside(output)  # noted in the data folder: a kill leaves no copy
         try:
-            from carte_prep.dossier import render_pdf  # weasyprint: only once a PDF is asked
+            with journalled(self.session.store.root, part):
+                from carte_prep.dossier import render_pdf  # weasyprint: only once asked
 
-            written = render_pdf(
-                household,
-                part,
-                member_id=member_id,
-                today=today,
-                timeout=PDF_TIMEOUT,
-                data_root=self.session.store.root,
-                renderer=self.pdf_renderer(),
-            )
-            if worker.is_cancelled:
-                return
-            os.replace(written, output)
+                written = render_pdf(
+                    self.session.store.for_dossier(household),
+                    part,
+                    member_id=member_id,
+                    today=today,
+                    timeout=PDF_TIMEOUT,
+                    data_root=self.session.store.root,
+                    renderer=self.pdf_renderer(),
+                )
+                if worker.is_cancelled:
+                    return
+                os.replace(written, output)
         except (CartePrepError, OSError) as exc:
             message = (
                 str(exc)

@@ -25,7 +25,7 @@ that says what is wrong, where, and what to do.
 """
 
 from carte_prep.core.storage.backups import KEEP_ALL_HOURS, KEEP_DAILY_DAYS
-from carte_prep.core.storage.exports import write_private_file
+from carte_prep.core.storage.exports import journalled, temp_beside, write_private_file
 from carte_prep.core.storage.reports import (
     Backup,
     ConflictError,
@@ -52,5 +52,7 @@ __all__ = [
     "NewerFileError",
     "StorageError",
     "Store",
+    "journalled",
+    "temp_beside",
     "write_private_file",
 ]

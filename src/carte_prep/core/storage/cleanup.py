@@ -12,18 +12,19 @@ import shutil
 import time
 from pathlib import Path
 
+from carte_prep.core.storage.attachments import remove_folder
 from carte_prep.core.storage.exports import remove_journalled_temps
-from carte_prep.core.storage.paths import BACKUPS_DIR, TEMP_NAME, is_id, lock_path
+from carte_prep.core.storage.paths import ATTACHMENTS_DIR, BACKUPS_DIR, TEMP_NAME, is_id, lock_path
 from carte_prep.core.storage.safe_io import STALE_TEMP_SECONDS, acquire, fsync_dir, unlock
 
 
 def remove_leftovers(root: Path) -> None:
-    """Delete old temp files in the data folder and its backups, and killed exports' ones."""
+    """Delete old temp files in the data folder, its backups and scans, and exports' ones."""
     remove_journalled_temps(root)
     folders = [root]
-    with contextlib.suppress(OSError):
-        backups = root / BACKUPS_DIR
-        folders += [p for p in backups.iterdir() if p.is_dir() and not p.is_symlink()]
+    for kept in (BACKUPS_DIR, ATTACHMENTS_DIR):
+        with contextlib.suppress(OSError):
+            folders += [p for p in (root / kept).iterdir() if p.is_dir() and not p.is_symlink()]
     now = time.time()
     for folder in folders:
         with contextlib.suppress(OSError):
@@ -53,7 +54,7 @@ def _remove_if_unlocked(root: Path, owner: str, path: Path) -> None:
 
 
 def delete_household(root: Path, household_id: str) -> None:
-    """Remove a household's file, backups, temp files and lock (the caller holds the lock).
+    """Remove a household's file, backups, scans, temp files and lock (the caller holds it).
 
     The lock file goes too: its name is the household id, often a family name. A process
     waiting on it notices that the file it locked is gone and locks the new one.
@@ -67,6 +68,7 @@ def delete_household(root: Path, household_id: str) -> None:
         if match and match["target"] == path.name:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(root / name)
+    remove_folder(root, household_id)
     for leftover in (path, lock_path(root, household_id)):
         with contextlib.suppress(FileNotFoundError):
             os.unlink(leftover)

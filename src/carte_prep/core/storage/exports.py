@@ -12,6 +12,7 @@ import contextlib
 import os
 import secrets
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from carte_prep.core.storage.paths import EXPORTS_JOURNAL_DIR, FILE_MODE, TEMP_NAME, ensure_dir
@@ -53,38 +54,55 @@ def remove_journalled_temps(data_root: Path) -> None:
             os.unlink(entry.path)
 
 
+def temp_beside(path: Path) -> Path:
+    """A fresh hidden temp name beside ``path``, in the form the cleanup recognises."""
+    folder = path.parent if str(path.parent) else Path(".")
+    return folder / f".{path.name}.tmp-{secrets.token_hex(8)}"
+
+
+@contextlib.contextmanager
+def journalled(data_root: Path | None, temp: Path) -> Iterator[None]:
+    """Note ``temp`` in the data folder while the block runs (no note without a root).
+
+    If the process is killed inside the block, the next start of carte-prep finds the
+    note and removes ``temp``, a complete copy of personal data beside a file the person
+    named. The note goes when the block ends, whatever happened.
+    """
+    if data_root is None:
+        yield
+        return
+    journal = data_root / EXPORTS_JOURNAL_DIR
+    ensure_dir(journal)
+    note = journal / temp.name.rsplit("-", 1)[-1]
+    fd = os.open(note, os.O_WRONLY | os.O_CREAT | os.O_EXCL | O_EXTRA, FILE_MODE)
+    try:
+        os.write(fd, os.fsencode(os.path.abspath(temp)))
+    finally:
+        os.close(fd)
+    try:
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(note)
+        with contextlib.suppress(OSError):
+            os.rmdir(journal)  # only when empty: another export may be running
+
+
 def write_private_file(path: Path, data: bytes, *, data_root: Path | None = None) -> None:
     """Write an export (household file, calendar, PDF) atomically, readable only by the user.
 
     Used for files the person names themselves, outside the data folder: nothing is
     locked or backed up, but a failure never leaves half a file behind. With ``data_root``
-    the temp file is noted in the data folder first, so if this process is killed before
-    the rename the next start of carte-prep removes the complete copy it left.
+    the temp file is noted in the data folder first (:func:`journalled`).
     """
     folder = path.parent if str(path.parent) else Path(".")
-    token = secrets.token_hex(8)
-    temp = folder / f".{path.name}.tmp-{token}"
-    note: Path | None = None
+    temp = temp_beside(path)
     try:
-        if data_root is not None:
-            journal = data_root / EXPORTS_JOURNAL_DIR
-            ensure_dir(journal)
-            note = journal / token
-            fd = os.open(note, os.O_WRONLY | os.O_CREAT | os.O_EXCL | O_EXTRA, FILE_MODE)
-            try:
-                os.write(fd, os.fsencode(os.path.abspath(temp)))
-            finally:
-                os.close(fd)
-        write_named_temp(temp, data)
-        replace(temp, path)
-        fsync_dir(folder)
+        with journalled(data_root, temp):
+            write_named_temp(temp, data)
+            replace(temp, path)
+            fsync_dir(folder)
     except OSError as exc:
         raise StorageError(
             f"cannot write {where(path, exc)}: {why(exc)}{hint(exc)}", path
         ) from None
-    finally:
-        if note is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(note)
-            with contextlib.suppress(OSError):
-                os.rmdir(note.parent)  # only when empty: another export may be running

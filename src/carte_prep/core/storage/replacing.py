@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from carte_prep.core.errors import InvalidInputError, NotFoundError
 from carte_prep.core.model import Household
 from carte_prep.core.storage import safe_io
+from carte_prep.core.storage.archive import read_incoming
 from carte_prep.core.storage.codec import (
     Unusable,
     decode,
@@ -64,19 +65,21 @@ def restore(store: Store, household_id: str, backup: Backup) -> Household:
 
 
 def import_file(store: Store, path: Path, *, replace: bool = False) -> Household:
-    """Add a household from a JSON file made by carte-prep (an export or a copy).
+    """Add a household from a file made by carte-prep (a JSON or zip export, or a copy).
+
+    Attachment entries naming files outside the data folder are left out and listed in
+    ``store.left_out``, for the caller to warn about (:mod:`.archive`).
 
     With ``replace`` an existing household of the same id is overwritten, whatever its
     state on disk, after its current version is backed up; except a file from a newer
     carte-prep, which is kept and the import refused.
     """
     try:
-        household = decode(read_household_file(path, in_data_folder=False))
+        incoming = read_incoming(path, store.root)
     except FileNotFoundError:
         raise NotFoundError(f"{path}: no such file; check the path") from None
-    except Unusable as exc:
-        raise InvalidInputError(f"{path}: {exc.reason}") from None
-    return add(store, household, replace=replace)
+    store.left_out = incoming.left_out
+    return add(store, incoming.household, replace=replace)
 
 
 def add(store: Store, household: Household, *, replace: bool) -> Household:

@@ -36,6 +36,23 @@ class ConflictError(CartePrepError):
         self.path = path
         self.kept = kept
 
+    @classmethod
+    def in_the_gap(cls, household_id: str, path: Path, kept: Path | None) -> ConflictError:
+        """Another program wrote the file during the save; ``kept``: where its version is."""
+        if kept is None:
+            return cls(
+                f"'{household_id}' was changed on disk by another program while it was "
+                "being saved; this change was not saved: reload it and make it again",
+                path,
+            )
+        return cls(
+            f"'{household_id}' was changed by another program at the moment it was saved: "
+            f"this change is saved, and the other version is kept as {kept}; compare the "
+            "two and delete the one you do not want",
+            path,
+            kept=kept,
+        )
+
 
 class StorageError(CartePrepError):
     """The operating system refused a write (full disk, read-only, permissions, lock held).

@@ -231,7 +231,7 @@ def install(
     except NotRegularFile:
         displaced = None
     except OSError as exc:
-        os.replace(temp, kept)
+        _keep_aside(temp, kept)
         raise Unverified(
             f"the version it replaced could not be read back to check it ({why(exc)}); "
             f"it is kept as {kept}: delete it if it holds nothing new"
@@ -240,8 +240,20 @@ def install(
         with contextlib.suppress(OSError):
             os.unlink(temp)
         return
-    os.replace(temp, kept)
+    _keep_aside(temp, kept)
     raise Displaced(kept)
+
+
+def _keep_aside(displaced: Path, kept: Path) -> None:
+    """Give the displaced file its conflict name; never delete it, whatever fails."""
+    try:
+        os.replace(displaced, kept)
+    except OSError as exc:
+        raise Unverified(
+            f"another program may have written it at the same moment; that version could "
+            f"not be renamed to {kept} ({why(exc)}) and is in {displaced}: copy it "
+            "elsewhere now"
+        ) from None
 
 
 def conflict_stamp() -> str:
@@ -339,6 +351,11 @@ def why(exc: OSError) -> str:
 
 def hint(exc: OSError) -> str:
     return _ERRNO_HINTS.get(exc.errno or 0, "")
+
+
+def explain(path: Path, exc: OSError) -> str:
+    """``FILE: reason; what to do`` for a failed system call on ``path``."""
+    return f"{where(path, exc)}: {why(exc)}{hint(exc)}"
 
 
 def where(path: Path, exc: OSError) -> str:

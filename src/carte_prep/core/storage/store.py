@@ -11,25 +11,11 @@ from pathlib import Path
 from carte_prep.core import migrations
 from carte_prep.core.errors import InvalidInputError, NotFoundError
 from carte_prep.core.model import Household
+from carte_prep.core.storage import archive, attachments, paths, replacing, safe_io
 from carte_prep.core.storage import backups as versions
-from carte_prep.core.storage import replacing, safe_io
 from carte_prep.core.storage.cleanup import delete_household, remove_leftovers
-from carte_prep.core.storage.codec import (
-    Unusable,
-    decode_versioned,
-    read_household_file,
-    serialize,
-)
+from carte_prep.core.storage.codec import Unusable, decode_versioned, read_household_file, serialize
 from carte_prep.core.storage.exports import write_private_file
-from carte_prep.core.storage.paths import (
-    BACKUPS_DIR,
-    check_id,
-    conflict_owner,
-    conflict_reason,
-    ensure_dir,
-    lock_path,
-    permission_warnings,
-)
 from carte_prep.core.storage.reports import (
     Backup,
     ConflictError,
@@ -37,16 +23,6 @@ from carte_prep.core.storage.reports import (
     FileProblem,
     LoadReport,
     StorageError,
-)
-from carte_prep.core.storage.safe_io import (
-    Displaced,
-    Unverified,
-    fsync_dir,
-    hint,
-    read_current,
-    sha256,
-    where,
-    why,
 )
 
 LOCK_TIMEOUT_SECONDS = 10.0
@@ -76,17 +52,19 @@ class Store:
         self._hashes: dict[str, str] = {}
         self._upgraded: dict[str, int] = {}
         """Households read from an older schema: id -> the version of the file on disk."""
+        self.left_out: list[str] = []
+        """Attachment entries the last import left out: they named files elsewhere."""
 
     # -- paths ----------------------------------------------------------------------------
 
     def path_for(self, household_id: str) -> Path:
         """The file of a household; the id is checked so it can never escape the folder."""
-        check_id(household_id)
+        paths.check_id(household_id)
         return self.root / f"{household_id}.json"
 
     def backup_dir(self, household_id: str) -> Path:
-        check_id(household_id)
-        return self.root / BACKUPS_DIR / household_id
+        paths.check_id(household_id)
+        return self.root / paths.BACKUPS_DIR / household_id
 
     # -- reading --------------------------------------------------------------------------
 
@@ -102,7 +80,7 @@ class Store:
         except FileNotFoundError:
             return LoadReport()
         except OSError as exc:
-            return LoadReport(problems=[FileProblem(self.root, f"cannot read: {why(exc)}")])
+            return LoadReport(problems=[FileProblem(self.root, f"cannot read: {safe_io.why(exc)}")])
         self.clean_leftovers()
         households: list[Household] = []
         problems: list[FileProblem] = []
@@ -110,9 +88,9 @@ class Store:
             if name.startswith("."):
                 continue
             path = self.root / name
-            owner = conflict_owner(name)
+            owner = paths.conflict_owner(name)
             if owner is not None:
-                problems.append(FileProblem(path, conflict_reason(owner)))
+                problems.append(FileProblem(path, paths.conflict_reason(owner)))
                 continue
             if not name.endswith(".json"):
                 continue
@@ -171,10 +149,10 @@ class Store:
     def take_as_base(self, household_id: str, data: bytes) -> None:
         """Accept ``data`` (what is on disk, even if broken) as the base of the next save."""
         self._upgraded.pop(household_id, None)
-        self._hashes[household_id] = sha256(data)
+        self._hashes[household_id] = safe_io.sha256(data)
 
     def _remember(self, household_id: str, data: bytes, version: int) -> None:
-        self._hashes[household_id] = sha256(data)
+        self._hashes[household_id] = safe_io.sha256(data)
         if version < migrations.CURRENT_VERSION:
             self._upgraded[household_id] = version
         else:
@@ -183,6 +161,19 @@ class Store:
     def export_text(self, household_id: str) -> str:
         """The file as stored, checked first (see :func:`.replacing.export_text`)."""
         return replacing.export_text(self, household_id)
+
+    def attach(self, household_id: str, source: Path) -> str:
+        """Check a chosen scan and copy it in; the reference to store (EditError if not)."""
+        return attachments.attach(self.root, household_id, source)
+
+    def for_dossier(self, household: Household) -> Household:
+        """The household with its attachments as paths the dossier may open."""
+        return attachments.resolved(self.root, household)
+
+    def export_archive(self, household_id: str) -> tuple[bytes, list[str]]:
+        """A zip of the household file and its scans, and the entries it could not carry."""
+        self.export_text(household_id)  # refuses a broken file, as a JSON export does
+        return archive.export_archive(self.root, self.load(household_id))
 
     def write_export(self, path: Path, data: bytes) -> None:
         """Write a file the person asked for, noting its temp file for a later cleanup."""
@@ -208,7 +199,7 @@ class Store:
         """Remove the household's file, backups, temp files and lock file.
 
         Conflict copies are not removed: they may hold the only copy of some edits.
-        They are returned, so the person can be told where copies of the data remain.
+        They are returned, so the person can be told safe_io.where copies of the data remain.
         """
         path = self.path_for(household_id)
         if not os.path.lexists(path) and not self.backup_dir(household_id).exists():
@@ -218,23 +209,24 @@ class Store:
                 delete_household(self.root, household_id)
         except OSError as exc:
             raise StorageError(
-                f"could not delete {where(path, exc)}: {why(exc)}{hint(exc)}", path
+                f"could not delete {safe_io.explain(path, exc)}",
+                path,
             ) from exc
         self.forget(household_id)
         return self.conflict_copies(household_id)
 
     def conflict_copies(self, household_id: str) -> list[Path]:
         """Copies of this household kept after a conflict (never loaded)."""
-        check_id(household_id)
+        paths.check_id(household_id)
         try:
             names = sorted(os.listdir(self.root))
         except OSError:
             return []
-        return [self.root / n for n in names if conflict_owner(n) == household_id]
+        return [self.root / n for n in names if paths.conflict_owner(n) == household_id]
 
     def permission_warnings(self) -> list[str]:
         """Folders and files in the data folder that other users of the computer can open."""
-        return permission_warnings(self.root)
+        return paths.permission_warnings(self.root)
 
     # -- backups --------------------------------------------------------------------------
 
@@ -244,13 +236,13 @@ class Store:
         try:
             return versions.list_backups(folder)
         except OSError as exc:
-            raise StorageError(f"cannot read {folder}: {why(exc)}", folder) from exc
+            raise StorageError(f"cannot read {folder}: {safe_io.why(exc)}", folder) from exc
 
     def changes(self, household_id: str) -> list[str]:
         """For each backup (same order), what the change made after it did."""
         later: bytes | None = None
         with contextlib.suppress(OSError):
-            later = read_current(self.path_for(household_id))
+            later = safe_io.read_current(self.path_for(household_id))
         return versions.describe_versions(self.backups(household_id), later)
 
     def restore(self, household_id: str, backup: Backup) -> Household:
@@ -279,7 +271,7 @@ class Store:
         data = serialize(household)
         try:
             with self._locked(household_id, path):
-                current = read_current(path)
+                current = safe_io.read_current(path)
                 if current is not None and must_be_new:
                     raise InvalidInputError(
                         f"a household with id '{household_id}' already exists; {exists_hint}"
@@ -291,8 +283,7 @@ class Store:
                 self._replace(household_id, path, data, current)
         except OSError as exc:
             raise StorageError(
-                f"could not save {where(path, exc)}: {why(exc)}{hint(exc)}; "
-                "the file on disk was not changed",
+                f"could not save {safe_io.explain(path, exc)}; the file on disk was not changed",
                 path,
             ) from exc
 
@@ -304,7 +295,7 @@ class Store:
                 "reload it before saving",
                 path,
             )
-        if sha256(current) != known:
+        if safe_io.sha256(current) != known:
             raise ConflictError(
                 f"'{household_id}' was changed on disk by another program since it was "
                 "opened; reload it before saving",
@@ -320,7 +311,7 @@ class Store:
                 upgraded_from = self._upgraded.get(household_id)
                 if upgraded_from is not None:
                     original = versions.keep_original(
-                        self.root / BACKUPS_DIR,
+                        self.root / paths.BACKUPS_DIR,
                         self.backup_dir(household_id),
                         previous,
                         upgraded_from,
@@ -330,48 +321,37 @@ class Store:
                 last = self._last_backup.get(household_id)
                 if last is None or now - last >= self.backup_every:
                     backup = versions.write_backup(
-                        self.root / BACKUPS_DIR, self.backup_dir(household_id), previous
+                        self.root / paths.BACKUPS_DIR, self.backup_dir(household_id), previous
                     )
                     written += [backup] if backup else []
                     self._last_backup[household_id] = now
-            expected = None if previous is None else sha256(previous)
+            expected = None if previous is None else safe_io.sha256(previous)
             safe_io.install(
                 temp,
                 path,
                 expected,
                 lambda: f"{household_id}.conflict-{safe_io.conflict_stamp()}.json",
             )
-        except Unverified as unverified:
-            self._hashes[household_id] = sha256(data)
+        except safe_io.Unverified as unverified:
+            self._hashes[household_id] = safe_io.sha256(data)
             raise StorageError(f"{path} was saved, but {unverified}", path) from None
-        except Displaced as displaced:
+        except safe_io.Displaced as displaced:
             if displaced.kept is None:
                 self._drop(temp, written)
-                raise ConflictError(
-                    f"'{household_id}' was changed on disk by another program while it was "
-                    "being saved; this change was not saved: reload it and make it again",
-                    path,
-                ) from None
-            self._hashes[household_id] = sha256(data)
-            self._upgraded.pop(household_id, None)
-            raise ConflictError(
-                f"'{household_id}' was changed by another program at the moment it was "
-                f"saved: this change is saved, and the other version is kept as "
-                f"{displaced.kept}; compare the two and delete the one you do not want",
-                path,
-                kept=displaced.kept,
-            ) from None
+            else:
+                self.take_as_base(household_id, data)
+            raise ConflictError.in_the_gap(household_id, path, displaced.kept) from None
         except BaseException:
             self._drop(temp, written)
             raise
-        self._hashes[household_id] = sha256(data)
+        self._hashes[household_id] = safe_io.sha256(data)
         self._upgraded.pop(household_id, None)
         try:
-            fsync_dir(path.parent)
+            safe_io.fsync_dir(path.parent)
         except OSError as exc:
             raise StorageError(
                 f"{path} was saved, but the folder could not be flushed to disk "
-                f"({why(exc)}); save again to be sure it survives a power cut",
+                f"({safe_io.why(exc)}); save again to be sure it survives a power cut",
                 path,
             ) from exc
         versions.prune(self.backup_dir(household_id))
@@ -383,7 +363,7 @@ class Store:
                 os.unlink(leftover)
 
     def _lock_path(self, household_id: str) -> Path:
-        return lock_path(self.root, household_id)
+        return paths.lock_path(self.root, household_id)
 
     def clean_leftovers(self) -> None:
         """Delete temp files left by a crash or a killed export: they hold personal data."""
@@ -392,7 +372,7 @@ class Store:
     @contextlib.contextmanager
     def _locked(self, household_id: str, path: Path) -> Iterator[None]:
         """Hold the household's lock file so two processes never interleave a save."""
-        ensure_dir(self.root)
+        paths.ensure_dir(self.root)
         fd = safe_io.acquire(self._lock_path(household_id), LOCK_TIMEOUT_SECONDS)
         if fd is None:
             raise StorageError(
