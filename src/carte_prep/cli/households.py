@@ -10,12 +10,12 @@ from carte_prep.cli.args import Parser, add_command
 from carte_prep.cli.context import EXIT_USER_ERROR, Context, UsageError
 from carte_prep.cli.member_fields import add_member_flags, member_from_args
 from carte_prep.core.errors import InvalidInputError, explain_validation
+from carte_prep.core.text import printable
 
 
 def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
     from carte_prep.cli.render import print_household, print_rows_json
     from carte_prep.core.listing import list_households
-    from carte_prep.core.text import printable
 
     listing = list_households(ctx.store, ctx.today, ctx.index_file)
     problems = [{"file": str(p.path), "reason": p.reason} for p in listing.problems]
@@ -130,7 +130,6 @@ def cmd_delete(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
-    from carte_prep.core.text import printable
 
     backups = ctx.store.backups(args.household)
     if not backups:
