@@ -37,15 +37,22 @@ async def _until(pilot: Pilot[Any], predicate: Callable[[], bool]) -> None:
     raise RuntimeError("the app did not reach the screen to capture")
 
 
-async def _open(app: CartePrepApp, pilot: Pilot[Any], household: str, member: str) -> None:
+async def _list_drawn(app: CartePrepApp, pilot: Pilot[Any]) -> DataTable[Any]:
+    """The households table once its rows are drawn (the session may be loaded first)."""
     table = app.screen.query_one("#households", DataTable)
+    await _until(pilot, lambda: table.row_count > 0 and not table.loading)
+    return table
+
+
+async def _open(app: CartePrepApp, pilot: Pilot[Any], household: str, member: str) -> None:
+    table = await _list_drawn(app, pilot)
     table.move_cursor(row=table.get_row_index(f"m:{household}:{member}"))
     await pilot.press("enter")
     await _until(pilot, lambda: bool(app.screen.query("#items")))
 
 
 async def households(app: CartePrepApp, pilot: Pilot[Any]) -> None:
-    table = app.screen.query_one("#households", DataTable)
+    table = await _list_drawn(app, pilot)
     table.move_cursor(row=table.get_row_index("h:thompson-family"))
 
 
