@@ -294,10 +294,10 @@ def test_restore_lists_what_each_version_would_undo(data: Path) -> None:
     code, out, _ = cli("restore", HOUSEHOLD)
     assert code == 0
     lines = [line for line in out.splitlines() if "replaced on" in line]
-    assert "undoes: household name" in lines[0]
-    assert "David" in lines[1]
-    assert "note" in lines[1]
-    assert "1 status" in lines[2]
+    undoes = [line.partition("undoes: ")[2] for line in lines]
+    assert undoes[0] == "household name"
+    assert undoes[1] == "David James's note, household name"
+    assert undoes[2] == "1 status, David James's note, household name"
 
 
 # -- D7: a newer carte-prep's file ------------------------------------------------------

@@ -31,8 +31,13 @@ def _scans(paths: list[str]) -> tuple[str, ...]:
     found = []
     for raw in paths:
         path = Path(raw).expanduser()
-        if not path.is_file():
+        if not path.exists():
             raise InvalidInputError(f"cannot attach {raw}: no such file")
+        if not path.is_file():
+            raise InvalidInputError(
+                f"cannot attach {raw}: it is not a regular file (a folder, a device or a pipe); "
+                "give the scan's file"
+            )
         found.append(str(path.resolve()))
     return tuple(found)
 

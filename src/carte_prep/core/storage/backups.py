@@ -133,18 +133,16 @@ def prune(folder: Path) -> None:
 
 
 def describe_versions(found: list[Backup], current: bytes | None) -> list[str]:
-    """For each backup (newest first), what the change made right after it did."""
-    later = current
+    """For each backup (newest first), what bringing it back would undo: every difference
+    between it and the current file, not only the change made right after it."""
     described: list[str] = []
     for backup in found:
         try:
             data = read_regular(backup.path)
         except (OSError, NotRegularFile):
             described.append("cannot be read")
-            later = None
             continue
-        described.append(describe_change(data, later))
-        later = data
+        described.append(describe_change(data, current))
     return described
 
 
