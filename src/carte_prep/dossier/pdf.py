@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -20,12 +21,20 @@ from carte_prep.dossier.errors import DossierError
 from carte_prep.dossier.fetcher import RefusedURL, UrlPolicy
 
 
-def write_pdf(html: str, output: Path, policy: UrlPolicy, *, timeout: float | None = None) -> Path:
+def write_pdf(
+    html: str,
+    output: Path,
+    policy: UrlPolicy,
+    *,
+    timeout: float | None = None,
+    finish: Callable[[bytes], bytes] | None = None,
+) -> Path:
     """Render ``html`` into ``output`` (replaced whole, or left untouched on failure).
 
     With a ``timeout`` the layout runs in a child process that is stopped when the time is
     up, so a pathological household can neither hang the caller nor hold its interpreter
-    lock (the app's screen keeps drawing while the child works).
+    lock (the app's screen keeps drawing while the child works). ``finish`` changes the
+    laid-out PDF before it is written (attached PDFs merged in).
     """
     output = Path(os.path.abspath(output.expanduser()))
     folder = output.parent
@@ -34,6 +43,8 @@ def write_pdf(html: str, output: Path, policy: UrlPolicy, *, timeout: float | No
     if output.is_dir():
         raise DossierError(f"cannot write {output}: it is a folder; give a file name")
     data = _render(html, policy) if timeout is None else _render_in_child(html, policy, timeout)
+    if finish is not None:
+        data = finish(data)
     write_private_file(output, data)
     return output
 
@@ -86,6 +97,32 @@ def _child_main() -> int:
     return 0
 
 
+RETRY_HOOK = 'class="dossier'
+"""Marks the root element of a document that has a second, alternative page flow."""
+OTHER_FLOWS = ("page-flow-alt", "page-flow-tight")
+"""Classes set on that root for the other flows, tried in turn (see the stylesheet)."""
+TAIL_RETRY_BELOW = 0.4
+"""A page filled less than this (a few spilt lines) makes the other flow worth trying."""
+
+
+def _least_filled(document: Any) -> float:
+    """The lowest share of the page body any page fills, top of content to bottom."""
+    least = 1.0
+    for page in document.pages:
+        box = page._page_box  # private layout tree: the print tests fail if it changes
+        top, height = box.content_box_y(), box.height
+        body = [c for c in box.children if getattr(c, "element_tag", "") == "html"]
+        bottoms = [
+            d.position_y + d.margin_height()
+            for root in body
+            for d in root.descendants()
+            if type(d).__name__ in ("LineBox", "ImageBox", "TableRowBox")
+        ]
+        if bottoms and height:
+            least = min(least, (max(bottoms) - top) / height)
+    return least
+
+
 def _render(html: str, policy: UrlPolicy) -> bytes:
     from weasyprint import HTML
     from weasyprint.text.fonts import FontConfiguration
@@ -104,10 +141,21 @@ def _render(html: str, policy: UrlPolicy) -> bytes:
     fetcher = ConfinedFetcher(
         allowed_protocols=("file", "data"), allow_redirects=False, fail_on_errors=True
     )
-    try:
-        pdf: bytes = HTML(string=html, base_url=policy.base_url, url_fetcher=fetcher).write_pdf(
-            font_config=FontConfiguration()
+
+    def layout(text: str) -> Any:
+        return HTML(string=text, base_url=policy.base_url, url_fetcher=fetcher).render(
+            font_config=FontConfiguration(), pdf_tags=True
         )
+
+    try:
+        document = layout(html)
+        for flow in OTHER_FLOWS:
+            if _least_filled(document) >= TAIL_RETRY_BELOW or RETRY_HOOK not in html:
+                break
+            again = layout(html.replace(RETRY_HOOK, f"{RETRY_HOOK} {flow}", 1))
+            if _least_filled(again) > _least_filled(document):
+                document = again
+        pdf: bytes = document.write_pdf(pdf_tags=True)
     except FatalURLFetchingError as exc:
         raise DossierError(f"the dossier was not made: it {exc}") from None
     except Exception as exc:

@@ -46,6 +46,7 @@ from carte_prep.core.catalogue.schema import (
     Section,
     Source,
     Sourced,
+    UploadRules,
     Variant,
     Window,
     WindowByRoute,
@@ -67,6 +68,7 @@ class Catalogue(Data):
     windows: dict[str, Window]
     window_by_path: dict[Procedure, WindowByRoute]
     photos: PhotoRules
+    uploads: UploadRules
     departements: dict[str, Departement]
     generations: list[CardGeneration]
     hand_in: dict[Route, HandIn]
@@ -263,6 +265,7 @@ def load_catalogue() -> Catalogue:
         "windows": _keyed(windows["window"], "windows.toml"),
         "window_by_path": windows["by_path"],
         "photos": _read("photos.toml"),
+        "uploads": _read("uploads.toml"),
         "departements": {d["code"]: d for d in _read("departements.toml")["departement"]},
         "generations": meta["generation"],
         "hand_in": meta["hand_in"],
@@ -310,6 +313,7 @@ __all__ = [
     "Section",
     "Source",
     "Sourced",
+    "UploadRules",
     "Variant",
     "Window",
     "WindowByRoute",
