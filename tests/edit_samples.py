@@ -16,6 +16,7 @@ from carte_prep.core.model import (
     EPhoto,
     ExtraDocumentsRequest,
     Member,
+    PostalAddress,
     Receipt,
     TimbreFiscal,
 )
@@ -61,6 +62,16 @@ SAMPLES: list[Sample] = [
     Sample(H, e.UpdateMember(NEW_MEMBER.model_copy(update={"id": "emily"}))),
     Sample(H, e.RemoveMember("margaret")),
     Sample(H, e.RenameHousehold("The Thompsons, Périgueux")),
+    Sample(
+        H,
+        e.SetAddress(None, PostalAddress(street="2 rue Neuve", postcode="24000", town="Périgueux")),
+    ),
+    Sample(
+        H,
+        e.SetAddress(
+            "emily", PostalAddress(street="5 quai Nord", postcode="33000", town="Bordeaux")
+        ),
+    ),
     Sample(ANEF_H, e.SetEPhoto(ANEF_M, EPhoto(code="ZK4M9T2RQX7PB8WN3FHDAB"))),
     Sample(H, e.SetFiledOn(M, dt.date(2026, 11, 20))),
     Sample(H, e.AddReceipt(M, RECEIPT)),

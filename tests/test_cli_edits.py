@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from carte_prep.cli.member_fields import FIELDS
-from carte_prep.core.model import Member
+from carte_prep.core.model import Household, Member
 from support import cli
 
 H, M = "thompson-family", "david"
@@ -156,3 +156,41 @@ def test_a_wrong_variant_names_the_flag(data: Path, capsys: pytest.CaptureFixtur
         "carte-prep: error: --variant 'lease' is not a kind of document for "
         "'host-proof-of-address'; choose one of: bill ("
     )
+
+
+def test_the_household_address_and_a_members_own(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    street = ("--street", "2 rue Neuve", "--postcode", "24 000", "--town", "Périgueux")
+    assert cli(capsys, "address", H, *street)[0] == 0
+    own = ("--street", "5 quai Nord", "--postcode", "33000", "--town", "Bordeaux")
+    assert cli(capsys, "address", H, "emily", *own)[0] == 0
+    file = saved(data)
+    assert file["address"] == {"street": "2 rue Neuve", "postcode": "24000", "town": "Périgueux"}
+    emily = next(m for m in file["members"] if m["id"] == "emily")
+    assert emily["address"]["town"] == "Bordeaux"
+    code, out, _ = cli(capsys, "address", H, "emily", "--clear")
+    assert code == 0
+    assert "household's address" in out
+    household = Household.model_validate(saved(data))
+    assert household.address_of("emily") == household.address
+
+
+def test_a_bad_post_code_changes_nothing(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = (data / f"{H}.json").read_bytes()
+    code, _, err = cli(
+        capsys, "address", H, "--street", "1 rue", "--postcode", "123", "--town", "X"
+    )
+    assert code != 0
+    assert "5 digits" in err
+    assert (data / f"{H}.json").read_bytes() == before
+
+
+def test_phone_and_email_are_member_flags(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    contact = ("--phone", "+33 6 12 34 56 78", "--email", "d@example.org")
+    assert cli(capsys, "edit-member", H, M, *contact)[0] == 0
+    david = next(m for m in saved(data)["members"] if m["id"] == M)
+    assert (david["phone"], david["email"]) == ("+33 6 12 34 56 78", "d@example.org")
+    code, _, err = cli(capsys, "edit-member", H, M, "--email", "not-an-address")
+    assert code != 0
+    assert "e-mail" in err

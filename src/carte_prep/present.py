@@ -64,6 +64,8 @@ def bring(item: ChecklistItem, route: Route) -> str:
     """
     requirement = item.requirement
     if route == "anef":
+        if requirement.section == "fee":
+            return "enter the timbre number"  # an electronic stamp is a number, not a scan
         if requirement.originals or requirement.copies:
             return "upload a scan; keep the original"
         return "typed in online"
@@ -74,6 +76,25 @@ def bring(item: ChecklistItem, route: Route) -> str:
         parts.append(_count(item.quantity, "original", "originals"))
     if requirement.copies:
         parts.append(_count(requirement.copies, "copy", "copies"))
+    return " + ".join(parts)
+
+
+def bring_fr(item: ChecklistItem, route: Route) -> str:
+    """:func:`bring` in French, for what the clerk reads: « 1 original + 1 copie »."""
+    requirement = item.requirement
+    if route == "anef":
+        if requirement.section == "fee":
+            return "numéro du timbre à saisir"
+        if requirement.originals or requirement.copies:
+            return "scan à téléverser"
+        return "saisi en ligne"
+    if requirement.counts_photos:
+        return _count(item.quantity, "photo", "photos")
+    parts = []
+    if item.quantity:
+        parts.append(_count(item.quantity, "original", "originaux"))
+    if requirement.copies:
+        parts.append(_count(requirement.copies, "copie", "copies"))
     return " + ".join(parts)
 
 

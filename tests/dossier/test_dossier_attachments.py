@@ -6,6 +6,7 @@ import io
 from pathlib import Path
 
 from PIL import Image
+from pypdf import PdfWriter
 
 from carte_prep.dossier.attachments import LONG_SIDE_PX, prepare_scan
 
@@ -40,7 +41,7 @@ def test_a_transparent_png_is_laid_on_white(tmp_path: Path) -> None:
 
 
 def test_files_that_cannot_be_shown_are_reported(tmp_path: Path) -> None:
-    (tmp_path / "lease.pdf").write_bytes(b"%PDF-1.4\n%...\n")
+    (tmp_path / "lease.pdf").write_bytes(b"%PDF-1.4\n%...\n")  # a header and nothing else
     (tmp_path / "notes.txt").write_text("not an image", encoding="utf-8")
     (tmp_path / "broken.jpg").write_bytes(b"\xff\xd8\xff\xe0 truncated")
     (tmp_path / "folder.png").mkdir()
@@ -50,10 +51,38 @@ def test_files_that_cannot_be_shown_are_reported(tmp_path: Path) -> None:
         for name in ("lease.pdf", "notes.txt", "broken.jpg", "folder.png", "gone.jpg")
     }
 
-    assert results["lease.pdf"].kind == "separate"
+    assert "damaged PDF" in results["lease.pdf"].message
     assert "not a JPEG, PNG or PDF" in results["notes.txt"].message
     assert "damaged" in results["broken.jpg"].message
     assert results["folder.png"].message == "not a file"
     assert "not found" in results["gone.jpg"].message
     assert all(r.data is None for r in results.values())
     assert all(r.kind != "image" for r in results.values())
+
+
+def test_an_attached_pdf_is_kept_to_merge_with_its_page_count(tmp_path: Path) -> None:
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    writer.add_blank_page(595, 842)
+    path = tmp_path / "lease.pdf"
+    writer.write(path)
+    scan = prepare_scan(str(path))
+    assert (scan.kind, scan.pages, scan.pdf_path) == ("separate", 2, path.resolve())
+    assert scan.message == "its 2 pages follow this one"
+
+
+def test_an_identity_scan_carries_the_watermark_in_its_pixels(tmp_path: Path) -> None:
+    path = tmp_path / "passport.png"
+    Image.new("RGB", (1000, 700), "white").save(path)
+    plain = prepare_scan(str(path))
+    marked = prepare_scan(str(path), watermark="copie - usage exclusif")
+    assert plain.data is not None
+    assert marked.data is not None
+    with Image.open(io.BytesIO(plain.data)) as image:
+        darkest, _ = image.convert("L").getextrema()
+        assert isinstance(darkest, int)
+        assert darkest > 240  # white all over
+    with Image.open(io.BytesIO(marked.data)) as image:
+        darkest, _ = image.convert("L").getextrema()
+        assert isinstance(darkest, int)
+        assert darkest < 200  # grey letters across it

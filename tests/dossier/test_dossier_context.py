@@ -67,7 +67,7 @@ def test_a_shared_document_is_described_once_and_referenced_from_each_list() -> 
     html = render_html(load_profile("thompson-family"), today=TODAY)
     household_part = html.split('id="household-documents"')[1].split('id="on-the-day"')[0]
     assert household_part.count("Justificatif de domicile de moins de 3 mois") == 1
-    assert "David James Thompson, Margaret Anne Thompson" in household_part
+    assert "<bdi>David James Thompson</bdi>, <bdi>Margaret Anne Thompson</bdi>" in household_part
     assert html.count('href="#shared-proof-of-address"') == 2  # David's and Margaret's rows
 
 

@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pdf_support import between, load_profile, pdf_text, placed_images, squeeze
+from pdf_support import between, blank_fractions, load_profile, pdf_text, placed_images, squeeze
 from PIL import Image
-from pypdf import PdfReader
+from pypdf import PdfReader, PdfWriter
 
 from carte_prep.core.engine import Checklist, build_checklist
 from carte_prep.core.errors import CartePrepError
@@ -66,10 +66,18 @@ def test_each_example_prints_names_pieces_fee_and_page_numbers(
         assert squeeze(member.display_name) in text
     for checklist in checklists(household):
         for item in checklist.items:
-            assert squeeze(item.requirement.name_fr) in text, item.requirement.id
+            printed = item.requirement.name_fr.replace("'", "\u2019")  # French apostrophe
+            assert squeeze(printed) in text, item.requirement.id
         quote = fee_of(checklist)
-        fee = "Nothing to pay" if quote.total_max == 0 else f"€{quote.total}"
+        fee = "Nothing to pay" if quote.total_max == 0 else f"{quote.total}\u00a0€"
         assert squeeze(fee) in text
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_no_page_of_an_example_is_mostly_blank(rendered: dict[str, Path], name: str) -> None:
+    blank = blank_fractions(rendered[name])
+    worst = max(range(len(blank)), key=blank.__getitem__)
+    assert blank[worst] <= 0.6, f"page {worst + 1} is {blank[worst]:.0%} blank"
 
 
 @pytest.mark.parametrize("name", EXAMPLES)
@@ -131,10 +139,11 @@ def test_still_missing_lists_exactly_the_missing_pieces(tmp_path: Path) -> None:
     assert len(missing) == 3  # the premise of this test
 
     path = render_pdf(household, tmp_path / "d.pdf", today=TODAY)
-    section = squeeze(between(pdf_text(path), "Still missing", "Photos · Photographies"))
+    section = squeeze(between(pdf_text(path), "Still missing", "Photos:"))
 
     for item in checklist.items:
-        assert (squeeze(item.requirement.name_fr) in section) == (not item.done)
+        printed = squeeze(item.requirement.name_fr.replace("'", "\u2019"))
+        assert (printed in section) == (not item.done)
     assert section.count("Beforeyourappointmenton15/12/2026") == 3
 
 
@@ -300,7 +309,9 @@ def test_an_output_folder_that_does_not_exist_is_a_plain_error(tmp_path: Path) -
 def test_attached_scans_follow_as_an_annex(tmp_path: Path) -> None:
     scan = tmp_path / "passport-scan.png"
     Image.new("RGB", (2400, 1600), (200, 220, 255)).save(scan)
-    (tmp_path / "lease.pdf").write_bytes(b"%PDF-1.4\n")
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    writer.write(tmp_path / "lease.pdf")
     attachments = [str(scan), str(tmp_path / "moved-away.jpg"), str(tmp_path / "lease.pdf")]
     household = household_of(
         person(
@@ -312,10 +323,19 @@ def test_attached_scans_follow_as_an_annex(tmp_path: Path) -> None:
 
     path = render_pdf(household, tmp_path / "d.pdf", today=TODAY, with_attachments=True)
 
+    reader = PdfReader(path)
     images = placed_images(path)
     assert len(images) == 1
     page, image = images[0]
-    assert page == len(PdfReader(path).pages) - 1  # in the annex, at the end
+    assert "Annex: attached scans" in reader.pages[page].extract_text()
+    separator = squeeze(reader.pages[-2].extract_text())
+    assert squeeze("lease.pdf: its page follows this one") in separator
+    merged = reader.pages[-1]  # the attached PDF's page, right behind its separator
+    assert float(merged.mediabox.width) == 595
+    assert "usage exclusif" in merged.extract_text()  # an identity document: watermarked
+    assert squeeze("This copy includes scans of identity documents") in squeeze(
+        reader.pages[0].extract_text()
+    )
     with Image.open(io.BytesIO(image.get_data())) as embedded:  # the bytes in the PDF
         assert embedded.format == "JPEG"  # re-encoded, not the original PNG
         assert embedded.size == (1400, 933)  # scaled from 2400 × 1600
@@ -323,7 +343,6 @@ def test_attached_scans_follow_as_an_annex(tmp_path: Path) -> None:
     assert squeeze("Ana Silva, piece 1: Passeport en cours de validité") in annex
     assert "passport-scan.png" in annex
     assert squeeze("Not included: moved-away.jpg: not found") in annex
-    assert squeeze("Attached separately: lease.pdf") in annex
 
 
 def test_without_the_annex_no_scan_is_read(tmp_path: Path) -> None:

@@ -52,6 +52,8 @@ GESTURES = {e.ToggleGathered, e.CycleStatus, e.ToggleTranslated, e.ToggleShare}
 """Keys that flip a value in the app; the command line says the value itself instead."""
 CLI_ONLY = {e.Share}
 """'share H ITEM MEMBER...' names everyone at once; the app adds or removes one member."""
+NOT_IN_APP = {e.SetAddress}
+"""The postal address is typed with 'carte-prep address'; the app has no field for it yet."""
 
 Steps = Callable[[CartePrepApp, Pilot[None]], Awaitable[None]]
 
@@ -377,8 +379,8 @@ def _same(folder: Path, household_id: str, wanted: bytes) -> bool:
 
 def test_the_changes_use_every_edit_type() -> None:
     changes = [c for group in GROUPS.values() for c in group(Path("scan.pdf"))]
-    assert {c.edit for c in changes} == edit_types() - GESTURES
-    assert {c.app_edit for c in changes} == edit_types() - CLI_ONLY
+    assert {c.edit for c in changes} == edit_types() - GESTURES - NOT_IN_APP
+    assert {c.app_edit for c in changes} == edit_types() - CLI_ONLY - NOT_IN_APP
 
 
 @pytest.mark.slow

@@ -92,6 +92,8 @@ IDENTITY = (
     Field("--relationship", ("relationship",), choices=get_args(Relationship)),
     Field("--passport-number", ("passport", "number")),
     Field("--passport-expiry", ("passport", "valid_until"), type=types.date, metavar=DAY),
+    Field("--phone", ("phone",), help="phone number, for the bordereau (optional)"),
+    Field("--email", ("email",), help="e-mail address, for the bordereau (optional)"),
 )
 ASKED = (
     Field(

@@ -7,6 +7,7 @@ import argparse
 from carte_prep.cli.args import Parser, add_command
 from carte_prep.cli.context import Context, UsageError
 from carte_prep.cli.member_fields import add_member_flags, member_from_args
+from carte_prep.core.errors import explain_validation
 
 
 def cmd_add_member(ctx: Context, args: argparse.Namespace) -> int:
@@ -47,6 +48,39 @@ def cmd_remove_member(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_address(ctx: Context, args: argparse.Namespace) -> int:
+    from pydantic import ValidationError
+
+    from carte_prep.core.edits import SetAddress
+    from carte_prep.core.model import PostalAddress
+
+    household = ctx.household(args.household)
+    whose = household.id
+    if args.member:
+        whose = household.find_member(args.member).display_name
+    given = [v for v in (args.street, args.postcode, args.town) if v is not None]
+    if args.clear:
+        if given:
+            raise UsageError("give either --clear or --street/--postcode/--town, not both")
+        address = None
+    else:
+        if len(given) != 3:
+            raise UsageError(
+                "give --street, --postcode and --town together (or --clear to remove the address)"
+            )
+        try:
+            address = PostalAddress(street=args.street, postcode=args.postcode, town=args.town)
+        except ValidationError as exc:
+            raise UsageError(explain_validation(exc, where="address")) from None
+    ctx.change(household.id, SetAddress(args.member, address))
+    if address is None:
+        shared = " (they now live at the household's address)" if args.member else ""
+        print(f"cleared the postal address of {whose}{shared}")
+    else:
+        print(f"postal address of {whose}: {address.one_line}")
+    return 0
+
+
 def register(commands: argparse._SubParsersAction[Parser]) -> None:
     p = add_command(commands, "add-member", cmd_add_member, "add a member to a household")
     p.add_argument("household")
@@ -66,3 +100,16 @@ def register(commands: argparse._SubParsersAction[Parser]) -> None:
     p.add_argument("household")
     p.add_argument("member_id")
     p.add_argument("--yes", action="store_true", help="confirm")
+
+    p = add_command(
+        commands,
+        "address",
+        cmd_address,
+        "the household's postal address, or a member's own when they live elsewhere",
+    )
+    p.add_argument("household")
+    p.add_argument("member", nargs="?", help="a member who does not live at the household address")
+    p.add_argument("--street", help="number and street, with any flat or building details")
+    p.add_argument("--postcode", help="the 5-digit post code")
+    p.add_argument("--town")
+    p.add_argument("--clear", action="store_true", help="remove the address")

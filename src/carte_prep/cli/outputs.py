@@ -116,13 +116,15 @@ def cmd_ics(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_pdf(ctx: Context, args: argparse.Namespace) -> int:
-    from carte_prep.dossier import render_pdf  # imports weasyprint: only when asked
+    from carte_prep.dossier import glyph_warnings, render_pdf  # weasyprint: only when asked
 
     household = ctx.household(args.household)
     if args.member:
         household.find_member(args.member)
     output = Path(args.output)
     _refuse_overwrite(output, args.force)
+    for warning in glyph_warnings(household, args.member):
+        print(f"carte-prep: warning: {warning}", file=sys.stderr)
     written = render_pdf(
         ctx.store.for_dossier(household),
         output,
@@ -130,10 +132,37 @@ def cmd_pdf(ctx: Context, args: argparse.Namespace) -> int:
         today=ctx.today,
         show_ids=args.show_ids,
         with_attachments=args.with_attachments,
+        only=args.only,
         timeout=args.timeout,
         data_root=ctx.data_dir,
     )
     print(f"wrote {written}")
+    return 0
+
+
+def cmd_upload_set(ctx: Context, args: argparse.Namespace) -> int:
+    from carte_prep.cli.render import print_json
+    from carte_prep.dossier.upload import make_upload_set
+
+    household = ctx.household(args.household)
+    made = make_upload_set(
+        household, args.member, Path(args.output), today=ctx.today, force=args.force
+    )
+    if args.json:
+        print_json(
+            {
+                "folder": str(made.folder),
+                "limit_bytes": made.limit_bytes,
+                "slots": [vars(slot) for slot in made.slots],
+            }
+        )
+        return 0
+    print(
+        f"wrote the ANEF upload set to {made.folder} (each file under {made.limit_bytes:,} bytes)"
+    )
+    for slot in made.slots:
+        what = slot.file or f"(nothing: {slot.problem})"
+        print(f"  {slot.number:>2}. {slot.name_fr}: {what}")
     return 0
 
 
@@ -169,9 +198,27 @@ def register(commands: argparse._SubParsersAction[Parser]) -> None:
     )
     p.add_argument("--force", action="store_true", help="overwrite FILE")
     p.add_argument(
+        "--only",
+        choices=("bordereau", "packing-list"),
+        default="all",
+        help="only the clerk's bordereau des pièces, or only your packing list",
+    )
+    p.add_argument(
         "--timeout",
         type=types.seconds,
         default=PDF_TIMEOUT,
         metavar="SECONDS",
         help=f"stop a dossier that takes longer than this to lay out (default {PDF_TIMEOUT:g})",
     )
+
+    p = add_command(
+        commands,
+        "upload-set",
+        cmd_upload_set,
+        "one file per ANEF slot, named by slot, each under the size limit",
+    )
+    p.add_argument("household")
+    p.add_argument("member")
+    p.add_argument("-o", "--output", required=True, metavar="DIR", help="an empty folder")
+    p.add_argument("--force", action="store_true", help="replace what DIR holds")
+    p.add_argument("--json", action="store_true")

@@ -421,6 +421,53 @@ class Tracking(Model):
     or a bill, a TCF result or a diploma); None: the strictest is assumed."""
 
 
+_POSTCODE = re.compile(r"[0-9]{5}")
+_PHONE = re.compile(r"\+?[0-9][0-9 .()-]{5,24}")
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+def _postcode(value: str) -> str:
+    code = _compact(value)
+    if not _POSTCODE.fullmatch(code):
+        raise ValueError(f"{value[:20]!r} is not a French post code; use its 5 digits, e.g. 75011")
+    return code
+
+
+def _phone(value: str) -> str:
+    value = clean_line(value, max_length=40)
+    if not _PHONE.fullmatch(value):
+        raise ValueError(
+            f"{value!r} is not a phone number; use digits, spaces and an optional leading +, "
+            "e.g. +33 6 12 34 56 78"
+        )
+    return value
+
+
+def _email(value: str) -> str:
+    value = clean_line(value, max_length=LINE_MAX)
+    if not _EMAIL.fullmatch(value):
+        raise ValueError(f"{value!r} is not an e-mail address; e.g. name@example.org")
+    return value
+
+
+def _unset(value: object) -> bool:
+    """Contact details left out are not written, so files without them read as before."""
+    return value is None
+
+
+class PostalAddress(Model):
+    """A postal address in France, as the prefecture writes it on the card and letters."""
+
+    street: RequiredLine
+    """Number, street and any flat or building details, on one line."""
+    postcode: Annotated[str, AfterValidator(_postcode)]
+    town: RequiredLine
+
+    @property
+    def one_line(self) -> str:
+        return f"{self.street}, {self.postcode} {self.town}"
+
+
 class Member(Model):
     """One person in the household."""
 
@@ -437,6 +484,10 @@ class Member(Model):
     so nothing is lost, until a code is chosen."""
     relationship: Relationship = "self"
     passport: Passport = Field(default_factory=Passport)
+    phone: Annotated[str, AfterValidator(_phone)] | None = Field(None, exclude_if=_unset)
+    email: Annotated[str, AfterValidator(_email)] | None = Field(None, exclude_if=_unset)
+    address: PostalAddress | None = Field(None, exclude_if=_unset)
+    """Only when this member lives elsewhere than the household's address."""
     application: Application | None = None
     """None when the person needs no card (for example a minor)."""
     tracking: dict[ItemId, Tracking] = Field(default_factory=dict, max_length=500)
@@ -461,6 +512,8 @@ class Household(Model):
     schema_version: Literal[2] = 2
     id: Slug
     name: RequiredLine
+    address: PostalAddress | None = Field(None, exclude_if=_unset)
+    """Where the household lives; a member with an address of their own overrides it."""
     members: list[Member] = Field(default_factory=list)
     shared: list[SharedEvidence] = Field(default_factory=list)
 
@@ -493,6 +546,10 @@ class Household(Model):
     def shared_document(self, requirement_id: str) -> SharedEvidence | None:
         """The household document kept for this item, whoever it serves."""
         return next((e for e in self.shared if e.requirement == requirement_id), None)
+
+    def address_of(self, member_id: str) -> PostalAddress | None:
+        """The member's own address, else the household's (None when neither is known)."""
+        return self.member(member_id).address or self.address
 
     def member(self, member_id: str) -> Member:
         for member in self.members:

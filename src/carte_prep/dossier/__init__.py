@@ -4,14 +4,19 @@ The CLI and the app call exactly :func:`render_pdf`; :func:`render_html` gives t
 document as HTML, which is quick to inspect in tests. The pipeline is: the engine's
 checklists -> a view-model of plain strings (:mod:`.context`) -> Jinja2 templates from the
 bundled ``templates/`` folder (autoescaped, strict) -> WeasyPrint (:mod:`.pdf`), which may
-read nothing but the templates (:mod:`.fetcher`). The scans the person chose are read and
-shrunk by :mod:`.attachments` and reach WeasyPrint inline. Importing this package does not
-import WeasyPrint.
+read nothing but the templates (:mod:`.fetcher`) -> attached PDFs merged behind their
+separator pages (:mod:`.merge`). The scans the person chose are read and shrunk by
+:mod:`.attachments` and reach WeasyPrint inline. One dossier holds three outputs: the
+bordereau for the clerk, the packing list for the applicant and the full detail
+(``only`` picks one); the ANEF upload set is made by :mod:`.upload`. Importing this
+package imports neither WeasyPrint nor jinja2 nor the core: the renderer process
+(:mod:`.render_child`) imports the URL policy from here and must stay light.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,11 +28,21 @@ if TYPE_CHECKING:
     from jinja2 import Environment
 
     from carte_prep.core.model import Household
+    from carte_prep.dossier.context import Only
     from carte_prep.dossier.renderer import Renderer
+    from carte_prep.dossier.views import Dossier
 
-__all__ = ["DossierError", "render_html", "render_pdf"]
+__all__ = ["DossierError", "glyph_warnings", "render_html", "render_pdf"]
 
 TEMPLATE = "dossier.html"
+ONLY: tuple[Only, ...] = ("all", "bordereau", "packing-list")
+
+
+def glyph_warnings(household: Household, member_id: str | None = None) -> list[str]:
+    """Characters of the names that no font can print (see :mod:`.scripts`)."""
+    from carte_prep.dossier.scripts import glyph_warnings as found
+
+    return found(household, member_id)
 
 
 def render_pdf(
@@ -38,33 +53,53 @@ def render_pdf(
     today: dt.date,
     show_ids: bool = False,
     with_attachments: bool = False,
+    only: Only = "all",
     timeout: float | None = None,
     data_root: Path | None = None,
     renderer: Renderer | None = None,
 ) -> Path:
     """Write the dossier of the household (or of one member) to ``output``; return its path.
 
-    With ``timeout`` (seconds) the layout runs in a child process stopped at the deadline.
-    ``data_root`` is the data folder, where the temp file is noted until it is renamed.
-    ``renderer`` is a renderer process kept ready by the caller (the app's).
+    With ``timeout`` (seconds) the layout runs in a renderer process stopped at the
+    deadline; ``renderer`` is one kept ready by the caller (the app's). ``data_root`` is
+    the data folder, where the temp file is noted until it is renamed.
 
     Identifiers are masked unless ``show_ids``; the attached scans follow as an annex when
     ``with_attachments``. Raises :class:`~carte_prep.core.errors.NotFoundError` for an
     unknown member and :class:`DossierError` when the PDF cannot be made or written, in
-    which case ``output`` is left as it was.
+    which case ``output`` is left as it was. Call :func:`glyph_warnings` first to tell the
+    person about characters no font can print.
     """
-    html = render_html(
+    from carte_prep.dossier.context import build_dossier
+    from carte_prep.dossier.fetcher import UrlPolicy
+    from carte_prep.dossier.merge import finish_pdf
+    from carte_prep.dossier.pdf import write_pdf
+
+    dossier = build_dossier(
         household,
         member_id=member_id,
         today=today,
         show_ids=show_ids,
         with_attachments=with_attachments,
     )
-    from carte_prep.dossier.fetcher import UrlPolicy
-    from carte_prep.dossier.pdf import write_pdf
-
-    policy = UrlPolicy(templates_dir())
-    return write_pdf(html, output, policy, timeout=timeout, data_root=data_root, renderer=renderer)
+    if only == "bordereau" and not dossier.bordereaux:
+        raise DossierError(
+            "no bordereau to print: nobody in it files at the prefecture desk "
+            "(on ANEF, 'carte-prep upload-set' prepares the files instead)"
+        )
+    if only == "packing-list" and not dossier.packing:
+        raise DossierError("no packing list to print: nobody in it has a checklist")
+    html = _render_template(dossier, only)
+    merges = dossier.merges if only == "all" else ()
+    return write_pdf(
+        html,
+        output,
+        UrlPolicy(templates_dir()),
+        timeout=timeout,
+        data_root=data_root,
+        renderer=renderer,
+        finish=lambda pdf: finish_pdf(pdf, merges),
+    )
 
 
 def render_html(
@@ -74,10 +109,9 @@ def render_html(
     today: dt.date,
     show_ids: bool = False,
     with_attachments: bool = False,
+    only: Only = "all",
 ) -> str:
     """The dossier as the HTML that :func:`render_pdf` lays out."""
-    from jinja2 import TemplateError
-
     from carte_prep.dossier.context import build_dossier
 
     dossier = build_dossier(
@@ -87,16 +121,28 @@ def render_html(
         show_ids=show_ids,
         with_attachments=with_attachments,
     )
+    return _render_template(dossier, only)
+
+
+def _render_template(dossier: Dossier, only: Only) -> str:
+    from jinja2 import TemplateError
+
+    if only not in ONLY:
+        raise DossierError(f"unknown part {only!r}; choose one of {', '.join(ONLY)}")
     try:
-        return _environment().get_template(TEMPLATE).render(d=dossier)
+        return _environment().get_template(TEMPLATE).render(d=dossier, only=only)
     except TemplateError as exc:
         raise DossierError(f"the dossier template is broken: {exc}") from exc
 
 
-def _french_spacing(value: object) -> object:
-    """Keep « guillemets » on the line of the words they enclose (French typography)."""
-    if isinstance(value, str):
-        return value.replace("« ", "«\u00a0").replace(" »", "\u00a0»")
+_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+
+
+def _french_typography(value: object) -> object:
+    """Guillemets kept on the line of their words; ’ for the apostrophe inside a word."""
+    if isinstance(value, str) and not hasattr(value, "__html__"):  # markup is left alone
+        value = value.replace("« ", "«\u00a0").replace(" »", "\u00a0»")
+        return _APOSTROPHE.sub("\u2019", value)
     return value
 
 
@@ -111,5 +157,5 @@ def _environment() -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
-        finalize=_french_spacing,
+        finalize=_french_typography,
     )

@@ -6,8 +6,10 @@ that, so every image is decoded here (JPEG and PNG only, sniffed from the conten
 size limits checked before decoding), turned upright, scaled down and re-encoded as a
 plain JPEG, handed to the renderer as a ``data:`` URL. (A ``file:`` URL would not do:
 WeasyPrint re-reads an image from the disk path of a ``file:`` URL, whatever bytes the URL
-fetcher returned, so the original would end up in the PDF.) WeasyPrint cannot place pages
-of another PDF, so attached PDFs are listed to be sent separately. Whatever goes wrong
+fetcher returned, so the original would end up in the PDF.) A scan of an identity document
+gets the copy watermark burnt into its pixels. WeasyPrint cannot place pages of another
+PDF, so an attached PDF is checked here (readable, not encrypted) and its pages are merged
+behind a separator page once the dossier is laid out (:mod:`.merge`). Whatever goes wrong
 with one file becomes a line in the annex, never a failed dossier.
 """
 
@@ -21,7 +23,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageDraw, ImageFont, ImageOps, UnidentifiedImageError
+from pypdf import PdfReader
+from pypdf.errors import PyPdfError
+
+from carte_prep.resources import templates_dir
 
 MAX_FILE_BYTES = 25 * 1024 * 1024
 MAX_PIXELS = 40_000_000
@@ -43,6 +49,9 @@ class Scan:
     message: str
     data: bytes | None = None
     """For an image: the scaled JPEG the renderer is given instead of the original."""
+    pdf_path: Path | None = None
+    """For a PDF: where it is, to merge its pages after the dossier is laid out."""
+    pages: int = 0
 
     @property
     def data_url(self) -> str:
@@ -56,8 +65,11 @@ class _Unusable(Exception):
     """A file that cannot go in the annex, with the reason to print."""
 
 
-def prepare_scan(path_text: str) -> Scan:
-    """Read one attachment and say what the annex will show for it."""
+def prepare_scan(path_text: str, *, watermark: str | None = None) -> Scan:
+    """Read one attachment and say what the annex will show for it.
+
+    With ``watermark``, an image gets that text drawn across it (an identity document).
+    """
     given = Path(path_text).expanduser()
     name = given.name or path_text
     try:
@@ -67,8 +79,13 @@ def prepare_scan(path_text: str) -> Scan:
     try:
         data = _read(path)
         if data is None:
-            return Scan(name, "separate", "a PDF cannot be placed inside: print or send it too")
-        return Scan(name, "image", "", data=_scaled_jpeg(data))
+            pages = _pdf_pages(path)
+            said = "its page follows" if pages == 1 else f"its {pages} pages follow"
+            return Scan(name, "separate", f"{said} this one", pdf_path=path, pages=pages)
+        image = _scaled(data)
+        if watermark:
+            image = _watermarked(image, watermark)
+        return Scan(name, "image", "", data=_jpeg(image))
     except _Unusable as exc:
         return Scan(name, "problem", str(exc))
 
@@ -93,8 +110,48 @@ def _read(path: Path) -> bytes | None:
         raise _Unusable(f"cannot be read ({exc.strerror or exc})") from None
 
 
-def _scaled_jpeg(data: bytes) -> bytes:
-    """Decode, check, turn upright, shrink and re-encode without any metadata."""
+def _pdf_pages(path: Path) -> int:
+    """The number of pages of an attached PDF that can be merged as it is."""
+    try:
+        reader = PdfReader(path)
+        if reader.is_encrypted:
+            raise _Unusable("the PDF is password-protected: save a copy without a password")
+        pages = len(reader.pages)
+    except (PyPdfError, OSError, ValueError) as exc:
+        raise _Unusable(f"a damaged PDF ({type(exc).__name__}): export it again") from None
+    if not pages:
+        raise _Unusable("the PDF has no page")
+    return pages
+
+
+def _jpeg(image: Image.Image) -> bytes:
+    """A plain JPEG: Pillow writes no EXIF unless it is given one."""
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True)
+    return out.getvalue()
+
+
+def _watermarked(image: Image.Image, text: str) -> Image.Image:
+    """The text repeated across the image in grey, diagonally, burnt into the pixels."""
+    base = image.convert("RGB")
+    size = max(base.width // 28, 12)
+    font = ImageFont.truetype(str(templates_dir() / "fonts" / "DejaVuSans-Bold.ttf"), size)
+    side = int((base.width**2 + base.height**2) ** 0.5)
+    layer = Image.new("L", (side, side), 0)
+    draw = ImageDraw.Draw(layer)
+    step = size * 5
+    for y in range(0, side, step):
+        draw.text((0 if (y // step) % 2 else side // 6, y), (text + "   ") * 3, fill=110, font=font)
+    layer = layer.rotate(30, expand=False)
+    left, top = (side - base.width) // 2, (side - base.height) // 2
+    mask = layer.crop((left, top, left + base.width, top + base.height))
+    grey = Image.new("RGB", base.size, (120, 120, 120))
+    base.paste(grey, mask=mask)
+    return base
+
+
+def _scaled(data: bytes) -> Image.Image:
+    """Decode, check, turn upright and shrink; the metadata stays behind."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -106,10 +163,7 @@ def _scaled_jpeg(data: bytes) -> bytes:
                     )
                 image = ImageOps.exif_transpose(opened)
                 image.thumbnail((LONG_SIDE_PX, LONG_SIDE_PX))
-                image = _flatten(image)
-                out = io.BytesIO()
-                image.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True)
-                return out.getvalue()
+                return _flatten(image)
     except UnidentifiedImageError:
         raise _Unusable("not a JPEG, PNG or PDF file: attach it separately") from None
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):

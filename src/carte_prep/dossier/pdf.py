@@ -11,6 +11,7 @@ a stray copy of someone's passport details) behind.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from carte_prep.dossier.errors import DossierError
@@ -27,6 +28,7 @@ def write_pdf(
     timeout: float | None = None,
     data_root: Path | None = None,
     renderer: Renderer | None = None,
+    finish: Callable[[bytes], bytes] | None = None,
 ) -> Path:
     """Render ``html`` into ``output`` (replaced whole, or left untouched on failure).
 
@@ -34,7 +36,8 @@ def write_pdf(
     stopped when the time is up, so a pathological household can neither hang the caller
     nor hold its interpreter lock; ``renderer`` is one kept ready by the caller (the app),
     otherwise one is started for this dossier only. With ``data_root`` the temp file is
-    noted in the data folder, so one left by a killed process is removed.
+    noted in the data folder, so one left by a killed process is removed. ``finish``
+    changes the laid-out PDF before it is written (attached PDFs merged in).
     """
     output = Path(os.path.abspath(output.expanduser()))
     folder = output.parent
@@ -52,6 +55,8 @@ def write_pdf(
             data = one_off.render(html, timeout)
         finally:
             one_off.close()
+    if finish is not None:
+        data = finish(data)
     from carte_prep.core.storage import write_private_file
 
     write_private_file(output, data, data_root=data_root)

@@ -36,6 +36,32 @@ def read_exactly(stream: IO[bytes], size: int) -> bytes | None:
     return b"".join(chunks)
 
 
+RETRY_HOOK = 'class="dossier'
+"""Marks the root element of a document that has alternative page flows."""
+OTHER_FLOWS = ("page-flow-alt", "page-flow-tight")
+"""Classes set on that root for the other flows, tried in turn (see the stylesheet)."""
+TAIL_RETRY_BELOW = 0.4
+"""A page filled less than this (a few spilt lines) makes another flow worth trying."""
+
+
+def _least_filled(document: Any) -> float:
+    """The lowest share of the page body any page fills, top of content to bottom."""
+    least = 1.0
+    for page in document.pages:
+        box = page._page_box  # private layout tree: the print tests fail if it changes
+        top, height = box.content_box_y(), box.height
+        body = [c for c in box.children if getattr(c, "element_tag", "") == "html"]
+        bottoms = [
+            d.position_y + d.margin_height()
+            for root in body
+            for d in root.descendants()
+            if type(d).__name__ in ("LineBox", "ImageBox", "TableRowBox")
+        ]
+        if bottoms and height:
+            least = min(least, (max(bottoms) - top) / height)
+    return least
+
+
 def render(html: str, policy: UrlPolicy) -> bytes:
     """Lay out one dossier; a refused URL or a layout error is a :class:`DossierError`."""
     from weasyprint import HTML
@@ -55,10 +81,21 @@ def render(html: str, policy: UrlPolicy) -> bytes:
     fetcher = ConfinedFetcher(
         allowed_protocols=("file", "data"), allow_redirects=False, fail_on_errors=True
     )
-    try:
-        pdf: bytes = HTML(string=html, base_url=policy.base_url, url_fetcher=fetcher).write_pdf(
-            font_config=FontConfiguration()
+
+    def layout(text: str) -> Any:
+        return HTML(string=text, base_url=policy.base_url, url_fetcher=fetcher).render(
+            font_config=FontConfiguration(), pdf_tags=True
         )
+
+    try:
+        document = layout(html)
+        for flow in OTHER_FLOWS:
+            if _least_filled(document) >= TAIL_RETRY_BELOW or RETRY_HOOK not in html:
+                break
+            again = layout(html.replace(RETRY_HOOK, f"{RETRY_HOOK} {flow}", 1))
+            if _least_filled(again) > _least_filled(document):
+                document = again
+        pdf: bytes = document.write_pdf(pdf_tags=True)
     except FatalURLFetchingError as exc:
         raise DossierError(f"the dossier was not made: it {exc}") from None
     except Exception as exc:

@@ -45,6 +45,7 @@ from carte_prep.tui.messages import (
     HouseholdDeleteRequested,
     HouseholdSaved,
     PdfRequested,
+    UploadSetRequested,
 )
 from carte_prep.tui.screens.base import DataScreen
 from carte_prep.tui.screens.dialogs import ConfirmDialog, PromptDialog
@@ -326,6 +327,62 @@ class CartePrepApp(App[None]):
                 check=partial(_export_path_problem, suffix=".pdf"),
             ),
             chosen,
+        )
+
+    def on_upload_set_requested(self, message: UploadSetRequested) -> None:
+        """Ask for a folder; a folder that holds files is replaced only once agreed."""
+        household_id, member_id = message.household_id, message.member_id
+
+        def write(folder: Path, force: bool) -> None:
+            self.run_worker(
+                partial(self._upload_worker, household_id, member_id, folder, force),
+                name="upload-set",
+                group="upload-set",
+                thread=True,
+                exclusive=True,
+                exit_on_error=False,
+            )
+
+        def chosen(answer: str | None) -> None:
+            if not answer:
+                return
+            folder = _typed_path(answer)
+            if not (folder.is_dir() and any(folder.iterdir())):
+                write(folder, False)
+                return
+            self.push_screen(
+                ConfirmDialog(f"{folder} is not empty. Replace what it holds?", yes="Replace"),
+                lambda replace: write(folder, True) if replace else None,
+            )
+
+        self.push_screen(
+            PromptDialog(
+                f"Write the ANEF upload set of {member_id} to the folder:",
+                value=str(self.export_path(f"carte-prep-{household_id}-{member_id}-anef")),
+            ),
+            chosen,
+        )
+
+    def _upload_worker(self, household_id: str, member_id: str, folder: Path, force: bool) -> None:
+        from carte_prep.dossier.upload import make_upload_set
+
+        try:
+            made = make_upload_set(
+                self.session.get(household_id), member_id, folder, today=self.today(), force=force
+            )
+        except (CartePrepError, OSError) as exc:
+            said = str(exc) if isinstance(exc, CartePrepError) else f"cannot write {folder}"
+            self.call_from_thread(
+                self.notify, said, title="Upload set not written", severity="error", markup=False
+            )
+            return
+        written = sum(1 for slot in made.slots if slot.file)
+        self.call_from_thread(
+            self.notify,
+            f"{written} of {len(made.slots)} slots written to {made.folder}",
+            title="Upload set ready",
+            markup=False,
+            timeout=10,
         )
 
     def _unless_declined_overwrite(self, output: Path, go: Callable[[Path], None]) -> None:

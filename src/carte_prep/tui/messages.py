@@ -95,6 +95,15 @@ class PdfRequested(Message):
         self.member_id = member_id
 
 
+class UploadSetRequested(Message):
+    """Please ask which folder gets this member's ANEF upload set, then write it."""
+
+    def __init__(self, household_id: str, member_id: str) -> None:
+        super().__init__()
+        self.household_id = household_id
+        self.member_id = member_id
+
+
 class CalendarRequested(Message):
     """Please ask where to write these dates as a calendar file, then write it."""
 

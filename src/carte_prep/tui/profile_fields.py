@@ -171,6 +171,8 @@ STEPS: tuple[Step, ...] = (
             FieldSpec(("passport", "number"), "Passport number"),
             FieldSpec(("passport", "issuing_country"), "Passport issued by (country)"),
             FieldSpec(("passport", "valid_until"), "Passport valid until (dd/mm/yyyy)", "date"),
+            FieldSpec(("phone",), "Phone (for the bordereau, optional)"),
+            FieldSpec(("email",), "E-mail (for the bordereau, optional)"),
         ),
     ),
     Step(

@@ -48,6 +48,7 @@ from carte_prep.core.catalogue.schema import (
     Section,
     Source,
     Sourced,
+    UploadRules,
     Variant,
     Window,
     WindowByRoute,
@@ -69,6 +70,7 @@ class Catalogue(Data):
     windows: dict[str, Window]
     window_by_path: dict[Procedure, WindowByRoute]
     photos: PhotoRules
+    uploads: UploadRules
     departements: dict[str, Departement]
     generations: list[CardGeneration]
     hand_in: dict[Route, HandIn]
@@ -283,6 +285,7 @@ def catalogue_data() -> dict[str, Any]:
         "windows": _keyed(windows["window"], "windows.toml"),
         "window_by_path": windows["by_path"],
         "photos": _read("photos.toml"),
+        "uploads": _read("uploads.toml"),
         "departements": {d["code"]: d for d in _read("departements.toml")["departement"]},
         "generations": meta["generation"],
         "hand_in": meta["hand_in"],
@@ -357,6 +360,7 @@ __all__ = [
     "Section",
     "Source",
     "Sourced",
+    "UploadRules",
     "Variant",
     "Window",
     "WindowByRoute",

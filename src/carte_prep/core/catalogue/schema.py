@@ -369,6 +369,15 @@ class PhotoRules(Sourced):
     ephoto_notes: list[str]
 
 
+class UploadRules(Sourced):
+    """What ANEF accepts for one uploaded document (uploads.toml)."""
+
+    max_file_bytes: int = Field(gt=0)
+    formats: list[Literal["pdf", "jpeg", "png"]]
+    secondary_only: bool
+    """Only secondary sources give the figure: shown to the user as such."""
+
+
 class Departement(Data):
     code: str
     name: str

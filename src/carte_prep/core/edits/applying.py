@@ -26,6 +26,7 @@ from carte_prep.core.edits.kinds import (
     RemoveReceipt,
     RemoveRequest,
     RenameHousehold,
+    SetAddress,
     SetCardReady,
     SetCollection,
     SetEPhoto,
@@ -41,7 +42,7 @@ from carte_prep.core.edits.kinds import (
 from carte_prep.core.entry import entry_problems
 from carte_prep.core.errors import EditError, explain_validation, field_problems, location
 from carte_prep.core.households import remove_member, upsert_member
-from carte_prep.core.model import AfterFiling, Household, Member
+from carte_prep.core.model import AfterFiling, Household, Member, PostalAddress
 from carte_prep.core.tracking import requirement, share_document, tracking_for, update_tracking
 from carte_prep.core.vocab import DONE_STATUSES, NEXT_STATUS
 
@@ -74,6 +75,8 @@ def apply(household: Household, edit: Edit, *, catalogue: Catalogue | None = Non
             changed = remove_member(household, member_id)
         case RenameHousehold(name):
             changed = _validated(household, {**household.model_dump(), "name": name}, "name")
+        case SetAddress(member_id, address):
+            changed = _address(household, member_id, address)
         case SetEPhoto(member_id, ephoto):
             changed = _application(household, member_id, ephoto=ephoto)
         case _:
@@ -161,6 +164,15 @@ def _put(
             field, message = next(iter(problems.items()))
             raise EditError(f"{field}: {message}", f"application.{field}")
     return upsert_member(household, member)
+
+
+def _address(
+    household: Household, member_id: str | None, address: PostalAddress | None
+) -> Household:
+    if member_id is None:
+        return household.model_copy(update={"address": address})
+    member = household.find_member(member_id)
+    return upsert_member(household, member.model_copy(update={"address": address}))
 
 
 def _application(household: Household, member_id: str, **changes: Any) -> Household:

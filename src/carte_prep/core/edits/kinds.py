@@ -17,6 +17,7 @@ from carte_prep.core.model import (
     EPhoto,
     ExtraDocumentsRequest,
     Member,
+    PostalAddress,
     Receipt,
     TimbreFiscal,
 )
@@ -152,6 +153,17 @@ class RenameHousehold:
 
 
 @dataclass(frozen=True)
+class SetAddress:
+    """The household's postal address, or one member's own (None: clear it).
+
+    A member without an address of their own lives at the household's.
+    """
+
+    member_id: str | None
+    address: PostalAddress | None
+
+
+@dataclass(frozen=True)
 class SetEPhoto:
     """The e-photo code and its purchase day (None: no code yet)."""
 
@@ -249,6 +261,7 @@ Edit = (
     | UpdateMember
     | RemoveMember
     | RenameHousehold
+    | SetAddress
     | SetEPhoto
     | AfterFilingEdit
 )
@@ -267,6 +280,7 @@ _WHAT: Final[dict[type, str]] = {
     UpdateMember: "profile",
     RemoveMember: "member removed",
     RenameHousehold: "household name",
+    SetAddress: "postal address",
     SetEPhoto: "e-photo code",
     SetFiledOn: "filing day",
     AddReceipt: "récépissé added",

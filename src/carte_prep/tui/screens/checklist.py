@@ -28,7 +28,13 @@ from carte_prep.core.agenda import next_deadline
 from carte_prep.core.edits import CycleStatus, RemoveMember, ToggleGathered, ToggleTranslated
 from carte_prep.present import FILED_AT, STATUS_CYCLE_TEXT
 from carte_prep.tui.format import deadline_text, item_label, markers, status_text
-from carte_prep.tui.messages import EditRefused, EditRequested, HouseholdSaved, PdfRequested
+from carte_prep.tui.messages import (
+    EditRefused,
+    EditRequested,
+    HouseholdSaved,
+    PdfRequested,
+    UploadSetRequested,
+)
 from carte_prep.tui.screens.base import DataScreen
 from carte_prep.tui.screens.dialogs import ConfirmDialog
 from carte_prep.tui.widgets.footer import KeysFooter
@@ -105,6 +111,14 @@ class ChecklistScreen(DataScreen[None]):
         Binding("p", "photos", "Photos", id="photos"),
         Binding("h", "shared", "Household docs", id="household-documents"),
         Binding("x", "pdf", "PDF", id="pdf-member", tooltip="Print this member's dossier"),
+        Binding(
+            "u",
+            "upload_set",
+            "ANEF upload set",
+            id="upload-set",
+            show=False,
+            tooltip="One file per ANEF slot, named by slot, each under the size limit",
+        ),
         Binding(
             "g", "agenda", "Agenda", id="agenda-household", tooltip="The household's coming dates"
         ),
@@ -492,6 +506,10 @@ class ChecklistScreen(DataScreen[None]):
 
     def action_pdf(self) -> None:
         self.post_message(PdfRequested(self.household_id, self.member_id))
+
+    def action_upload_set(self) -> None:
+        if self.member_id is not None:
+            self.post_message(UploadSetRequested(self.household_id, self.member_id))
 
     def action_agenda(self) -> None:
         from carte_prep.tui.screens.agenda import AgendaScreen, Jump

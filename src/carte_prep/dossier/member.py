@@ -1,0 +1,290 @@
+"""One applicant's part of the dossier: who, where and when, the pieces, photos, fee, verdict."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from carte_prep.core.catalogue import Catalogue
+from carte_prep.core.countries import country_name
+from carte_prep.core.dates import fmt
+from carte_prep.core.engine import Checklist, FeeQuote, PhotoPlan
+from carte_prep.core.model import Application, Household, Member
+from carte_prep.core.redact import Redactor
+from carte_prep.dossier.rows import build_row, build_todo, filing_day, row_state
+from carte_prep.dossier.views import (
+    Alert,
+    AppointmentView,
+    Fact,
+    FeeView,
+    MemberPart,
+    NamePart,
+    PhotosView,
+    SectionView,
+    ToDo,
+    Verdict,
+)
+from carte_prep.present import ROUTE_IN_FULL
+
+RUNNING_NAME_MAX = 50
+"""The page header only reminds whose pages these are; the full name is on the page."""
+RUNNING_MAX = 95
+"""Name and card on one header line."""
+
+ALERT_LABELS = {"danger": "Urgent", "warning": "Check", "info": "Note"}
+RELATIONSHIP_LABELS = {
+    "self": "",
+    "spouse": "spouse",
+    "partner": "partner",
+    "child": "child",
+    "parent": "parent",
+    "other": "",
+}
+APPOINTMENT_KINDS = {
+    "first-application": "first application (première demande)",
+    "renewal": "renewal (renouvellement)",
+    "collection": "collection of the card (remise de titre)",
+    "other": "appointment",
+}
+REQUEST_FR = {
+    "first-admission": "Première demande",
+    "after-vls-ts": "Première demande de titre après un visa long séjour (VLS-TS)",
+    "renewal": "Renouvellement",
+    "change-of-status": "Changement de statut",
+    "duplicate": "Duplicata (perte ou vol)",
+    "change-of-situation": "Changement de situation",
+    "vls-ts-validation": "Validation du visa long séjour (VLS-TS)",
+}
+
+
+def euros(amount: int) -> str:
+    """French print convention everywhere: ``350 €`` (no-break space before the sign)."""
+    return f"{amount}\u00a0€"
+
+
+def name_parts(member: Member) -> NamePart:
+    """NOM in capitals, then the given names: no doubt about which part is the surname."""
+    return NamePart(member.surname.upper() if member.surname else "", member.given_names)
+
+
+def running_name(member: Member) -> str:
+    """Surname first for the page header; the given names are shortened, never the surname."""
+    parts = name_parts(member)
+    room = RUNNING_NAME_MAX - len(parts.surname_upper) - 1
+    given = parts.given
+    if len(given) > room:
+        words, kept = given.split(), ""
+        for word in words:
+            candidate = f"{kept} {word}".strip()
+            if len(candidate) + 2 > room:
+                break
+            kept = candidate
+        given = (kept or given[: max(room - 1, 1)]) + " …"
+    return " ".join(p for p in (parts.surname_upper, given) if p)
+
+
+def _shorten_words(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    return text[: limit - 2].rsplit(" ", 1)[0] + " …"
+
+
+def verdict(part_states: list[str], checklist: Checklist) -> Verdict:
+    """'Not ready: 11 missing, 1 too old, 2 translations missing; file by 20/01/2027'."""
+    missing = sum(s in ("missing", "requested") for s in part_states)
+    stale = part_states.count("stale")
+    untranslated = part_states.count("untranslated")
+    file_by = ""
+    window = checklist.window
+    if window is not None and checklist.judged_on_kind != "filed":
+        file_by = fmt(window.deadline)
+    elif checklist.judged_on_kind in ("appointment", "filing"):
+        file_by = fmt(checklist.judged_on)
+    counts = [
+        f"{missing} missing" if missing else "",
+        f"{stale} too old" if stale else "",
+        (f"{untranslated} translation{'s' if untranslated > 1 else ''} missing")
+        if untranslated
+        else "",
+    ]
+    ready = not (missing or stale or untranslated)
+    text = "Ready to file" if ready else "Not ready: " + ", ".join(c for c in counts if c)
+    if file_by:
+        text += f"; file by {file_by}"
+    return Verdict(ready, text, missing, stale, untranslated, file_by)
+
+
+def member_part(
+    household: Household,
+    member: Member,
+    application: Application,
+    checklist: Checklist,
+    redactor: Redactor,
+    names: dict[str, str],
+    catalogue: Catalogue,
+    explained: dict[str, tuple[str, str]],
+) -> MemberPart:
+    day = filing_day(checklist)
+    sections: list[SectionView] = []
+    missing: list[ToDo] = []
+    stale: list[ToDo] = []
+    states: list[str] = []
+    number = 0
+    for section in checklist.sections:
+        rows = []
+        for item in section.items:
+            number += 1
+            row = build_row(number, item, checklist, day, names, redactor)
+            rows.append(row)
+            state = row_state(item)
+            if item.counted:
+                states.append(state)
+            if state in ("missing", "requested", "untranslated"):
+                missing.append(build_todo(row, item, checklist, day, explained))
+            elif state == "stale":
+                stale.append(build_todo(row, item, checklist, day, explained))
+        sections.append(
+            SectionView(section.section.title_fr, section.section.title_en, tuple(rows))
+        )
+    window = checklist.window
+    card, route, fee, photos = checklist.card, checklist.route, checklist.fee, checklist.photos
+    assert card is not None, "parts are built for covered checklists only"
+    assert route is not None
+    assert fee is not None
+    assert photos is not None
+    running = running_name(member)
+    return MemberPart(
+        id=member.id,
+        anchor=f"member-{member.id}",
+        name=member.display_name,
+        name_fr=name_parts(member),
+        relationship=RELATIONSHIP_LABELS[member.relationship],
+        running=_shorten_words(f"{running} · {card.name_en}", RUNNING_MAX),
+        running_name=running,
+        bookmark=member.display_name,
+        facts=_facts(household, member, application, redactor, catalogue),
+        card_fr=card.name_fr,
+        card_en=card.name_en,
+        procedure=checklist.procedure_label,
+        request_fr=REQUEST_FR.get(checklist.procedure, checklist.procedure_label),
+        procedure_why=checklist.decision.why,
+        route=route.route,
+        route_label=ROUTE_IN_FULL[route.route],
+        where=route.where,
+        anef_button=route.anef_button or "",
+        appointment=appointment_view(application, redactor),
+        planned_filing=(
+            fmt(application.planned_filing_date) if application.planned_filing_date else ""
+        ),
+        filing=checklist.judged_on_label,
+        window=(
+            (f"File from {fmt(window.opens)} to " if window.opens else "File by ")
+            + f"{fmt(window.deadline)}; the current {window.held} expires on "
+            f"{fmt(window.expiry)}."
+            if window and checklist.judged_on_kind != "filed"
+            else ""
+        ),
+        window_caveat=(window.caveat or "") if window else "",
+        done=checklist.progress.done,
+        total=checklist.progress.total,
+        percent=checklist.progress.percent,
+        verdict=verdict(states, checklist),
+        alerts=tuple(
+            Alert(w.level, ALERT_LABELS[w.level], redactor.text(w.message))
+            for w in checklist.warnings
+        ),
+        sections=tuple(sections),
+        missing=tuple(missing),
+        stale=tuple(stale),
+        photos=_photos(photos, checklist.judged_on, redactor),
+        fee=_fee(fee),
+    )
+
+
+def _facts(
+    household: Household,
+    member: Member,
+    application: Application,
+    redactor: Redactor,
+    catalogue: Catalogue,
+) -> tuple[Fact, ...]:
+    born = fmt(member.birth_date)
+    if member.birth_place:
+        born += f", {redactor.text(member.birth_place)}"
+    nationality = country_name(member.nationality) or member.nationality_as_written or "not set"
+    nationality = redactor.text(nationality)
+    facts = [Fact("Born", born), Fact("Nationality", nationality)]
+    passport = member.passport
+    if passport.number or passport.valid_until:
+        parts = [redactor.identifier(passport.number)] if passport.number else []
+        if passport.valid_until:
+            parts.append(f"valid until {fmt(passport.valid_until)}")
+        if passport.issuing_country:
+            parts.append(passport.issuing_country)
+        facts.append(Fact("Passport", " · ".join(parts)))
+    card = application.current_card
+    if card is not None:
+        if card.numero_etranger:
+            facts.append(Fact("Numéro étranger", redactor.identifier(card.numero_etranger)))
+        held = catalogue.cards[card.card_type].name_en if card.card_type in catalogue.cards else ""
+        if card.kind == "vls-ts":
+            held = f"long-stay visa (VLS-TS) for the {held}" if held else "long-stay visa (VLS-TS)"
+        dates = " – ".join(fmt(d) for d in (card.valid_from, card.valid_until) if d)
+        if dates and not held:
+            held = "type not recorded"
+        described = " · ".join(p for p in (held, f"valid {dates}" if dates else "") if p)
+        if described:
+            label = "Current visa" if card.kind == "vls-ts" else "Current card"
+            facts.append(Fact(label, described))
+    address = household.address_of(member.id)
+    if address is not None:
+        facts.append(Fact("Address", redactor.text(address.one_line), "fr"))
+    contact = " · ".join(p for p in (member.phone, member.email) if p)
+    if contact:
+        facts.append(Fact("Contact", redactor.text(contact)))
+    return tuple(facts)
+
+
+def appointment_view(application: Application, redactor: Redactor) -> AppointmentView | None:
+    appointment = application.appointment
+    if appointment is None or appointment.date is None:
+        return None
+    when = fmt(appointment.date)
+    if appointment.time is not None:
+        when += f" at {appointment.time.strftime('%H:%M')}"
+    return AppointmentView(
+        kind=APPOINTMENT_KINDS[appointment.kind],
+        when=when,
+        place=redactor.text(appointment.place or ""),
+        confirmation=redactor.text(appointment.confirmation or ""),
+    )
+
+
+def _photos(plan: PhotoPlan, judged_on: dt.date, redactor: Redactor) -> PhotosView:
+    def day(value: dt.date | None) -> str:
+        return fmt(value) if value else ""
+
+    return PhotosView(
+        kind=plan.kind,
+        count=plan.count,
+        code=redactor.identifier(plan.ephoto_code) if plan.ephoto_code else "",
+        purchased_on=day(plan.ephoto_purchased_on),
+        active_after=day(plan.ephoto_active_after),
+        expires_on=day(plan.ephoto_expires_on),
+        expired=bool(plan.ephoto_expires_on and plan.ephoto_expires_on < judged_on),
+    )
+
+
+def _fee(fee: FeeQuote) -> FeeView:
+    amount = fee.amount
+    free = fee.total_max == 0
+    tax_max = f" (or {euros(amount.tax_max)})" if amount.tax_max is not None else ""
+    return FeeView(
+        free=free,
+        amount=euros(fee.total),
+        upper=euros(fee.total_max) if fee.total_max != fee.total else "",
+        breakdown=f"tax {euros(amount.tax)}{tax_max} + droit de timbre {euros(amount.stamp)}",
+        late=f"It includes the {euros(fee.late_fee)} late-filing fee." if fee.late_fee else "",
+        when_paid=fee.when_paid,
+        schedule_from=fmt(fee.schedule_from),
+        caveat="" if free else (fee.caveat or ""),
+    )

@@ -1,0 +1,209 @@
+"""One checklist item as the dossier prints it: its state, its freshness, what to do.
+
+All the judgement about a single piece is here: what counts as not ready (missing, asked
+for, too old, or waiting for its sworn translation), which date it must beat, and how
+much of a note fits in the table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from carte_prep.core.dates import add_months, fmt
+from carte_prep.core.engine import Checklist, ChecklistItem
+from carte_prep.core.redact import Redactor
+from carte_prep.core.vocab import DONE_STATUSES
+from carte_prep.dossier.views import Row, RowState, ToDo
+from carte_prep.present import bring, bring_fr
+
+STATE_LABELS: dict[RowState, str] = {
+    "done": "gathered",
+    "missing": "missing",
+    "requested": "requested, waiting",
+    "stale": "too old: replace it",
+    "untranslated": "translation missing",
+    "skip": "not needed",
+}
+STATE_LABELS_FR: dict[RowState, str] = {
+    "done": "réunie",
+    "missing": "manquante",
+    "requested": "demandée",
+    "stale": "trop ancienne",
+    "untranslated": "traduction manquante",
+    "skip": "sans objet",
+}
+NOTE_IN_TABLE = 240
+"""Characters of a note the table shows; a longer note is printed whole once, at the end,
+so that one row never outgrows a page and notes are not printed twice."""
+
+
+@dataclass(frozen=True)
+class FilingDay:
+    """The day documents are judged on, and whether the person actually set it."""
+
+    date: dt.date
+    label: str
+    """The engine's words for it, e.g. "your appointment on 15/12/2026"."""
+    set_by_person: bool
+    """False when no appointment or filing date exists and the engine fell back on today."""
+
+    @property
+    def on(self) -> str:
+        return f"on {fmt(self.date)}" if self.set_by_person else f"today ({fmt(self.date)})"
+
+    @property
+    def must_be_fresh_on(self) -> str:
+        return f"on {fmt(self.date)}" if self.set_by_person else "on the day you file"
+
+
+def filing_day(checklist: Checklist) -> FilingDay:
+    chosen = checklist.judged_on_kind != "today"
+    return FilingDay(checklist.judged_on, checklist.judged_on_label, chosen)
+
+
+def row_state(item: ChecklistItem) -> RowState:
+    """Gathered counts as ready only when fresh enough and translated if it must be."""
+    status = item.tracking.status
+    if status == "not-applicable":
+        return "skip"
+    if status in DONE_STATUSES:
+        if item.freshness is not None and not item.freshness.ok:
+            return "stale"
+        if item.needs_translation and not item.tracking.translated:
+            return "untranslated"
+        return "done"
+    return "requested" if status == "requested" else "missing"
+
+
+def freshness(item: ChecklistItem, day: FilingDay) -> tuple[str, str, bool | None]:
+    """(date on the document, what its age means on the filing day, fresh or not)."""
+    dated = fmt(item.tracking.document_date) if item.tracking.document_date else ""
+    found, max_age = item.freshness, item.max_age
+    if found is not None and found.implausible:
+        return dated, "date after today or after the filing day: check it (typo?)", False
+    if max_age is None:
+        return dated, "", None
+    if found is None or found.fresh_until is None:
+        return dated, f"must be under {max_age.months} months old {day.must_be_fresh_on}", None
+    until = fmt(found.fresh_until)
+    if found.ok:
+        return dated, f"fresh until {until}: fine {day.on}", True
+    return dated, f"fresh only until {until}: too old {day.on}", False
+
+
+def translation(item: ChecklistItem) -> str:
+    if not item.needs_translation:
+        return ""
+    if item.tracking.translated:
+        return "sworn translation: obtained"
+    return "needs a sworn translation (traduction assermentée)"
+
+
+def cut_note(text: str) -> tuple[str, bool]:
+    """The note as the table shows it, and whether it was shortened."""
+    if len(text) <= NOTE_IN_TABLE:
+        return text, False
+    cut = text[:NOTE_IN_TABLE].rsplit(" ", 1)[0] or text[:NOTE_IN_TABLE]
+    return cut + " …", True
+
+
+def build_row(
+    number: int,
+    item: ChecklistItem,
+    checklist: Checklist,
+    day: FilingDay,
+    names: dict[str, str],
+    redactor: Redactor,
+) -> Row:
+    requirement = item.requirement
+    state = row_state(item)
+    dated, fresh_text, fresh = freshness(item, day)
+    others = tuple(names[m] for m in item.shared_with if m != checklist.member_id)
+    assert checklist.route is not None  # rows are built for covered checklists only
+    route = checklist.route.route
+    notes, cut = cut_note(redactor.text(item.tracking.notes))
+    return Row(
+        id=requirement.id,
+        number=number,
+        name_fr=requirement.name_fr,
+        name_en=requirement.name_en,
+        bring=bring(item, route) or "—",
+        bring_fr=bring_fr(item, route) or "—",
+        originals=0 if route == "anef" else item.quantity,
+        copies=0 if route == "anef" else requirement.copies,
+        state=state,
+        status=STATE_LABELS[state],
+        status_fr=STATE_LABELS_FR[state],
+        dated=dated,
+        freshness=fresh_text,
+        fresh=fresh,
+        notes=notes,
+        notes_cut=cut,
+        notes_anchor=f"note-{checklist.member_id}-{requirement.id}",
+        translation=translation(item),
+        shared_anchor=f"shared-{requirement.id}" if item.shared_with else "",
+        shared_with=others,
+    )
+
+
+def build_todo(
+    row: Row,
+    item: ChecklistItem,
+    checklist: Checklist,
+    day: FilingDay,
+    explained: dict[str, tuple[str, str]],
+) -> ToDo:
+    """What to do about a piece; ``explained`` holds the pieces whose how-to is printed.
+
+    The how-to of a document is the same for everyone, so it is printed the first time and
+    the later members get a reference to it (``explained``: id -> anchor, member name).
+    """
+    requirement = item.requirement
+    anchor = f"todo-{checklist.member_id}-{requirement.id}"
+    if row.state == "untranslated":
+        by_when = (
+            f"Get a sworn translation (traduction assermentée) before {day.label}."
+            if day.set_by_person
+            else "Get a sworn translation (traduction assermentée) before you file."
+        )
+    elif requirement.section == "fee":
+        when_paid = checklist.fee.when_paid if checklist.fee else "when the card is handed over"
+        by_when = f"When: {when_paid}."  # not at filing, unlike the rest
+    elif day.set_by_person:
+        by_when = f"Before {day.label}."
+    else:
+        by_when = "As soon as you can: no appointment or filing date is set yet."
+    max_age = item.max_age
+    dated_after = ""
+    if max_age and day.set_by_person and row.state != "untranslated":
+        dated_after = (
+            f"It must be dated after {fmt(add_months(day.date, -max_age.months))} "
+            f"(less than {max_age.months} months old on {fmt(day.date)})."
+        )
+    elif max_age and row.state != "untranslated":
+        dated_after = f"It must be less than {max_age.months} months old on the day you file."
+    how_to_get, how_to_ref, how_to_who = requirement.how_to_get, "", ""
+    if row.state == "untranslated":
+        how_to_get = (
+            "A translator sworn at a French court of appeal (traducteur agréé) translates it; "
+            "the list is on each cour d’appel’s website."
+        )
+    elif requirement.id in explained:
+        how_to_ref, how_to_who = explained[requirement.id]
+        how_to_get = ""
+    else:
+        explained[requirement.id] = (anchor, checklist.member_name)
+    return ToDo(
+        anchor=anchor,
+        number=row.number,
+        name_fr=row.name_fr,
+        name_en=row.name_en,
+        status=row.status,
+        how_to_get=how_to_get,
+        how_to_ref=how_to_ref,
+        how_to_who=how_to_who,
+        by_when=by_when,
+        dated_after=dated_after,
+        caveat=" ".join(c for c in (item.provisional, requirement.caveat) if c),
+    )

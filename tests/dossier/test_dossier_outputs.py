@@ -1,0 +1,199 @@
+"""The three outputs from one context: bordereau, packing list, full detail (no layout)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from pdf_support import load_profile
+
+from carte_prep.core.model import CurrentCard, PostalAddress, Tracking
+from carte_prep.dossier import render_html
+from carte_prep.dossier.context import build_dossier
+from carte_prep.dossier.scripts import glyph_warnings
+from carte_prep.dossier.views import Dossier
+from support import TODAY, household_of, person
+
+
+def _dossier(name: str) -> Dossier:
+    return build_dossier(
+        load_profile(name), member_id=None, today=TODAY, show_ids=False, with_attachments=False
+    )
+
+
+def test_a_gathered_document_waiting_for_its_translation_is_not_ready() -> None:
+    household = load_profile("haddad-household")
+    samir = household.member("samir")
+    birth = samir.tracking["birth-certificate"]
+    assert birth.status == "gathered"
+    assert not birth.translated
+    d = build_dossier(
+        household, member_id="samir", today=TODAY, show_ids=False, with_attachments=False
+    )
+    part = d.parts[0]
+    rows = {row.id: row for s in part.sections for row in s.rows}
+    assert rows["birth-certificate"].state == "untranslated"
+    assert "birth-certificate" in {t.anchor.rsplit("samir-", 1)[1] for t in part.missing}
+    assert "translation" in part.verdict.text
+    assert not part.verdict.ready
+    ticked = sum(row.state == "done" for row in rows.values())
+    assert ticked == part.done  # the ticks agree with "n of m pieces ready"
+
+
+def test_the_verdict_counts_what_is_missing_and_says_the_last_day() -> None:
+    d = _dossier("thompson-family")
+    david = d.parts[0]
+    assert david.verdict.text == "Not ready: 1 missing, 1 too old; file by 20/01/2027"
+    html = render_html(load_profile("thompson-family"), today=TODAY)
+    cover = html.split('class="cover"')[1].split("</section>")[0]
+    assert "Not ready: 1 missing, 1 too old; file by 20/01/2027" in cover
+
+
+def test_the_bordereau_is_french_with_nom_in_capitals_and_pieces_in_order() -> None:
+    household = load_profile("thompson-family").model_copy(
+        update={"address": PostalAddress(street="2 rue Neuve", postcode="24000", town="Périgueux")}
+    )
+    html = render_html(household, today=TODAY, only="bordereau")
+    assert html.count('<section class="bordereau') == 3  # one per applicant at the desk
+    assert '<html class="dossier" lang="fr">' in html
+    assert '<span class="nom">THOMPSON</span> David James' in html
+    assert "2 rue Neuve" in html
+    assert "24000 Périgueux" in html
+    assert "Original</th><th>Copie</th><th>Fourni" in html
+    assert "Packing list" not in html
+    assert "Still missing" not in html
+    numbers = re.findall(r'<td class="num">(\d+)</td>', html.split("bordereau-margaret")[0])
+    assert numbers == [str(n) for n in range(1, len(numbers) + 1)]
+    assert "•••••••734" in html
+    assert "2404118734" not in html
+
+
+def test_a_member_with_an_address_of_their_own_has_it_on_their_bordereau() -> None:
+    household = load_profile("thompson-family").model_copy(
+        update={"address": PostalAddress(street="2 rue Neuve", postcode="24000", town="Périgueux")}
+    )
+    emily = household.member("emily").model_copy(
+        update={
+            "address": PostalAddress(street="5 quai Nord", postcode="33000", town="Bordeaux"),
+            "phone": "+33 6 12 34 56 78",
+            "email": "emily@example.org",
+        }
+    )
+    household = household.model_copy(
+        update={"members": [emily if m.id == "emily" else m for m in household.members]}
+    )
+    d = build_dossier(
+        household, member_id=None, today=TODAY, show_ids=False, with_attachments=False
+    )
+    by_anchor = {b.anchor: b for b in d.bordereaux}
+    assert by_anchor["bordereau-emily"].address == ("5 quai Nord", "33000 Bordeaux")
+    assert by_anchor["bordereau-emily"].phone == "+33 6 12 34 56 78"
+    assert by_anchor["bordereau-david"].address == ("2 rue Neuve", "24000 Périgueux")
+
+
+def test_anef_applicants_get_a_packing_list_but_no_bordereau() -> None:
+    d = _dossier("haddad-household")
+    assert d.bordereaux == ()
+    assert [k.name for k in d.packing] == ["Samir Haddad", "Nadia Haddad"]
+
+
+def test_the_packing_list_has_empty_boxes_photos_fee_and_what_to_bring() -> None:
+    html = render_html(load_profile("thompson-family"), today=TODAY, only="packing-list")
+    assert html.count('class="packing"') == 3
+    assert "Original in the folder" in html
+    assert "Copy in the folder" in html
+    assert "box box-done" not in html  # nothing ticked in advance
+    assert "3 identical paper photos" in html
+    assert "Gratuit" in html  # the Withdrawal Agreement card is free
+    assert "15/12/2026 at 10:30" in html  # David's appointment
+    assert "Arrive 15 minutes early" in html
+
+
+def test_the_full_dossier_puts_bordereau_and_packing_list_in_front_and_norms_once() -> None:
+    html = render_html(load_profile("thompson-family"), today=TODAY)
+    where = [html.index(f'id="{part}-david"') for part in ("bordereau", "packing", "member")]
+    assert where == sorted(where)
+    assert html.count("35 mm wide × 45 mm high") == 1  # photo norms once per household
+    assert html.count("Buying the timbre fiscal électronique") == 1
+
+
+def test_the_how_to_text_of_a_piece_is_printed_once_per_household() -> None:
+    d = _dossier("thompson-family")
+    todos = [t for p in d.parts for t in p.missing + p.stale]
+    photos = [t for t in todos if t.anchor.endswith("paper-photos")]
+    assert len(photos) >= 2
+    assert photos[0].how_to_get
+    assert not photos[0].how_to_ref
+    assert all(t.how_to_ref == photos[0].anchor and not t.how_to_get for t in photos[1:])
+
+
+def test_a_long_note_is_cut_in_the_table_and_printed_whole_once() -> None:
+    note = "word " * 400
+    household = household_of(
+        person("visiteur", "first-admission", tracking={"passport": Tracking(notes=note)})
+    )
+    d = build_dossier(
+        household, member_id=None, today=TODAY, show_ids=False, with_attachments=False
+    )
+    row = next(r for s in d.parts[0].sections for r in s.rows if r.id == "passport")
+    assert row.notes_cut
+    assert len(row.notes) < 300
+    saved = household.members[0].tracking["passport"].notes
+    assert [n.text for n in d.full_notes] == [saved]
+
+
+def test_names_in_lists_are_bidi_isolated() -> None:
+    html = render_html(load_profile("haddad-household"), today=TODAY)
+    assert "For: <bdi>Samir Haddad</bdi>, <bdi>Nadia Haddad</bdi>" in html
+
+
+def test_french_print_conventions() -> None:
+    html = render_html(load_profile("nguyen-student"), today=TODAY)
+    assert "100\u00a0€" in html
+    assert "€100" not in html
+    assert "d’acte" in html
+    assert "d'acte" not in html
+    assert "enter the timbre number" in html  # ANEF: the electronic stamp is typed in
+    assert 'lang="fr"' in html
+
+
+def test_a_card_of_unknown_type_says_so() -> None:
+    held = CurrentCard(valid_from=dt.date(2025, 2, 1), valid_until=dt.date(2027, 1, 31))
+    member = person("visiteur", "renewal")
+    assert member.application is not None
+    application = member.application.model_copy(update={"current_card": held})
+    household = household_of(member.model_copy(update={"application": application}))
+    d = build_dossier(
+        household, member_id=None, today=TODAY, show_ids=False, with_attachments=False
+    )
+    facts = {f.label: f.value for f in d.parts[0].facts}
+    assert facts["Current card"] == "type not recorded · valid 01/02/2025 – 31/01/2027"
+
+
+def test_a_character_no_font_has_is_reported_before_rendering() -> None:
+    unknown = "\U000f0001"  # private use: no font draws it
+    household = household_of(
+        person("visiteur", "first-admission").model_copy(update={"given_names": f"Ana{unknown}"})
+    )
+    warnings = glyph_warnings(household)
+    assert len(warnings) == 1
+    assert "U+F0001" in warnings[0]
+    assert "fonts-noto" in warnings[0]
+    assert glyph_warnings(load_profile("nguyen-student")) == []
+
+
+def test_the_running_header_keeps_the_surname_whole() -> None:
+    household = household_of(
+        person("visiteur", "first-admission").model_copy(
+            update={
+                "given_names": "Oliver Maximilian Alexander Benedict Christopher Frederick",
+                "surname": "Thompson-Worthington",
+            }
+        )
+    )
+    d = build_dossier(
+        household, member_id=None, today=TODAY, show_ids=False, with_attachments=False
+    )
+    running = d.parts[0].running
+    assert running.startswith("THOMPSON-WORTHINGTON Oliver")
+    assert len(running) <= 95
