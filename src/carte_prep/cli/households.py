@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from carte_prep.cli.args import Parser, add_command
 from carte_prep.cli.context import EXIT_USER_ERROR, Context, UsageError
 from carte_prep.cli.member_fields import add_member_flags, member_from_args
+from carte_prep.cli.members import YES_HELP, confirm_doubts
 from carte_prep.cli.render import household_row, print_household, print_json
 from carte_prep.core.edits import AddMember, RenameHousehold, apply
 from carte_prep.core.errors import InvalidInputError, explain_validation
@@ -19,16 +20,28 @@ from carte_prep.core.households import household_id_for
 from carte_prep.core.model import Household
 from carte_prep.core.store import write_private_file
 from carte_prep.core.summary import summarise
+from carte_prep.core.triage import by_next_date, due_summaries, matches, parse_due
 
 
 def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
+    due = parse_due(args.due) if args.due else None
     report = ctx.store.load_all()
-    summaries = [summarise(household, ctx.today) for household in report.households]
+    households = [h for h in report.households if matches(h, args.find or "")]
+    summaries = [summarise(household, ctx.today) for household in households]
+    if args.sort == "date":
+        summaries = by_next_date(summaries)
+    if due is not None:
+        summaries = due_summaries(summaries, due, ctx.today)
     problems = [{"file": str(p.path), "reason": p.reason} for p in report.problems]
     if args.json:
         print_json({"households": [household_row(s) for s in summaries], "problems": problems})
     else:
-        if not summaries and not problems:
+        if not summaries and (args.find or due) and report.households:
+            asked = " and ".join(
+                [f"matching {args.find!r}"] * bool(args.find) + [due.label] * bool(due)
+            )
+            print(f"No household {asked} (of {len(report.households)}).")
+        elif not summaries and not problems:
             print(f"No households yet in {ctx.data_dir}.")
             print(
                 "Create one with 'carte-prep new', import one with 'carte-prep import FILE',"
@@ -64,7 +77,9 @@ def cmd_new(ctx: Context, args: argparse.Namespace) -> int:
     except ValidationError as exc:
         raise InvalidInputError(explain_validation(exc, where=household_id)) from None
     if args.member_id:
-        household = apply(household, AddMember(member_from_args(args, args.member_id, None)))
+        member = member_from_args(args, args.member_id, None)
+        confirm_doubts(args, None, member, ctx.today)
+        household = apply(household, AddMember(member))
     ctx.session.create(household)
     print(f"created {household.id} in {ctx.store.path_for(household.id)}")
     return 0
@@ -161,6 +176,19 @@ def register(commands: argparse._SubParsersAction[Parser]) -> None:
         commands, "list", cmd_list, "households, members, card, route, progress, next deadline"
     )
     p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--find",
+        metavar="WORDS",
+        help="only households whose name, members, cards or prefecture contain these words",
+    )
+    p.add_argument(
+        "--due",
+        metavar="WHEN",
+        help="only members whose next date is overdue or within WHEN (7d, 2w), or 'overdue'",
+    )
+    p.add_argument(
+        "--sort", choices=("name", "date"), default="name", help="order (default: name)"
+    )
 
     p = add_command(
         commands, "new", cmd_new, "create a household (and optionally its first member)"
@@ -173,6 +201,7 @@ def register(commands: argparse._SubParsersAction[Parser]) -> None:
     p.add_argument("--name", required=True, help="a name you will recognise")
     p.add_argument("--member-id", help="id of a first member to add")
     add_member_flags(p)
+    p.add_argument("--yes", action="store_true", help=YES_HELP)
 
     p = add_command(commands, "rename", cmd_rename, "give a household another name")
     p.add_argument("household")

@@ -20,11 +20,12 @@ def run(data_dir: Path | None = None, *, demo: bool = False) -> int:
     from carte_prep.examples import temporary_examples
     from carte_prep.tui.app import make_app
 
+    own = Store(resolve_data_dir(data_dir), backup_every=APP_BACKUP_EVERY)
     if demo:
         examples = temporary_examples()
-        app = make_app(Store(Path(examples.name)), examples=examples)
+        app = make_app(Store(Path(examples.name)), examples=examples, own=own)
     else:
-        app = make_app(Store(resolve_data_dir(data_dir), backup_every=APP_BACKUP_EVERY))
+        app = make_app(own)
     try:
         app.run()
     finally:

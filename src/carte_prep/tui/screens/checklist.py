@@ -6,11 +6,13 @@ so what is shown is always what the rules say about what is on disk.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from functools import partial
 from typing import ClassVar, Literal
 
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Header, Label, ProgressBar, Static, Tab, Tabs
@@ -26,11 +28,12 @@ from carte_prep.core import (
 )
 from carte_prep.core.agenda import next_deadline
 from carte_prep.core.edits import CycleStatus, RemoveMember, ToggleGathered, ToggleTranslated
-from carte_prep.present import FILED_AT, STATUS_CYCLE_TEXT
+from carte_prep.present import FILED_AT, LEVEL_SIGNS, STATUS_CYCLE_TEXT, warning_count
 from carte_prep.tui.format import deadline_text, item_label, markers, status_text
 from carte_prep.tui.messages import EditRefused, EditRequested, HouseholdSaved, PdfRequested
 from carte_prep.tui.screens.base import DataScreen
 from carte_prep.tui.screens.dialogs import ConfirmDialog
+from carte_prep.tui.widgets.examples_banner import ExamplesBanner
 from carte_prep.tui.widgets.footer import KeysFooter
 from carte_prep.tui.widgets.item_detail import ItemDetail
 
@@ -141,6 +144,7 @@ class ChecklistScreen(DataScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield ExamplesBanner()
         yield Static(id="member-bar")
         with Horizontal(id="progress-row"):
             yield Label("", id="member-progress-label", markup=False)
@@ -225,9 +229,9 @@ class ChecklistScreen(DataScreen[None]):
             text.append("  ([ ] other members)", style="dim")
         if checklist is not None:
             text.append("\n")
-            serious = len(checklist.serious_warnings)
-            if serious:
-                text.append(f"⚠ {serious} warning(s): press 3 · ", style="bold yellow")
+            counted = warning_count(checklist.warnings)
+            if counted:
+                text.append(f"⚠ {counted}: press 3 · ", style="bold yellow")
             text.append(f"{checklist.card_name_en} · {checklist.procedure_label} · ")
             if checklist.route is None:
                 text.append("not covered: see the list", style="bold red")
@@ -259,7 +263,10 @@ class ChecklistScreen(DataScreen[None]):
                 for index, warning in enumerate(checklist.warnings):
                     if warning.item_id is None:
                         table.add_row(
-                            Text("⚠ member", style="yellow"),
+                            Text(
+                                f"{LEVEL_SIGNS[warning.level]} member",
+                                style="dim" if warning.level == "info" else "yellow",
+                            ),
                             Text(""),
                             Text(warning.message, overflow="ellipsis", no_wrap=True),
                             key=f"w:{index}",
@@ -401,6 +408,8 @@ class ChecklistScreen(DataScreen[None]):
             self.request(self.household_id, edit(self.member_id, item.requirement.id))
 
     def can_run(self, action: str) -> bool:
+        if self.household_id not in self.session.households:
+            return False  # gone (deleted, or the app left the examples): this screen closes
         if action in {"toggle_gathered", "cycle_status", "focus_field"}:
             return self.current_item() is not None
         if action == "toggle_translated":
@@ -492,6 +501,31 @@ class ChecklistScreen(DataScreen[None]):
 
     def action_pdf(self) -> None:
         self.post_message(PdfRequested(self.household_id, self.member_id))
+
+    def more_commands(self) -> Iterable[SystemCommand]:
+        """The dossier's options, which the PDF itself points to (the CLI's flags)."""
+        if self.member_id is None:
+            return
+        name = self.household.member(self.member_id).given_names
+        for title, help_text, options in (
+            (
+                f"PDF of {name} with identifiers shown",
+                "Passport and card numbers in full, for the desk (x prints them masked)",
+                {"show_ids": True},
+            ),
+            (
+                f"PDF of {name} with attachments",
+                "The attached scans added in an annex",
+                {"with_attachments": True},
+            ),
+            ("PDF of the whole household", "Every member's dossier in one file", {}),
+        ):
+            member = None if title.endswith("household") else self.member_id
+            yield SystemCommand(
+                title,
+                help_text,
+                partial(self.post_message, PdfRequested(self.household_id, member, **options)),
+            )
 
     def action_agenda(self) -> None:
         from carte_prep.tui.screens.agenda import AgendaScreen, Jump

@@ -29,6 +29,7 @@ from carte_prep.tui.messages import (
 )
 from carte_prep.tui.screens.base import DataScreen
 from carte_prep.tui.screens.dialogs import ConfirmDialog, PromptDialog
+from carte_prep.tui.widgets.examples_banner import ExamplesBanner
 from carte_prep.tui.widgets.footer import KeysFooter
 
 
@@ -57,6 +58,7 @@ class HouseholdsScreen(DataScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield ExamplesBanner()
         yield Static("", id="empty", markup=False)
         table: DataTable[Text] = DataTable(id="households", cursor_type="row", zebra_stripes=True)
         yield table
@@ -136,6 +138,7 @@ class HouseholdsScreen(DataScreen[None]):
                     *_member_cells(member),
                     key=f"m:{summary.household_id}:{member.member_id}",
                 )
+        self.query_one(ExamplesBanner).update_shown()
         empty = not summaries
         table.display = not empty
         self.query_one("#empty", Static).update(
@@ -211,6 +214,7 @@ class HouseholdsScreen(DataScreen[None]):
 
     def on_household_created(self, message: HouseholdCreated) -> None:
         """Open the household just made."""
+        self.query_one("#households", DataTable).loading = False
         self.refresh_data()
         self._select(message.household_id)
         self.action_open()
