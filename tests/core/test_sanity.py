@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 from carte_prep.core.model import Situation
-from carte_prep.core.sanity import doubts, new_doubts
+from carte_prep.core.sanity import Doubt, doubts, new_doubts
 from support import TODAY, person
 
 
-def _codes(found: list[object]) -> list[str]:
-    return [getattr(d, "code", "") for d in found]
+def _codes(found: list[Doubt]) -> list[str]:
+    return [d.code for d in found]
 
 
 def test_a_plain_adult_applicant_raises_nothing() -> None:
@@ -49,7 +49,8 @@ def test_a_married_spouse_is_fine_and_what_was_confirmed_is_not_asked_again() ->
 def application_married(member: object) -> list[object]:
     from carte_prep.core.model import Member
 
-    assert isinstance(member, Member) and member.application is not None
+    assert isinstance(member, Member)
+    assert member.application is not None
     married = member.application.model_copy(
         update={"situation": Situation(marital_status="married")}
     )

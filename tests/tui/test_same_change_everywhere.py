@@ -153,7 +153,6 @@ async def add_member(app: CartePrepApp, pilot: Pilot[None]) -> None:
     await pilot.press("a")
     await until(pilot, lambda: isinstance(app.screen, ProfileScreen))
     await show_step(app, pilot, 0)
-    app.screen.query_one("#f-id", Input).value = "tom"
     app.screen.query_one("#f-given-names", Input).value = "Tom"
     await type_in(app, pilot, "f-birth-date", "01/02/2010")
     await pilot.press("enter")
@@ -262,8 +261,8 @@ def household_changes(scan: Path) -> list[Change]:
     del scan
     tom = (
         "add-member", H, "tom", "--given-names", "Tom", "--birth-date", "2010-02-01",
-        "--nationality", "GB", "--relationship", "spouse", "--card", "wa-10y",
-        "--holds", "nothing", "--departement", "24",
+        "--nationality", "GB", "--relationship", "child", "--card", "wa-10y",
+        "--holds", "nothing", "--departement", "24", "--yes",
     )  # fmt: skip
     return [
         Change(H, ("share", H, "proof-of-address", "david"), unshare, e.Share, e.ToggleShare),

@@ -38,7 +38,8 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
     else:
         if not summaries and (args.find or due) and report.households:
             asked = " and ".join(
-                [f"matching {args.find!r}"] * bool(args.find) + [due.label] * bool(due)
+                ([f"matching {args.find!r}"] if args.find else [])
+                + ([due.label] if due is not None else [])
             )
             print(f"No household {asked} (of {len(report.households)}).")
         elif not summaries and not problems:
@@ -186,9 +187,7 @@ def register(commands: argparse._SubParsersAction[Parser]) -> None:
         metavar="WHEN",
         help="only members whose next date is overdue or within WHEN (7d, 2w), or 'overdue'",
     )
-    p.add_argument(
-        "--sort", choices=("name", "date"), default="name", help="order (default: name)"
-    )
+    p.add_argument("--sort", choices=("name", "date"), default="name", help="order (default: name)")
 
     p = add_command(
         commands, "new", cmd_new, "create a household (and optionally its first member)"

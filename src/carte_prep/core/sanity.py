@@ -40,9 +40,7 @@ class Doubt:
     question: str
 
 
-def doubts(
-    member: Member, today: dt.date, *, catalogue: Catalogue | None = None
-) -> list[Doubt]:
+def doubts(member: Member, today: dt.date, *, catalogue: Catalogue | None = None) -> list[Doubt]:
     """The answers of ``member`` worth a second look on ``today`` (empty: nothing odd)."""
     catalogue = catalogue or load_catalogue()
     name = member.display_name

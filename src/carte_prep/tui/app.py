@@ -32,6 +32,7 @@ from carte_prep.core.model import Household
 from carte_prep.core.session import Session
 from carte_prep.core.store import ConflictError, Store, write_private_file
 from carte_prep.examples import temporary_examples
+from carte_prep.tui.format import WIDE
 from carte_prep.tui.keys import is_text_field, typing_actions
 from carte_prep.tui.messages import (
     CalendarRequested,
@@ -76,9 +77,19 @@ class CartePrepApp(App[None]):
     TITLE = "carte-prep"
     CSS_PATH = Path(__file__).with_name("app.tcss")
     """Absolute, so that subclasses (tests, embedders) find it from any module."""
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012 - Textual's type
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]  # noqa: RUF012 - Textual's type
     BINDINGS: ClassVar[list[BindingType]] = [
+        # Tab and shift+tab are priority keys: they move the focus before any key typed
+        # after them is passed on, so fast typing (or a paste) never lands in the field
+        # just left. Textual's own Tab binding waits for the field to handle it.
         Binding("question_mark", "help", "Help", id="help", tooltip="Keys and how the app works"),
+        Binding(
+            "f1",
+            "show_help",
+            "Help",
+            id="help-f1",
+            tooltip="Keys and how the app works (? types a ? in a text field, f1 does not)",
+        ),
         Binding("ctrl+z", "undo", "Undo", id="undo", tooltip="Take back the last change"),
         Binding(
             "ctrl+y",
@@ -88,6 +99,8 @@ class CartePrepApp(App[None]):
             show=False,
             tooltip="Make again the change undone last",
         ),
+        Binding("tab", "focus_next", "Next field", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", "Previous field", show=False, priority=True),
         Binding(
             "b",
             "my_data",
@@ -479,6 +492,10 @@ class CartePrepApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
+    def action_show_help(self) -> None:
+        """f1: the help that stays reachable while a text field takes the ``?``."""
+        self.action_help()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keep letter keys for typing while a text field has focus; ``b`` only in examples."""
         del parameters
@@ -507,6 +524,8 @@ class CartePrepApp(App[None]):
                 if not isinstance(binding, Binding) or not binding.description:
                     continue
                 if binding.action in seen or binding.action == "quit":
+                    continue
+                if binding.action == "show_help" and "help" in seen:
                     continue
                 if isinstance(node, DataScreen) and not node.can_run(binding.action):
                     continue

@@ -38,8 +38,6 @@ class FieldSpec:
     prompt: str = "(not set)"
     required: bool = False
     """An empty text field is sent as "" (so the model says why) rather than None."""
-    new_only: bool = False
-    """Shown only when adding a member (the id cannot change later)."""
     relevant: Relevant | None = None
     """Shown only when this holds for the application; its saved value is kept either way."""
 
@@ -138,13 +136,6 @@ STEPS: tuple[Step, ...] = (
     Step(
         "Identity",
         (
-            FieldSpec(
-                ("id",),
-                "Short id (lower case, used in file names)",
-                required=True,
-                new_only=True,
-                help="For example: david. It cannot be changed later.",
-            ),
             FieldSpec(("given_names",), "Given names, exactly as on the passport", required=True),
             FieldSpec(("surname",), "Surname, as on the passport (leave empty if none)"),
             FieldSpec(("birth_date",), "Birth date (dd/mm/yyyy)", "date", required=True),

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-EXAMPLES_TEXT = (
-    "EXAMPLES: a temporary copy, thrown away when you quit · b: back to my households"
-)
+EXAMPLES_TEXT = "EXAMPLES (a temporary copy, thrown away on quit) · b back to my households"
 
 
 class ExamplesBanner(Static):

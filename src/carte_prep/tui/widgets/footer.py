@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
-FIRST_ACTIONS = ("help",)
+FIRST_ACTIONS = ("help", "show_help")
 """Shown before the screen's own keys, so that a narrow terminal never hides them."""
 
 Shown = tuple[tuple[Binding, bool, str], ...]
@@ -27,8 +27,10 @@ class KeysFooter(Footer):
     one key that leads to all the others (as lazygit and k9s keep it in view)."""
 
     def compose(self) -> ComposeResult:
-        keys = list(super().compose())
-        first = [k for k in keys if isinstance(k, FooterKey) and k.action in FIRST_ACTIONS]
+        keys = [k for k in super().compose() if isinstance(k, FooterKey)]
+        if any(k.action == "help" for k in keys):  # f1 is shown only when ? types a ?
+            keys = [k for k in keys if k.action != "show_help"]
+        first = [k for k in keys if k.action in FIRST_ACTIONS][:1]
         yield from first
         yield from (k for k in keys if k not in first)
 
