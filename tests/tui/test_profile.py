@@ -212,7 +212,7 @@ def test_remove_member_asks_first_and_frees_shared_documents(tmp_path: Path) -> 
         assert sharers(folder) == ["david", "margaret"]
         await pilot.press("ctrl+y")
         await until(pilot, lambda: len(saved(folder, "thompson-family")["members"]) == 2)
-        await until(pilot, lambda: notified(app, "Redone: member removed (margaret)"))
+        await until(pilot, lambda: notified(app, "Redone: member removed (Margaret Anne)"))
 
     drive(folder, scenario)
     household = saved(folder, "thompson-family")

@@ -224,6 +224,7 @@ STEPS: tuple[Step, ...] = (
                 (*SIT, "marital_status"),
                 "Marital status",
                 "choice",
+                help="It decides whether marriage papers and the spouse's papers are asked for.",
                 choices=(
                     ("single", "single"),
                     ("married", "married"),
@@ -238,8 +239,17 @@ STEPS: tuple[Step, ...] = (
                 "The marriage must then be transcribed by the consular registry in Nantes.",
                 relevant=_married,
             ),
-            _yes_no((*SIT, "spouse_is_french"), "Spouse is French", "", _married),
-            _yes_no((*SIT, "children_in_france"), "Has children living in France", ""),
+            _yes_no(
+                (*SIT, "spouse_is_french"),
+                "Spouse is French",
+                "It decides which of the spouse's papers are asked for.",
+                _married,
+            ),
+            _yes_no(
+                (*SIT, "children_in_france"),
+                "Has children living in France",
+                "Their birth certificates may then be asked for.",
+            ),
             _yes_no(
                 (*SIT, "child_parents_separated"),
                 "Parents of the French child live apart",
@@ -250,6 +260,7 @@ STEPS: tuple[Step, ...] = (
                 (*SIT, "housing"),
                 "Housing",
                 "choice",
+                help="Hosted: the host's attestation and papers are added to the list.",
                 choices=(
                     ("own-name", "rent or own in my name"),
                     ("hosted", "hosted by someone"),

@@ -208,10 +208,7 @@ class ProfileScreen(ProfileForm):
             if sure:
                 self.dismiss(self.member_id if self._is_new else None)
                 return
-            path = tuple(doubts[0].field.split("."))
-            if path in self._inputs:
-                self._show_step_of(path)
-                focus_target(self._inputs[path]).focus()
+            self.call_later(self._go_to, tuple(doubts[0].field.split(".")))
 
         self.app.push_screen(
             ConfirmDialog(
@@ -222,9 +219,13 @@ class ProfileScreen(ProfileForm):
             answered,
         )
 
-    def _show_step_of(self, path: Path) -> None:
+    async def _go_to(self, path: Path) -> None:
+        """Show the step of a field (built if need be) with the cursor in that field."""
         number = next(n for n, step in enumerate(STEPS) if any(s.path == path for s in step.fields))
         self.query_one("#steps", TabbedContent).active = f"step-{number}"
+        await self._build(number)
+        if path in self._inputs:
+            focus_target(self._inputs[path]).focus()
 
     def household_saved(self, message: HouseholdSaved) -> None:
         edit = message.edit
