@@ -30,6 +30,7 @@ from tui_helpers import (
     notified,
     open_household,
     select_item,
+    screen_text,
     show_step,
     until,
 )
@@ -156,6 +157,10 @@ async def add_member(app: CartePrepApp, pilot: Pilot[None]) -> None:
     app.screen.query_one("#f-given-names", Input).value = "Tom"
     await type_in(app, pilot, "f-birth-date", "01/02/2010")
     await pilot.press("enter")
+    await until(pilot, lambda: "Please check: Tom is 16" in screen_text(app))
+    await pilot.press("escape")  # leaving asks about the unusual answer (--yes on the CLI)
+    await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+    await pilot.press("y")
 
 
 async def edit_member(app: CartePrepApp, pilot: Pilot[None]) -> None:

@@ -375,10 +375,13 @@ class ProfileScreen(ProfileForm):
         await self._settle(shown)
         self._step_waiter = None
         await self._build(number)
+        before = self.focused
         focused = asyncio.Event()
-        self._focus_waiter = (self._focus_first(number), focused)
-        await self._settle(focused)
-        self._focus_waiter = None
+        target = self._focus_first(number)
+        if target is not before:  # no focus event comes for the widget already focused
+            self._focus_waiter = (target, focused)
+            await self._settle(focused)
+            self._focus_waiter = None
 
     async def _settle(self, done: asyncio.Event) -> None:
         """Wait for the tabs (or the focus) to have taken a change, in their own tasks: a
