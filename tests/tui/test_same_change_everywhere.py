@@ -29,8 +29,8 @@ from tui_helpers import (
     messages,
     notified,
     open_household,
-    select_item,
     screen_text,
+    select_item,
     show_step,
     until,
 )
