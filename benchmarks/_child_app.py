@@ -35,7 +35,7 @@ from textual.message import Message
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
 
-from carte_prep.core.store import Store
+from carte_prep.core.storage import Store
 from carte_prep.tui.app import CartePrepApp, make_app
 
 KEY_INTERVAL = 0.020

@@ -18,7 +18,7 @@ from _rss import peak_rss_kb
 from common import TODAY
 
 from carte_prep.core.catalogue import load_catalogue
-from carte_prep.core.store import Store
+from carte_prep.core.storage import Store
 from carte_prep.core.summary import summarise
 
 

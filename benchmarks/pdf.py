@@ -101,7 +101,7 @@ def compare(name: str, household: object, repeats: int, tmp: Path) -> tuple[floa
 
 
 def run(quick: bool) -> list[Row]:
-    from carte_prep.core.store import Store
+    from carte_prep.core.storage import Store
 
     start = time.perf_counter()
     import weasyprint  # noqa: F401 - timed: what the first PDF of a session pays

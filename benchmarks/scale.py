@@ -60,7 +60,7 @@ def wall(args: list[str]) -> float:
 
 
 def core_rows(folder: Path, rounds: int) -> list[Row]:
-    from carte_prep.core.store import Store
+    from carte_prep.core.storage import Store
     from carte_prep.core.summary import summarise
 
     def load() -> Any:
@@ -181,7 +181,7 @@ def memory_rows(folder: Path) -> list[Row]:
 def open_rows(folder: Path, rounds: int) -> list[Row]:
     from carte_prep.core import household_checklists
     from carte_prep.core.engine import build_checklist
-    from carte_prep.core.store import Store
+    from carte_prep.core.storage import Store
 
     def open_core() -> None:
         household = Store(folder).load("ten-members")

@@ -37,7 +37,7 @@ def table_rows(folder: Path) -> tuple[list[list[str]], str]:
     The marker is the start of the first household's name (ASCII only): it is drawn only
     once the list is shown.
     """
-    from carte_prep.core.store import Store
+    from carte_prep.core.storage import Store
     from carte_prep.core.summary import summarise
     from carte_prep.tui.format import bar
 

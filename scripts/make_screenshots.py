@@ -17,7 +17,7 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, TextArea
 
-from carte_prep.core.store import Store
+from carte_prep.core.storage import Store
 from carte_prep.examples import copy_examples
 from carte_prep.tui.app import CartePrepApp, make_app
 from carte_prep.tui.screens.agenda import AgendaScreen

@@ -49,11 +49,11 @@ SAMPLES: list[Sample] = [
     Sample(H, e.ToggleGathered(M, "passport")),
     Sample(H, e.CycleStatus(M, "paper-photos")),
     Sample("haddad-household", e.ToggleTranslated("samir", "birth-certificate")),
-    Sample(H, e.AddAttachments(M, "passport", ("/scans/passport.pdf",))),
+    Sample(H, e.AddAttachments(M, "passport", (f"attachments/{H}/passport.pdf",))),
     Sample(
         H,
         e.RemoveAttachment(M, "passport", 0),
-        (e.AddAttachments(M, "passport", ("/scans/a.pdf", "/scans/b.pdf")),),
+        (e.AddAttachments(M, "passport", (f"attachments/{H}/a.pdf", f"attachments/{H}/b.pdf")),),
     ),
     Sample(H, e.Share("proof-of-address", ("david", "margaret", "emily"))),
     Sample(H, e.ToggleShare("proof-of-address", "margaret")),

@@ -486,13 +486,14 @@ def test_list_warns_about_files_other_users_can_read(examples: Path) -> None:
 def test_attachments_are_added_not_replaced(examples: Path, tmp_path: Path) -> None:
     scans = [tmp_path / "a.pdf", tmp_path / "b.pdf"]
     for scan in scans:
-        scan.write_bytes(b"%PDF-1.4")
+        scan.write_bytes(b"%PDF-1.4 " + scan.name.encode())
     base = ("mark", "nguyen-student", "linh", "passport", "--attach")
     assert run(examples, *base, str(scans[0])).returncode == 0
     assert run(examples, *base, str(scans[1]), str(scans[0])).returncode == 0
     saved = json.loads((examples / "nguyen-student.json").read_text(encoding="utf-8"))
     attached = saved["members"][0]["tracking"]["passport"]["attachments"]
-    assert attached == [str(scans[0]), str(scans[1])]
+    assert [(examples / a).read_bytes() for a in attached] == [s.read_bytes() for s in scans]
+    assert all(a.startswith("attachments/nguyen-student/") for a in attached)
 
 
 @pytest.mark.parametrize(

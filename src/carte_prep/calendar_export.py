@@ -10,6 +10,7 @@ from icalendar import Alarm, Calendar, Event
 
 from carte_prep import __version__
 from carte_prep.core.agenda import AgendaEvent
+from carte_prep.core.redact import Redactor
 
 PARIS = ZoneInfo("Europe/Paris")
 """Appointments are at French local time, whatever the machine's zone."""
@@ -27,19 +28,24 @@ def _uids(events: list[AgendaEvent]) -> list[str]:
     return uids
 
 
-def agenda_to_ics(events: Iterable[AgendaEvent], *, name: str, stamp: dt.datetime) -> bytes:
-    """One VEVENT per agenda date (timed for appointments), each with its reminders."""
+def agenda_to_ics(
+    events: Iterable[AgendaEvent], *, name: str, stamp: dt.datetime, redactor: Redactor
+) -> bytes:
+    """One VEVENT per agenda date (timed for appointments), each with its reminders.
+
+    Calendar files end up in cloud calendars: every text goes through ``redactor``.
+    """
     calendar = Calendar()
     calendar.add("prodid", f"-//carte-prep {__version__}//EN")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", redactor.text(name))
     items = list(events)
     for item, uid in zip(items, _uids(items), strict=True):
         event = Event()
         event.add("uid", uid)
         event.add("dtstamp", stamp)
-        event.add("summary", f"{item.title} — {item.member_name}")
-        event.add("description", item.detail)
+        event.add("summary", redactor.text(f"{item.title} — {item.member_name}"))
+        event.add("description", redactor.text(item.detail))
         if item.time is not None:
             start = dt.datetime.combine(item.date, item.time, tzinfo=PARIS)
             event.add("dtstart", start)
@@ -50,7 +56,7 @@ def agenda_to_ics(events: Iterable[AgendaEvent], *, name: str, stamp: dt.datetim
         for days in item.reminders:
             alarm = Alarm()
             alarm.add("action", "DISPLAY")
-            alarm.add("description", f"{item.title} ({item.member_name})")
+            alarm.add("description", redactor.text(f"{item.title} ({item.member_name})"))
             alarm.add("trigger", dt.timedelta(days=-days))
             event.add_component(alarm)
         calendar.add_component(event)

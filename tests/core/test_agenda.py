@@ -19,6 +19,7 @@ from carte_prep.core.model import (
     Receipt,
     Tracking,
 )
+from carte_prep.core.redact import Redactor
 from support import PROFILES, TODAY, household_of, person
 
 
@@ -224,7 +225,12 @@ def test_ics_parses_back_with_every_event_and_reminders(tmp_path: Path) -> None:
         (PROFILES / "thompson-family.json").read_text(encoding="utf-8")
     )
     events = household_agenda([household], TODAY)
-    data = agenda_to_ics(events, name="Thompson", stamp=dt.datetime(2026, 11, 27, tzinfo=dt.UTC))
+    data = agenda_to_ics(
+        events,
+        name="Thompson",
+        stamp=dt.datetime(2026, 11, 27, tzinfo=dt.UTC),
+        redactor=Redactor([]),
+    )
     calendar = Calendar.from_ical(data)
     vevents = list(calendar.walk("VEVENT"))
     assert len(vevents) == len(events)
@@ -275,7 +281,9 @@ def test_calendar_ids_do_not_change_when_the_dates_move() -> None:
     stamp = dt.datetime(2026, 11, 27, tzinfo=dt.UTC)
 
     def uids(today: dt.date) -> set[str]:
-        data = agenda_to_ics(household_agenda([household], today), name="T", stamp=stamp)
+        data = agenda_to_ics(
+            household_agenda([household], today), name="T", stamp=stamp, redactor=Redactor([])
+        )
         return {str(v["UID"]) for v in Calendar.from_ical(data).walk("VEVENT")}
 
     later = uids(TODAY + dt.timedelta(days=3))

@@ -16,7 +16,7 @@ from carte_prep.core.model import (
     Member,
     Receipt,
 )
-from carte_prep.core.store import Store
+from carte_prep.core.storage import Store
 from edit_samples import RECEIPT, REQUEST, SAMPLES, Sample, edit_types
 from support import PROFILES, household_of, person
 

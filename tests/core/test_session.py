@@ -13,7 +13,7 @@ from carte_prep.core.errors import CartePrepError, EditError
 from carte_prep.core.history import FileHistory, HistoryError, MemoryHistory
 from carte_prep.core.model import Household
 from carte_prep.core.session import Session, StaleHistoryError
-from carte_prep.core.store import StorageError, Store
+from carte_prep.core.storage import StorageError, Store
 from carte_prep.examples import copy_examples
 from edit_samples import SAMPLES, Sample
 

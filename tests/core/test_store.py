@@ -17,17 +17,17 @@ from typing import Any
 import pytest
 
 import carte_prep
-from carte_prep.core import store as store_module
+from carte_prep.core import storage as store_module
 from carte_prep.core.errors import InvalidInputError, NotFoundError
 from carte_prep.core.model import Household, Member, Passport, SharedEvidence, Tracking
 from carte_prep.core.paths import default_data_dir, resolve_data_dir
-from carte_prep.core.store import (
-    BACKUPS_KEPT,
+from carte_prep.core.storage import (
     ConflictError,
     CorruptFileError,
     FileProblem,
     StorageError,
     Store,
+    safe_io,
 )
 
 
@@ -227,6 +227,7 @@ def _inject(monkeypatch: pytest.MonkeyPatch, step: str, code: int, target: Path)
             real_replace(src, dst, **kw)
 
         monkeypatch.setattr(os, "replace", fake_replace)
+        monkeypatch.setattr(safe_io, "exchange", lambda source, target: False)  # a plain rename
 
 
 @pytest.mark.parametrize("code", [errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EIO])
@@ -277,6 +278,7 @@ def test_save_order_is_fsync_backup_replace_fsync_dir(
 
     monkeypatch.setattr(os, "fsync", fsync)
     monkeypatch.setattr(os, "replace", replace)
+    monkeypatch.setattr(safe_io, "exchange", lambda source, target: False)  # a plain rename
     store.save(renamed(household, "Version 2"))
 
     assert trace == [
@@ -514,7 +516,7 @@ def test_saving_an_invalid_model_writes_nothing(store: Store) -> None:
 # -- backups, restore, delete -----------------------------------------------------------
 
 
-def test_backups_rotate_and_restore_gives_back_a_version_exactly(store: Store) -> None:
+def test_backups_keep_the_day_and_restore_gives_back_a_version_exactly(store: Store) -> None:
     household = make_household()
     store.create(household)
     versions = [store.path_for("martin").read_bytes()]
@@ -523,12 +525,12 @@ def test_backups_rotate_and_restore_gives_back_a_version_exactly(store: Store) -
         versions.append(store.path_for("martin").read_bytes())
 
     backups = store.backups("martin")
-    assert len(backups) == BACKUPS_KEPT
+    assert len(backups) == 7, "every version of the last day is kept"
     stamps = [b.timestamp for b in backups]
     assert stamps == sorted(stamps, reverse=True)
     assert all(b.timestamp.tzinfo is dt.UTC for b in backups)
-    # Newest first: the versions replaced by saves 7, 6, 5, 4, 3.
-    assert [b.path.read_bytes() for b in backups] == versions[6:1:-1]
+    # Newest first: the versions replaced by saves 7 to 1.
+    assert [b.path.read_bytes() for b in backups] == versions[6::-1]
     for backup in backups:
         assert stat.S_IMODE(backup.path.stat().st_mode) == 0o600
 
@@ -536,7 +538,7 @@ def test_backups_rotate_and_restore_gives_back_a_version_exactly(store: Store) -
     assert restored.name == "Version 4"
     assert store.path_for("martin").read_bytes() == versions[4]
     after = store.backups("martin")
-    assert len(after) == BACKUPS_KEPT
+    assert len(after) == 8
     assert after[0].path.read_bytes() == versions[7], "the replaced version is kept"
     assert Store(store.root).load("martin") == restored
 
@@ -632,7 +634,7 @@ def test_import_reports_invalid_file_with_path_and_field(store: Store, tmp_path:
 _WORKER = """
 import sys
 from pathlib import Path
-from carte_prep.core.store import ConflictError, Store
+from carte_prep.core.storage import ConflictError, Store
 
 store = Store(Path(sys.argv[1]))
 saved = conflicts = 0

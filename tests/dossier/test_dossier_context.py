@@ -14,8 +14,9 @@ from pdf_support import load_profile
 
 from carte_prep.core.errors import NotFoundError
 from carte_prep.core.model import Member, Passport, SharedEvidence, Tracking
+from carte_prep.core.redact import Redactor, mask
 from carte_prep.dossier import _environment, render_html
-from carte_prep.dossier.context import Redactor, build_dossier, mask
+from carte_prep.dossier.context import build_dossier
 from carte_prep.resources import templates_dir
 from support import TODAY, household_of, person
 

@@ -30,7 +30,7 @@ import pytest
 
 import carte_prep
 from carte_prep.core.model import Household
-from carte_prep.core.store import Store
+from carte_prep.core.storage import Store
 
 KILLS = 200
 SEED = 20261127
@@ -48,7 +48,7 @@ import sys
 from pathlib import Path
 
 from carte_prep.core.model import Household, Member, Tracking
-from carte_prep.core.store import Store
+from carte_prep.core.storage import Store
 
 ROOT = Path(sys.argv[1])
 HOUSEHOLD = sys.argv[2]

@@ -25,10 +25,10 @@ from typing import Any
 
 import pytest
 
-from carte_prep.core import store as store_module
+from carte_prep.core import storage as store_module
 from carte_prep.core.errors import CartePrepError
 from carte_prep.core.model import Household, Member
-from carte_prep.core.store import StorageError, Store
+from carte_prep.core.storage import StorageError, Store, safe_io
 
 ERRNOS = [errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EIO]
 OS_CALLS = [
@@ -61,6 +61,8 @@ class Faults:
         wrapped_open = self._wrap("builtin-open", builtins.open)
         patch.setattr(store_module, "open", wrapped_open, raising=False)
         patch.setattr(fcntl, "flock", self._wrap("flock", fcntl.flock))
+        patch.setattr(safe_io, "exchange", self._wrap("exchange", safe_io.exchange))
+        patch.setattr(safe_io, "create_only", self._wrap("create_only", safe_io.create_only))
 
     def _wrap(self, name: str, real: Callable[..., Any]) -> Callable[..., Any]:
         def call(*args: Any, **kwargs: Any) -> Any:
@@ -132,7 +134,8 @@ def test_any_failing_call_leaves_the_file_intact_and_is_reported(
         operation()
     total = len(counting.calls)
     assert total > 10, counting.calls
-    assert {"open", "write", "fsync", "replace"} <= set(counting.calls)
+    assert {"open", "write", "fsync"} <= set(counting.calls)
+    assert {"replace", "exchange", "create_only"} & set(counting.calls)
 
     outcomes: dict[str, int] = {}
     for fail_at in range(total):
@@ -158,6 +161,14 @@ def test_any_failing_call_leaves_the_file_intact_and_is_reported(
         assert faults.calls[: fail_at + 1] == counting.calls[: fail_at + 1], where
 
         temps = [p for p in root.rglob("*") if ".tmp-" in p.name]
+        if failed_call == "unlink" and temps and not message:
+            # Removing the version swapped out by the final rename failed: what is left is
+            # that previous version, which the next start removes as a crash leftover.
+            assert [t.read_bytes() for t in temps] == [before["martin.json"]], where
+            for temp in temps:
+                os.utime(temp, (0, 0))
+            Store(root).clean_leftovers()
+            temps = [p for p in root.rglob("*") if ".tmp-" in p.name]
         assert temps == [], f"{where}: temp files left: {temps}"
         if not message:
             outcome = "succeeded"

@@ -23,7 +23,7 @@ import pytest
 
 import carte_prep
 from carte_prep.cli import main
-from carte_prep.core.store import Store
+from carte_prep.core.storage import Store
 from support import PROFILES
 
 SRC = Path(carte_prep.__file__).resolve().parent

@@ -49,7 +49,8 @@ from carte_prep.core.model import (
     Tracking,
     within_plausible_days,
 )
-from carte_prep.core.store import Store
+from carte_prep.core.redact import Redactor
+from carte_prep.core.storage import Store
 from carte_prep.core.text import BIDI_CONTROLS, clean_line, clean_multiline
 from carte_prep.core.vocab import (
     HELD_KINDS,
@@ -435,7 +436,12 @@ def exercise_engine(household: Household, today: dt.date) -> None:
     checklists = household_checklists(household, today)
     household_progress(checklists)
     events = household_agenda([household], today)
-    agenda_to_ics(events, name=household.name, stamp=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+    agenda_to_ics(
+        events,
+        name=household.name,
+        stamp=dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
+        redactor=Redactor.for_households([household]),
+    )
 
 
 @pytest.mark.slow

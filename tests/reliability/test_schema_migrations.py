@@ -23,7 +23,7 @@ import pytest
 
 from carte_prep.core import migrations
 from carte_prep.core.model import Household, Member, Passport, Tracking
-from carte_prep.core.store import BACKUPS_KEPT, StorageError, Store
+from carte_prep.core.storage import StorageError, Store, safe_io
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 LEGACY = FIXTURES / "test-only" / "legacy-shape-v0.json"
@@ -142,6 +142,7 @@ def test_first_save_keeps_the_original_before_writing_the_new_shape(
 
     with monkeypatch.context() as patch:
         patch.setattr(os, "replace", replace)
+        patch.setattr(safe_io, "exchange", lambda source, target: False)  # a plain rename
         store.save(renamed(household, "Famille Héritage (mise à jour)"))
     assert checked == ["target"]
 
@@ -153,11 +154,11 @@ def test_first_save_keeps_the_original_before_writing_the_new_shape(
     assert fresh.load("legacy-family") == renamed(EXPECTED, "Famille Héritage (mise à jour)")
     assert fresh.upgraded_from("legacy-family") is None
 
-    # Rotated backups forget the original after a few saves; the kept copy does not.
+    # Dated backups age out; the kept copy is not one of them and stays.
     current = fresh.load("legacy-family")
-    for number in range(BACKUPS_KEPT + 2):
+    for number in range(7):
         fresh.save(renamed(current, f"Version {number}"))
-    assert all(b.path.read_bytes() != original for b in fresh.backups("legacy-family"))
+    assert all(b.path != kept for b in fresh.backups("legacy-family"))
     assert kept.read_bytes() == original
     assert oct(kept.stat().st_mode & 0o777) == "0o600"
 
@@ -181,6 +182,7 @@ def test_failed_first_save_leaves_the_old_file_and_no_copy(
 
     with monkeypatch.context() as patch:
         patch.setattr(os, "replace", full_disk)
+        patch.setattr(safe_io, "exchange", lambda source, target: False)  # a plain rename
         with pytest.raises(StorageError, match="the file on disk was not changed"):
             store.save(renamed(household, "New name"))
     assert legacy_file.read_bytes() == original

@@ -24,7 +24,7 @@ from pydantic import ValidationError
 from carte_prep.cli import main
 from carte_prep.core.errors import CartePrepError, InvalidInputError, explain_validation
 from carte_prep.core.model import Household, Member
-from carte_prep.core.store import ConflictError, CorruptFileError, Store
+from carte_prep.core.storage import ConflictError, CorruptFileError, Store
 from support import PROFILES
 
 GOLDEN = Path(__file__).resolve().parents[1] / "fixtures" / "schema-1" / "golden-v1.json"

@@ -11,7 +11,7 @@ from tui_helpers import drive, examples_in, open_household, screen_text, until
 
 from carte_prep.core.agenda import AgendaEvent, household_agenda, next_deadline
 from carte_prep.core.dates import fmt
-from carte_prep.core.store import Store
+from carte_prep.core.storage import Store
 from carte_prep.tui.app import CartePrepApp
 from carte_prep.tui.screens.agenda import AgendaScreen
 from carte_prep.tui.screens.checklist import ChecklistScreen

@@ -20,7 +20,7 @@ from tui_helpers import (
     until,
 )
 
-from carte_prep.core.store import StorageError, Store
+from carte_prep.core.storage import StorageError, Store
 from carte_prep.tui.app import CartePrepApp
 from carte_prep.tui.screens.checklist import ChecklistScreen
 from carte_prep.tui.screens.dialogs import ConfirmDialog

@@ -22,7 +22,7 @@ from tui_helpers import (
     until,
 )
 
-from carte_prep.core.store import Store
+from carte_prep.core.storage import Store
 from carte_prep.tui.app import CartePrepApp, make_app
 from carte_prep.tui.screens.checklist import ChecklistScreen
 from carte_prep.tui.screens.dialogs import ConfirmDialog, PromptDialog

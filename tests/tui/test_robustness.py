@@ -116,7 +116,7 @@ def test_starting_the_app_does_not_import_weasyprint(tmp_path: Path) -> None:
     script = (
         "import asyncio, sys\n"
         "from pathlib import Path\n"
-        "from carte_prep.core.store import Store\n"
+        "from carte_prep.core.storage import Store\n"
         "from carte_prep.tui.app import make_app\n"
         f"app = make_app(Store(Path({str(tmp_path)!r})))\n"
         "async def main():\n"
@@ -140,7 +140,7 @@ def test_a_crash_prints_no_personal_data(tmp_path: Path) -> None:
     examples_in(tmp_path)
     script = (  # a file, not -c: Textual finds app.tcss through the class's source file
         "from pathlib import Path\n"
-        "from carte_prep.core.store import Store\n"
+        "from carte_prep.core.storage import Store\n"
         "from carte_prep.tui.app import CartePrepApp\n"
         "class Broken(CartePrepApp):\n"
         "    def on_ready(self):\n"

@@ -18,7 +18,7 @@ from textual.notifications import Notify
 from textual.pilot import Pilot
 from textual.widgets import DataTable
 
-from carte_prep.core.store import Store
+from carte_prep.core.storage import Store
 from carte_prep.examples import copy_examples
 from carte_prep.tui.app import CartePrepApp, make_app
 from support import TODAY

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from carte_prep.cli.context import EXIT_USER_ERROR, Context, UsageError
 from carte_prep.cli.parser import build_parser
 from carte_prep.core.errors import CartePrepError
+from carte_prep.core.text import printable
 
 __all__ = ["build_parser", "main"]
 
@@ -42,7 +43,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         with contextlib.ExitStack() as stack:
             return int(args.handler(Context(args, stack), args))
     except CartePrepError as exc:
-        print(f"carte-prep: error: {exc}", file=sys.stderr)
+        print(f"carte-prep: error: {printable(str(exc))}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         return 130
@@ -52,5 +53,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except OSError as exc:
         where = f" ({exc.filename})" if exc.filename else ""
-        print(f"carte-prep: error: {exc.strerror or exc}{where}", file=sys.stderr)
+        print(f"carte-prep: error: {printable(f'{exc.strerror or exc}{where}')}", file=sys.stderr)
         return EXIT_USER_ERROR

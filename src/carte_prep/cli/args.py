@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from carte_prep.core.model import plausible_day
+from carte_prep.core.text import printable
 
 if TYPE_CHECKING:
     from carte_prep.cli.context import Context
@@ -25,7 +26,7 @@ class Parser(argparse.ArgumentParser):
     """argparse that reports errors in one line, like every other carte-prep error."""
 
     def error(self, message: str) -> Any:  # argparse's signature returns NoReturn
-        self.exit(2, f"carte-prep: error: {message} (see '{self.prog} --help')\n")
+        self.exit(2, f"carte-prep: error: {printable(message)} (see '{self.prog} --help')\n")
 
 
 def add_command(
@@ -56,13 +57,19 @@ def date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+MAX_SECONDS = 24 * 3600.0
+"""The longest wait a command accepts: a day is plenty, and the OS refuses much longer."""
+
+
 def seconds(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
         value = math.nan
-    if not math.isfinite(value) or value <= 0:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds above 0")
+    if not math.isfinite(value) or not 0 < value <= MAX_SECONDS:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a number of seconds above 0 and at most {MAX_SECONDS:g} (a day)"
+        )
     return value
 
 

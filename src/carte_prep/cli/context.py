@@ -14,7 +14,8 @@ from carte_prep.core.history import FileHistory
 from carte_prep.core.model import Household
 from carte_prep.core.paths import resolve_data_dir
 from carte_prep.core.session import Session
-from carte_prep.core.store import Store
+from carte_prep.core.storage import Store
+from carte_prep.core.text import printable
 from carte_prep.examples import temporary_examples
 
 EXIT_USER_ERROR = 1
@@ -38,6 +39,7 @@ class Context:
         else:
             self.data_dir = resolve_data_dir(args.data_dir)
         self.store = Store(self.data_dir)
+        self.store.clean_leftovers()  # what a killed save or export left behind
         self.session = Session(self.store, FileHistory(self.data_dir))
         self.today: dt.date = args.today or dt.date.today()
 
@@ -48,6 +50,6 @@ class Context:
         """Apply edits as one change (one save, one undo step), saying what cannot be undone."""
         saved = self.session.apply(household_id, *edits)
         for note in self.session.notes:
-            print(f"carte-prep: warning: {note}", file=sys.stderr)
+            print(printable(f"carte-prep: warning: {note}"), file=sys.stderr)
         self.session.notes.clear()
         return saved

@@ -18,8 +18,8 @@ from carte_prep.core.errors import InvalidInputError, explain_validation
 from carte_prep.core.history import FILE_DEPTH
 from carte_prep.core.households import household_id_for
 from carte_prep.core.model import Household
-from carte_prep.core.store import write_private_file
 from carte_prep.core.summary import summarise
+from carte_prep.core.text import printable
 from carte_prep.core.triage import by_next_date, due_summaries, matches, parse_due
 
 
@@ -52,10 +52,11 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
             print_household(summary)
         for problem in problems:
             print(
-                f"carte-prep: cannot open {problem['file']}: {problem['reason']}", file=sys.stderr
+                printable(f"carte-prep: cannot open {problem['file']}: {problem['reason']}"),
+                file=sys.stderr,
             )
     for warning in ctx.store.permission_warnings():
-        print(f"carte-prep: warning: {warning}", file=sys.stderr)
+        print(printable(f"carte-prep: warning: {warning}"), file=sys.stderr)
     for household in report.households:
         version = ctx.store.upgraded_from(household.id)
         if version is not None:
@@ -95,6 +96,15 @@ def cmd_rename(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
     household = ctx.store.import_file(Path(args.file), replace=args.replace)
     print(f"imported {household.id} ({household.name})")
+    for entry in ctx.store.left_out:
+        print(
+            printable(
+                f"carte-prep: warning: {household.id}: the attachment {entry!r} names a file "
+                "outside carte-prep's data folder and was left out, so no dossier includes it; "
+                "if it is yours, attach it again with 'carte-prep mark ... --attach FILE'"
+            ),
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -106,8 +116,17 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
     target = Path(args.output)
     if target.exists() and not args.force:
         raise UsageError(f"{target} already exists; choose another name or add --force")
-    write_private_file(target, text.encode("utf-8"))
-    print(f"exported {args.household} to {target}")
+    if target.suffix.lower() != ".zip":
+        ctx.store.write_export(target, text.encode("utf-8"))
+        print(
+            f"exported {args.household} to {target} (without its scans: name it .zip to add them)"
+        )
+        return 0
+    data, missing = ctx.store.export_archive(args.household)
+    ctx.store.write_export(target, data)
+    print(f"exported {args.household} and its scans to {target}")
+    for entry in missing:
+        print(printable(f"carte-prep: warning: {entry} could not be read: not in {target}"))
     return 0
 
 
@@ -135,9 +154,11 @@ def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
         return 0
     if args.number is None:
         print(f"Previous versions of {args.household}, newest first:")
-        for number, backup in enumerate(backups, start=1):
+        changes = ctx.store.changes(args.household)
+        for number, (backup, change) in enumerate(zip(backups, changes, strict=True), start=1):
             local = backup.timestamp.astimezone()
-            print(f"  {number}  replaced on {local:%d/%m/%Y at %H:%M:%S}")
+            undoes = f"; bringing it back undoes: {change}" if change else ""
+            print(printable(f"  {number}  replaced on {local:%d/%m/%Y at %H:%M:%S}{undoes}"))
         print(f"Bring one back with 'carte-prep restore {args.household} NUMBER'.")
         return 0
     if not 1 <= args.number <= len(backups):
@@ -210,7 +231,12 @@ def register(commands: argparse._SubParsersAction[Parser]) -> None:
     p.add_argument("file")
     p.add_argument("--replace", action="store_true", help="replace a household with the same id")
 
-    p = add_command(commands, "export", cmd_export, "write a household file (to stdout by default)")
+    p = add_command(
+        commands,
+        "export",
+        cmd_export,
+        "write a household file (to stdout by default; FILE.zip also holds its scans)",
+    )
     p.add_argument("household")
     p.add_argument("-o", "--output", metavar="FILE")
     p.add_argument("--force", action="store_true", help="overwrite FILE")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -45,11 +47,18 @@ def _scans(paths: list[str]) -> tuple[str, ...]:
 
 
 def _detach(household: Household, args: argparse.Namespace) -> RemoveAttachment:
+    """The attachment named as listed, as first attached (a path), or by its file name."""
     attached = tracking_for(household, args.member, args.item).attachments
-    wanted = str(Path(args.detach).expanduser().resolve())
-    if wanted not in attached:
-        raise UsageError(f"{args.detach} is not attached to {args.item!r}")
-    return RemoveAttachment(args.member, args.item, attached.index(wanted))
+    raw = args.detach
+    path = Path(raw).expanduser()
+    wanted = {raw, str(path.resolve())}
+    with contextlib.suppress(OSError):
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16] if path.is_file() else ""
+        wanted |= {e for e in attached if digest and Path(e).name.startswith(digest + "-")}
+    found = [i for i, entry in enumerate(attached) if entry in wanted]
+    if not found:
+        raise UsageError(f"{raw} is not attached to {args.item!r}")
+    return RemoveAttachment(args.member, args.item, found[0])
 
 
 def mark_edits(household: Household, args: argparse.Namespace) -> list[Edit]:

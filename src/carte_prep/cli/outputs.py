@@ -17,7 +17,8 @@ from carte_prep.core.catalogue import load_catalogue
 from carte_prep.core.confidence import CONFIDENCE_INTRO, confidence_lines
 from carte_prep.core.dates import fmt
 from carte_prep.core.engine import build_checklist
-from carte_prep.core.store import write_private_file
+from carte_prep.core.redact import Redactor
+from carte_prep.core.text import printable
 
 PDF_TIMEOUT = 600.0
 """Seconds a dossier may take to lay out unless --timeout says otherwise."""
@@ -86,7 +87,9 @@ def cmd_agenda(ctx: Context, args: argparse.Namespace) -> int:
         for event in events:
             print_event(event)
     for problem in problems:
-        print(f"carte-prep: cannot open {problem.path}: {problem.reason}", file=sys.stderr)
+        print(
+            printable(f"carte-prep: cannot open {problem.path}: {problem.reason}"), file=sys.stderr
+        )
     return EXIT_USER_ERROR if problems else 0
 
 
@@ -98,9 +101,12 @@ def cmd_ics(ctx: Context, args: argparse.Namespace) -> int:
     _refuse_overwrite(output, args.force)
     events = household_agenda([household], ctx.today)
     data = agenda_to_ics(
-        events, name=f"carte-prep: {household.name}", stamp=dt.datetime.now(dt.UTC)
+        events,
+        name=f"carte-prep: {household.name}",
+        stamp=dt.datetime.now(dt.UTC),
+        redactor=Redactor.for_households([household]),
     )
-    write_private_file(output, data)
+    ctx.store.write_export(output, data)
     print(f"wrote {len(events)} dates to {output}")
     return 0
 
@@ -114,13 +120,14 @@ def cmd_pdf(ctx: Context, args: argparse.Namespace) -> int:
     output = Path(args.output)
     _refuse_overwrite(output, args.force)
     written = render_pdf(
-        household,
+        ctx.store.for_dossier(household),
         output,
         member_id=args.member,
         today=ctx.today,
         show_ids=args.show_ids,
         with_attachments=args.with_attachments,
         timeout=args.timeout,
+        data_root=ctx.data_dir,
     )
     print(f"wrote {written}")
     return 0

@@ -24,7 +24,7 @@ from pydantic import ValidationError
 
 from carte_prep.core.errors import CartePrepError
 from carte_prep.core.model import Household
-from carte_prep.core.store import write_private_file
+from carte_prep.core.storage import write_private_file
 
 Direction = Literal["undo", "redo"]
 

@@ -1,6 +1,6 @@
 """Where carte-prep keeps its data.
 
-Nothing here touches the disk: the folder is created by :class:`carte_prep.core.store.Store`
+Nothing here touches the disk: the folder is created by :class:`carte_prep.core.storage.Store`
 on the first write, with the right permissions, so that merely asking for a path (for
 ``--help`` or a test) never leaves an empty, world-readable folder behind.
 """

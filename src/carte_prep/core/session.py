@@ -9,14 +9,15 @@ them can be undone and redone. The app and the command line both work through a 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from carte_prep.core.catalogue import Catalogue
-from carte_prep.core.edits import Edit, apply, describe
+from carte_prep.core.edits import AddAttachments, Edit, apply, describe
 from carte_prep.core.errors import CartePrepError
 from carte_prep.core.history import Direction, History, MemoryHistory, Step
 from carte_prep.core.model import Household
-from carte_prep.core.store import FileProblem, LoadReport, Store
+from carte_prep.core.storage import FileProblem, LoadReport, Store
 
 __all__ = ["FileProblem", "LoadReport", "Session", "StaleHistoryError"]
 """``LoadReport`` and ``FileProblem`` too: front ends read the data folder through the
@@ -75,13 +76,20 @@ class Session:
         before = self.get(household_id)
         after = before
         for each in (edit, *more):
-            after = apply(after, each, catalogue=catalogue)
+            after = apply(after, self._kept(household_id, each), catalogue=catalogue)
         if after == before:
             return before
         self._save(after)
         label = "; ".join(describe(each, before) for each in (edit, *more))
         self._remember(Step(household_id, label, before, after))
         return after
+
+    def _kept(self, household_id: str, edit: Edit) -> Edit:
+        """Attached scans are copied into the data folder; the edit then names the copies."""
+        if not isinstance(edit, AddAttachments):
+            return edit
+        entries = tuple(self.store.attach(household_id, Path(e)) for e in edit.entries)
+        return replace(edit, entries=entries)
 
     def _save(self, household: Household) -> None:
         self.store.save(household)

@@ -66,3 +66,17 @@ def clean_multiline(value: str, *, max_length: int) -> str:
     if len(value) > max_length:
         raise ValueError(f"is {len(value)} characters long; the limit is {max_length}, shorten it")
     return value
+
+
+def printable(message: str) -> str:
+    """A message safe to print on one terminal line: control characters become escapes.
+
+    Messages quote what was typed (an id, a path); a newline there would split the one
+    line, and an escape sequence would reach the terminal and could repaint it.
+    """
+    return "".join(
+        char.encode("unicode_escape").decode("ascii")
+        if unicodedata.category(char) == "Cc" or char in BIDI_CONTROLS
+        else char
+        for char in message
+    )

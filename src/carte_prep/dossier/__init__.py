@@ -38,10 +38,12 @@ def render_pdf(
     show_ids: bool = False,
     with_attachments: bool = False,
     timeout: float | None = None,
+    data_root: Path | None = None,
 ) -> Path:
     """Write the dossier of the household (or of one member) to ``output``; return its path.
 
     With ``timeout`` (seconds) the layout runs in a child process stopped at the deadline.
+    ``data_root`` is the data folder, where the temp file is noted until it is renamed.
 
     Identifiers are masked unless ``show_ids``; the attached scans follow as an annex when
     ``with_attachments``. Raises :class:`~carte_prep.core.errors.NotFoundError` for an
@@ -55,7 +57,7 @@ def render_pdf(
         show_ids=show_ids,
         with_attachments=with_attachments,
     )
-    return write_pdf(html, output, UrlPolicy(templates_dir()), timeout=timeout)
+    return write_pdf(html, output, UrlPolicy(templates_dir()), timeout=timeout, data_root=data_root)
 
 
 def render_html(

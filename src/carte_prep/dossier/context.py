@@ -10,8 +10,6 @@ except for masking; escaping is the template engine's job (autoescape is on).
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -29,13 +27,10 @@ from carte_prep.core.engine import (
     household_progress,
 )
 from carte_prep.core.model import Application, Household, Member
+from carte_prep.core.redact import Redactor
 from carte_prep.core.vocab import DONE_STATUSES, Route
 from carte_prep.dossier.attachments import Scan, ScanKind, prepare_scan
 from carte_prep.present import ROUTE_IN_FULL, bring
-
-MASK_CHAR = "•"
-KEEP_VISIBLE = 3
-"""Enough of an identifier to tell two documents apart, too little to misuse it."""
 
 RUNNING_NAME_MAX = 60
 """The page header only reminds whose pages these are; the full name is on the page."""
@@ -68,49 +63,6 @@ APPOINTMENT_KINDS = {
 
 def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def mask(value: str) -> str:
-    """``2404118734`` -> ``•••••••734``: same length, only the last characters shown."""
-    if len(value) <= KEEP_VISIBLE:
-        return MASK_CHAR * len(value)
-    return MASK_CHAR * (len(value) - KEEP_VISIBLE) + value[-KEEP_VISIBLE:]
-
-
-class Redactor:
-    """Masks a household's identifiers, wherever they appear in printed text.
-
-    People paste their passport number into a note or name a scan after it; masking only
-    the identifier fields would leave those copies readable.
-    """
-
-    def __init__(self, identifiers: Iterable[str], *, show: bool) -> None:
-        self.show = show
-        found = sorted({i for i in identifiers if i}, key=len, reverse=True)
-        self._pattern = (
-            re.compile("|".join(re.escape(i) for i in found), re.IGNORECASE) if found else None
-        )
-
-    def identifier(self, value: str) -> str:
-        return value if self.show else mask(value)
-
-    def text(self, value: str) -> str:
-        if self.show or self._pattern is None:
-            return value
-        return self._pattern.sub(lambda m: mask(m.group(0)), value)
-
-
-def _identifiers(members: Iterable[Member]) -> list[str]:
-    values: list[str] = []
-    for member in members:
-        values.append(member.passport.number or "")
-        application = member.application
-        if application is not None:
-            if application.current_card is not None:
-                values.append(application.current_card.numero_etranger or "")
-            if application.ephoto is not None:
-                values.append(application.ephoto.code)
-    return values
 
 
 # ---------------------------------------------------------------- view-model
@@ -353,7 +305,7 @@ def build_dossier(
     """The whole dossier for a household, or for one member of it."""
     catalogue = load_catalogue()
     members = [household.find_member(member_id)] if member_id else list(household.members)
-    redactor = Redactor(_identifiers(household.members), show=show_ids)
+    redactor = Redactor.for_households([household], show=show_ids)
     checklists = {m.id: build_checklist(household, m.id, today, catalogue) for m in members}
     names = {m.id: m.display_name for m in household.members}
     days: dict[str, FilingDay] = {}
@@ -381,7 +333,8 @@ def build_dossier(
         total=progress.total,
         percent=progress.percent,
         cover=tuple(
-            _cover_entry(household, m, parts.get(m.id), checklists[m.id], today) for m in members
+            _cover_entry(household, m, parts.get(m.id), checklists[m.id], today, redactor)
+            for m in members
         ),
         parts=tuple(parts.values()),
         shared=shared,
@@ -410,6 +363,7 @@ def _cover_entry(
     part: MemberPart | None,
     checklist: Checklist | None,
     today: dt.date,
+    redactor: Redactor,
 ) -> CoverEntry:
     event = next_deadline(household, member.id, today, checklist=checklist)
     when = ""
@@ -421,7 +375,7 @@ def _cover_entry(
         relationship=RELATIONSHIP_LABELS[member.relationship],
         part=part,
         not_covered=_not_covered(checklist),
-        next_date=when,
+        next_date=redactor.text(when),
         next_urgent=event is not None and event.level == "danger",
     )
 
@@ -488,7 +442,10 @@ def _member_part(
         done=checklist.progress.done,
         total=checklist.progress.total,
         percent=checklist.progress.percent,
-        alerts=tuple(Alert(w.level, ALERT_LABELS[w.level], w.message) for w in checklist.warnings),
+        alerts=tuple(
+            Alert(w.level, ALERT_LABELS[w.level], redactor.text(w.message))
+            for w in checklist.warnings
+        ),
         sections=tuple(sections),
         missing=tuple(missing),
         stale=tuple(stale),
@@ -502,8 +459,9 @@ def _facts(
 ) -> tuple[Fact, ...]:
     born = fmt(member.birth_date)
     if member.birth_place:
-        born += f", {member.birth_place}"
+        born += f", {redactor.text(member.birth_place)}"
     nationality = country_name(member.nationality) or member.nationality_as_written or "not set"
+    nationality = redactor.text(nationality)
     facts = [Fact("Born", born), Fact("Nationality", nationality)]
     passport = member.passport
     if passport.number or passport.valid_until:

@@ -15,17 +15,25 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from carte_prep.core.store import write_private_file
+from carte_prep.core.storage import write_private_file
 from carte_prep.dossier.errors import DossierError
 from carte_prep.dossier.fetcher import RefusedURL, UrlPolicy
 
 
-def write_pdf(html: str, output: Path, policy: UrlPolicy, *, timeout: float | None = None) -> Path:
+def write_pdf(
+    html: str,
+    output: Path,
+    policy: UrlPolicy,
+    *,
+    timeout: float | None = None,
+    data_root: Path | None = None,
+) -> Path:
     """Render ``html`` into ``output`` (replaced whole, or left untouched on failure).
 
     With a ``timeout`` the layout runs in a child process that is stopped when the time is
     up, so a pathological household can neither hang the caller nor hold its interpreter
-    lock (the app's screen keeps drawing while the child works).
+    lock (the app's screen keeps drawing while the child works). With ``data_root`` the
+    temp file is noted in the data folder, so one left by a killed process is removed.
     """
     output = Path(os.path.abspath(output.expanduser()))
     folder = output.parent
@@ -34,30 +42,32 @@ def write_pdf(html: str, output: Path, policy: UrlPolicy, *, timeout: float | No
     if output.is_dir():
         raise DossierError(f"cannot write {output}: it is a folder; give a file name")
     data = _render(html, policy) if timeout is None else _render_in_child(html, policy, timeout)
-    write_private_file(output, data)
+    write_private_file(output, data, data_root=data_root)
     return output
 
 
 def _render_in_child(html: str, policy: UrlPolicy, timeout: float) -> bytes:
-    """Lay out in a fresh interpreter (``python -m carte_prep.dossier.pdf``) within ``timeout``.
+    """Lay out in a fresh, isolated interpreter within ``timeout``.
 
     The HTML goes in on stdin and the PDF comes back on stdout, so the caller still writes
     the file itself, atomically; a child stopped at the deadline leaves nothing behind.
+    The child runs with ``-I`` (no current folder, no user site, no ``PYTHON*`` variables
+    on its path) from the templates folder, with a minimal environment: a module planted
+    in the folder carte-prep was started from can never run inside it.
     """
     package_root = str(Path(__file__).resolve().parents[2])
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join(
-            p for p in (package_root, os.environ.get("PYTHONPATH", "")) if p
-        ),
-    }
+    bootstrap = (
+        "import sys; sys.path.insert(0, sys.argv[1]); "
+        "from carte_prep.dossier.pdf import _child_main; raise SystemExit(_child_main())"
+    )
     try:
         done = subprocess.run(
-            [sys.executable, "-m", "carte_prep.dossier.pdf", str(policy.templates_root)],
+            [sys.executable, "-I", "-c", bootstrap, package_root, str(policy.templates_root)],
             input=html.encode("utf-8"),
             capture_output=True,
             timeout=timeout,
-            env=env,
+            env=_child_environment(),
+            cwd=policy.templates_root,
             check=False,
         )
     except subprocess.TimeoutExpired:
@@ -71,11 +81,19 @@ def _render_in_child(html: str, policy: UrlPolicy, timeout: float) -> bytes:
     return done.stdout
 
 
+_CHILD_VARIABLES = ("PATH", "HOME", "LANG", "LC_ALL", "LC_CTYPE", "TMPDIR", "FONTCONFIG_PATH")
+"""What the renderer may see of the caller's environment (fonts, locale, temp folder)."""
+
+
+def _child_environment() -> dict[str, str]:
+    return {name: os.environ[name] for name in _CHILD_VARIABLES if name in os.environ}
+
+
 def _child_main() -> int:
     """The child's side: HTML on stdin, PDF on stdout, one plain line on stderr if not."""
     html = sys.stdin.buffer.read().decode("utf-8")
     try:
-        pdf = _render(html, UrlPolicy(Path(sys.argv[1])))
+        pdf = _render(html, UrlPolicy(Path(sys.argv[2])))
     except DossierError as exc:
         print(str(exc), file=sys.stderr)
         return 1
@@ -114,7 +132,3 @@ def _render(html: str, policy: UrlPolicy) -> bytes:
         # The type only: the message of a layout error can quote the household's text.
         raise DossierError(f"the dossier could not be laid out ({type(exc).__name__})") from exc
     return pdf
-
-
-if __name__ == "__main__":
-    raise SystemExit(_child_main())

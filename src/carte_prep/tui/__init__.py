@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from carte_prep.core.paths import resolve_data_dir
-from carte_prep.core.store import Store
+from carte_prep.core.storage import Store
 
 APP_BACKUP_EVERY = 60.0
 """The app saves as you type: changes within a minute share one backup."""
@@ -25,6 +25,7 @@ def run(data_dir: Path | None = None, *, demo: bool = False) -> int:
         examples = temporary_examples()
         app = make_app(Store(Path(examples.name)), examples=examples, own=own)
     else:
+        own.clean_leftovers()  # what a killed save or export left behind
         app = make_app(own)
     try:
         app.run()

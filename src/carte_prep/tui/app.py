@@ -9,9 +9,10 @@ prints profile data.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import os
-import secrets
+import signal
 import sys
 import tempfile
 from collections.abc import Callable, Iterable
@@ -19,6 +20,7 @@ from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
+from rich.console import RenderableType
 from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -29,8 +31,9 @@ from carte_prep.core.agenda import AgendaEvent
 from carte_prep.core.errors import CartePrepError, EditError
 from carte_prep.core.households import household_id_for
 from carte_prep.core.model import Household
+from carte_prep.core.redact import Redactor
 from carte_prep.core.session import Session
-from carte_prep.core.store import ConflictError, Store, write_private_file
+from carte_prep.core.storage import ConflictError, Store, journalled, temp_beside
 from carte_prep.examples import temporary_examples
 from carte_prep.tui.format import WIDE
 from carte_prep.tui.keys import is_text_field, typing_actions
@@ -134,7 +137,35 @@ class CartePrepApp(App[None]):
     # -- start and examples -------------------------------------------------------------
 
     def on_mount(self) -> None:
+        self._watch_end_signals()
         self.push_screen(HouseholdsScreen())
+
+    def _watch_end_signals(self) -> None:
+        """A closed terminal (SIGHUP) or a logout (SIGTERM) quits like ctrl+q, saving first.
+
+        Without this the process ends at once and a note typed in the last moments (the
+        notes are saved a moment after the last key) is lost. The loop removes the
+        handlers when it closes.
+        """
+        if sys.platform == "win32":  # pragma: no cover - no such signals on Windows
+            return
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGHUP, signal.SIGTERM):
+            loop.add_signal_handler(signum, partial(self._ended_from_outside, signum))
+
+    def _ended_from_outside(self, signum: int) -> None:
+        self.exit(return_code=128 + signum)
+
+    def exit(
+        self,
+        result: None = None,
+        return_code: int = 0,
+        message: RenderableType | None = None,
+    ) -> None:
+        """Every way out (ctrl+q, q, the palette, a signal) saves what is still typed."""
+        if not self._exit:
+            self.save_pending()
+        super().exit(result, return_code, message)
 
     def action_open_examples(self) -> None:
         """Switch to a temporary copy of the example households (the user's data is untouched)."""
@@ -210,7 +241,6 @@ class CartePrepApp(App[None]):
 
     async def action_quit(self) -> None:
         """Quit, saving first a note still being typed (it is otherwise sent a moment later)."""
-        self.save_pending()
         await super().action_quit()
 
     def on_household_create_requested(self, message: HouseholdCreateRequested) -> None:
@@ -380,22 +410,24 @@ class CartePrepApp(App[None]):
         stale render that finishes late.
         """
         worker = get_current_worker()
-        part = output.with_name(f".{output.name}.{secrets.token_hex(4)}.part")
+        part = temp_beside(output)  # noted in the data folder: a kill leaves no copy
         try:
-            from carte_prep.dossier import render_pdf  # weasyprint: only once a PDF is asked
+            with journalled(self.session.store.root, part):
+                from carte_prep.dossier import render_pdf  # weasyprint: only once asked
 
-            written = render_pdf(
-                household,
-                part,
-                member_id=member_id,
-                today=today,
-                timeout=PDF_TIMEOUT,
-                show_ids=options.get("show_ids", False),
-                with_attachments=options.get("with_attachments", False),
-            )
-            if worker.is_cancelled:
-                return
-            os.replace(written, output)
+                written = render_pdf(
+                    self.session.store.for_dossier(household),
+                    part,
+                    member_id=member_id,
+                    today=today,
+                    timeout=PDF_TIMEOUT,
+                    data_root=self.session.store.root,
+                    show_ids=options.get("show_ids", False),
+                    with_attachments=options.get("with_attachments", False),
+                )
+                if worker.is_cancelled:
+                    return
+                os.replace(written, output)
         except (CartePrepError, OSError) as exc:
             message = (
                 str(exc)
@@ -426,9 +458,12 @@ class CartePrepApp(App[None]):
         household = self.session.get(household_id) if household_id else None
         name = f"carte-prep: {household.name}" if household else "carte-prep: all households"
 
+        owners = {event.household_id for event in events}
+        redactor = Redactor.for_households(self.session.get(owner) for owner in owners)
+
         def write(output: Path) -> None:
             self.run_worker(
-                partial(self._calendar_worker, events, name, output),
+                partial(self._calendar_worker, events, name, output, redactor),
                 name="calendar file",
                 group="calendar",
                 thread=True,
@@ -449,12 +484,15 @@ class CartePrepApp(App[None]):
             chosen,
         )
 
-    def _calendar_worker(self, events: list[AgendaEvent], name: str, output: Path) -> None:
+    def _calendar_worker(
+        self, events: list[AgendaEvent], name: str, output: Path, redactor: Redactor
+    ) -> None:
         from carte_prep.calendar_export import agenda_to_ics
 
         try:
-            write_private_file(
-                output, agenda_to_ics(events, name=name, stamp=dt.datetime.now(dt.UTC))
+            self.session.store.write_export(
+                output,
+                agenda_to_ics(events, name=name, stamp=dt.datetime.now(dt.UTC), redactor=redactor),
             )
         except CartePrepError as exc:
             self.call_from_thread(

@@ -25,6 +25,7 @@ from carte_prep.core import ChecklistItem
 from carte_prep.core.confidence import confidence_label
 from carte_prep.core.dates import fmt
 from carte_prep.core.edits import AddAttachments, Edit, RemoveAttachment, SetItem
+from carte_prep.core.scans import ScanProblem, scan_kind
 from carte_prep.core.vocab import Route
 from carte_prep.present import LEVEL_SIGNS, bring_sentence
 from carte_prep.tui.format import InputProblem, item_label, parse_date, show_date, status_text
@@ -257,8 +258,10 @@ class ItemDetail(VerticalScroll):
         if not raw or self._item is None:
             return
         path = Path(raw).expanduser()
-        if not path.is_file():
-            show_problem(message, f"there is no file at {path}; check the path")
+        try:
+            scan_kind(path)
+        except ScanProblem as exc:
+            show_problem(message, str(exc))
             return
         resolved = str(path.resolve())
         attachments = self._item.tracking.attachments

@@ -1,0 +1,137 @@
+"""Names inside the data folder, private folders, and the permission check.
+
+Every name the store writes is decided here, so the cleanup of crash leftovers, the
+listing of households and the sync-conflict detection all agree on what a name means.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import re
+import stat
+import sys
+from pathlib import Path
+
+from pydantic import TypeAdapter, ValidationError
+
+from carte_prep.core.errors import InvalidInputError
+from carte_prep.core.model import Slug
+
+DIR_MODE = 0o700
+FILE_MODE = 0o600
+BACKUPS_DIR = "backups"
+ATTACHMENTS_DIR = "attachments"
+EXPORTS_JOURNAL_DIR = ".pending-exports"
+"""Where an export outside the data folder notes its temp file until it is renamed."""
+BACKUP_STAMP = "%Y%m%dT%H%M%S.%fZ"
+BACKUP_NAME = re.compile(r"^\d{8}T\d{6}\.\d{6}Z\.json$")
+TEMP_NAME = re.compile(r"^\.(?P<target>.+)\.tmp-[0-9a-f]{16}$")
+CONFLICT_NAMES = (
+    re.compile(r"^(?P<base>.+?)\.sync-conflict-"),  # Syncthing
+    re.compile(r"^(?P<base>.+?) \([^)]*conflicted copy[^)]*\)"),  # Dropbox
+    re.compile(r"^(?P<base>.+?)\.conflict"),  # Nextcloud, ownCloud, carte-prep itself
+)
+_SLUG_ADAPTER: TypeAdapter[str] = TypeAdapter(Slug)
+
+
+def check_id(household_id: str) -> None:
+    """Refuse an id that is not a slug, so a path made from it never leaves the folder."""
+    try:
+        _SLUG_ADAPTER.validate_python(household_id)
+    except ValidationError as exc:
+        message = str(exc.errors(include_url=False)[0]["msg"]).removeprefix("Value error, ")
+        raise InvalidInputError(message) from None
+
+
+def is_id(value: str) -> bool:
+    try:
+        check_id(value)
+    except InvalidInputError:
+        return False
+    return True
+
+
+def lock_path(root: Path, household_id: str) -> Path:
+    """The lock of a household: a separate file, as the data file's inode changes on save."""
+    return root / f".{household_id}.lock"
+
+
+def conflict_owner(name: str) -> str | None:
+    """The household a conflict copy belongs to, or None for other names."""
+    for pattern in CONFLICT_NAMES:
+        match = pattern.match(name)
+        if match:
+            return match["base"].removesuffix(".json")
+    return None
+
+
+def conflict_reason(owner: str) -> str:
+    return (
+        f"is a copy of household '{owner}' made by a file-sync tool (or by carte-prep) after "
+        f"a conflict; it was not loaded and was left untouched: compare it with "
+        f"'{owner}.json', keep the one you want and delete the other"
+    )
+
+
+def ensure_dir(path: Path) -> None:
+    """Create a private folder, and any missing parent private too, whatever the umask.
+
+    Parents that already exist are the user's; the ones made here are 0700, because a
+    world-writable parent would let another user swap the data folder for their own.
+    """
+    missing: list[Path] = []
+    probe = path
+    while not probe.exists() and probe != probe.parent:
+        if probe.is_symlink():
+            break  # a dangling link: mkdir below reports it
+        missing.append(probe)
+        probe = probe.parent
+    if probe.exists() and not probe.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(probe))
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=DIR_MODE)
+        except FileExistsError:
+            if not folder.is_dir():
+                raise NotADirectoryError(errno.ENOTDIR, "is not a folder", str(folder)) from None
+            continue
+        os.chmod(folder, DIR_MODE)  # mkdir's mode is filtered by the umask
+    if not path.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "is not a folder", str(path))
+
+
+def permission_warnings(root: Path) -> list[str]:
+    """Folders and files in the data folder that other users of the computer can open.
+
+    The data folder itself may be a symbolic link (to a USB key, a synced folder): its
+    target is checked. Links inside it are not followed.
+    """
+    if sys.platform == "win32":  # pragma: no cover - ACLs, not modes, on Windows
+        return []
+    try:
+        root_info = os.stat(root)
+    except OSError:
+        return []  # a missing or unusable data folder is reported elsewhere
+    if not stat.S_ISDIR(root_info.st_mode):
+        return []
+    warnings: list[str] = []
+    pending = [(root, root_info)]
+    while pending:
+        path, info = pending.pop()
+        mode = stat.S_IMODE(info.st_mode)
+        is_dir = stat.S_ISDIR(info.st_mode)
+        if mode & 0o077 and (is_dir or stat.S_ISREG(info.st_mode)):
+            private = 0o700 if is_dir else 0o600
+            warnings.append(
+                f"{path} can be opened by other users of this computer "
+                f"(mode {mode:04o}); run 'chmod {private:o} {path}' to make it private"
+            )
+        if not is_dir:
+            continue
+        with contextlib.suppress(OSError):
+            for entry in os.scandir(path):
+                with contextlib.suppress(OSError):
+                    pending.append((Path(entry.path), entry.stat(follow_symlinks=False)))
+    return sorted(warnings)
