@@ -41,10 +41,10 @@ def test_undo_and_redo_a_change_between_runs(
     changed = (data / f"{H}.json").read_bytes()
     code, out, _ = cli(capsys, "undo", H)
     assert code == 0
-    assert out == f"{H}: undone: status, note ({M}, passport)\n"
+    assert out == f"{H}: undone: status, note (David James, Valid passport)\n"
     assert (data / f"{H}.json").read_bytes() == original
     code, out, _ = cli(capsys, "redo", H)
-    assert (code, out) == (0, f"{H}: redone: status, note ({M}, passport)\n")
+    assert (code, out) == (0, f"{H}: redone: status, note (David James, Valid passport)\n")
     assert (data / f"{H}.json").read_bytes() == changed
     code, _, err = cli(capsys, "redo", H)
     assert code == 1

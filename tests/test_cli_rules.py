@@ -149,3 +149,75 @@ def test_cards_lists_the_paths_each_card_allows_and_refuses(
     liens = out.split("vpf-liens-personnels:")[1].split("\n\n")[0]
     assert "- not covered yet: carte-prep has no checklist for this card" in liens
     assert "Read: https://www.service-public.gouv.fr/particuliers/vosdroits/F31039" in liens
+
+
+def test_a_six_year_old_spouse_applying_for_an_adult_card_is_refused_unless_confirmed(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review 8: the CLI used to accept it silently; it asks for --yes, and saves nothing."""
+    before = (data / "nguyen-student.json").read_bytes()
+    child = ("--given-names", "Lea", "--birth-date", "2020-06-01", "--nationality", "France")
+    flags = (*child, "--relationship", "spouse", "--card", "wa-5y", "--holds", "nothing")
+    code, _, err = cli(capsys, "add-member", "nguyen-student", "lea", *flags)
+    assert code == 1
+    assert "Lea is 6, and is saved as a spouse. Is that right?" in err
+    assert "a child under 18 needs no residence card" in err
+    assert "run again with --yes if this is right" in err
+    assert len(err.strip().splitlines()) == 1
+    assert (data / "nguyen-student.json").read_bytes() == before
+    code, _, err = cli(capsys, "add-member", "nguyen-student", "lea", *flags, "--yes")
+    assert code == 0, err
+    assert member(data, "nguyen-student", "lea")["relationship"] == "spouse"
+
+
+def test_list_due_shows_only_members_with_a_date_this_week_or_overdue(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """For a volunteer with many households: ``list --due 7d`` and ``--due overdue``."""
+    code, out, _ = cli(capsys, "--today", "2026-12-01", "list", "--due", "7d")
+    assert code == 0
+    assert "yacine" in out
+    assert "linh" in out
+    assert "thompson-family" not in out  # next date 15/12/2026
+    assert "claire" not in out  # in a listed household, but nothing due
+    code, out, _ = cli(capsys, "--today", "2026-12-16", "list", "--due", "overdue")
+    assert code == 0
+    assert "fatima" in out
+    assert "samir" in out
+    assert "thompson-family" not in out
+    assert "yacine" not in out
+    code, out, _ = cli(capsys, "--today", "2026-12-01", "list", "--due", "overdue")
+    assert out.strip() == "No household overdue (of 5)."
+    code, _, err = cli(capsys, "list", "--due", "soon")
+    assert code == 1
+    assert err.strip() == (
+        "carte-prep: error: --due 'soon': give a number of days or weeks (7d, 2w) or 'overdue'"
+    )
+
+
+def test_list_find_matches_member_card_and_prefecture_without_accents(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for words, expected in (
+        ("nguyen", "nguyen-student"),
+        ("perigueux", "thompson-family"),
+        ("visitor marseille", "haddad-household"),
+    ):
+        code, out, _ = cli(capsys, "list", "--find", words, "--json")
+        assert code == 0
+        assert [h["id"] for h in json.loads(out)["households"]] == [expected]
+
+
+def test_list_sort_by_date_puts_the_soonest_first(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = cli(capsys, "list", "--sort", "date")
+    assert code == 0
+    heads = [line.split()[0] for line in out.splitlines() if not line.startswith(" ")]
+    assert heads == [
+        "haddad-household",
+        "benali-household",
+        "nguyen-student",
+        "selvaraj-household",
+        "thompson-family",
+    ]  # the soonest next date first; the same date by name

@@ -8,11 +8,13 @@ of the vocabulary's values themselves live beside them in :mod:`carte_prep.core.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Final
 
 from carte_prep.core.agenda import AgendaEvent
 from carte_prep.core.dates import fmt
 from carte_prep.core.engine import ChecklistItem
+from carte_prep.core.engine.results import Level, Warning
 from carte_prep.core.vocab import NEXT_STATUS, STATUS_WORDS, Route, Status
 
 ROUTE_NAMES: Final[dict[Route, str]] = {"anef": "ANEF (online)", "prefecture": "prefecture desk"}
@@ -54,6 +56,24 @@ def route_short(route: Route | None) -> str:
 
 def _count(number: int, one: str, many: str) -> str:
     return f"{number} {one if number == 1 else many}"
+
+
+def warning_count(warnings: Sequence[Warning]) -> str:
+    """'1 warning, 1 note': the header's count, split the way the Warnings view marks them.
+
+    Notes (level ``info``) are shown in the Warnings view too, with their own sign, so a
+    count of warnings alone used to disagree with the rows below it.
+    """
+    serious = sum(1 for w in warnings if w.level != "info")
+    notes = len(warnings) - serious
+    parts = [_count(serious, "warning", "warnings")] if serious else []
+    if notes:
+        parts.append(_count(notes, "note", "notes"))
+    return ", ".join(parts)
+
+
+LEVEL_SIGNS: dict[Level, str] = {"danger": "⚠", "warning": "⚠", "info": "ℹ"}
+"""The sign before a warning in the app: a note (info) is not shown as a warning."""
 
 
 def bring(item: ChecklistItem, route: Route) -> str:

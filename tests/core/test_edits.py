@@ -309,3 +309,14 @@ def test_sharing_keeps_every_members_note_and_says_who_wrote_it() -> None:
         f"{alone.member(second).display_name}: ask EDF for a bill",
     ]
     assert e.apply(shared, e.Share("proof-of-address", (first, second))) == shared
+
+
+def test_with_the_household_an_edit_names_the_member_and_the_document(tmp_path: Path) -> None:
+    """Review 18: the undo toast said internal ids ('current-residence-document')."""
+    from carte_prep.examples import copy_examples
+
+    copy_examples(tmp_path)
+    household = Store(tmp_path).load("thompson-family")
+    edit = e.SetItem("emily", "passport", status="todo")
+    assert e.describe(edit) == "status (emily, passport)"
+    assert e.describe(edit, household) == "status (Emily Rose, Valid passport)"

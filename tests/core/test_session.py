@@ -47,7 +47,7 @@ def test_every_edit_is_undone_and_redone_in_memory(folder: Path, sample: Sample)
     assert on_disk(folder, sample.household_id) == after
     step = session.undo()
     assert step is not None
-    assert step.label == e.describe(sample.edit)
+    assert step.label == e.describe(sample.edit, before)  # named as people read them
     assert on_disk(folder, sample.household_id) == before == session.get(sample.household_id)
     assert session.redo() is not None
     assert on_disk(folder, sample.household_id) == after == session.get(sample.household_id)

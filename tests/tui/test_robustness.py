@@ -49,7 +49,7 @@ def test_pdf_is_rendered_in_a_worker_and_the_result_told(
         await open_household(app, pilot, "thompson-family", "margaret")
         await pilot.press("x")
         await until(pilot, lambda: isinstance(app.screen, PromptDialog))
-        assert app.screen.query_one(Input).value.endswith("carte-prep-thompson-family.pdf")
+        assert app.screen.query_one(Input).value.endswith("carte-prep-thompson-family-margaret.pdf")
         app.screen.query_one(Input).value = str(target)
         await pilot.press("enter")
         await until(pilot, lambda: notified(app, "Rendering"))

@@ -29,6 +29,7 @@ from tui_helpers import (
     messages,
     notified,
     open_household,
+    screen_text,
     select_item,
     show_step,
     until,
@@ -155,10 +156,13 @@ async def add_member(app: CartePrepApp, pilot: Pilot[None]) -> None:
     await pilot.press("a")
     await until(pilot, lambda: isinstance(app.screen, ProfileScreen))
     await show_step(app, pilot, 0)
-    app.screen.query_one("#f-id", Input).value = "tom"
     app.screen.query_one("#f-given-names", Input).value = "Tom"
     await type_in(app, pilot, "f-birth-date", "01/02/2010")
     await pilot.press("enter")
+    await until(pilot, lambda: "Please check: Tom is 16" in screen_text(app))
+    await pilot.press("escape")  # leaving asks about the unusual answer (--yes on the CLI)
+    await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+    await pilot.press("y")
 
 
 async def edit_member(app: CartePrepApp, pilot: Pilot[None]) -> None:
@@ -264,8 +268,8 @@ def household_changes(scan: Path) -> list[Change]:
     del scan
     tom = (
         "add-member", H, "tom", "--given-names", "Tom", "--birth-date", "2010-02-01",
-        "--nationality", "GB", "--relationship", "spouse", "--card", "wa-10y",
-        "--holds", "nothing", "--departement", "24",
+        "--nationality", "GB", "--relationship", "child", "--card", "wa-10y",
+        "--holds", "nothing", "--departement", "24", "--yes",
     )  # fmt: skip
     return [
         Change(H, ("share", H, "proof-of-address", "david"), unshare, e.Share, e.ToggleShare),

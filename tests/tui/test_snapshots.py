@@ -71,6 +71,13 @@ async def _profile_current_card(app: CartePrepApp, pilot: Pilot[Any]) -> None:
     await pilot.press("e", "pagedown", "pagedown", "pagedown")
 
 
+async def _profile_identity(app: CartePrepApp, pilot: Pilot[Any]) -> None:
+    await open_household(app, pilot, "thompson-family", "david")
+    await pilot.press("e")
+    await until(pilot, lambda: bool(app.screen.query("#f-given-names")))
+    await until(pilot, lambda: getattr(app.screen.focused, "id", None) == "f-given-names")
+
+
 async def _photos(app: CartePrepApp, pilot: Pilot[Any]) -> None:
     await open_household(app, pilot, "nguyen-student", "linh")
     await pilot.press("p")
@@ -109,9 +116,13 @@ async def _log(app: CartePrepApp, pilot: Pilot[Any]) -> None:
     ("steps", "size"),
     [
         pytest.param(_households, (80, 24), id="households"),
+        pytest.param(_households, (120, 36), id="households-wide"),
         pytest.param(_checklist, (80, 24), id="checklist"),
+        pytest.param(_checklist, (120, 36), id="checklist-wide"),
         pytest.param(_checklist_detail, (120, 36), id="checklist-detail-wide"),
         pytest.param(_translation_view, (80, 24), id="translation-view"),
+        pytest.param(_profile_identity, (80, 24), id="profile-identity"),
+        pytest.param(_profile_identity, (120, 36), id="profile-identity-wide"),
         pytest.param(_profile_card_questions, (80, 24), id="profile-card-questions"),
         pytest.param(_profile_current_card, (80, 24), id="profile-current-card"),
         pytest.param(_photos, (80, 24), id="photos-ephoto"),

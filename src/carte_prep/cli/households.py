@@ -3,32 +3,49 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
 from carte_prep.cli.args import Parser, add_command
 from carte_prep.cli.context import EXIT_USER_ERROR, Context, UsageError
 from carte_prep.cli.member_fields import add_member_flags, member_from_args
+from carte_prep.cli.members import YES_HELP, confirm_doubts
 from carte_prep.core.errors import InvalidInputError, explain_validation
-from carte_prep.core.text import printable
 
 
 def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
     from carte_prep.cli.render import print_household, print_rows_json
     from carte_prep.core.listing import list_households
+    from carte_prep.core.text import printable
+    from carte_prep.core.triage import due_rows, found_in, parse_due, rows_by_next_date
 
+    due = parse_due(args.due) if args.due else None
     listing = list_households(ctx.store, ctx.today, ctx.index_file)
+    entries = [e for e in listing.entries if found_in(e.search, args.find or "")]
     problems = [{"file": str(p.path), "reason": p.reason} for p in listing.problems]
-    if args.json:
-        print_rows_json("households", listing.rows_json(), {"problems": problems})
+    if args.sort == "date" or due is not None:
+        rows = [e.row() for e in entries]
+        rows = due_rows(rows, due, ctx.today) if due is not None else rows_by_next_date(rows)
+        texts = [json.dumps(row, ensure_ascii=False) for row in rows]
     else:
-        if not listing.rows and not problems:
+        rows, texts = [], [e.row_json for e in entries]  # printed as the index keeps them
+    if args.json:
+        print_rows_json("households", texts, {"problems": problems})
+    else:
+        if not texts and (args.find or due) and listing.entries:
+            asked = " and ".join(
+                ([f"matching {args.find!r}"] if args.find else [])
+                + ([due.label] if due is not None else [])
+            )
+            print(f"No household {asked} (of {len(listing.entries)}).")
+        elif not texts and not problems:
             print(f"No households yet in {ctx.data_dir}.")
             print(
                 "Create one with 'carte-prep new', import one with 'carte-prep import FILE',"
                 " or try 'carte-prep --demo'."
             )
-        for row in listing.rows:
+        for row in rows or [e.row() for e in entries]:
             print_household(row)
         for problem in problems:
             print(
@@ -63,7 +80,9 @@ def cmd_new(ctx: Context, args: argparse.Namespace) -> int:
     except ValidationError as exc:
         raise InvalidInputError(explain_validation(exc, where=household_id)) from None
     if args.member_id:
-        household = apply(household, AddMember(member_from_args(args, args.member_id, None)))
+        member = member_from_args(args, args.member_id, None)
+        confirm_doubts(args, None, member, ctx.today)
+        household = apply(household, AddMember(member))
     ctx.session.create(household)
     print(f"created {household.id} in {ctx.store.path_for(household.id)}")
     return 0
@@ -78,6 +97,8 @@ def cmd_rename(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
+    from carte_prep.core.text import printable
+
     household = ctx.store.import_file(Path(args.file), replace=args.replace)
     print(f"imported {household.id} ({household.name})")
     for entry in ctx.store.left_out:
@@ -93,6 +114,8 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
+
+    from carte_prep.core.text import printable
 
     text = ctx.store.export_text(args.household)
     if args.output in (None, "-"):
@@ -130,6 +153,8 @@ def cmd_delete(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
+
+    from carte_prep.core.text import printable
 
     backups = ctx.store.backups(args.household)
     if not backups:
@@ -186,6 +211,17 @@ def register(commands: argparse._SubParsersAction[Parser]) -> None:
         commands, "list", cmd_list, "households, members, card, route, progress, next deadline"
     )
     p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--find",
+        metavar="WORDS",
+        help="only households whose name, members, cards or prefecture contain these words",
+    )
+    p.add_argument(
+        "--due",
+        metavar="WHEN",
+        help="only members whose next date is overdue or within WHEN (7d, 2w), or 'overdue'",
+    )
+    p.add_argument("--sort", choices=("name", "date"), default="name", help="order (default: name)")
 
     p = add_command(
         commands, "new", cmd_new, "create a household (and optionally its first member)"
@@ -198,6 +234,7 @@ def register(commands: argparse._SubParsersAction[Parser]) -> None:
     p.add_argument("--name", required=True, help="a name you will recognise")
     p.add_argument("--member-id", help="id of a first member to add")
     add_member_flags(p)
+    p.add_argument("--yes", action="store_true", help=YES_HELP)
 
     p = add_command(commands, "rename", cmd_rename, "give a household another name")
     p.add_argument("household")

@@ -3,11 +3,28 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+from typing import TYPE_CHECKING
 
 from carte_prep.cli.args import Parser, add_command
 from carte_prep.cli.context import Context, UsageError
 from carte_prep.cli.member_fields import add_member_flags, member_from_args
 from carte_prep.core.errors import explain_validation
+
+if TYPE_CHECKING:
+    from carte_prep.core.model import Member
+
+
+def confirm_doubts(
+    args: argparse.Namespace, before: Member | None, after: Member, today: dt.date
+) -> None:
+    """Refuse answers that look like a slip (core.sanity) unless ``--yes`` says they are meant."""
+    from carte_prep.core.sanity import new_doubts
+
+    found = new_doubts(before, after, today)
+    if found and not getattr(args, "yes", False):
+        questions = " ".join(d.question for d in found)
+        raise UsageError(f"{questions} Nothing was saved; run again with --yes if this is right.")
 
 
 def cmd_add_member(ctx: Context, args: argparse.Namespace) -> int:
@@ -18,7 +35,9 @@ def cmd_add_member(ctx: Context, args: argparse.Namespace) -> int:
         raise UsageError(
             f"member {args.member_id!r} already exists in {household.id}; use 'edit-member'"
         )
-    ctx.change(args.household, AddMember(member_from_args(args, args.member_id, None)))
+    member = member_from_args(args, args.member_id, None)
+    confirm_doubts(args, None, member, ctx.today)
+    ctx.change(args.household, AddMember(member))
     print(f"added {args.member_id} to {args.household}")
     return 0
 
@@ -27,7 +46,9 @@ def cmd_edit_member(ctx: Context, args: argparse.Namespace) -> int:
     from carte_prep.core.edits import UpdateMember
 
     saved = ctx.household(args.household).find_member(args.member_id)
-    ctx.change(args.household, UpdateMember(member_from_args(args, args.member_id, saved)))
+    member = member_from_args(args, args.member_id, saved)
+    confirm_doubts(args, saved, member, ctx.today)
+    ctx.change(args.household, UpdateMember(member))
     print(f"updated {args.member_id} in {args.household}")
     return 0
 
@@ -46,6 +67,9 @@ def cmd_remove_member(ctx: Context, args: argparse.Namespace) -> int:
     ctx.change(household.id, RemoveMember(member.id))
     print(f"removed {member.id} from {household.id}")
     return 0
+
+
+YES_HELP = "save answers that look unusual (a young spouse, a child applying for a card)"
 
 
 def cmd_address(ctx: Context, args: argparse.Namespace) -> int:
@@ -86,6 +110,7 @@ def register(commands: argparse._SubParsersAction[Parser]) -> None:
     p.add_argument("household")
     p.add_argument("member_id")
     add_member_flags(p)
+    p.add_argument("--yes", action="store_true", help=YES_HELP)
 
     p = add_command(
         commands, "edit-member", cmd_edit_member, "change a member's details or application"
@@ -93,6 +118,7 @@ def register(commands: argparse._SubParsersAction[Parser]) -> None:
     p.add_argument("household")
     p.add_argument("member_id")
     add_member_flags(p)
+    p.add_argument("--yes", action="store_true", help=YES_HELP)
 
     p = add_command(
         commands, "remove-member", cmd_remove_member, "remove a member from a household"

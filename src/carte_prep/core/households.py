@@ -55,3 +55,22 @@ def household_id_for(name: str, taken: Collection[str]) -> str:
     while candidate in taken:
         candidate, number = f"{base}-{number}", number + 1
     return candidate
+
+
+def member_id_for(given_names: str, surname: str | None, taken: Collection[str]) -> str:
+    """An id for a new member, from their names: 'Tom' -> 'tom', or 'tom-smith' when a Tom
+    is already in the household, then 'tom-smith-2'... ("member" when no letter is usable).
+
+    People are asked for their names, not for an id: the id only names the member in
+    file names and on the command line.
+    """
+    first = _slug(given_names.split()[0] if given_names.split() else "")
+    if first and first not in taken:
+        return first
+    full = "-".join(p for p in (first, _slug(surname or "")) if p) or "member"
+    return household_id_for(full, taken)
+
+
+def _slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return _NOT_ID.sub("-", ascii_text.lower()).strip("-")[:40].strip("-")

@@ -34,7 +34,7 @@ from typing import Any
 from carte_prep.core.errors import CartePrepError
 from carte_prep.core.rows import HouseholdRow
 
-FORMAT = 1
+FORMAT = 2
 MAX_INDEX_BYTES = 256 * 1024 * 1024
 """Far above 10,000 households (~2 kB each); a bigger file is not ours and is ignored."""
 RACY_NS = 2_000_000_000
@@ -62,6 +62,8 @@ class Entry:
     sha256: str
     household_id: str
     name: str
+    search: str
+    """Every word one may type to find it, folded (:func:`carte_prep.core.triage.fold`)."""
     row_json: str
     upgraded_from: int | None
 
@@ -100,6 +102,7 @@ class HouseholdsIndex:
                     str(entry["sha256"]),
                     str(entry["id"]),
                     str(entry["name"]),
+                    _text(entry["search"]),
                     _text(entry["row"]),
                     None if upgraded is None else int(upgraded),
                 )
@@ -127,13 +130,20 @@ class HouseholdsIndex:
         return entry
 
     def put(
-        self, name: str, key: FileKey, sha256: str, row: HouseholdRow, upgraded_from: int | None
+        self,
+        name: str,
+        key: FileKey,
+        sha256: str,
+        row: HouseholdRow,
+        search: str,
+        upgraded_from: int | None,
     ) -> Entry:
         entry = Entry(
             key,
             sha256,
             row["id"],
             row["name"],
+            search,
             json.dumps(row, ensure_ascii=False),
             upgraded_from,
         )
@@ -166,6 +176,7 @@ class HouseholdsIndex:
                     "upgraded_from": e.upgraded_from,
                     "id": e.household_id,
                     "name": e.name,
+                    "search": e.search,
                     "row": e.row_json,
                 }
                 for name, e in sorted(self.entries.items())

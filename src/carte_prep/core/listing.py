@@ -110,9 +110,11 @@ def _read_line(path: Path, key: FileKey, index: HouseholdsIndex, today: dt.date)
             f"rename it to '{household.id}.json' or fix its id"
         )
     from carte_prep.core.summary import household_row, summarise  # the engine: only now
+    from carte_prep.core.triage import search_text
 
     row = household_row(summarise(household, today))
-    return index.put(path.name, key, digest, row, version if version < CURRENT_VERSION else None)
+    upgraded = version if version < CURRENT_VERSION else None
+    return index.put(path.name, key, digest, row, search_text(household), upgraded)
 
 
 def _write_index(path: Path, data: bytes) -> None:

@@ -80,7 +80,7 @@ class Session:
         if after == before:
             return before
         self._save(after)
-        label = "; ".join(describe(each) for each in (edit, *more))
+        label = "; ".join(describe(each, before) for each in (edit, *more))
         self._remember(Step(household_id, label, before, after))
         return after
 

@@ -20,13 +20,13 @@ def run(data_dir: Path | None = None, *, demo: bool = False) -> int:
     from carte_prep.examples import temporary_examples
     from carte_prep.tui.app import make_app
 
+    own = Store(resolve_data_dir(data_dir), backup_every=APP_BACKUP_EVERY)
     if demo:
         examples = temporary_examples()
-        app = make_app(Store(Path(examples.name)), examples=examples)
+        app = make_app(Store(Path(examples.name)), examples=examples, own=own)
     else:
-        store = Store(resolve_data_dir(data_dir), backup_every=APP_BACKUP_EVERY)
-        store.clean_leftovers()  # what a killed save or export left behind
-        app = make_app(store)
+        own.clean_leftovers()  # what a killed save or export left behind
+        app = make_app(own)
     try:
         app.run()
     finally:

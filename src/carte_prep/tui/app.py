@@ -35,6 +35,7 @@ from carte_prep.core.redact import Redactor
 from carte_prep.core.session import Session
 from carte_prep.core.storage import ConflictError, Store, journalled, temp_beside
 from carte_prep.examples import temporary_examples
+from carte_prep.tui.format import WIDE
 from carte_prep.tui.keys import is_text_field, typing_actions
 from carte_prep.tui.messages import (
     CalendarRequested,
@@ -76,14 +77,26 @@ class CartePrepApp(App[None]):
         store: where households are read and saved (a temporary folder in tests and demo).
         today: gives "today" for the checklist rules; frozen in tests and screenshots.
         examples: a temporary folder of example households the app owns (demo mode).
+        own: the person's own data folder, to go back to from the examples (defaults to
+            ``store`` when the app starts on it).
     """
 
     TITLE = "carte-prep"
     CSS_PATH = Path(__file__).with_name("app.tcss")
     """Absolute, so that subclasses (tests, embedders) find it from any module."""
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012 - Textual's type
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]  # noqa: RUF012 - Textual's type
     BINDINGS: ClassVar[list[BindingType]] = [
+        # Tab and shift+tab are priority keys: they move the focus before any key typed
+        # after them is passed on, so fast typing (or a paste) never lands in the field
+        # just left. Textual's own Tab binding waits for the field to handle it.
         Binding("question_mark", "help", "Help", id="help", tooltip="Keys and how the app works"),
+        Binding(
+            "f1",
+            "show_help",
+            "Help",
+            id="help-f1",
+            tooltip="Keys and how the app works (? types a ? in a text field, f1 does not)",
+        ),
         Binding("ctrl+z", "undo", "Undo", id="undo", tooltip="Take back the last change"),
         Binding(
             "ctrl+y",
@@ -93,7 +106,15 @@ class CartePrepApp(App[None]):
             show=False,
             tooltip="Make again the change undone last",
         ),
-        Binding("q", "quit_by_letter", "Quit", id="quit-letter", show=False),
+        Binding("tab", "focus_next", "Next field", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", "Previous field", show=False, priority=True),
+        Binding(
+            "b",
+            "my_data",
+            "Back to my households",
+            id="my-data",
+            tooltip="Leave the examples for your own households",
+        ),
     ]
 
     def __init__(
@@ -102,14 +123,21 @@ class CartePrepApp(App[None]):
         today: Today,
         *,
         examples: tempfile.TemporaryDirectory[str] | None = None,
+        own: Store | None = None,
     ) -> None:
         super().__init__()
         self.session = Session(store)
         self.today = today
         self._examples = examples
         self._renderer: Renderer | None = None
-        if examples is not None:
-            self.sub_title = "examples: a temporary copy, changes are not kept"
+        on_examples = examples is not None or own is not None
+        self._own = own if own is not None else (None if on_examples else store)
+        self._own_session: Session | None = None if on_examples else self.session
+
+    @property
+    def in_examples(self) -> bool:
+        """Whether the open households are the temporary examples, not the person's own."""
+        return self._own_session is not self.session
 
     # -- start and examples -------------------------------------------------------------
 
@@ -148,13 +176,33 @@ class CartePrepApp(App[None]):
         """Switch to a temporary copy of the example households (the user's data is untouched)."""
         if self._examples is None:
             self._examples = temporary_examples()
-        self.session = Session(Store(Path(self._examples.name)))
-        self.sub_title = "examples: a temporary copy, changes are not kept"
+        self._switch(Session(Store(Path(self._examples.name))))
+
+    def action_my_data(self, read_now: bool = False) -> None:
+        """Leave the examples for the person's own households (the examples stay as they are)."""
+        if not self.in_examples or self._own is None:
+            return
+        if self._own_session is None:
+            self._own_session = Session(self._own)
+        self._switch(self._own_session, read_now=read_now)
+        self.notify("Back to your own households.", timeout=3)
+
+    def _switch(self, session: Session, *, read_now: bool = False) -> None:
+        """Show another data folder's households, from the households screen.
+
+        ``read_now`` reads the folder before returning (a household is about to be made
+        in it); otherwise the households screen reads it in a worker.
+        """
+        self.save_pending()
         while len(self.screen_stack) > 2:
             self.pop_screen()
+        self.session = session
+        if read_now:
+            session.adopt(session.read_all())
         screen = self.screen
         if isinstance(screen, HouseholdsScreen):
-            screen.load()
+            screen.refresh_data() if read_now else screen.load()
+        self.refresh_bindings()
 
     def close_examples(self) -> None:
         """Remove the temporary example folder, if the app made or was given one."""
@@ -200,11 +248,17 @@ class CartePrepApp(App[None]):
         """Quit, saving first a note still being typed (it is otherwise sent a moment later)."""
         await super().action_quit()
 
-    async def action_quit_by_letter(self) -> None:
-        """``q`` quits too, but types a q in a text field (ctrl+q quits from anywhere)."""
-        await self.action_quit()
-
     def on_household_create_requested(self, message: HouseholdCreateRequested) -> None:
+        """Create the household; in the examples, in the person's own folder (the examples
+        are thrown away when the app ends, and the households screen said so)."""
+        if self.in_examples and self._own is not None:
+            self.action_my_data(read_now=True)
+        elif self.in_examples:
+            self.notify(
+                "Created in the examples: it is thrown away when carte-prep ends.",
+                severity="warning",
+                timeout=10,
+            )
         household_id = household_id_for(message.name, self.session.households)
         try:
             household = Household(id=household_id, name=message.name)
@@ -310,20 +364,32 @@ class CartePrepApp(App[None]):
         """Ask where to write the dossier, then render it in a worker thread."""
         household_id, member_id = message.household_id, message.member_id
         self.pdf_renderer()
+        options = {"show_ids": message.show_ids, "with_attachments": message.with_attachments}
 
         def render(output: Path) -> None:
             self.notify("Rendering the PDF dossier…", title="PDF", timeout=4)
-            self._render_pdf(household_id, member_id, output)
+            self._render_pdf(household_id, member_id, output, options)
 
         def chosen(answer: str | None) -> None:
             if answer:
                 self._unless_declined_overwrite(_typed_path(answer), render)
 
-        who = f"member {member_id}" if member_id else "the whole household"
+        household = self.session.get(household_id)
+        who = household.member(member_id).display_name if member_id else household.name
+        extras = [
+            words
+            for words, asked in (
+                ("identifiers shown", message.show_ids),
+                ("attachments included", message.with_attachments),
+            )
+            if asked
+        ]
+        how = f" ({', '.join(extras)})" if extras else ""
+        name = f"{household_id}-{member_id}" if member_id else household_id
         self.push_screen(
             PromptDialog(
-                f"Write the PDF dossier for {who} to:",
-                value=str(self.export_path(f"carte-prep-{household_id}.pdf")),
+                f"Write the PDF dossier of {who}{how} to:",
+                value=str(self.export_path(f"carte-prep-{name}.pdf")),
                 check=partial(_export_path_problem, suffix=".pdf"),
             ),
             chosen,
@@ -399,11 +465,13 @@ class CartePrepApp(App[None]):
             ConfirmDialog(f"{output} already exists. Replace it?", yes="Replace"), answered
         )
 
-    def _render_pdf(self, household_id: str, member_id: str | None, output: Path) -> None:
+    def _render_pdf(
+        self, household_id: str, member_id: str | None, output: Path, options: dict[str, bool]
+    ) -> None:
         household = self.session.get(household_id)
         today = self.today()
         self.run_worker(
-            partial(self._pdf_worker, household, member_id, output, today),
+            partial(self._pdf_worker, household, member_id, output, today, options),
             name="pdf",
             group="pdf",
             thread=True,
@@ -412,7 +480,12 @@ class CartePrepApp(App[None]):
         )
 
     def _pdf_worker(
-        self, household: Household, member_id: str | None, output: Path, today: dt.date
+        self,
+        household: Household,
+        member_id: str | None,
+        output: Path,
+        today: dt.date,
+        options: dict[str, bool],
     ) -> None:
         """Runs in a thread: imports the renderer only now (weasyprint is slow to import).
 
@@ -435,6 +508,8 @@ class CartePrepApp(App[None]):
                     timeout=PDF_TIMEOUT,
                     data_root=self.session.store.root,
                     renderer=self.pdf_renderer(),
+                    show_ids=options.get("show_ids", False),
+                    with_attachments=options.get("with_attachments", False),
                 )
                 if worker.is_cancelled:
                     return
@@ -541,32 +616,50 @@ class CartePrepApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
+    def action_show_help(self) -> None:
+        """f1: the help that stays reachable while a text field takes the ``?``."""
+        self.action_help()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Keep ``q`` and ``?`` for typing while a text field has focus."""
+        """Keep letter keys for typing while a text field has focus; ``b`` only in examples."""
         del parameters
+        if action == "my_data" and not (self.in_examples and self._own is not None):
+            return False
+        if action == "open_examples" and self.in_examples:
+            return False
         return not (action in typing_actions(self.BINDINGS) and is_text_field(self.screen.focused))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Every binding of the screen (and the app) is also a palette command."""
-        yield from super().get_system_commands(screen)
-        yield SystemCommand(
-            "Open the examples",
-            "Work on a temporary copy of the example households",
-            self.action_open_examples,
-        )
+        for command in super().get_system_commands(screen):
+            if command.title != "Keys":  # the app's own help (?) lists the keys
+                yield command
+        if isinstance(screen, DataScreen):
+            yield from screen.more_commands()
+        if not self.in_examples:
+            yield SystemCommand(
+                "Open the examples (key e on the households)",
+                "Look around a temporary copy of the example households",
+                self.action_open_examples,
+            )
         seen: set[str] = set()
         for node, bindings in ((screen, screen.BINDINGS), (self, self.BINDINGS)):
             for binding in bindings:
                 if not isinstance(binding, Binding) or not binding.description:
                     continue
-                if binding.action in seen or binding.action in {"quit", "quit_by_letter"}:
+                if binding.action in seen or binding.action == "quit":
+                    continue
+                if binding.action == "show_help" and "help" in seen:
                     continue
                 if isinstance(node, DataScreen) and not node.can_run(binding.action):
                     continue
+                if node is self and not self.check_action(binding.action, ()):
+                    continue
                 seen.add(binding.action)
+                key = binding.key_display or self.get_key_display(binding)
                 yield SystemCommand(
-                    binding.description,
-                    binding.tooltip or f"Key: {binding.key}",
+                    f"{binding.description} ({key})",
+                    binding.tooltip or binding.description,
                     partial(node.run_action, binding.action),
                 )
 
@@ -618,6 +711,7 @@ def make_app(
     today: Today = dt.date.today,
     *,
     examples: tempfile.TemporaryDirectory[str] | None = None,
+    own: Store | None = None,
 ) -> CartePrepApp:
     """Build the app; the one factory the CLI, the tests and the screenshot script use."""
-    return CartePrepApp(store, today, examples=examples)
+    return CartePrepApp(store, today, examples=examples, own=own)

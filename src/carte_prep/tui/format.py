@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import textwrap
 from typing import Final
 
 from rich.text import Text
@@ -55,6 +56,10 @@ WEEKDAYS: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satu
 _DMY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _HM = re.compile(r"(\d{1,2})[:hH](\d{2})")
+
+WIDE = 110
+"""From this width on the app lays screens out side by side (its horizontal breakpoint):
+the checklist's detail pane beside the list, the households' route in its own column."""
 
 
 class InputProblem(ValueError):
@@ -156,11 +161,16 @@ def markers(item: ChecklistItem) -> Text:
     return text
 
 
-def item_label(item: ChecklistItem) -> Text:
-    """French name with its English gloss on the line below."""
+def item_label(item: ChecklistItem, width: int | None = None) -> Text:
+    """French name with its English gloss on the line below; with ``width``, each one
+    wrapped to it (a list row then takes as many lines as the text needs, never cut)."""
     requirement = item.requirement
     text = Text()
-    text.append(requirement.name_fr, style="bold")
-    text.append("\n")
-    text.append(requirement.name_en, style="italic")
+    for index, (words, style) in enumerate(
+        ((requirement.name_fr, "bold"), (requirement.name_en, "italic"))
+    ):
+        lines = textwrap.wrap(words, width) if width else [words]
+        if index:
+            text.append("\n")
+        text.append("\n".join(lines), style=style)
     return text

@@ -12,7 +12,15 @@ from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
 _NAMED_CHARACTERS = frozenset(
-    {"space", "question_mark", "left_square_bracket", "right_square_bracket", "plus", "minus"}
+    {
+        "space",
+        "question_mark",
+        "slash",
+        "left_square_bracket",
+        "right_square_bracket",
+        "plus",
+        "minus",
+    }
 )
 
 

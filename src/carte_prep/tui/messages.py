@@ -89,10 +89,21 @@ class HouseholdDeleteRequested(Message):
 class PdfRequested(Message):
     """Please ask where to write the dossier of a household (or one member), then write it."""
 
-    def __init__(self, household_id: str, member_id: str | None = None) -> None:
+    def __init__(
+        self,
+        household_id: str,
+        member_id: str | None = None,
+        *,
+        show_ids: bool = False,
+        with_attachments: bool = False,
+    ) -> None:
         super().__init__()
         self.household_id = household_id
         self.member_id = member_id
+        self.show_ids = show_ids
+        """Print passport and card numbers in full (masked unless asked, as on the CLI)."""
+        self.with_attachments = with_attachments
+        """Add the attached scans in an annex."""
 
 
 class UploadSetRequested(Message):

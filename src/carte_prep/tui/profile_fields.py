@@ -38,8 +38,6 @@ class FieldSpec:
     prompt: str = "(not set)"
     required: bool = False
     """An empty text field is sent as "" (so the model says why) rather than None."""
-    new_only: bool = False
-    """Shown only when adding a member (the id cannot change later)."""
     relevant: Relevant | None = None
     """Shown only when this holds for the application; its saved value is kept either way."""
 
@@ -138,13 +136,6 @@ STEPS: tuple[Step, ...] = (
     Step(
         "Identity",
         (
-            FieldSpec(
-                ("id",),
-                "Short id (lower case, used in file names)",
-                required=True,
-                new_only=True,
-                help="For example: david. It cannot be changed later.",
-            ),
             FieldSpec(("given_names",), "Given names, exactly as on the passport", required=True),
             FieldSpec(("surname",), "Surname, as on the passport (leave empty if none)"),
             FieldSpec(("birth_date",), "Birth date (dd/mm/yyyy)", "date", required=True),
@@ -235,6 +226,7 @@ STEPS: tuple[Step, ...] = (
                 (*SIT, "marital_status"),
                 "Marital status",
                 "choice",
+                help="It decides whether marriage papers and the spouse's papers are asked for.",
                 choices=(
                     ("single", "single"),
                     ("married", "married"),
@@ -249,8 +241,17 @@ STEPS: tuple[Step, ...] = (
                 "The marriage must then be transcribed by the consular registry in Nantes.",
                 relevant=_married,
             ),
-            _yes_no((*SIT, "spouse_is_french"), "Spouse is French", "", _married),
-            _yes_no((*SIT, "children_in_france"), "Has children living in France", ""),
+            _yes_no(
+                (*SIT, "spouse_is_french"),
+                "Spouse is French",
+                "It decides which of the spouse's papers are asked for.",
+                _married,
+            ),
+            _yes_no(
+                (*SIT, "children_in_france"),
+                "Has children living in France",
+                "Their birth certificates may then be asked for.",
+            ),
             _yes_no(
                 (*SIT, "child_parents_separated"),
                 "Parents of the French child live apart",
@@ -261,6 +262,7 @@ STEPS: tuple[Step, ...] = (
                 (*SIT, "housing"),
                 "Housing",
                 "choice",
+                help="Hosted: the host's attestation and papers are added to the list.",
                 choices=(
                     ("own-name", "rent or own in my name"),
                     ("hosted", "hosted by someone"),

@@ -12,10 +12,12 @@ from dataclasses import dataclass, fields
 from enum import Enum
 from typing import Any, Final
 
+from carte_prep.core.catalogue import load_catalogue
 from carte_prep.core.model import (
     Appointment,
     EPhoto,
     ExtraDocumentsRequest,
+    Household,
     Member,
     PostalAddress,
     Receipt,
@@ -302,13 +304,26 @@ _ITEM_FIELDS: Final = {
 }
 
 
-def describe(edit: Edit) -> str:
-    """What an edit changes, in a few words: ``status (emily, passport)``."""
+def describe(edit: Edit, household: Household | None = None) -> str:
+    """What an edit changes, in a few words: ``status (emily, passport)``.
+
+    With the household it applies to, the member and the document are named as people
+    read them (``status (Emily, Valid passport)``): the app's undo messages use these
+    words, never the internal ids.
+    """
     if isinstance(edit, SetItem):
         what = ", ".join(_ITEM_FIELDS[name] for name in edit.changes()) or "nothing"
     else:
         what = _WHAT[type(edit)]
     member = edit.member.id if isinstance(edit, AddMember | UpdateMember) else None
     member = getattr(edit, "member_id", member)
-    where = [part for part in (member, getattr(edit, "requirement_id", None)) if part]
+    requirement = getattr(edit, "requirement_id", None)
+    if household is not None:
+        names = {m.id: m.given_names for m in household.members}
+        if isinstance(edit, AddMember | UpdateMember):
+            names[edit.member.id] = edit.member.given_names
+        member = names.get(member or "", member)
+        known = load_catalogue().requirements.get(requirement or "")
+        requirement = known.name_en if known is not None else requirement
+    where = [part for part in (member, requirement) if part]
     return f"{what} ({', '.join(where)})" if where else what

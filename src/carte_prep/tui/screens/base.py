@@ -4,8 +4,10 @@ quiet letter keys while a field has focus."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import ClassVar, Generic, TypeVar
 
+from textual.app import SystemCommand
 from textual.binding import BindingType
 from textual.screen import Screen
 
@@ -13,6 +15,7 @@ from carte_prep.core.edits import Edit
 from carte_prep.core.session import Session
 from carte_prep.tui.keys import is_text_field, typing_actions
 from carte_prep.tui.messages import AppState, EditRefused, EditRequested, HouseholdSaved
+from carte_prep.tui.widgets.examples_banner import ExamplesBanner
 
 ResultType = TypeVar("ResultType")
 
@@ -69,7 +72,13 @@ class DataScreen(Screen[ResultType], Generic[ResultType]):
         self.notify(message.problem, title="Not saved", severity="error", markup=False)
 
     def on_screen_resume(self) -> None:
+        for banner in self.query(ExamplesBanner):
+            banner.update_shown()
         self.refresh_data()
+
+    def more_commands(self) -> Iterable[SystemCommand]:
+        """Palette commands with no key of their own (variants of a keyed action)."""
+        return ()
 
     def can_run(self, action: str) -> bool:
         """Whether an action makes sense now (e.g. not on an empty list); default yes."""

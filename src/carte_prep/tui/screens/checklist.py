@@ -6,15 +6,15 @@ so what is shown is always what the rules say about what is on disk.
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Header, Label, ProgressBar, Static, Tab, Tabs
-from textual.widgets.data_table import RowDoesNotExist
+from textual.widgets.data_table import ColumnKey, RowDoesNotExist
 
 from carte_prep.core import (
     Checklist,
@@ -24,121 +24,28 @@ from carte_prep.core import (
     household_checklists,
     household_progress,
 )
-from carte_prep.core.agenda import next_deadline
 from carte_prep.core.edits import CycleStatus, RemoveMember, ToggleGathered, ToggleTranslated
-from carte_prep.present import FILED_AT, STATUS_CYCLE_TEXT
-from carte_prep.tui.format import deadline_text, item_label, markers, status_text
-from carte_prep.tui.messages import (
-    EditRefused,
-    EditRequested,
-    HouseholdSaved,
-    PdfRequested,
-    UploadSetRequested,
+from carte_prep.tui.format import WIDE
+from carte_prep.tui.messages import EditRefused, EditRequested, HouseholdSaved
+from carte_prep.tui.screens.checklist_actions import CHECKLIST_BINDINGS, ChecklistActions
+from carte_prep.tui.screens.checklist_rows import (
+    VIEWS,
+    View,
+    item_rows,
+    member_bar,
 )
-from carte_prep.tui.screens.base import DataScreen
-from carte_prep.tui.screens.dialogs import ConfirmDialog
+from carte_prep.tui.widgets.examples_banner import ExamplesBanner
 from carte_prep.tui.widgets.footer import KeysFooter
 from carte_prep.tui.widgets.item_detail import ItemDetail
 
-View = Literal["all", "missing", "warnings", "translation"]
-VIEWS: dict[View, str] = {
-    "all": "1 All",
-    "missing": "2 Missing",
-    "warnings": "3 Warnings",
-    "translation": "4 Needs translation",
-}
+STATUS_WIDTH = 11
+MARKERS_WIDTH = 3
 
 
-def in_view(item: ChecklistItem, view: View) -> bool:
-    """Whether an item belongs to a saved view."""
-    match view:
-        case "all":
-            return True
-        case "missing":
-            return item.counted and not item.done
-        case "warnings":
-            return bool(item.warnings)
-        case "translation":
-            return item.needs_translation
-
-
-class ChecklistScreen(DataScreen[None]):
+class ChecklistScreen(ChecklistActions):
     """One member's checklist, with the household's progress beside it."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "space",
-            "toggle_gathered",
-            "Gathered",
-            id="toggle-gathered",
-            tooltip="Mark the item gathered, or back to do",
-        ),
-        Binding("s", "cycle_status", "Status", id="cycle-status", tooltip=STATUS_CYCLE_TEXT),
-        Binding("t", "toggle_translated", "Translated", id="toggle-translated", show=False),
-        Binding("1", "view('all')", "All items", id="view-all", show=False),
-        Binding("2", "view('missing')", "Missing items", id="view-missing", show=False),
-        Binding("3", "view('warnings')", "Items with warnings", id="view-warnings", show=False),
-        Binding(
-            "4", "view('translation')", "Items to translate", id="view-translation", show=False
-        ),
-        Binding(
-            "left_square_bracket",
-            "member(-1)",
-            "Previous member",
-            id="previous-member",
-            key_display="[",
-            show=False,
-        ),
-        Binding(
-            "right_square_bracket",
-            "member(1)",
-            "Next member",
-            id="next-member",
-            key_display="]",
-            show=False,
-        ),
-        Binding(
-            "d",
-            "focus_field('d-date')",
-            "Date on it",
-            id="edit-date",
-            tooltip="Type the date printed on the document",
-        ),
-        Binding("n", "focus_field('d-notes')", "Note", id="edit-notes", show=False),
-        Binding("f", "focus_field('d-attach')", "Attach a file", id="attach-file", show=False),
-        Binding("e", "edit_member", "Edit profile", id="edit-member"),
-        Binding("a", "add_member", "Add member", id="add-member", show=False),
-        Binding("p", "photos", "Photos", id="photos"),
-        Binding("h", "shared", "Household docs", id="household-documents"),
-        Binding("x", "pdf", "PDF", id="pdf-member", tooltip="Print this member's dossier"),
-        Binding(
-            "u",
-            "upload_set",
-            "ANEF upload set",
-            id="upload-set",
-            show=False,
-            tooltip="One file per ANEF slot, named by slot, each under the size limit",
-        ),
-        Binding(
-            "g", "agenda", "Agenda", id="agenda-household", tooltip="The household's coming dates"
-        ),
-        Binding(
-            "l",
-            "log",
-            "After filing",
-            id="after-filing-log",
-            tooltip="Filing day, récépissés, requests, card ready, timbre, collection",
-        ),
-        Binding(
-            "D",
-            "remove_member",
-            "Remove member",
-            id="remove-member",
-            show=False,
-            tooltip="Remove this member from the household (asks first)",
-        ),
-        Binding("escape", "back", "Back", id="back"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = CHECKLIST_BINDINGS
 
     def __init__(
         self, household_id: str, member_id: str | None = None, item_id: str | None = None
@@ -155,6 +62,7 @@ class ChecklistScreen(DataScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield ExamplesBanner()
         yield Static(id="member-bar")
         with Horizontal(id="progress-row"):
             yield Label("", id="member-progress-label", markup=False)
@@ -170,9 +78,9 @@ class ChecklistScreen(DataScreen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#items", DataTable)
-        table.add_column("Status", key="status", width=11)
-        table.add_column("", key="markers", width=3)
-        table.add_column("Document", key="name")
+        table.add_column("Status", key="status", width=STATUS_WIDTH)
+        table.add_column("", key="markers", width=MARKERS_WIDTH)
+        table.add_column("Document", key="name", width=self._name_width())
         self.refresh_data()
         if self._opening_item is not None:
             self._select_item(self._opening_item)
@@ -184,10 +92,6 @@ class ChecklistScreen(DataScreen[None]):
     def checklist(self) -> Checklist | None:
         """The member's checklist as shown (None: no member, or one who needs no card)."""
         return self._checklist
-
-    @property
-    def household(self) -> Household:
-        return self.session.get(self.household_id)
 
     def refresh_data(self) -> None:
         """Rebuild the checklist from the saved household and redraw everything."""
@@ -221,32 +125,7 @@ class ChecklistScreen(DataScreen[None]):
             return
         member = household.member(self.member_id)
         self.sub_title = member.display_name
-        position = [m.id for m in household.members].index(member.id) + 1
-        text = Text()
-        text.append(f"{position}/{len(household.members)} ", style="dim")
-        text.append(member.display_name, style="bold")
-        checklist = self._checklist
-        if checklist is None:
-            text.append(": needs no card. Press e to edit the profile.")
-        else:
-            deadline = next_deadline(household, member.id, self.today(), checklist=checklist)
-            text.append(" · next: ")
-            if deadline is None:
-                text.append("no date ahead")
-            else:
-                text.append_text(deadline_text(deadline, with_title=True))
-        if len(household.members) > 1:
-            text.append("  ([ ] other members)", style="dim")
-        if checklist is not None:
-            text.append("\n")
-            serious = len(checklist.serious_warnings)
-            if serious:
-                text.append(f"⚠ {serious} warning(s): press 3 · ", style="bold yellow")
-            text.append(f"{checklist.card_name_en} · {checklist.procedure_label} · ")
-            if checklist.route is None:
-                text.append("not covered: see the list", style="bold red")
-            else:
-                text.append(FILED_AT[checklist.route.route])
+        text = member_bar(household, member.id, self._checklist, self.today())
         bar.update(text)
 
     def _show_progress(self, household: Household) -> None:
@@ -263,43 +142,31 @@ class ChecklistScreen(DataScreen[None]):
             total=max(overall.total, 1), progress=overall.done
         )
 
+    def _name_width(self) -> int:
+        """Columns left for the document names: the list's width less status and signs."""
+        table = self.query_one("#items", DataTable)
+        width = self.app.size.width
+        if width >= WIDE:  # the list and the detail pane share the width (app.tcss)
+            width //= 2
+        others = STATUS_WIDTH + MARKERS_WIDTH + 2 * 3 * table.cell_padding + 2
+        return max(20, width - others)
+
+    def on_resize(self) -> None:
+        width = self._name_width()
+        column = self.query_one("#items", DataTable).columns.get(ColumnKey("name"))
+        if column is not None and column.width != width:
+            self._show_items()
+
     def _show_items(self) -> None:
         table = self.query_one("#items", DataTable)
         previous = self._current_key()
+        width = self._name_width()
+        name_column = table.columns[ColumnKey("name")]
+        name_column.width = width
+        name_column.auto_width = False
         table.clear()
-        checklist = self._checklist
-        if checklist is not None:
-            if self.view == "warnings":
-                for index, warning in enumerate(checklist.warnings):
-                    if warning.item_id is None:
-                        table.add_row(
-                            Text("⚠ member", style="yellow"),
-                            Text(""),
-                            Text(warning.message, overflow="ellipsis", no_wrap=True),
-                            key=f"w:{index}",
-                        )
-            for section in checklist.sections:
-                items = [i for i in section.items if in_view(i, self.view)]
-                if not items:
-                    continue
-                heading = Text(section.section.title_en.upper(), style="bold underline")
-                heading.append(f"  {section.section.title_fr}", style="dim")
-                table.add_row(Text(""), Text(""), heading, key=f"s:{section.section.id}")
-                for item in items:
-                    table.add_row(
-                        status_text(item.tracking.status),
-                        markers(item),
-                        item_label(item),
-                        key=f"i:{item.requirement.id}",
-                        height=2,
-                    )
-        if checklist is not None and not checklist.covered:
-            table.add_row(
-                Text("⚠ not covered", style="bold red"),
-                Text(""),
-                Text(checklist.decision.reason or "", overflow="ellipsis", no_wrap=True),
-                key="not-covered",
-            )
+        for row in item_rows(self._checklist, self.view, width):
+            table.add_row(*row.cells, key=row.key, height=row.height)
         if table.row_count == 0:
             table.add_row(
                 Text(""), Text(""), Text("Nothing in this view.", style="dim"), key="none"
@@ -415,6 +282,8 @@ class ChecklistScreen(DataScreen[None]):
             self.request(self.household_id, edit(self.member_id, item.requirement.id))
 
     def can_run(self, action: str) -> bool:
+        if self.household_id not in self.session.households:
+            return False  # gone (deleted, or the app left the examples): this screen closes
         if action in {"toggle_gathered", "cycle_status", "focus_field"}:
             return self.current_item() is not None
         if action == "toggle_translated":
@@ -477,92 +346,14 @@ class ChecklistScreen(DataScreen[None]):
         self._restore_cursor(f"i:{item_id}")
         self._show_detail()
 
-    def action_edit_member(self) -> None:
-        from carte_prep.tui.screens.profile import ProfileScreen
-
-        if self.member_id is not None:
-            self.app.push_screen(ProfileScreen(self.household_id, self.member_id))
-
-    def action_add_member(self) -> None:
-        from carte_prep.tui.screens.profile import ProfileScreen
-
-        def added(member_id: str | None) -> None:
-            if member_id:
-                self.member_id = member_id
-                self.refresh_data()
-
-        self.app.push_screen(ProfileScreen(self.household_id, None), added)
-
-    def action_photos(self) -> None:
-        from carte_prep.tui.screens.photos import PhotosScreen
-
-        if self.member_id is not None:
-            self.app.push_screen(PhotosScreen(self.household_id, self.member_id))
-
-    def action_shared(self) -> None:
-        from carte_prep.tui.screens.household_documents import HouseholdDocumentsScreen
-
-        self.app.push_screen(HouseholdDocumentsScreen(self.household_id))
-
-    def action_pdf(self) -> None:
-        self.post_message(PdfRequested(self.household_id, self.member_id))
-
-    def action_upload_set(self) -> None:
-        if self.member_id is not None:
-            self.post_message(UploadSetRequested(self.household_id, self.member_id))
-
-    def action_agenda(self) -> None:
-        from carte_prep.tui.screens.agenda import AgendaScreen, Jump
-
-        def jump(to: Jump | None) -> None:
-            if to is not None:
-                self.show(to.member_id, to.item_id)
-
-        self.app.push_screen(AgendaScreen(self.household_id), jump)
-
-    def action_log(self) -> None:
-        from carte_prep.tui.screens.after_filing import AfterFilingScreen
-
-        if self.member_id is not None:
-            self.app.push_screen(AfterFilingScreen(self.household_id, self.member_id))
-
-    def action_remove_member(self) -> None:
-        """Ask first, then remove the member (ctrl+z brings them back).
-
-        The member's checklist, tracking and after-filing log go with them; shared
-        household documents stop listing them.
-        """
-        if self.member_id is None:
-            return
-        household, member_id = self.household, self.member_id
-        name = household.member(member_id).display_name
-
-        def answered(sure: bool | None) -> None:
-            if sure:
-                self._leaving = f"{name} from {household.name}"
-                self.request(self.household_id, RemoveMember(member_id))
-
-        self.app.push_screen(
-            ConfirmDialog(
-                f"Remove {name} from {household.name}?\n"
-                "Their checklist, what was gathered for them and their after-filing log are "
-                "deleted. Undo (ctrl+z) brings them back; the previous version of the file "
-                f"also stays in the backups (carte-prep restore {self.household_id}).",
-                yes="Remove",
-            ),
-            answered,
-        )
-
     def action_focus_field(self, widget_id: str) -> None:
         if self.current_item() is not None:
             self.query_one(f"#{widget_id}").focus()
 
     def action_back(self) -> None:
-        """Escape leaves a field for the list first, and the screen from the list."""
+        """Escape closes the screen from anywhere on it, as on every screen; a note being
+        typed is saved first (Tab and shift+tab move between the list and the fields)."""
         self._flush_notes()
-        if self.focused is not None and self.focused.id != "items":
-            self.query_one("#items", DataTable).focus()
-            return
         self.dismiss()
 
     def on_screen_suspend(self) -> None:

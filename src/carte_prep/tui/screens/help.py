@@ -22,8 +22,10 @@ and keeps track of what has been gathered. Every change is saved at once.
 Signs in the checklist:  ✎ note   @ attached file   ⌂ household document (shared)
   ! too old on the filing day   ? date not entered   T needs a sworn translation
 
-Anywhere: ctrl+p opens the command palette (every action is there), ctrl+z undoes the \
-last status change, ? shows this help, ctrl+q quits."""
+Anywhere: ctrl+p opens the command palette (every action is there, with its key), \
+ctrl+z undoes the last change, ? (or f1 while typing in a field) shows this help, \
+Tab and shift+tab move between fields, Escape closes the screen or dialog (asking first \
+if something typed is not valid yet), ctrl+q quits."""
 
 
 class HelpScreen(ModalScreen[None]):
@@ -41,6 +43,9 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(classes="dialog-box", id="help-box"):
             yield Static(Text("Help", style="bold"))
             yield Static(Text(INTRO))
+            here = getattr(self._under, "HELP_TEXT", "")
+            if here:
+                yield Static(Text(here))
             yield Static(self._keys())
 
     def _keys(self) -> Text:

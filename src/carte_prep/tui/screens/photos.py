@@ -64,6 +64,8 @@ class PhotosScreen(DataScreen[None]):
         self._asking = False
         self._show_saved()
         self.refresh_data()
+        if self.query_one("#ephoto-form").display:
+            self.query_one("#code", Input).focus()  # the one thing to type on this screen
 
     def _saved_ephoto(self) -> EPhoto | None:
         application = self._household().member(self.member_id).application

@@ -104,3 +104,8 @@ class DepartementPicker(Vertical):
         self.code = code
         self._show_choice()
         self.post_message(self.Changed(self, code))
+
+    def choose(self, code: str | None) -> None:
+        """Show a saved choice again (after an undo); nothing is posted."""
+        self.code = code
+        self._show_choice()

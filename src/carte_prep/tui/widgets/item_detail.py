@@ -27,7 +27,7 @@ from carte_prep.core.dates import fmt
 from carte_prep.core.edits import AddAttachments, Edit, RemoveAttachment, SetItem
 from carte_prep.core.scans import ScanProblem, scan_kind
 from carte_prep.core.vocab import Route
-from carte_prep.present import bring_sentence
+from carte_prep.present import LEVEL_SIGNS, bring_sentence
 from carte_prep.tui.format import InputProblem, item_label, parse_date, show_date, status_text
 from carte_prep.tui.messages import EditRequested
 from carte_prep.tui.validation import show_problem
@@ -151,7 +151,10 @@ class ItemDetail(VerticalScroll):
         self.query_one("#d-how", Static).update(how)
         self.query_one("#d-fresh", Static).update(_freshness(item))
         self.query_one("#d-warnings", Static).update(
-            Text("\n".join("⚠ " + w.message for w in item.warnings), style="yellow")
+            Text(
+                "\n".join(f"{LEVEL_SIGNS[w.level]} {w.message}" for w in item.warnings),
+                style="yellow",
+            )
         )
         source = Text("Sources (verified " + fmt(requirement.verified_on) + "; ", style="dim")
         source.append(f"confidence {confidence_label(requirement.confidence)}):", style="dim")

@@ -1,0 +1,201 @@
+"""The checklist's keys, and its actions that lead to another screen or dialog (the profile,
+photos, household documents, the agenda, the after-filing log, the PDF, removing a member).
+
+:class:`ChecklistActions` is the base of :class:`~carte_prep.tui.screens.checklist.ChecklistScreen`,
+which shows the list; this half only opens the other screens for the member shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.app import SystemCommand
+from textual.binding import Binding, BindingType
+
+from carte_prep.core import Household
+from carte_prep.core.edits import RemoveMember
+from carte_prep.present import STATUS_CYCLE_TEXT
+from carte_prep.tui.messages import PdfRequested, UploadSetRequested
+from carte_prep.tui.screens.base import DataScreen
+from carte_prep.tui.screens.checklist_rows import pdf_commands
+from carte_prep.tui.screens.dialogs import ConfirmDialog
+
+CHECKLIST_BINDINGS: list[BindingType] = [
+    Binding(
+        "space",
+        "toggle_gathered",
+        "Gathered",
+        id="toggle-gathered",
+        tooltip="Mark the item gathered, or back to do",
+    ),
+    Binding("s", "cycle_status", "Status", id="cycle-status", tooltip=STATUS_CYCLE_TEXT),
+    Binding("t", "toggle_translated", "Translated", id="toggle-translated", show=False),
+    Binding("1", "view('all')", "All items", id="view-all", show=False),
+    Binding("2", "view('missing')", "Missing items", id="view-missing", show=False),
+    Binding("3", "view('warnings')", "Items with warnings", id="view-warnings", show=False),
+    Binding("4", "view('translation')", "Items to translate", id="view-translation", show=False),
+    Binding(
+        "left_square_bracket",
+        "member(-1)",
+        "Previous member",
+        id="previous-member",
+        key_display="[",
+        show=False,
+    ),
+    Binding(
+        "right_square_bracket",
+        "member(1)",
+        "Next member",
+        id="next-member",
+        key_display="]",
+        show=False,
+    ),
+    Binding(
+        "d",
+        "focus_field('d-date')",
+        "Date",
+        id="edit-date",
+        tooltip="Type the date printed on the document",
+    ),
+    Binding("n", "focus_field('d-notes')", "Note", id="edit-notes"),
+    Binding("f", "focus_field('d-attach')", "Attach a file", id="attach-file", show=False),
+    Binding("e", "edit_member", "Profile", id="edit-member", tooltip="Edit the profile"),
+    Binding("a", "add_member", "Add member", id="add-member", show=False),
+    Binding("x", "pdf", "PDF", id="pdf-member", tooltip="Print this member's dossier"),
+    Binding(
+        "u",
+        "upload_set",
+        "ANEF upload set",
+        id="upload-set",
+        show=False,
+        tooltip="One file per ANEF slot, named by slot, each under the size limit",
+    ),
+    Binding("p", "photos", "Photos", id="photos", show=False),
+    Binding("h", "shared", "Household docs", id="household-documents", show=False),
+    Binding(
+        "g",
+        "agenda",
+        "Agenda",
+        id="agenda-household",
+        tooltip="The household's coming dates",
+        show=False,
+    ),
+    Binding(
+        "l",
+        "log",
+        "After filing",
+        id="after-filing-log",
+        show=False,
+        tooltip="Filing day, récépissés, requests, card ready, timbre, collection",
+    ),
+    Binding(
+        "D",
+        "remove_member",
+        "Remove member",
+        id="remove-member",
+        show=False,
+        tooltip="Remove this member from the household (asks first)",
+    ),
+    Binding("escape", "back", "Back", id="back", show=False),
+]
+"""The footer shows the keys of the daily work first (? Help before them); the others
+are in the help (?) and the palette (ctrl+p), each with its key."""
+
+
+class ChecklistActions(DataScreen[None]):
+    """Opening the other screens for the member shown (see the module's docstring)."""
+
+    household_id: str
+    member_id: str | None
+    _leaving: str
+
+    @property
+    def household(self) -> Household:
+        return self.session.get(self.household_id)
+
+    def show(self, member_id: str, item_id: str | None = None) -> None:
+        """Switch to a member, with the cursor on one of their items (the screen does it)."""
+        raise NotImplementedError
+
+    def action_edit_member(self) -> None:
+        from carte_prep.tui.screens.profile import ProfileScreen
+
+        if self.member_id is not None:
+            self.app.push_screen(ProfileScreen(self.household_id, self.member_id))
+
+    def action_add_member(self) -> None:
+        from carte_prep.tui.screens.profile import ProfileScreen
+
+        def added(member_id: str | None) -> None:
+            if member_id:
+                self.member_id = member_id
+                self.refresh_data()
+
+        self.app.push_screen(ProfileScreen(self.household_id, None), added)
+
+    def action_photos(self) -> None:
+        from carte_prep.tui.screens.photos import PhotosScreen
+
+        if self.member_id is not None:
+            self.app.push_screen(PhotosScreen(self.household_id, self.member_id))
+
+    def action_shared(self) -> None:
+        from carte_prep.tui.screens.household_documents import HouseholdDocumentsScreen
+
+        self.app.push_screen(HouseholdDocumentsScreen(self.household_id))
+
+    def action_pdf(self) -> None:
+        self.post_message(PdfRequested(self.household_id, self.member_id))
+
+    def action_upload_set(self) -> None:
+        if self.member_id is not None:
+            self.post_message(UploadSetRequested(self.household_id, self.member_id))
+
+    def more_commands(self) -> Iterable[SystemCommand]:
+        """The dossier's options, which the PDF itself points to (the CLI's flags)."""
+        if self.member_id is None:
+            return []
+        name = self.household.member(self.member_id).given_names
+        return pdf_commands(self.post_message, self.household_id, self.member_id, name)
+
+    def action_agenda(self) -> None:
+        from carte_prep.tui.screens.agenda import AgendaScreen, Jump
+
+        def jump(to: Jump | None) -> None:
+            if to is not None:
+                self.show(to.member_id, to.item_id)
+
+        self.app.push_screen(AgendaScreen(self.household_id), jump)
+
+    def action_log(self) -> None:
+        from carte_prep.tui.screens.after_filing import AfterFilingScreen
+
+        if self.member_id is not None:
+            self.app.push_screen(AfterFilingScreen(self.household_id, self.member_id))
+
+    def action_remove_member(self) -> None:
+        """Ask first, then remove the member (ctrl+z brings them back).
+
+        The member's checklist, tracking and after-filing log go with them; shared
+        household documents stop listing them.
+        """
+        if self.member_id is None:
+            return
+        household, member_id = self.household, self.member_id
+        name = household.member(member_id).display_name
+
+        def answered(sure: bool | None) -> None:
+            if sure:
+                self._leaving = f"{name} from {household.name}"
+                self.request(self.household_id, RemoveMember(member_id))
+
+        self.app.push_screen(
+            ConfirmDialog(
+                f"Remove {name} from {household.name}?\n"
+                "Their checklist, what was gathered for them and their after-filing log are "
+                "deleted. Undo (ctrl+z) brings them back; the previous version of the file "
+                f"also stays in the backups (carte-prep restore {self.household_id}).",
+                yes="Remove",
+            ),
+            answered,
+        )

@@ -1,0 +1,113 @@
+"""What the profile editor writes around the fields: the procedure the answers give, where
+the numéro étranger is printed, the preview line, and field problems in plain words."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+
+from carte_prep.core import Checklist, Member, load_catalogue
+from carte_prep.core.countries import country_name
+from carte_prep.core.dates import fmt
+from carte_prep.core.model import Application
+from carte_prep.core.procedure import decide_procedure
+from carte_prep.present import FILED_AT
+from carte_prep.tui.format import parse_date
+from carte_prep.tui.profile_fields import FieldSpec
+
+SUBJECTLESS = ("is ", "should ", "must ", "has ", "cannot ")
+"""Core's messages follow a field name ('birth_date is empty'); under a field they need
+a subject of their own."""
+
+PYDANTIC_WORDS = {
+    "Input should be a valid date": "is not a date: type it as dd/mm/yyyy",
+    "Input should be a valid time": "is not a time: type it as hh:mm",
+}
+"""The few raw pydantic sentences a form can meet, in the words the other fields use."""
+
+
+def plain_problem(message: str, labels: dict[str, str]) -> str:
+    """A problem as shown under its field: a subject, the fields named by their labels."""
+    for raw, words in PYDANTIC_WORDS.items():
+        if message.startswith(raw):
+            message = words
+    for name, label in labels.items():
+        message = message.replace(name, f"“{label}”")
+    if message.startswith(SUBJECTLESS):
+        message = "This field " + message
+    return message[0].upper() + message[1:]
+
+
+def short_label(spec: FieldSpec) -> str:
+    """A field's label without its typing hint: 'Valid until', not 'Valid until (dd/mm/yyyy)'."""
+    return spec.label.split(" (")[0]
+
+
+def procedure_text(member: Member | None) -> Text:
+    """The path the answers give, and why, in the person's words."""
+    application: Application | None = member.application if member else None
+    if application is None:
+        return Text("")
+    decision = decide_procedure(application, nationality=member.nationality if member else None)
+    text = Text(f"Procedure: {decision.label}. ", style="bold")
+    text.append(decision.why, style="italic")
+    for assumption in decision.assumptions:
+        text.append("\n" + assumption, style="dim")
+    if member is not None and member.nationality:
+        text.append(f"\nNationality: {country_name(member.nationality)}.", style="dim")
+    return text
+
+
+def numero_hint(card: dict[str, Any] | None) -> Text:
+    """Where the numéro étranger is printed, for the card model of its issue date."""
+    issued = card.get("issued_on") if card else None
+    if not issued:
+        return Text(
+            "Enter the date the card was issued to see where its numéro étranger is printed.",
+            style="dim",
+        )
+    model = load_catalogue().generation_for(parse_date(issued))
+    if model is None:
+        return Text("This date is before the card models carte-prep knows.", style="dim")
+    text = Text(f"Card model: {model.label}.\n", style="bold")
+    text.append("Where the numéro étranger is: " + model.where_numero)
+    return text
+
+
+def card_summary(card_id: Any) -> Text:
+    catalogue = load_catalogue()
+    summary = Text()
+    if card_id in catalogue.cards:
+        card = catalogue.cards[card_id]
+        summary.append(card.name_fr + "\n", style="bold")
+        summary.append(card.summary)
+    return summary
+
+
+def preview_text(
+    member: Member | None,
+    checklist: Checklist | None,
+    steps_to_fix: list[int],
+    doubts: list[str],
+) -> Text:
+    """The line under the form: what is missing, an answer to check, or what it gives."""
+    if member is None:
+        where = ", ".join(f"step {n}" for n in steps_to_fix)
+        return Text(
+            f"Not saved yet: fill in or fix the fields of {where or 'step 1'} "
+            "(given names and birth date at least).",
+            style="bold yellow",
+        )
+    if doubts:
+        return Text("Saved. Please check: " + doubts[0], style="bold yellow")
+    if checklist is None:
+        return Text("Saved as you go. This member needs no card, so no checklist.")
+    if checklist.route is None or checklist.fee is None:
+        return Text(f"Saved. Not covered here: {checklist.decision.reason}", style="bold red")
+    return Text(
+        f"Saved as you go. Checklist: {len(checklist.items)} documents, "
+        f"{FILED_AT[checklist.route.route]}, judged on {fmt(checklist.judged_on)}; "
+        f"fee €{checklist.fee.total}.",
+        style="green",
+    )
