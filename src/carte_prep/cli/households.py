@@ -24,12 +24,16 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
     listing = list_households(ctx.store, ctx.today, ctx.index_file)
     entries = [e for e in listing.entries if found_in(e.search, args.find or "")]
     problems = [{"file": str(p.path), "reason": p.reason} for p in listing.problems]
-    if args.sort == "date" or due is not None:
-        rows = [e.row() for e in entries]
-        rows = due_rows(rows, due, ctx.today) if due is not None else rows_by_next_date(rows)
-        texts = [json.dumps(row, ensure_ascii=False) for row in rows]
-    else:
-        rows, texts = [], [e.row_json for e in entries]  # printed as the index keeps them
+    rows = [e.row() for e in entries] if args.sort == "date" or due or not args.json else []
+    if due is not None:
+        rows = due_rows(rows, due, ctx.today)
+    elif args.sort == "date":
+        rows = rows_by_next_date(rows)
+    texts = (
+        [json.dumps(row, ensure_ascii=False) for row in rows]
+        if rows or due or args.sort == "date"
+        else [e.row_json for e in entries]  # as the index keeps them: nothing to re-encode
+    )
     if args.json:
         print_rows_json("households", texts, {"problems": problems})
     else:
@@ -45,7 +49,7 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
                 "Create one with 'carte-prep new', import one with 'carte-prep import FILE',"
                 " or try 'carte-prep --demo'."
             )
-        for row in rows or [e.row() for e in entries]:
+        for row in rows:
             print_household(row)
         for problem in problems:
             print(
