@@ -79,7 +79,7 @@ def chosen_language(flag: str | None = None, environ: dict[str, str] | None = No
     read the whole settings file.
     """
     if flag in LANGUAGES:
-        return flag  # type: ignore[return-value]
+        return flag
     import tomllib
 
     from carte_prep.core.paths import settings_path

@@ -6,6 +6,14 @@ import argparse
 
 from carte_prep.cli.args import Parser, add_command
 from carte_prep.cli.context import Context, UsageError
+from carte_prep.i18n import N_, _
+
+MEANINGS = {
+    "language": N_("fr or en; not set: the machine's language ($LANG) decides"),
+    "departement": N_("the département of new applications unless --departement says"),
+    "theme": N_("the app's colours"),
+    "backup_days": N_("days one backup a day is kept (the last 24 hours are all kept)"),
+}
 
 
 def cmd_settings(ctx: Context, args: argparse.Namespace) -> int:
@@ -31,13 +39,13 @@ def cmd_settings(ctx: Context, args: argparse.Namespace) -> int:
         print_json({"file": str(settings_path()), **values})
         return 0
     print(f"settings file: {settings_path()}")
-    for key, field in Settings.model_fields.items():
+    for key in Settings.model_fields:
         value = values[key]
         if key == "language" and value is None:
-            value = f"(not set: {language_from_locale()} from the locale)"
+            value = _("not set: {language}").format(language=language_from_locale())
         elif value is None:
-            value = "(not set)"
-        print(f"  {key:<12} {value}    {field.description or ''}".rstrip())
+            value = _("not set")
+        print(f"  {key:<12} {value!s:<22} {_(MEANINGS[key])}")
     return 0
 
 

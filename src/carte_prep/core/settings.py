@@ -72,14 +72,23 @@ def read_settings(path: Path | None = None) -> tuple[Settings, str | None]:
     except ValidationError as exc:
         bad = {str(error["loc"][0]) for error in exc.errors() if error["loc"]}
         kept = {key: value for key, value in data.items() if key not in bad}
-        first = exc.errors()[0]
-        where = ".".join(str(part) for part in first["loc"]) or "the file"
-        allowed = _allowed(where)
-        message = f"{path}: {where}: {first['msg']}{allowed}; using the default for it"
+        message = f"{path}: {_explained(exc)}; using the default for it"
         try:
             return Settings.model_validate(kept), message
         except ValidationError:
             return Settings(), message
+
+
+def _explained(exc: ValidationError) -> str:
+    """The first thing wrong, in plain words: the key, the value, what is allowed."""
+    first = exc.errors()[0]
+    key = ".".join(str(part) for part in first["loc"]) or "the file"
+    if first["type"] == "extra_forbidden":
+        return f"unknown setting {key!r}: the settings are {', '.join(Settings.model_fields)}"
+    allowed = _allowed(key)
+    if allowed:
+        return f"{key}: {first['input']!r} is not allowed{allowed}"
+    return f"{key}: {first['msg']}"
 
 
 def _allowed(key: str) -> str:
@@ -133,7 +142,7 @@ def changed(settings: Settings, key: str, value: str | None) -> Settings:
     try:
         return Settings.model_validate(data)
     except ValidationError as exc:
-        raise SettingsProblem(f"{key}: {exc.errors()[0]['msg']}{_allowed(key)}") from None
+        raise SettingsProblem(_explained(exc)) from None
 
 
 __all__ = [

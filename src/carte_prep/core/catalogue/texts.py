@@ -55,7 +55,12 @@ CITATIONS: Final = frozenset({"sources", "official_page", "read"})
 def texts(data: Any) -> Iterator[str]:
     """Every sentence of ``data`` (the catalogue's raw data, or one TOML file's), in order."""
     found: list[str] = []
-    _walk(data, None, lambda text: found.append(text) or text)
+
+    def keep(text: str) -> str:
+        found.append(text)
+        return text
+
+    _walk(data, None, keep)
     yield from found
 
 
