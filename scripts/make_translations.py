@@ -41,14 +41,24 @@ LOCALE = PACKAGE / "locale"
 TRANSLATED = [language for language in LANGUAGES if language != "en"]
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
 CODE_AREAS: dict[str, list[str]] = {
+    "storage": [
+        "src/carte_prep/core/storage/**/*.py",
+        "src/carte_prep/core/edits/**/*.py",
+        "src/carte_prep/core/model.py",
+        "src/carte_prep/core/session.py",
+        "src/carte_prep/core/history.py",
+        "src/carte_prep/core/migrations.py",
+        "src/carte_prep/core/settings.py",
+    ],
     "core": ["src/carte_prep/core/**/*.py", "src/carte_prep/*.py"],
     "cli": ["src/carte_prep/cli/**/*.py"],
     "tui": ["src/carte_prep/tui/**/*.py"],
     "dossier": ["src/carte_prep/dossier/**/*.py", "templates/**/*.html"],
 }
-"""Each area's sources, relative to the repository (``argparse`` is the standard library's)."""
-OWN_NAMES = {"countries.toml"}
-"""Catalogue files that carry each language's names themselves (CLDR's country names)."""
+"""Each area's sources, relative to the repository; a file belongs to the first area naming it.
+
+``argparse`` is an area too: the standard library's own words, in every command's help.
+"""
 PLACEHOLDER = re.compile(r"\{[a-z_0-9]*(?:![rsa])?(?::[^{}]*)?\}|%(?:\([a-z_]+\))?[sdr]")
 
 Found = dict[tuple[str, str | None], set[str]]
@@ -76,8 +86,11 @@ def _extract_code(paths: Iterator[Path]) -> Found:
 def areas() -> dict[tuple[str, str], Found]:
     """Every area's sentences, keyed by (domain, area)."""
     result: dict[tuple[str, str], Found] = {}
+    claimed: set[Path] = set()
     for area, patterns in CODE_AREAS.items():
-        result[(CODE_DOMAIN, area)] = _extract_code(_source_files(patterns))
+        own = [path for path in _source_files(patterns) if path not in claimed]
+        claimed.update(own)
+        result[(CODE_DOMAIN, area)] = _extract_code(iter(own))
     result[(CODE_DOMAIN, "argparse")] = _extract_code(iter([Path(argparse.__file__)]))
     folder = PACKAGE / "core" / "catalogue"
     for toml in sorted(folder.glob("*.toml")):
