@@ -59,6 +59,8 @@ CODE_AREAS: dict[str, list[str]] = {
 
 ``argparse`` is an area too: the standard library's own words, in every command's help.
 """
+OWN_NAMES = {"countries.toml"}
+"""Catalogue files that carry each language's names themselves (CLDR's country names)."""
 PLACEHOLDER = re.compile(r"\{[a-z_0-9]*(?:![rsa])?(?::[^{}]*)?\}|%(?:\([a-z_]+\))?[sdr]")
 
 Found = dict[tuple[str, str | None], set[str]]
