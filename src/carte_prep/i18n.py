@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import gettext
 import os
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from decimal import Decimal
 from importlib.resources import files
-from typing import Final, Literal
+from typing import Final, Literal, TypeVar
 
 Language = Literal["en", "fr"]
 LANGUAGES: Final[tuple[Language, ...]] = ("en", "fr")
@@ -116,6 +118,27 @@ def language() -> Language:
     return _language[0]
 
 
+@contextmanager
+def speaking(language: Language) -> Iterator[None]:
+    """Speak ``language`` inside the block only, then the language spoken before.
+
+    For a text that has one language whatever the reader's: the dossier's bordereau is
+    French for the prefecture clerk even in an English dossier. Only this process's own
+    lookups change (not ``LANGUAGE`` nor argparse's domain), for the time of the block.
+    """
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}: choose one of {', '.join(LANGUAGES)}")
+    before, loaded = _language[0], dict(_state)
+    _language[0] = language
+    _state.clear()
+    try:
+        yield
+    finally:
+        _language[0] = before
+        _state.clear()
+        _state.update(loaded)
+
+
 def _translations(domain: str) -> gettext.NullTranslations:
     found = _state.get(domain)
     if found is None:
@@ -145,6 +168,30 @@ def ngettext(singular: str, plural: str, count: int) -> str:
 def pgettext(context: str, message: str) -> str:
     """``message`` translated in ``context``, for a short word that means two things."""
     return _translations(CODE_DOMAIN).pgettext(context, message)
+
+
+Key = TypeVar("Key")
+
+
+class Translated(Mapping[Key, str]):
+    """A module-level table of English words, read in the language spoken when looked up.
+
+    Tables of labels (statuses, routes, procedures) are defined once at import, before a
+    test or the app may change the language; their values are marked with :func:`N_` and
+    each lookup passes them through :func:`_`, so every caller shows them translated.
+    """
+
+    def __init__(self, english: Mapping[Key, str]) -> None:
+        self._english = dict(english)
+
+    def __getitem__(self, key: Key) -> str:
+        return _(self._english[key])
+
+    def __iter__(self) -> Iterator[Key]:
+        return iter(self._english)
+
+    def __len__(self) -> int:
+        return len(self._english)
 
 
 def catalogue_text(text: str) -> str:
@@ -189,6 +236,7 @@ __all__ = [
     "LANGUAGE_NAMES",
     "N_",
     "Language",
+    "Translated",
     "_",
     "catalogue_text",
     "chosen_language",
@@ -199,4 +247,5 @@ __all__ = [
     "ngettext",
     "pgettext",
     "set_language",
+    "speaking",
 ]

@@ -8,7 +8,7 @@ of the vocabulary's values themselves live beside them in :mod:`carte_prep.core.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Final
 
 from carte_prep.core.agenda import AgendaEvent
@@ -16,26 +16,31 @@ from carte_prep.core.dates import fmt
 from carte_prep.core.engine import ChecklistItem
 from carte_prep.core.engine.results import Level, Warning
 from carte_prep.core.vocab import NEXT_STATUS, STATUS_WORDS, Route, Status
+from carte_prep.i18n import N_, Translated, _, ngettext, speaking
 
-ROUTE_NAMES: Final[dict[Route, str]] = {"anef": "ANEF (online)", "prefecture": "prefecture desk"}
+ROUTE_NAMES: Final[Mapping[Route, str]] = Translated(
+    {"anef": N_("ANEF (online)"), "prefecture": N_("prefecture desk")}
+)
 """Where a file goes, as a heading says it: 'Route: ANEF (online)'."""
-ROUTE_SHORT: Final[dict[Route, str]] = {"anef": "ANEF", "prefecture": "prefecture"}
+ROUTE_SHORT: Final[Mapping[Route, str]] = Translated(
+    {"anef": N_("ANEF"), "prefecture": N_("prefecture")}
+)
 """In a list column, where room is short."""
-ROUTE_WHERE: Final[dict[Route, str]] = {
-    "anef": "online on ANEF",
-    "prefecture": "at the prefecture desk",
-}
+ROUTE_WHERE: Final[Mapping[Route, str]] = Translated(
+    {"anef": N_("online on ANEF"), "prefecture": N_("at the prefecture desk")}
+)
 """As an answer to 'where do you file?' (the profile's choice)."""
-FILED_AT: Final[dict[Route, str]] = {
-    route: f"filed {where}" for route, where in ROUTE_WHERE.items()
-}
+FILED_AT: Final[Mapping[Route, str]] = Translated(
+    {"anef": N_("filed online on ANEF"), "prefecture": N_("filed at the prefecture desk")}
+)
 """In a sentence about a member: 'Student card · renewal · filed online on ANEF'."""
-ROUTE_IN_FULL: Final[dict[Route, str]] = {
-    "anef": "ANEF, online (Administration numérique des étrangers en France)",
-    "prefecture": "At the prefecture desk (dépôt en préfecture)",
-}
+ROUTE_IN_FULL: Final[Mapping[Route, str]] = Translated(
+    {
+        "anef": N_("ANEF, online (Administration numérique des étrangers en France)"),
+        "prefecture": N_("At the prefecture desk (dépôt en préfecture)"),
+    }
+)
 """The dossier's heading, with the French name of each."""
-NOT_COVERED = "not covered"
 
 
 def _cycle(start: Status) -> list[Status]:
@@ -45,17 +50,14 @@ def _cycle(start: Status) -> list[Status]:
     return order
 
 
-STATUS_CYCLE_TEXT: Final = " → ".join(STATUS_WORDS[s] for s in _cycle("todo"))
-"""The order the status key goes through (``NEXT_STATUS``), in words."""
+def status_cycle_text() -> str:
+    """The order the status key goes through (``NEXT_STATUS``), in words."""
+    return " → ".join(STATUS_WORDS[s] for s in _cycle("todo"))
 
 
 def route_short(route: Route | None) -> str:
     """The route in a list column ('not covered' when the path has none)."""
-    return NOT_COVERED if route is None else ROUTE_SHORT[route]
-
-
-def _count(number: int, one: str, many: str) -> str:
-    return f"{number} {one if number == 1 else many}"
+    return _("not covered") if route is None else ROUTE_SHORT[route]
 
 
 def warning_count(warnings: Sequence[Warning]) -> str:
@@ -66,9 +68,13 @@ def warning_count(warnings: Sequence[Warning]) -> str:
     """
     serious = sum(1 for w in warnings if w.level != "info")
     notes = len(warnings) - serious
-    parts = [_count(serious, "warning", "warnings")] if serious else []
+    parts = (
+        [ngettext("{count} warning", "{count} warnings", serious).format(count=serious)]
+        if serious
+        else []
+    )
     if notes:
-        parts.append(_count(notes, "note", "notes"))
+        parts.append(ngettext("{count} note", "{count} notes", notes).format(count=notes))
     return ", ".join(parts)
 
 
@@ -77,7 +83,7 @@ LEVEL_SIGNS: dict[Level, str] = {"danger": "⚠", "warning": "⚠", "info": "ℹ
 
 
 def bring(item: ChecklistItem, route: Route) -> str:
-    """What to bring or send of one document, in a few words.
+    """What to bring or send of one document, in a few words, in the language spoken.
 
     ANEF takes scans only (the original stays with the person, who may be asked for it);
     the desk takes paper: the originals (a number of photos for the photo item) and copies.
@@ -85,37 +91,26 @@ def bring(item: ChecklistItem, route: Route) -> str:
     requirement = item.requirement
     if route == "anef":
         if requirement.section == "fee":
-            return "enter the timbre number"  # an electronic stamp is a number, not a scan
+            return _("enter the timbre number")  # an electronic stamp is a number, not a scan
         if requirement.originals or requirement.copies:
-            return "upload a scan; keep the original"
-        return "typed in online"
+            return _("upload a scan; keep the original")
+        return _("typed in online")
+    count = item.quantity
     if requirement.counts_photos:
-        return _count(item.quantity, "photo", "photos")
+        return ngettext("{count} photo", "{count} photos", count).format(count=count)
     parts = []
-    if item.quantity:
-        parts.append(_count(item.quantity, "original", "originals"))
+    if count:
+        parts.append(ngettext("{count} original", "{count} originals", count).format(count=count))
     if requirement.copies:
-        parts.append(_count(requirement.copies, "copy", "copies"))
+        copies = requirement.copies
+        parts.append(ngettext("{count} copy", "{count} copies", copies).format(count=copies))
     return " + ".join(parts)
 
 
 def bring_fr(item: ChecklistItem, route: Route) -> str:
-    """:func:`bring` in French, for what the clerk reads: « 1 original + 1 copie »."""
-    requirement = item.requirement
-    if route == "anef":
-        if requirement.section == "fee":
-            return "numéro du timbre à saisir"
-        if requirement.originals or requirement.copies:
-            return "scan à téléverser"
-        return "saisi en ligne"
-    if requirement.counts_photos:
-        return _count(item.quantity, "photo", "photos")
-    parts = []
-    if item.quantity:
-        parts.append(_count(item.quantity, "original", "originaux"))
-    if requirement.copies:
-        parts.append(_count(requirement.copies, "copie", "copies"))
-    return " + ".join(parts)
+    """:func:`bring` in French whatever the language, for the clerk: « 1 original + 1 copie »."""
+    with speaking("fr"):
+        return bring(item, route)
 
 
 def bring_sentence(item: ChecklistItem, route: Route | None) -> str:
@@ -126,8 +121,8 @@ def bring_sentence(item: ChecklistItem, route: Route | None) -> str:
     if not what:
         return ""
     if route == "anef":
-        return f"On ANEF: {what}."
-    return f"Bring {what}."
+        return _("On ANEF: {what}.").format(what=what)
+    return _("Bring {what}.").format(what=what)
 
 
 def event_when(event: AgendaEvent) -> str:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from importlib.resources import as_file, files
 from pathlib import Path
 
+from carte_prep.i18n import _
+
 
 def _bundled(name: str) -> Path:
     packaged = files("carte_prep") / name
@@ -19,7 +21,9 @@ def _bundled(name: str) -> Path:
     checkout = Path(__file__).resolve().parents[2] / name
     if checkout.is_dir():
         return checkout
-    raise FileNotFoundError(f"carte-prep is installed without its {name}/ folder; reinstall it")
+    raise FileNotFoundError(
+        _("carte-prep is installed without its {folder}/ folder; reinstall it").format(folder=name)
+    )
 
 
 def profiles_dir() -> Path:

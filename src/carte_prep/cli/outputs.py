@@ -10,7 +10,7 @@ from pathlib import Path
 from carte_prep.cli import args as types
 from carte_prep.cli.args import Parser, add_command
 from carte_prep.cli.context import EXIT_USER_ERROR, Context, UsageError
-from carte_prep.core.confidence import CONFIDENCE_INTRO, confidence_lines
+from carte_prep.core.confidence import confidence_intro, confidence_lines
 from carte_prep.core.dates import fmt
 
 PDF_TIMEOUT = 600.0
@@ -55,7 +55,7 @@ def cmd_checklist(ctx: Context, args: argparse.Namespace) -> int:
         print(checklist_text(checklist, sources=args.sources))
     print()
     if args.sources:
-        print(CONFIDENCE_INTRO)
+        print(confidence_intro())
         for line in confidence_lines():
             print(f"  {line}")
         print()

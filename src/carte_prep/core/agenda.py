@@ -15,8 +15,10 @@ from carte_prep.core.catalogue import Catalogue, Deadline, load_catalogue
 from carte_prep.core.countries import countries
 from carte_prep.core.dates import add_months, age_on, fmt
 from carte_prep.core.engine import Checklist, Level, Result, build_checklist
+from carte_prep.core.engine.windows import held_words
 from carte_prep.core.model import Application, Household, Member, within_plausible_days
 from carte_prep.core.vocab import RECEIPT_NAMES
+from carte_prep.i18n import _, format_money
 
 EventKind = Literal[
     "appointment",
@@ -126,55 +128,61 @@ def _before_filing(c: _Collector, checklist: Checklist, application: Application
             c.add(
                 window.opens,
                 "window-opens",
-                "Filing window opens",
-                f"From this day you can file your request ({checklist.card_name_en}).",
+                _("Filing window opens"),
+                _("From this day you can file your request ({card}).").format(
+                    card=checklist.card_name_en
+                ),
                 deadline=False,
             )
         if window.late_fee != "none":
-            late = f"€{fee.late_fee_if_late} more" + (
-                " may be asked (disputed)" if window.late_fee == "disputed" else ""
-            )
+            if window.late_fee == "disputed":
+                late = _("File by this day: after it, {amount} more may be asked (disputed).")
+            else:
+                late = _("File by this day: after it, {amount} more.")
             c.add(
                 window.deadline,
                 "late-fee-deadline",
-                "Last day to file in time",
-                f"File by this day: after it, {late}.",
+                _("Last day to file in time"),
+                late.format(amount=format_money(fee.late_fee_if_late)),
                 keep_if_past=window.expiry >= c.today,
             )
         c.add(
             window.expiry,
             "card-expiry",
-            f"Your current {window.held} expires",
-            "File before this day" + (f". {window.caveat}" if window.caveat else "."),
+            _("Your current {held} expires").format(held=held_words(window.held)),
+            _("File before this day.") + (f" {window.caveat}" if window.caveat else ""),
         )
     if checklist.judged_on_kind == "appointment" and application.appointment:
         appointment = application.appointment
         where = appointment.place or route.where
-        confirmation = (
-            f" Confirmation number: {appointment.confirmation}." if appointment.confirmation else ""
+        detail = _("At {where}. Bring every original and one copy, in list order.").format(
+            where=where
         )
+        if appointment.confirmation:
+            detail += " " + _("Confirmation number: {number}.").format(
+                number=appointment.confirmation
+            )
         c.add(
             checklist.judged_on,
             "appointment",
-            "Prefecture appointment",
-            f"At {where}. Bring every original and one copy, in list order.{confirmation}",
+            _("Prefecture appointment"),
+            detail,
             time=appointment.time,
         )
     elif checklist.judged_on_kind == "filing" and route.route == "anef":
-        button = f" Press « {route.anef_button} »." if route.anef_button else ""
-        c.add(
-            checklist.judged_on,
-            "filing",
-            "Planned filing on ANEF",
-            f"File online with every document scanned.{button}",
-        )
+        detail = _("File online with every document scanned.")
+        if route.anef_button:
+            detail += " " + _("Press « {button} ».").format(button=route.anef_button)
+        c.add(checklist.judged_on, "filing", _("Planned filing on ANEF"), detail)
     elif checklist.judged_on_kind == "filing":
         c.add(
             checklist.judged_on,
             "filing",
-            "Planned filing at the prefecture",
-            f"Book or keep your appointment at {route.where}: bring every original and one "
-            "copy, in list order.",
+            _("Planned filing at the prefecture"),
+            _(
+                "Book or keep your appointment at {where}: bring every original and one copy, "
+                "in list order."
+            ).format(where=route.where),
         )
     if checklist.judged_on_kind != "today":
         _fetch_plan(c, checklist)
@@ -196,9 +204,10 @@ def _fetch_plan(c: _Collector, checklist: Checklist) -> None:
         c.add(
             day,
             "fetch-document",
-            f"Fetch a recent copy: {req.name_en}",
-            f"Dated on or after {fmt(earliest)} so that it is less than {max_age.months} "
-            f"months old on {checklist.judged_on_label}.",
+            _("Fetch a recent copy: {document}").format(document=req.name_en),
+            _(
+                "Dated on or after {date} so that it is less than {months} months old on {judged}."
+            ).format(date=fmt(earliest), months=max_age.months, judged=checklist.judged_on_label),
             deadline=False,
             item_id=req.id,
             sources=tuple(s.url for s in req.sources),
@@ -215,9 +224,11 @@ def _fetch_plan(c: _Collector, checklist: Checklist) -> None:
         c.add(
             max(latest, c.today),
             "ephoto-buy",
-            "Buy the e-photo code",
-            f"Between {fmt(earliest)} and {fmt(latest)}: it can take {hours} hours to work "
-            f"and lasts {months} months.",
+            _("Buy the e-photo code"),
+            _(
+                "Between {earliest} and {latest}: it can take {hours} hours to work and lasts "
+                "{months} months."
+            ).format(earliest=fmt(earliest), latest=fmt(latest), hours=hours, months=months),
             item_id=ephoto_id,
         )
     else:
@@ -225,8 +236,8 @@ def _fetch_plan(c: _Collector, checklist: Checklist) -> None:
             c.add(
                 photos.ephoto_active_after,
                 "ephoto-active",
-                "E-photo code should work",
-                f"Up to {hours} hours after purchase.",
+                _("E-photo code should work"),
+                _("Up to {hours} hours after purchase.").format(hours=hours),
                 deadline=False,
                 item_id=ephoto_id,
             )
@@ -234,8 +245,8 @@ def _fetch_plan(c: _Collector, checklist: Checklist) -> None:
             c.add(
                 photos.ephoto_expires_on,
                 "ephoto-expiry",
-                "E-photo code expires",
-                f"It is valid {months} months and can be used once.",
+                _("E-photo code expires"),
+                _("It is valid {months} months and can be used once.").format(months=months),
                 item_id=ephoto_id,
             )
 
@@ -249,8 +260,10 @@ def _passport_date(c: _Collector, checklist: Checklist) -> None:
         c.add(
             passport,
             "passport-expiry",
-            "Passport expires",
-            f"Before the card would end (about {fmt(card_end)}): renew it in time.",
+            _("Passport expires"),
+            _("Before the card would end (about {date}): renew it in time.").format(
+                date=fmt(card_end)
+            ),
         )
 
 
@@ -352,9 +365,11 @@ def _after_filing(c: _Collector, application: Application, catalogue: Catalogue)
         c.add(
             receipt.valid_until,
             "receipt-expiry",
-            f"Your {name} expires",
-            "Ask the prefecture (or ANEF) for a new one before this day if the card is "
-            "not ready: it proves your right to stay and, for many cards, to work.",
+            _("Your {name} expires").format(name=name),
+            _(
+                "Ask the prefecture (or ANEF) for a new one before this day if the card is not "
+                "ready: it proves your right to stay and, for many cards, to work."
+            ),
             keep_if_past=receipt is latest and not collected,
         )
     for request in log.requests:
@@ -362,27 +377,31 @@ def _after_filing(c: _Collector, application: Application, catalogue: Catalogue)
             c.add(
                 request.deadline,
                 "extra-documents",
-                "Send the extra documents asked for",
-                f"Asked on {fmt(request.received_on)}: {request.what}",
+                _("Send the extra documents asked for"),
+                _("Asked on {date}: {what}").format(
+                    date=fmt(request.received_on), what=request.what
+                ),
                 keep_if_past=True,
             )
     collection = log.collection
     bring = "; ".join(catalogue.collection.bring)
     if log.timbre:
-        bring += f". Stamp bought: €{log.timbre.amount}"
+        bring += ". " + _("Stamp bought: {amount}").format(amount=format_money(log.timbre.amount))
     if log.card_ready_on and (collection is None or collection.date is None):
         c.add(
             max(log.card_ready_on, c.today),
             "card-ready",
-            "Book the collection appointment",
-            f"Your card is ready. Bring: {bring}.",
+            _("Book the collection appointment"),
+            _("Your card is ready. Bring: {bring}.").format(bring=bring),
         )
     if collection and collection.date:
         c.add(
             collection.date,
             "collection",
-            "Collect your card",
-            f"At {collection.place or 'the prefecture'}. Bring: {bring}.",
+            _("Collect your card"),
+            _("At {place}. Bring: {bring}.").format(
+                place=collection.place or _("the prefecture"), bring=bring
+            ),
             time=collection.time,
             sources=tuple(s.url for s in catalogue.collection.sources),
         )

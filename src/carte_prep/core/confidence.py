@@ -7,24 +7,31 @@ was last checked. People who rely on the checklist at a prefecture desk need to 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Final
 
 from carte_prep.core.vocab import Confidence
+from carte_prep.i18n import N_, Translated, _
 
-CONFIDENCE_SCALE: Final[dict[Confidence, str]] = {
-    "C3": "three or more independent sources agree",
-    "C2": "two independent sources agree",
-    "S": "a single source: check it on your prefecture's list",
-    "Seed": "from one press article only, not confirmed elsewhere: check it",
-    "Conflict": "the sources disagree: the safe choice is shown, with the disagreement",
-    "Inference": "reasoned from the law's text, not stated by a page: check it",
-}
-
-CONFIDENCE_INTRO: Final = (
-    "How sure each rule is: every item shows a confidence mark and the day its sources "
-    "were last checked. Official pages (Légifrance, service-public.gouv.fr, prefectures) are "
-    "cited first; other pages only beside them."
+CONFIDENCE_SCALE: Final[Mapping[Confidence, str]] = Translated(
+    {
+        "C3": N_("three or more independent sources agree"),
+        "C2": N_("two independent sources agree"),
+        "S": N_("a single source: check it on your prefecture's list"),
+        "Seed": N_("from one press article only, not confirmed elsewhere: check it"),
+        "Conflict": N_("the sources disagree: the safe choice is shown, with the disagreement"),
+        "Inference": N_("reasoned from the law's text, not stated by a page: check it"),
+    }
 )
+
+
+def confidence_intro() -> str:
+    """The paragraph above the scale, in the language spoken."""
+    return _(
+        "How sure each rule is: every item shows a confidence mark and the day its sources "
+        "were last checked. Official pages (Légifrance, service-public.gouv.fr, prefectures) "
+        "are cited first; other pages only beside them."
+    )
 
 
 def confidence_label(mark: Confidence) -> str:

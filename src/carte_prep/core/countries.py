@@ -19,6 +19,7 @@ from importlib.resources import files
 from pydantic import BaseModel, ConfigDict
 
 from carte_prep.core.text import clean_line
+from carte_prep.i18n import _, language
 
 
 class Country(BaseModel):
@@ -70,11 +71,14 @@ def code_from_text(text: str) -> str | None:
 
 
 def country_name(code: str | None) -> str:
-    """The English name of a code, or the code itself when unknown; '' for None."""
+    """The name of a code in the language spoken (CLDR's), or the code itself when unknown;
+    '' for None."""
     if code is None:
         return ""
     country = countries().get(code)
-    return country.name_en if country else code
+    if country is None:
+        return code
+    return country.name_fr if language() == "fr" else country.name_en
 
 
 def check_code(value: str) -> str:
@@ -87,6 +91,8 @@ def check_code(value: str) -> str:
     if guessed is not None:
         return guessed
     raise ValueError(
-        f"{value[:40]!r} is not a nationality carte-prep knows; write the country's "
-        "two-letter code (for example GB, LB, DZ) or its name in English or French"
+        _(
+            "{value} is not a nationality carte-prep knows; write the country's two-letter "
+            "code (for example GB, LB, DZ) or its name in English or French"
+        ).format(value=repr(value[:40]))
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from carte_prep.core.catalogue import Catalogue, load_catalogue
 from carte_prep.core.model import Application
 from carte_prep.core.procedure import decide_procedure
+from carte_prep.i18n import _
 
 
 def card_problem(card_id: str, catalogue: Catalogue | None = None) -> str | None:
@@ -18,10 +19,9 @@ def card_problem(card_id: str, catalogue: Catalogue | None = None) -> str | None
     catalogue = catalogue or load_catalogue()
     if card_id in catalogue.cards:
         return None
-    return (
-        f"{card_id[:40]!r} is not a known card type; run 'carte-prep cards' to see them "
-        f"({', '.join(sorted(catalogue.cards))})"
-    )
+    return _(
+        "{card} is not a known card type; run 'carte-prep cards' to see them ({cards})"
+    ).format(card=repr(card_id[:40]), cards=", ".join(sorted(catalogue.cards)))
 
 
 def entry_problems(
@@ -47,15 +47,17 @@ def entry_problems(
             problems["current_card.card_type"] = held_problem
     code = application.departement
     if code is not None and code not in catalogue.departements:
-        problems["departement"] = (
-            f"{code!r} is not a département carte-prep knows; use the number from the post "
-            "code, such as '24', '2A' or '974'"
-        )
+        problems["departement"] = _(
+            "{code} is not a département carte-prep knows; use the number from the post code, "
+            "such as '24', '2A' or '974'"
+        ).format(code=repr(code))
     if not problems:
         decision = decide_procedure(application, catalogue, nationality)
         if not decision.covered:
             page = decision.read_instead.url if decision.read_instead else ""
             problems["request"] = (
-                f"{decision.reason} (read {page})" if page else str(decision.reason)
+                _("{reason} (read {page})").format(reason=decision.reason, page=page)
+                if page
+                else str(decision.reason)
             )
     return problems

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from carte_prep.i18n import _
+
 if TYPE_CHECKING:
     from pydantic import ValidationError
 
@@ -43,7 +45,7 @@ def location(loc: Loc) -> str:
             path += f"[{part}]"
         else:
             path += f".{part}" if path else str(part)
-    return path or "(top level)"
+    return path or _("(top level)")
 
 
 def field_problems(exc: ValidationError) -> list[tuple[Loc, str]]:
@@ -55,9 +57,9 @@ def field_problems(exc: ValidationError) -> list[tuple[Loc, str]]:
         for prefix in ("Value error, ", "Assertion failed, "):
             message = message.removeprefix(prefix)
         if error["type"] == "extra_forbidden":
-            message = "is not a known field; check its spelling or remove it"
+            message = _("is not a known field; check its spelling or remove it")
         elif error["type"] == "missing":
-            message = "is required but missing"
+            message = _("is required but missing")
         found.append((loc, message))
     return found
 

@@ -33,6 +33,7 @@ from typing import Any
 
 from carte_prep.core.errors import CartePrepError
 from carte_prep.core.rows import HouseholdRow
+from carte_prep.i18n import language
 
 FORMAT = 2
 MAX_INDEX_BYTES = 256 * 1024 * 1024
@@ -78,7 +79,7 @@ class HouseholdsIndex:
 
     path: Path
     stamp: str
-    """The day, the carte-prep version and the catalogue digest the lines were made for."""
+    """The day, the carte-prep version, the catalogue digest and the language of the lines."""
     written_ns: int = 0
     entries: dict[str, Entry] = field(default_factory=dict)
     changed: bool = False
@@ -191,7 +192,8 @@ class HouseholdsIndex:
 
 
 def stamp_for(today: dt.date, version: str, catalogue_digest: str) -> str:
-    return f"{today.isoformat()} {version} {catalogue_digest}"
+    """What the saved lines were made for; the language too, as their dates' words are in it."""
+    return f"{today.isoformat()} {version} {catalogue_digest} {language()}"
 
 
 def _read(path: Path) -> dict[str, Any] | None:

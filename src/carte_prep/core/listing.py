@@ -24,6 +24,7 @@ from carte_prep.core.storage import STALE_TEMP_SECONDS, FileProblem, Store, writ
 from carte_prep.core.storage.codec import Unusable, decode_versioned, read_household_file
 from carte_prep.core.storage.paths import conflict_owner, conflict_reason, ensure_dir
 from carte_prep.core.storage.safe_io import sha256, why
+from carte_prep.i18n import _
 
 
 @dataclass
@@ -57,7 +58,9 @@ def list_households(store: Store, today: dt.date, index_file: Path | None) -> Li
     except FileNotFoundError:
         return listing
     except OSError as exc:
-        listing.problems.append(FileProblem(store.root, f"cannot read: {why(exc)}"))
+        listing.problems.append(
+            FileProblem(store.root, _("cannot read: {why}").format(why=why(exc)))
+        )
         return listing
     store.clean_leftovers()
     stamp = stamp_for(today, __version__, sources_digest())
@@ -106,8 +109,10 @@ def _read_line(path: Path, key: FileKey, index: HouseholdsIndex, today: dt.date)
     household, version = decode_versioned(data)
     if household.id != path.name.removesuffix(".json"):
         raise Unusable(
-            f"holds household '{household.id}' but is named '{path.name}'; "
-            f"rename it to '{household.id}.json' or fix its id"
+            _(
+                "holds household '{id}' but is named '{name}'; rename it to '{id}.json' or "
+                "fix its id"
+            ).format(id=household.id, name=path.name)
         )
     from carte_prep.core.summary import household_row, summarise  # the engine: only now
     from carte_prep.core.triage import search_text

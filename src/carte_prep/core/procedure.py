@@ -16,8 +16,10 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict
 
 from carte_prep.core.catalogue import Card, Catalogue, Source, load_catalogue
+from carte_prep.core.countries import country_name
 from carte_prep.core.model import Application
 from carte_prep.core.vocab import PROCEDURE_LABELS, AppointmentKind, HeldKind, Procedure, Regime
+from carte_prep.i18n import _
 
 GENERAL_PAGE = Source(
     url="https://www.service-public.gouv.fr/particuliers/vosdroits/N110",
@@ -48,7 +50,7 @@ class ProcedureDecision(BaseModel):
 
 def _short(catalogue: Catalogue, card_id: str | None) -> str:
     card = catalogue.cards.get(card_id) if card_id else None
-    return card.short_en if card else f"card '{card_id}'"
+    return card.short_en if card else _("card '{card}'").format(card=card_id)
 
 
 def _path_for_card_request(
@@ -64,8 +66,10 @@ def _path_for_card_request(
         if held_card is None:
             held_card = target
             assumptions.append(
-                "You did not say which long-stay visa you hold: it is taken to be the VLS-TS "
-                f"for the {_short(catalogue, target)}."
+                _(
+                    "You did not say which long-stay visa you hold: it is taken to be the "
+                    "VLS-TS for the {card}."
+                ).format(card=_short(catalogue, target))
             )
         return (
             ("after-vls-ts" if held_card == target else "change-of-status"),
@@ -75,8 +79,10 @@ def _path_for_card_request(
     if held_card is None:
         held_card = target
         assumptions.append(
-            "You did not say which card you hold: it is taken to be the same card, so this is "
-            "a renewal."
+            _(
+                "You did not say which card you hold: it is taken to be the same card, so this "
+                "is a renewal."
+            )
         )
     renews = held_card == target or (card is not None and held_card in card.renews_from)
     return ("renewal" if renews else "change-of-status"), held_card, assumptions
@@ -88,17 +94,17 @@ def _visa_words(application: Application, card: Card | None) -> str:
         return ""
     rule = card.regularisation if card else "without-long-stay-visa"
     if rule == "without-long-stay-visa":
-        return (
-            " You have no long-stay visa: the droit de visa de régularisation applies "
+        return _(
+            "You have no long-stay visa: the droit de visa de régularisation applies "
             "(L.436-4 CESEDA)."
         )
     if rule == "if-irregular-stay":
-        return (
-            " You have no long-stay visa: this card does not need one, and the droit de visa "
+        return _(
+            "You have no long-stay visa: this card does not need one, and the droit de visa "
             "de régularisation is due only if you stay in France irregularly."
         )
-    return (
-        " You have no long-stay visa: this card does not need one, and no droit de visa de "
+    return _(
+        "You have no long-stay visa: this card does not need one, and no droit de visa de "
         "régularisation is due (L.436-4 CESEDA exempts it)."
     )
 
@@ -111,40 +117,52 @@ def _why(
     match path:
         case "first-admission":
             visa = _visa_words(application, catalogue.cards.get(application.card_type or ""))
-            return (
-                f"You hold no residence card and no VLS-TS, and ask for the {asked}: this is a "
-                f"first admission to stay (première demande).{visa}"
-            )
+            first = _(
+                "You hold no residence card and no VLS-TS, and ask for the {asked}: this is a "
+                "first admission to stay (première demande)."
+            ).format(asked=asked)
+            return f"{first} {visa}" if visa else first
         case "after-vls-ts":
-            return (
-                f"You hold a VLS-TS for the {asked} and ask for that card: this is the first "
+            return _(
+                "You hold a VLS-TS for the {asked} and ask for that card: this is the first "
                 "card after a long-stay visa; prefectures and service-public call it a renewal "
                 "(renouvellement), and the filing window of R.431-5 CESEDA applies."
-            )
+            ).format(asked=asked)
         case "renewal":
             if held_card != application.card_type:
-                return (
-                    f"You hold the {held} and ask for the {asked}: prefectures treat this as a "
+                return _(
+                    "You hold the {held} and ask for the {asked}: prefectures treat this as a "
                     "renewal (renouvellement)."
-                )
-            return f"You hold the {asked} and ask for it again: this is a renewal (renouvellement)."
+                ).format(held=held, asked=asked)
+            return _(
+                "You hold the {asked} and ask for it again: this is a renewal (renouvellement)."
+            ).format(asked=asked)
         case "change-of-status":
-            what = (
-                f"a VLS-TS for the {held}"
-                if application.current_card and application.current_card.kind == "vls-ts"
-                else f"the {held}"
+            if application.current_card and application.current_card.kind == "vls-ts":
+                change = _(
+                    "You hold a VLS-TS for the {held} and ask for a different card, the "
+                    "{asked}: this is a change of status (changement de statut)."
+                )
+            else:
+                change = _(
+                    "You hold the {held} and ask for a different card, the {asked}: this is a "
+                    "change of status (changement de statut)."
+                )
+            conditions = _(
+                "The filing window of what you hold applies, and you must meet the new card's "
+                "own conditions."
             )
-            return (
-                f"You hold {what} and ask for a different card, the {asked}: this is a change "
-                "of status (changement de statut). The filing window of what you hold applies, "
-                "and you must meet the new card's own conditions."
-            )
+            return f"{change.format(held=held, asked=asked)} {conditions}"
         case "duplicate":
-            return f"You ask for a duplicate of your {asked}, lost or stolen."
+            return _("You ask for a duplicate of your {asked}, lost or stolen.").format(asked=asked)
         case "change-of-situation":
-            return f"You declare a change on your {asked}: the card itself stays the same."
+            return _(
+                "You declare a change on your {asked}: the card itself stays the same."
+            ).format(asked=asked)
         case "vls-ts-validation":
-            return f"You arrived with a VLS-TS for the {asked} and validate it online."
+            return _("You arrived with a VLS-TS for the {asked} and validate it online.").format(
+                asked=asked
+            )
 
 
 def _not_covered(
@@ -157,8 +175,10 @@ def _not_covered(
     if rule is None:
         covered = ", ".join(PROCEDURE_LABELS[p] for p in card.paths)
         return (
-            f"carte-prep has no checklist for the {card.short_en} by this path "
-            f"({PROCEDURE_LABELS[path]}); it covers: {covered}.",
+            _(
+                "carte-prep has no checklist for the {card} by this path ({path}); it covers: "
+                "{covered}."
+            ).format(card=card.short_en, path=PROCEDURE_LABELS[path], covered=covered),
             card.official_page,
         )
     without_visa = rule.without_long_stay_visa
@@ -187,16 +207,18 @@ def _regime_refusal(
     instead = regime.instead.get(card.id)
     if instead is not None and instead.use is not None:
         other = catalogue.cards[instead.use]
-        return (
-            f"{regime.applies} In place of the {card.short_en} you ask for the "
-            f"{other.short_en} (« {other.name_fr} »): choose it in the profile.",
-            other.official_page,
-        )
+        instead_words = _(
+            "In place of the {card} you ask for the {other} (« {name_fr} »): choose it in the "
+            "profile."
+        ).format(card=card.short_en, other=other.short_en, name_fr=other.name_fr)
+        return f"{regime.applies} {instead_words}", other.official_page
     reason = (
         instead.reason
         if instead is not None and instead.reason
-        else f"The {card.short_en} is a CESEDA card: carte-prep has no checklist yet for "
-        "the certificate that may take its place."
+        else _(
+            "The {card} is a CESEDA card: carte-prep has no checklist yet for the certificate "
+            "that may take its place."
+        ).format(card=card.short_en)
     )
     read = instead.read if instead is not None and instead.read else regime.read
     return f"{regime.applies} {reason}", read
@@ -208,10 +230,13 @@ def _regime_note(card: Card, nationality: str | None, catalogue: Catalogue) -> t
     if own is None or (nationality is not None and nationality not in own.countries):
         return "", ""
     if nationality is None:
-        return own.applies, (
-            f"Nationality not set: the {card.short_en} is only for nationals of "
-            f"{', '.join(own.countries)} ({own.name_en}); you are taken to be one. Set the "
-            "nationality in the profile."
+        return own.applies, _(
+            "Nationality not set: the {card} is only for nationals of {countries} ({regime}); "
+            "you are taken to be one. Set the nationality in the profile."
+        ).format(
+            card=card.short_en,
+            countries=", ".join(country_name(code) for code in own.countries),
+            regime=own.name_en,
         )
     return own.applies, ""
 
@@ -258,13 +283,16 @@ def decide_procedure(
         return ProcedureDecision(
             path=path,
             label=label,
-            why=f"You ask for the card '{application.card_type}', which this version of "
-            "carte-prep does not know.",
+            why=_(
+                "You ask for the card '{card}', which this version of carte-prep does not know."
+            ).format(card=application.card_type),
             held_kind=held_kind,
             held_card=held_card,
             covered=False,
-            reason=f"The card '{application.card_type}' is not in carte-prep's catalogue "
-            "(it may have been renamed or removed): choose the card again in the profile.",
+            reason=_(
+                "The card '{card}' is not in carte-prep's catalogue (it may have been renamed "
+                "or removed): choose the card again in the profile."
+            ).format(card=application.card_type),
             read_instead=GENERAL_PAGE,
         )
     if card.not_covered_yet is not None:

@@ -16,13 +16,17 @@ from dataclasses import dataclass
 from carte_prep.core.catalogue import Catalogue, load_catalogue
 from carte_prep.core.dates import age_on
 from carte_prep.core.model import Member
+from carte_prep.i18n import N_, Translated, _, catalogue_text
 
 ADULT_AGE = 18
 """From this age on a foreign national living in France must hold a residence card."""
 SPOUSE_MIN_AGE = 16
 """Below this age a "spouse" or "partner" is almost certainly a child put in the wrong row."""
 MINORS_FAMILY = "Young adults"
-"""The catalogue's family of cards and documents meant for people under 18."""
+"""The catalogue's family of cards and documents meant for people under 18, in English:
+the loaded catalogue has it in the language spoken (:func:`catalogue_text`)."""
+RELATIONSHIP_WORDS = Translated({"spouse": N_("spouse"), "partner": N_("partner")})
+"""How the two relationships a child is too young for are named in the question."""
 
 
 @dataclass(frozen=True)
@@ -51,21 +55,24 @@ def doubts(member: Member, today: dt.date, *, catalogue: Catalogue | None = None
             Doubt(
                 "young-spouse",
                 "relationship",
-                f"{name} is {age}, and is saved as a {member.relationship}. "
-                "Is that right? A son or daughter is a “child”.",
+                _(
+                    "{name} is {age}, and is saved as a {relationship}. Is that right? A son or "
+                    "daughter is a “child”."
+                ).format(name=name, age=age, relationship=RELATIONSHIP_WORDS[member.relationship]),
             )
         )
     application = member.application
     if application is not None and age < ADULT_AGE:
         card = catalogue.cards.get(application.card_type)
-        if card is not None and card.family != MINORS_FAMILY:
+        if card is not None and card.family != catalogue_text(MINORS_FAMILY):
             found.append(
                 Doubt(
                     "minor-applies",
                     "application.card_type",
-                    f"{name} is {age}: a child under {ADULT_AGE} needs no residence card "
-                    f"(only a travel document, the DCEM, if they travel). Apply for the "
-                    f"{card.short_en} anyway?",
+                    _(
+                        "{name} is {age}: a child under {adult} needs no residence card (only a "
+                        "travel document, the DCEM, if they travel). Apply for the {card} anyway?"
+                    ).format(name=name, age=age, adult=ADULT_AGE, card=card.short_en),
                 )
             )
     if (
@@ -77,8 +84,10 @@ def doubts(member: Member, today: dt.date, *, catalogue: Catalogue | None = None
             Doubt(
                 "single-spouse",
                 "application.situation.marital_status",
-                f"{name} is saved as a spouse, but their marital status says “single”. "
-                "Is that right? Choose “married” (or PACS) in the Situation step.",
+                _(
+                    "{name} is saved as a spouse, but their marital status says “single”. Is "
+                    "that right? Choose “married” (or PACS) in the Situation step."
+                ).format(name=name),
             )
         )
     return found

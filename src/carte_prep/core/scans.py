@@ -13,6 +13,8 @@ import os
 import stat
 from pathlib import Path
 
+from carte_prep.i18n import _
+
 MAX_SCAN_BYTES = 25 * 1024 * 1024
 """The dossier's limit for one file; a larger scan could not go in the annex."""
 SIGNATURES: tuple[tuple[bytes, str], ...] = (
@@ -35,21 +37,35 @@ def scan_kind(path: Path) -> str:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
-        raise ScanProblem(f"there is no file at {path}; check the path") from None
+        raise ScanProblem(
+            _("there is no file at {path}; check the path").format(path=path)
+        ) from None
     except OSError as exc:
         if exc.errno == errno.EISDIR:
-            raise ScanProblem(f"{path} is a folder; give the path of one scan") from None
-        raise ScanProblem(f"cannot read {path}: {exc.strerror or exc}") from None
+            raise ScanProblem(
+                _("{path} is a folder; give the path of one scan").format(path=path)
+            ) from None
+        raise ScanProblem(
+            _("cannot read {path}: {why}").format(path=path, why=exc.strerror or exc)
+        ) from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise ScanProblem(f"{path} is a folder; give the path of one scan")
+            raise ScanProblem(_("{path} is a folder; give the path of one scan").format(path=path))
         if not stat.S_ISREG(info.st_mode):
-            raise ScanProblem(f"{path} is not a regular file; give the path of a scan")
+            raise ScanProblem(
+                _("{path} is not a regular file; give the path of a scan").format(path=path)
+            )
         if info.st_size > MAX_SCAN_BYTES:
             raise ScanProblem(
-                f"{path} is too large ({info.st_size // (1024 * 1024)} MB; the limit is "
-                f"{MAX_SCAN_BYTES // (1024 * 1024)} MB); scan it again at a lower resolution"
+                _(
+                    "{path} is too large ({size} MB; the limit is {limit} MB); scan it again "
+                    "at a lower resolution"
+                ).format(
+                    path=path,
+                    size=info.st_size // (1024 * 1024),
+                    limit=MAX_SCAN_BYTES // (1024 * 1024),
+                )
             )
         head = os.read(fd, 16)
     finally:
@@ -58,6 +74,8 @@ def scan_kind(path: Path) -> str:
         if head.startswith(signature):
             return kind
     raise ScanProblem(
-        f"{path} is not a JPEG, PNG or PDF file (judged by its content, not its name); "
-        "save or scan it again as one of those"
+        _(
+            "{path} is not a JPEG, PNG or PDF file (judged by its content, not its name); "
+            "save or scan it again as one of those"
+        ).format(path=path)
     )

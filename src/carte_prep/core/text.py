@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from carte_prep.i18n import _
+
 BIDI_CONTROLS = frozenset(
     "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
 )
@@ -20,13 +22,21 @@ def _describe(char: str) -> str:
     return f"U+{ord(char):04X}" + (f" ({name})" if name else "")
 
 
+def _too_long(value: str, max_length: int) -> str:
+    return _("is {length} characters long; the limit is {limit}, shorten it").format(
+        length=len(value), limit=max_length
+    )
+
+
 def _refuse_undecodable(value: str) -> None:
     """Lone surrogates come from bytes that were not UTF-8 (a mistyped terminal or file)."""
     for char in value:
         if unicodedata.category(char) == "Cs":
             raise ValueError(
-                "contains bytes that are not valid text (check your terminal's encoding "
-                "is UTF-8) and retype it"
+                _(
+                    "contains bytes that are not valid text (check your terminal's encoding "
+                    "is UTF-8) and retype it"
+                )
             )
 
 
@@ -37,15 +47,19 @@ def clean_line(value: str, *, max_length: int) -> str:
     for char in value:
         if char in BIDI_CONTROLS:
             raise ValueError(
-                f"contains the invisible direction control {_describe(char)}; "
-                "retype the text without pasting it"
+                _(
+                    "contains the invisible direction control {char}; retype the text "
+                    "without pasting it"
+                ).format(char=_describe(char))
             )
         if unicodedata.category(char) == "Cc":
             raise ValueError(
-                f"contains the control character {_describe(char)}; use a single line of plain text"
+                _("contains the control character {char}; use a single line of plain text").format(
+                    char=_describe(char)
+                )
             )
     if len(value) > max_length:
-        raise ValueError(f"is {len(value)} characters long; the limit is {max_length}, shorten it")
+        raise ValueError(_too_long(value, max_length))
     return value
 
 
@@ -58,13 +72,17 @@ def clean_multiline(value: str, *, max_length: int) -> str:
             continue
         if char in BIDI_CONTROLS:
             raise ValueError(
-                f"contains the invisible direction control {_describe(char)}; "
-                "retype the text without pasting it"
+                _(
+                    "contains the invisible direction control {char}; retype the text "
+                    "without pasting it"
+                ).format(char=_describe(char))
             )
         if unicodedata.category(char) == "Cc":
-            raise ValueError(f"contains the control character {_describe(char)}; remove it")
+            raise ValueError(
+                _("contains the control character {char}; remove it").format(char=_describe(char))
+            )
     if len(value) > max_length:
-        raise ValueError(f"is {len(value)} characters long; the limit is {max_length}, shorten it")
+        raise ValueError(_too_long(value, max_length))
     return value
 
 

@@ -21,6 +21,7 @@ from carte_prep.core.errors import (
     field_problems,
 )
 from carte_prep.core.model import Household, Member, SharedEvidence, Tracking
+from carte_prep.i18n import _
 
 
 def requirement(requirement_id: str, catalogue: Catalogue | None = None) -> Requirement:
@@ -28,7 +29,9 @@ def requirement(requirement_id: str, catalogue: Catalogue | None = None) -> Requ
     found = (catalogue or load_catalogue()).requirements.get(requirement_id)
     if found is None:
         raise NotFoundError(
-            f"no checklist item {requirement_id!r}; run 'carte-prep checklist' to see the item ids"
+            _("no checklist item {id}; run 'carte-prep checklist' to see the item ids").format(
+                id=repr(requirement_id)
+            )
         )
     return found
 
@@ -94,7 +97,9 @@ def share_document(
     """
     if not requirement(requirement_id, catalogue).shareable:
         raise InvalidInputError(
-            f"{requirement_id!r} is personal and cannot be shared between members"
+            _("{id} is personal and cannot be shared between members").format(
+                id=repr(requirement_id)
+            )
         )
     for member_id in member_ids:
         household.find_member(member_id)

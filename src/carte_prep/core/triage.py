@@ -18,6 +18,7 @@ from carte_prep.core.errors import InvalidInputError
 from carte_prep.core.model import Household
 from carte_prep.core.rows import DeadlineRow, HouseholdRow
 from carte_prep.core.summary import HouseholdSummary
+from carte_prep.i18n import _, ngettext
 
 OVERDUE = "overdue"
 
@@ -73,8 +74,10 @@ class Due:
     @property
     def label(self) -> str:
         if self.days is None:
-            return "overdue"
-        return f"overdue or due within {self.days} day{'' if self.days == 1 else 's'}"
+            return _("overdue")
+        return ngettext(
+            "overdue or due within {days} day", "overdue or due within {days} days", self.days
+        ).format(days=self.days)
 
 
 def parse_due(text: str) -> Due:
@@ -85,7 +88,9 @@ def parse_due(text: str) -> Due:
     found = re.fullmatch(r"(\d{1,3})\s*([dw])", value)
     if found is None:
         raise InvalidInputError(
-            f"--due {text!r}: give a number of days or weeks (7d, 2w) or 'overdue'"
+            _("--due {value}: give a number of days or weeks (7d, 2w) or 'overdue'").format(
+                value=repr(text)
+            )
         )
     number = int(found[1])
     return Due(number * 7 if found[2] == "w" else number)

@@ -6,7 +6,10 @@ adding a card type or a document is not (those live in the catalogue data files)
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Literal, get_args
+
+from carte_prep.i18n import N_, Translated
 
 Request = Literal["card", "duplicate", "change-of-situation", "vls-ts-validation"]
 """What the person asks for, in their words: a card (first, next or a different one), a
@@ -66,44 +69,54 @@ NEXT_STATUS: dict[Status, Status] = {
 """The next status when cycling, in the order a paper usually goes through them."""
 RECEIPT_KINDS: tuple[ReceiptKind, ...] = get_args(ReceiptKind)
 
-STATUS_WORDS: dict[Status, str] = {
-    "todo": "to do",
-    "requested": "requested",
-    "gathered": "gathered",
-    "handed-in": "handed in",
-    "not-applicable": "not applicable",
-}
+STATUS_WORDS: Mapping[Status, str] = Translated(
+    {
+        "todo": N_("to do"),
+        "requested": N_("requested"),
+        "gathered": N_("gathered"),
+        "handed-in": N_("handed in"),
+        "not-applicable": N_("not applicable"),
+    }
+)
 """Each status in words, the same in the app, the command line's help and the README."""
 
-RECEIPT_LABELS: dict[ReceiptKind, str] = {
-    "recepisse": "récépissé (from the prefecture desk)",
-    "prolongation": "attestation de prolongation (ANEF)",
-}
+RECEIPT_LABELS: Mapping[ReceiptKind, str] = Translated(
+    {
+        "recepisse": N_("récépissé (from the prefecture desk)"),
+        "prolongation": N_("attestation de prolongation (ANEF)"),
+    }
+)
 RECEIPT_NAMES: dict[ReceiptKind, str] = {
     "recepisse": "récépissé",
     "prolongation": "attestation de prolongation",
 }
 """The paper's own name, inside a sentence ('Your récépissé runs out...')."""
 
-PROCEDURE_LABELS: dict[Procedure, str] = {
-    "first-admission": "first admission to stay (first card)",
-    "after-vls-ts": "first card after a long-stay visa (VLS-TS)",
-    "renewal": "renewal of the same card",
-    "change-of-status": "change of status (a different card)",
-    "duplicate": "duplicate after loss or theft",
-    "change-of-situation": "change of situation",
-    "vls-ts-validation": "VLS-TS visa validation",
-}
+PROCEDURE_LABELS: Mapping[Procedure, str] = Translated(
+    {
+        "first-admission": N_("first admission to stay (first card)"),
+        "after-vls-ts": N_("first card after a long-stay visa (VLS-TS)"),
+        "renewal": N_("renewal of the same card"),
+        "change-of-status": N_("change of status (a different card)"),
+        "duplicate": N_("duplicate after loss or theft"),
+        "change-of-situation": N_("change of situation"),
+        "vls-ts-validation": N_("VLS-TS visa validation"),
+    }
+)
 
-REQUEST_LABELS: dict[Request, str] = {
-    "card": "a card (a first one, the next one, or a different one)",
-    "duplicate": "a duplicate of a lost or stolen card",
-    "change-of-situation": "to declare a change (address, civil status, family) on my card",
-    "vls-ts-validation": "to validate my long-stay visa (VLS-TS) online",
-}
+REQUEST_LABELS: Mapping[Request, str] = Translated(
+    {
+        "card": N_("a card (a first one, the next one, or a different one)"),
+        "duplicate": N_("a duplicate of a lost or stolen card"),
+        "change-of-situation": N_("to declare a change (address, civil status, family) on my card"),
+        "vls-ts-validation": N_("to validate my long-stay visa (VLS-TS) online"),
+    }
+)
 
-HELD_LABELS: dict[HeldKind | None, str] = {
-    None: "nothing: no residence card and no VLS-TS",
-    "vls-ts": "a long-stay visa valant titre de séjour (VLS-TS)",
-    "card": "a residence card",
-}
+HELD_LABELS: Mapping[HeldKind | None, str] = Translated(
+    {
+        None: N_("nothing: no residence card and no VLS-TS"),
+        "vls-ts": N_("a long-stay visa valant titre de séjour (VLS-TS)"),
+        "card": N_("a residence card"),
+    }
+)

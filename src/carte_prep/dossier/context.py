@@ -14,7 +14,7 @@ from typing import Literal
 
 from carte_prep.core.agenda import next_deadline
 from carte_prep.core.catalogue import load_catalogue
-from carte_prep.core.confidence import CONFIDENCE_INTRO, confidence_lines
+from carte_prep.core.confidence import confidence_intro, confidence_lines
 from carte_prep.core.dates import fmt
 from carte_prep.core.engine import Checklist, ChecklistItem, build_checklist, household_progress
 from carte_prep.core.model import Household, Member
@@ -131,7 +131,7 @@ def build_dossier(
             if p.route == "prefecture"  # on ANEF there is no desk: the upload set instead
         ),
         packing=tuple(packing_list(p) for p in parts.values()),
-        confidence_intro=CONFIDENCE_INTRO,
+        confidence_intro=confidence_intro(),
         confidence_scale=tuple(confidence_lines()),
         watermark=WATERMARK,
     )

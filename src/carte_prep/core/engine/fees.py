@@ -11,10 +11,12 @@ from __future__ import annotations
 import datetime as dt
 
 from carte_prep.core.catalogue import Card, Catalogue
+from carte_prep.core.dates import fmt
 from carte_prep.core.engine.conditions import Facts, holds
 from carte_prep.core.engine.results import FeeQuote, FilingWindow
 from carte_prep.core.model import Application
 from carte_prep.core.procedure import ProcedureDecision
+from carte_prep.i18n import _, format_money
 
 
 def _late_fees(window: FilingWindow | None, filing: dt.date, amount: int) -> tuple[int, int]:
@@ -74,20 +76,29 @@ def quote_fee(
     regularisation = schedule.regularisation.total if regularises else 0
     top = max(amount.total_max, upper.total_max if upper else 0)
     if top == 0 and not late and not regularisation:
-        when_paid = "nothing to pay: this card is free"
+        when_paid = _("nothing to pay: this card is free")
     else:
         when_paid = rule.paid or catalogue.fee_paid
     if regularises:
-        when_paid += (
-            f"; of the €{regularisation} droit de visa de régularisation, "
-            f"€{schedule.regularisation.at_filing} is paid when you file and is not refunded"
+        when_paid += "; " + _(
+            "of the {total} droit de visa de régularisation, {at_filing} is paid when you "
+            "file and is not refunded"
+        ).format(
+            total=format_money(regularisation),
+            at_filing=format_money(schedule.regularisation.at_filing),
         )
     caveats = [c for c in (override.why if override else None, rule.caveat, schedule.caveat) if c]
     if disputed and window is not None:
         caveats.insert(
             0,
-            f"Filed after {window.deadline:%d/%m/%Y}, the €{disputed} late fee may be asked "
-            f"and is counted in the upper figure only: {window.late_fee_note or 'disputed'}.",
+            _(
+                "Filed after {date}, the {amount} late fee may be asked and is counted in the "
+                "upper figure only: {note}."
+            ).format(
+                date=fmt(window.deadline),
+                amount=format_money(disputed),
+                note=window.late_fee_note or _("disputed"),
+            ),
         )
     return FeeQuote(
         category=category,

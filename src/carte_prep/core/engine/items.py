@@ -14,6 +14,7 @@ from carte_prep.core.dates import add_months, fmt
 from carte_prep.core.engine.results import ChecklistItem, Freshness, PhotoPlan, Warning
 from carte_prep.core.model import Application, Household, Member, Tracking
 from carte_prep.core.vocab import DONE_STATUSES
+from carte_prep.i18n import _
 
 
 def effective_tracking(
@@ -62,13 +63,15 @@ def _date_warnings(
 ) -> list[Warning]:
     name = requirement.name_en
     if freshness is not None and freshness.implausible is not None:
-        after = "today" if freshness.implausible == "future" else judged_label
+        after = _("today") if freshness.implausible == "future" else judged_label
         return [
             Warning(
                 code="implausible-date",
                 level="warning",
-                message=f"{name}: dated {fmt(freshness.document_date)}, after {after}. This is "
-                "probably a typo (check the year): correct the date on the item.",
+                message=_(
+                    "{name}: dated {date}, after {after}. This is probably a typo (check the "
+                    "year): correct the date on the item."
+                ).format(name=name, date=fmt(freshness.document_date), after=after),
                 item_id=requirement.id,
             )
         ]
@@ -78,11 +81,17 @@ def _date_warnings(
             Warning(
                 code="too-old",
                 level="danger" if tracking.status in DONE_STATUSES else "warning",
-                message=(
-                    f"{name}: dated {fmt(freshness.document_date)}, it is fresh only until "
-                    f"{fmt(freshness.fresh_until)} (less than {months} months) but will be "
-                    f"judged on {judged_label}. Get a newer one dated after "
-                    f"{fmt(add_months(judged_on, -months))}."
+                message=_(
+                    "{name}: dated {date}, it is fresh only until {fresh_until} (less than "
+                    "{months} months) but will be judged on {judged}. Get a newer one dated "
+                    "after {newer}."
+                ).format(
+                    name=name,
+                    date=fmt(freshness.document_date),
+                    fresh_until=fmt(freshness.fresh_until),
+                    months=months,
+                    judged=judged_label,
+                    newer=fmt(add_months(judged_on, -months)),
                 ),
                 item_id=requirement.id,
             )
@@ -97,7 +106,9 @@ def _date_warnings(
             Warning(
                 code="no-document-date",
                 level="info",
-                message=f"{name}: enter the date printed on it to check it is recent enough.",
+                message=_(
+                    "{name}: enter the date printed on it to check it is recent enough."
+                ).format(name=name),
                 item_id=requirement.id,
             )
         ]
@@ -139,8 +150,10 @@ def build_item(
             Warning(
                 code="translation",
                 level="warning",
-                message=f"{requirement.name_en}: issued in another language, it needs a sworn "
-                "translation (traducteur assermenté près une cour d'appel).",
+                message=_(
+                    "{name}: issued in another language, it needs a sworn translation "
+                    "(traducteur assermenté près une cour d'appel)."
+                ).format(name=requirement.name_en),
                 item_id=requirement.id,
             )
         )

@@ -11,8 +11,7 @@ from carte_prep.core.engine.conditions import Facts, holds
 from carte_prep.core.engine.results import JudgedOn, RouteDecision
 from carte_prep.core.model import Application
 from carte_prep.core.vocab import Procedure, Route
-
-ANEF_WHERE = "online, on the ANEF website (administration-etrangers-en-france.interieur.gouv.fr)"
+from carte_prep.i18n import _
 
 
 def departement_of(catalogue: Catalogue, application: Application) -> Departement | None:
@@ -23,10 +22,12 @@ def departement_of(catalogue: Catalogue, application: Application) -> Departemen
 def prefecture_name(departement: Departement | None) -> str:
     """Where a prefecture file goes, in words a person can look up."""
     if departement is None:
-        return "your prefecture (set your département to see which)"
+        return _("your prefecture (set your département to see which)")
     if departement.service:
         return departement.service
-    return f"Prefecture of {departement.name}, in {departement.prefecture}"
+    return _("Prefecture of {name}, in {town}").format(
+        name=departement.name, town=departement.prefecture
+    )
 
 
 def _anef_button(rule: PathRule, path: Procedure, application: Application) -> str | None:
@@ -61,7 +62,9 @@ def decide_route(
     else:
         route = fixed
     where = (
-        ANEF_WHERE if route == "anef" else prefecture_name(departement_of(catalogue, application))
+        _("online, on the ANEF website (administration-etrangers-en-france.interieur.gouv.fr)")
+        if route == "anef"
+        else prefecture_name(departement_of(catalogue, application))
     )
     button = _anef_button(rule, path, application) if route == "anef" else None
     return RouteDecision(
@@ -109,9 +112,11 @@ def planned_days(application: Application) -> tuple[dt.date | None, dt.date | No
 def describe_judging_date(day: dt.date, kind: JudgedOn) -> str:
     """How the judging day is named in warnings: 'your appointment on 15/12/2026'."""
     if kind == "appointment":
-        return f"your appointment on {fmt(day)}"
+        return _("your appointment on {date}").format(date=fmt(day))
     if kind == "filing":
-        return f"your planned filing date, {fmt(day)}"
+        return _("your planned filing date, {date}").format(date=fmt(day))
     if kind == "filed":
-        return f"the day you filed, {fmt(day)}"
-    return f"today, {fmt(day)} (set an appointment or filing date to plan ahead)"
+        return _("the day you filed, {date}").format(date=fmt(day))
+    return _("today, {date} (set an appointment or filing date to plan ahead)").format(
+        date=fmt(day)
+    )

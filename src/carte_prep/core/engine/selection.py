@@ -13,6 +13,7 @@ import datetime as dt
 from carte_prep.core.catalogue import FACTS, Catalogue, Requirement
 from carte_prep.core.engine.conditions import Facts, holds
 from carte_prep.core.engine.results import Warning
+from carte_prep.i18n import _
 
 
 def needed(catalogue: Catalogue, facts: Facts, filing: dt.date, age: int) -> list[Requirement]:
@@ -49,8 +50,10 @@ def probably_needed(
                 extra.append(
                     (
                         requirement,
-                        f"Probably needed {words}. {question.ask} Answer it in the profile "
-                        "to be sure.",
+                        _(
+                            "Probably needed {answer}. {question} Answer it in the profile to "
+                            "be sure."
+                        ).format(answer=words, question=question.ask),
                     )
                 )
         if added:
@@ -58,8 +61,10 @@ def probably_needed(
                 Warning(
                     code=question.code,
                     level="warning",
-                    message=f"{question.ask} Until you answer it in the profile, these are "
-                    "listed as probably needed: " + "; ".join(r.name_en for r in added) + ".",
+                    message=_(
+                        "{question} Until you answer it in the profile, these are listed as "
+                        "probably needed: {items}."
+                    ).format(question=question.ask, items="; ".join(r.name_en for r in added)),
                 )
             )
     return extra, warnings

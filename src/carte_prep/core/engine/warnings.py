@@ -21,9 +21,11 @@ from carte_prep.core.engine.results import (
     Warning,
 )
 from carte_prep.core.engine.route import planned_days
-from carte_prep.core.engine.windows import WINDOW_PATHS, window_warnings
+from carte_prep.core.engine.windows import WINDOW_PATHS, held_words, window_warnings
 from carte_prep.core.model import Application, Member
 from carte_prep.core.procedure import ProcedureDecision
+from carte_prep.core.vocab import RECEIPT_NAMES
+from carte_prep.i18n import _
 
 DUPLICATE_RENEWAL_MONTHS = 3
 """A card ending within this many months: ask for a renewal instead of a duplicate."""
@@ -56,31 +58,34 @@ def _planning(c: Context) -> list[Warning]:
             Warning(
                 code="date-passed",
                 level="warning",
-                message=f"The day you planned to file, {fmt(max(passed))}, has passed: if you "
-                "filed, record it in the after-filing log; otherwise set a new date. Until "
-                "then the file is judged on today.",
+                message=_(
+                    "The day you planned to file, {date}, has passed: if you filed, record it "
+                    "in the after-filing log; otherwise set a new date. Until then the file is "
+                    "judged on today."
+                ).format(date=fmt(max(passed))),
             )
         )
     if c.window is not None:
         warnings += window_warnings(c.window, c.today, c.judged_on, c.fee.late_fee_if_late)
     elif c.decision.path in WINDOW_PATHS:
-        held = "visa" if c.decision.held_kind == "vls-ts" else "card"
+        held = held_words("visa" if c.decision.held_kind == "vls-ts" else "card")
         warnings.append(
             Warning(
                 code="renewal-window",
                 level="info",
-                message=f"Enter the end date of your current {held} to see when you can file.",
+                message=_(
+                    "Enter the end date of your current {held} to see when you can file."
+                ).format(held=held),
             )
         )
     if c.route.decided_by == "default":
-        where = "on ANEF" if c.route.route == "anef" else "at the prefecture"
+        if c.route.route == "anef":
+            assumed = _("Filing on ANEF is assumed.")
+        else:
+            assumed = _("Filing at the prefecture is assumed.")
+        choose = _("Choose the route in the member's profile.")
         warnings.append(
-            Warning(
-                code="route-choice",
-                level="info",
-                message=f"Filing {where} is assumed. {c.route.why} Choose the route in the "
-                "member's profile.",
-            )
+            Warning(code="route-choice", level="info", message=f"{assumed} {c.route.why} {choose}")
         )
     return warnings
 
@@ -95,8 +100,10 @@ def _passport(c: Context) -> list[Warning]:
             Warning(
                 code="passport",
                 level="danger",
-                message=f"Your passport expires on {fmt(expiry)}, before you file: "
-                "renew it first (or bring a consular attestation).",
+                message=_(
+                    "Your passport expires on {date}, before you file: renew it first (or "
+                    "bring a consular attestation)."
+                ).format(date=fmt(expiry)),
             )
         ]
     if expiry < card_end:
@@ -104,8 +111,10 @@ def _passport(c: Context) -> list[Warning]:
             Warning(
                 code="passport",
                 level="warning",
-                message=f"Your passport expires on {fmt(expiry)}, before the card would "
-                f"(about {fmt(card_end)}): plan its renewal in time.",
+                message=_(
+                    "Your passport expires on {date}, before the card would (about "
+                    "{card_end}): plan its renewal in time."
+                ).format(date=fmt(expiry), card_end=fmt(card_end)),
             )
         ]
     return []
@@ -119,8 +128,10 @@ def _current_card(c: Context) -> list[Warning]:
             Warning(
                 code="numero-etranger",
                 level="warning",
-                message="Your numéro étranger has 9 digits; it usually has 10. Check it on "
-                "your card or récépissé.",
+                message=_(
+                    "Your numéro étranger has 9 digits; it usually has 10. Check it on your "
+                    "card or récépissé."
+                ),
             )
         )
     if (
@@ -133,8 +144,10 @@ def _current_card(c: Context) -> list[Warning]:
             Warning(
                 code="duplicate-near-expiry",
                 level="warning",
-                message=f"Your card expires on {fmt(current.valid_until)}, within "
-                f"{DUPLICATE_RENEWAL_MONTHS} months: ask for a renewal instead of a duplicate.",
+                message=_(
+                    "Your card expires on {date}, within {months} months: ask for a renewal "
+                    "instead of a duplicate."
+                ).format(date=fmt(current.valid_until), months=DUPLICATE_RENEWAL_MONTHS),
             )
         )
     return warnings
@@ -150,8 +163,10 @@ def ephoto_warnings(photos: PhotoPlan, judged_on: dt.date, catalogue: Catalogue)
             Warning(
                 code="ephoto",
                 level="info",
-                message=f"Buy the e-photo code a few days before filing: it can take up to "
-                f"{hours} hours to work and lasts {months} months.",
+                message=_(
+                    "Buy the e-photo code a few days before filing: it can take up to {hours} "
+                    "hours to work and lasts {months} months."
+                ).format(hours=hours, months=months),
             )
         ]
     if photos.ephoto_expires_on and photos.ephoto_expires_on <= judged_on:
@@ -159,8 +174,10 @@ def ephoto_warnings(photos: PhotoPlan, judged_on: dt.date, catalogue: Catalogue)
             Warning(
                 code="ephoto",
                 level="danger",
-                message=f"Your e-photo code expires on {fmt(photos.ephoto_expires_on)}, "
-                f"before you file on {fmt(judged_on)}: buy a new one.",
+                message=_(
+                    "Your e-photo code expires on {date}, before you file on {filing}: buy a "
+                    "new one."
+                ).format(date=fmt(photos.ephoto_expires_on), filing=fmt(judged_on)),
             )
         ]
     if photos.ephoto_active_after and photos.ephoto_active_after > judged_on:
@@ -168,8 +185,10 @@ def ephoto_warnings(photos: PhotoPlan, judged_on: dt.date, catalogue: Catalogue)
             Warning(
                 code="ephoto",
                 level="info",
-                message=f"Your e-photo code may only work from "
-                f"{fmt(photos.ephoto_active_after)} (up to {hours} hours after purchase).",
+                message=_(
+                    "Your e-photo code may only work from {date} (up to {hours} hours after "
+                    "purchase)."
+                ).format(date=fmt(photos.ephoto_active_after), hours=hours),
             )
         ]
     return []
@@ -184,20 +203,24 @@ def _after_filing(application: Application, today: dt.date) -> list[Warning]:
             Warning(
                 code="implausible-date",
                 level="warning",
-                message=f"The filing date {fmt(filed)} is after today: probably a typo (check "
-                "the year) in the after-filing log.",
+                message=_(
+                    "The filing date {date} is after today: probably a typo (check the year) "
+                    "in the after-filing log."
+                ).format(date=fmt(filed)),
             )
         )
     waiting = log.collection is None or log.collection.date is None or log.collection.date > today
     for receipt in log.receipts:
-        name = "récépissé" if receipt.kind == "recepisse" else "attestation de prolongation"
+        name = RECEIPT_NAMES[receipt.kind]
         if filed is not None and receipt.valid_until < filed:
             warnings.append(
                 Warning(
                     code="receipt-dates",
                     level="warning",
-                    message=f"Your {name} is valid until {fmt(receipt.valid_until)}, before "
-                    f"the filing on {fmt(filed)}: check its dates (probably a typo).",
+                    message=_(
+                        "Your {name} is valid until {date}, before the filing on {filed}: "
+                        "check its dates (probably a typo)."
+                    ).format(name=name, date=fmt(receipt.valid_until), filed=fmt(filed)),
                 )
             )
         elif filed is not None and receipt.issued_on and receipt.issued_on < filed:
@@ -205,20 +228,23 @@ def _after_filing(application: Application, today: dt.date) -> list[Warning]:
                 Warning(
                     code="receipt-dates",
                     level="warning",
-                    message=f"Your {name} is dated {fmt(receipt.issued_on)}, before the filing "
-                    f"on {fmt(filed)}: check its dates (probably a typo).",
+                    message=_(
+                        "Your {name} is dated {date}, before the filing on {filed}: check its "
+                        "dates (probably a typo)."
+                    ).format(name=name, date=fmt(receipt.issued_on), filed=fmt(filed)),
                 )
             )
     current = max(log.receipts, key=lambda r: r.valid_until, default=None)
     if current is not None and waiting and current.valid_until < today:
-        name = "récépissé" if current.kind == "recepisse" else "attestation de prolongation"
+        name = RECEIPT_NAMES[current.kind]
         warnings.append(
             Warning(
                 code="receipt-expired",
                 level="danger",
-                message=f"Your {name} expired on {fmt(current.valid_until)}: ask the "
-                "prefecture (or ANEF) for a new one now; without it you have no proof of your "
-                "right to stay or to work.",
+                message=_(
+                    "Your {name} expired on {date}: ask the prefecture (or ANEF) for a new one "
+                    "now; without it you have no proof of your right to stay or to work."
+                ).format(name=name, date=fmt(current.valid_until)),
             )
         )
     return warnings
@@ -232,22 +258,23 @@ def identity_warnings(member: Member, today: dt.date, catalogue: Catalogue) -> l
             Warning(
                 code="implausible-date",
                 level="warning",
-                message=f"The birth date {fmt(member.birth_date)} is after today: probably a "
-                "typo (check the year) in the profile.",
+                message=_(
+                    "The birth date {date} is after today: probably a typo (check the year) in "
+                    "the profile."
+                ).format(date=fmt(member.birth_date)),
             )
         )
     if member.nationality is None:
-        written = f" (written before as “{member.nationality_as_written}”)"
-        warnings.append(
-            Warning(
-                code="nationality",
-                level="info",
-                message="Nationality not set"
-                + (written if member.nationality_as_written else "")
-                + ": choose it in the profile. It decides some rules (bilateral accords, the "
-                "Withdrawal Agreement, deadlines at 18).",
-            )
+        rules = _(
+            "It decides some rules (bilateral accords, the Withdrawal Agreement, deadlines at 18)."
         )
+        if member.nationality_as_written:
+            unset = _(
+                "Nationality not set (written before as “{written}”): choose it in the profile."
+            ).format(written=member.nationality_as_written)
+        else:
+            unset = _("Nationality not set: choose it in the profile.")
+        warnings.append(Warning(code="nationality", level="info", message=f"{unset} {rules}"))
     for notice in catalogue.notices:
         if not notice.when and member.nationality in notice.countries:
             warnings.append(

@@ -17,6 +17,7 @@ from carte_prep.core.engine.results import FilingWindow, Level, Warning
 from carte_prep.core.model import Application
 from carte_prep.core.procedure import ProcedureDecision
 from carte_prep.core.vocab import Route
+from carte_prep.i18n import _, format_money, ngettext, pgettext
 
 WINDOW_PATHS = frozenset({"after-vls-ts", "renewal", "change-of-status"})
 CLOSING_SOON_DAYS = 14
@@ -64,12 +65,26 @@ def filing_window(
 
 def late_fee_words(window: FilingWindow, amount: int) -> str:
     """What filing late costs, said as the texts allow: due, disputed, or nothing."""
+    money = format_money(amount)
     if window.late_fee == "due":
-        return f"the €{amount} late fee applies (L.436-5 CESEDA)"
+        return _("the {amount} late fee applies (L.436-5 CESEDA)").format(amount=money)
     if window.late_fee == "disputed":
-        note = f": {window.late_fee_note}" if window.late_fee_note else ""
-        return f"the €{amount} late fee may be asked{note}"
-    return "no late fee is charged"
+        if window.late_fee_note:
+            return _("the {amount} late fee may be asked: {note}").format(
+                amount=money, note=window.late_fee_note
+            )
+        return _("the {amount} late fee may be asked").format(amount=money)
+    return _("no late fee is charged")
+
+
+def held_words(held: str) -> str:
+    """What the window is counted from ('card', 'visa', 'certificate'), in a sentence."""
+    words = {
+        "card": pgettext("held", "card"),
+        "visa": pgettext("held", "visa"),
+        "certificate": pgettext("held", "certificate"),
+    }
+    return words.get(held, held)
 
 
 def window_warnings(
@@ -80,31 +95,40 @@ def window_warnings(
     def warn(level: Level, message: str) -> Warning:
         return Warning(code="renewal-window", level=level, message=message)
 
-    held, late = window.held, late_fee_words(window, late_fee)
+    held, late = held_words(window.held), late_fee_words(window, late_fee)
+    expiry, deadline = fmt(window.expiry), fmt(window.deadline)
     if today > window.expiry:
-        message = f"Your {held} expired on {fmt(window.expiry)}: file your request at once"
-        message += f"; {late}." if window.late_fee != "none" else "."
+        if window.late_fee != "none":
+            message = _("Your {held} expired on {date}: file your request at once; {late}.")
+        else:
+            message = _("Your {held} expired on {date}: file your request at once.")
+        message = message.format(held=held, date=expiry, late=late)
         if window.late_limit and today > window.late_limit:
-            message += (
-                f" It is more than {(window.late_limit - window.expiry).days} days after expiry: "
-                "the request may no longer be accepted; get advice (prefecture, association)."
-            )
+            days = (window.late_limit - window.expiry).days
+            message += " " + _(
+                "It is more than {days} days after expiry: the request may no longer be "
+                "accepted; get advice (prefecture, association)."
+            ).format(days=days)
         return [warn("danger", message)]
     if today > window.deadline:
         if window.legal_deadline is not None and today <= window.legal_deadline:
             return [
                 warn(
                     "warning",
-                    f"service-public says to file at least 2 months before your {held} ends, "
-                    f"so by {fmt(window.deadline)}; R.431-5 CESEDA says a filing in the last 2 "
-                    f"months is on time. File now, before {fmt(window.expiry)}: {late}.",
+                    _(
+                        "service-public says to file at least 2 months before your {held} "
+                        "ends, so by {deadline}; R.431-5 CESEDA says a filing in the last 2 "
+                        "months is on time. File now, before {expiry}: {late}."
+                    ).format(held=held, deadline=deadline, expiry=expiry, late=late),
                 )
             ]
         return [
             warn(
                 "danger",
-                f"The last day to file in time was {fmt(window.deadline)}: file now, before your "
-                f"{held} ends on {fmt(window.expiry)}; {late}.",
+                _(
+                    "The last day to file in time was {deadline}: file now, before your "
+                    "{held} ends on {expiry}; {late}."
+                ).format(held=held, deadline=deadline, expiry=expiry, late=late),
             )
         ]
     warnings: list[Warning] = []
@@ -112,16 +136,20 @@ def window_warnings(
         warnings.append(
             warn(
                 "info",
-                f"Book your prefecture appointment as early as your prefecture allows and file "
-                f"no later than {fmt(window.deadline)} (your {held} ends {fmt(window.expiry)}).",
+                _(
+                    "Book your prefecture appointment as early as your prefecture allows and "
+                    "file no later than {deadline} (your {held} ends {expiry})."
+                ).format(held=held, deadline=deadline, expiry=expiry),
             )
         )
     elif today < window.opens:
         warnings.append(
             warn(
                 "info",
-                f"Filing window not yet open: file from {fmt(window.opens)} and no later than "
-                f"{fmt(window.deadline)} (your {held} ends {fmt(window.expiry)}).",
+                _(
+                    "Filing window not yet open: file from {opens} and no later than "
+                    "{deadline} (your {held} ends {expiry})."
+                ).format(opens=fmt(window.opens), held=held, deadline=deadline, expiry=expiry),
             )
         )
     else:
@@ -130,25 +158,34 @@ def window_warnings(
         warnings.append(
             warn(
                 level,
-                f"Filing window open: {days_left} days left to file, until "
-                f"{fmt(window.deadline)} (your {held} ends {fmt(window.expiry)}).",
+                ngettext(
+                    "Filing window open: {days} day left to file, until {deadline} (your "
+                    "{held} ends {expiry}).",
+                    "Filing window open: {days} days left to file, until {deadline} (your "
+                    "{held} ends {expiry}).",
+                    days_left,
+                ).format(days=days_left, deadline=deadline, held=held, expiry=expiry),
             )
         )
     if filing > window.deadline and window.deadline < window.expiry:
         warnings.append(
             warn(
                 "warning",
-                f"Your filing date {fmt(filing)} is after {fmt(window.deadline)}, the last day "
-                f"to file in time ({late}): file earlier.",
+                _(
+                    "Your filing date {filing} is after {deadline}, the last day to file in "
+                    "time ({late}): file earlier."
+                ).format(filing=fmt(filing), deadline=deadline, late=late),
             )
         )
     if filing != today and window.opens is not None and filing < window.opens:
+        opens = fmt(window.opens)
         warnings.append(
             warn(
                 "warning",
-                f"Your filing date {fmt(filing)} is before the window opens on "
-                f"{fmt(window.opens)}: file between {fmt(window.opens)} and "
-                f"{fmt(window.deadline)}.",
+                _(
+                    "Your filing date {filing} is before the window opens on {opens}: file "
+                    "between {opens} and {deadline}."
+                ).format(filing=fmt(filing), opens=opens, deadline=deadline),
             )
         )
     return warnings

@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType
 
 from carte_prep.core import Household
 from carte_prep.core.edits import RemoveMember
-from carte_prep.present import STATUS_CYCLE_TEXT
+from carte_prep.present import status_cycle_text
 from carte_prep.tui.messages import PdfRequested, UploadSetRequested
 from carte_prep.tui.screens.base import DataScreen
 from carte_prep.tui.screens.checklist_rows import pdf_commands
@@ -28,7 +28,7 @@ CHECKLIST_BINDINGS: list[BindingType] = [
         id="toggle-gathered",
         tooltip="Mark the item gathered, or back to do",
     ),
-    Binding("s", "cycle_status", "Status", id="cycle-status", tooltip=STATUS_CYCLE_TEXT),
+    Binding("s", "cycle_status", "Status", id="cycle-status", tooltip=status_cycle_text()),
     Binding("t", "toggle_translated", "Translated", id="toggle-translated", show=False),
     Binding("1", "view('all')", "All items", id="view-all", show=False),
     Binding("2", "view('missing')", "Missing items", id="view-missing", show=False),
