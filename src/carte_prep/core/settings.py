@@ -16,7 +16,7 @@ from typing import Any, Final, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from carte_prep.core.paths import settings_path
-from carte_prep.i18n import LANGUAGES, Language, language_from_locale
+from carte_prep.i18n import LANGUAGES, Language, machine_language
 
 Theme = Literal["textual-dark", "textual-light", "nord", "gruvbox", "tokyo-night"]
 THEMES: Final[tuple[str, ...]] = ("textual-dark", "textual-light", "nord", "gruvbox", "tokyo-night")
@@ -41,9 +41,9 @@ class Settings(BaseModel):
     def _upper(cls, value: Any) -> Any:
         return value.upper() if isinstance(value, str) else value
 
-    def spoken_language(self, environ: dict[str, str] | None = None) -> Language:
+    def spoken_language(self) -> Language:
         """The language to speak: the setting, else the machine's locale."""
-        return self.language or language_from_locale(environ)
+        return self.language or machine_language()
 
 
 class SettingsProblem(Exception):
