@@ -53,7 +53,7 @@ def _fee_lines(checklist: Checklist) -> list[str]:
     lines = [
         _("  Fee:       {amount}").format(amount=_money(fee.total, fee.total_max))
         + (late if fee.late_fee else "")
-        + (f"; {fee.when_paid}" if fee.total_max else "")
+        + (_("; {when}").format(when=fee.when_paid) if fee.total_max else "")
     ]
     if fee.caveat and fee.total_max:
         lines.append(_("             Note: {note}").format(note=fee.caveat))
