@@ -16,11 +16,7 @@ from typing import Any, Final, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from carte_prep.core.paths import settings_path
-<<<<<<< HEAD
-from carte_prep.i18n import LANGUAGES, Language, machine_language
-=======
-from carte_prep.i18n import LANGUAGES, Language, _, language_from_locale
->>>>>>> i18n-cli
+from carte_prep.i18n import LANGUAGES, Language, _, machine_language
 
 Theme = Literal["textual-dark", "textual-light", "nord", "gruvbox", "tokyo-night"]
 THEMES: Final[tuple[str, ...]] = ("textual-dark", "textual-light", "nord", "gruvbox", "tokyo-night")
