@@ -152,7 +152,7 @@ def write_language(language: str, out: Path) -> list[Path]:
 
 
 def main() -> None:
-    """With ``--lang``: that language into ``--out``; without: every language, each in its folder."""
+    """With ``--lang``, that language into ``--out``; without, each language into its folder."""
     import argparse
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])

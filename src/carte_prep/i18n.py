@@ -44,6 +44,8 @@ set to one of these starts in French (the setting or ``--lang`` changes it).
 
 _state: dict[str, gettext.NullTranslations] = {}
 _language: list[Language] = ["en"]
+_machine_language_variable: list[str | None] = []
+"""``LANGUAGE`` as the process found it, before :func:`set_language` set it."""
 
 
 def locale_dir() -> str:
@@ -107,10 +109,29 @@ def set_language(language: Language) -> None:
         raise ValueError(f"unknown language {language!r}: choose one of {', '.join(LANGUAGES)}")
     _language[0] = language
     _state.clear()
+    if not _machine_language_variable:
+        _machine_language_variable.append(os.environ.get("LANGUAGE"))
     os.environ["LANGUAGE"] = language
     gettext.bindtextdomain(CODE_DOMAIN, locale_dir())
     gettext.textdomain(CODE_DOMAIN)
     gettext._translations.clear()  # type: ignore[attr-defined]  # argparse's cached lookups
+
+
+def machine_environ() -> dict[str, str]:
+    """The environment as it was before :func:`set_language`: what the machine asks for."""
+    environ = dict(os.environ)
+    if _machine_language_variable:
+        original = _machine_language_variable[0]
+        if original is None:
+            environ.pop("LANGUAGE", None)
+        else:
+            environ["LANGUAGE"] = original
+    return environ
+
+
+def machine_language() -> Language:
+    """The language the machine's locale asks for, whatever this process speaks now."""
+    return language_from_locale(machine_environ())
 
 
 def language() -> Language:
@@ -244,6 +265,8 @@ __all__ = [
     "format_number",
     "language",
     "language_from_locale",
+    "machine_environ",
+    "machine_language",
     "ngettext",
     "pgettext",
     "set_language",

@@ -63,5 +63,5 @@ def test_the_cli_sets_the_language_and_speaks_it_next_time() -> None:
     assert read_settings()[0].language == "fr"
     bad = run("settings", "set", "language", "de")
     assert bad.returncode == 1
-    assert "allowed: en, fr" in bad.stderr
+    assert "(valeurs permises : en, fr)" in bad.stderr  # the setting just made: French
     assert read_settings()[0].language == "fr"  # unchanged on disk

@@ -81,7 +81,7 @@ def _dispatch(argv: Sequence[str]) -> int:
     from carte_prep.cli.context import EXIT_USER_ERROR, Context, UsageError
     from carte_prep.core.errors import CartePrepError
     from carte_prep.core.text import printable
-    from carte_prep.i18n import chosen_language, set_language
+    from carte_prep.i18n import _, chosen_language, set_language
 
     set_language(chosen_language(_language_flag(argv)))
     parser = build_parser()
@@ -89,12 +89,14 @@ def _dispatch(argv: Sequence[str]) -> int:
     try:
         if args.command is None:
             if args.today is not None:
-                raise UsageError("--today works with a command (e.g. 'checklist'), not the app")
+                raise UsageError(_("--today works with a command (e.g. 'checklist'), not the app"))
             return _run_app(args)
         with contextlib.ExitStack() as stack:
             return int(args.handler(Context(args, stack), args))
     except CartePrepError as exc:
-        print(f"carte-prep: error: {printable(str(exc))}", file=sys.stderr)
+        print(
+            _("carte-prep: error: {message}").format(message=printable(str(exc))), file=sys.stderr
+        )
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         return 130
@@ -104,5 +106,6 @@ def _dispatch(argv: Sequence[str]) -> int:
         return 0
     except OSError as exc:
         where = f" ({exc.filename})" if exc.filename else ""
-        print(f"carte-prep: error: {printable(f'{exc.strerror or exc}{where}')}", file=sys.stderr)
+        message = printable(f"{exc.strerror or exc}{where}")
+        print(_("carte-prep: error: {message}").format(message=message), file=sys.stderr)
         return EXIT_USER_ERROR

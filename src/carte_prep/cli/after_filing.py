@@ -11,6 +11,7 @@ from carte_prep.cli.args import Parser, add_command
 from carte_prep.cli.context import Context, UsageError
 from carte_prep.core.errors import InvalidInputError, explain_validation
 from carte_prep.core.vocab import RECEIPT_KINDS
+from carte_prep.i18n import _
 
 if TYPE_CHECKING:
     from carte_prep.core import edits as e
@@ -84,45 +85,50 @@ def cmd_log(ctx: Context, args: argparse.Namespace) -> int:
     household = ctx.household(args.household)
     member = household.find_member(args.member)
     if member.application is None:
-        raise UsageError(f"{member.display_name} has no application: nothing to log")
+        raise UsageError(
+            _("{name} has no application: nothing to log").format(name=member.display_name)
+        )
     if args.action is None:
         print_log(member.application.after_filing)
         return 0
     ctx.change(household.id, log_edit(args, f"{household.id}/{member.id}"))
-    print(f"{household.id}/{member.id}: {args.action} saved")
+    print(
+        _("{where}: {action} saved").format(where=f"{household.id}/{member.id}", action=args.action)
+    )
     return 0
 
 
 def register(commands: argparse._SubParsersAction[Parser]) -> None:
     p = add_command(
-        commands, "log", cmd_log, "what happened after filing (shown when no action is given)"
+        commands, "log", cmd_log, _("what happened after filing (shown when no action is given)")
     )
     p.add_argument("household")
     p.add_argument("member")
     actions = p.add_subparsers(dest="action", metavar="ACTION", parser_class=Parser)
-    a = actions.add_parser("filed", help="the day the file was handed in or submitted")
+    a = actions.add_parser("filed", help=_("the day the file was handed in or submitted"))
     a.add_argument("date", type=types.date)
-    a = actions.add_parser("receipt", help="a récépissé or ANEF attestation de prolongation")
+    a = actions.add_parser("receipt", help=_("a récépissé or ANEF attestation de prolongation"))
     a.add_argument("kind", choices=RECEIPT_KINDS)
     types.add_date(a, "--until", required=True)
     types.add_date(a, "--issued")
-    a = actions.add_parser("request", help="the prefecture asked for more documents")
+    a = actions.add_parser("request", help=_("the prefecture asked for more documents"))
     types.add_date(a, "--received", required=True)
-    types.add_date(a, "--deadline", required=True, help="the date written in the letter")
+    types.add_date(a, "--deadline", required=True, help=_("the date written in the letter"))
     a.add_argument("--what", required=True)
-    a = actions.add_parser("sent", help="you sent what a request asked for")
-    a.add_argument("number", type=int, help="the request number shown by 'log H M'")
+    a = actions.add_parser("sent", help=_("you sent what a request asked for"))
+    a.add_argument("number", type=int, help=_("the request number shown by 'log H M'"))
     types.add_date(a, "--date", required=True)
-    for kind in ("receipt", "request"):
-        a = actions.add_parser(f"remove-{kind}", help=f"remove a {kind} entered by mistake")
-        a.add_argument("number", type=int, help=f"the {kind} number shown by 'log H M'")
-    a = actions.add_parser("card-ready", help="the SMS or e-mail saying the card is ready")
+    a = actions.add_parser("remove-receipt", help=_("remove a receipt entered by mistake"))
+    a.add_argument("number", type=int, help=_("the receipt number shown by 'log H M'"))
+    a = actions.add_parser("remove-request", help=_("remove a request entered by mistake"))
+    a.add_argument("number", type=int, help=_("the request number shown by 'log H M'"))
+    a = actions.add_parser("card-ready", help=_("the SMS or e-mail saying the card is ready"))
     a.add_argument("date", type=types.date)
-    a = actions.add_parser("timbre", help="the fee stamp bought")
-    a.add_argument("number", help="its 16-digit number")
-    a.add_argument("amount", type=int, help="in euros")
+    a = actions.add_parser("timbre", help=_("the fee stamp bought"))
+    a.add_argument("number", help=_("its 16-digit number"))
+    a.add_argument("amount", type=int, help=_("in euros"))
     types.add_date(a, "--date")
-    a = actions.add_parser("collection", help="the appointment to collect the card")
+    a = actions.add_parser("collection", help=_("the appointment to collect the card"))
     a.add_argument("date", type=types.date)
     a.add_argument("--time", type=types.time, metavar="HH:MM")
     a.add_argument("--place")

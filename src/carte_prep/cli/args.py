@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from carte_prep.core.text import printable
+from carte_prep.i18n import _
 
 if TYPE_CHECKING:
     from carte_prep.cli.context import Context
@@ -25,7 +26,8 @@ class Parser(argparse.ArgumentParser):
     """argparse that reports errors in one line, like every other carte-prep error."""
 
     def error(self, message: str) -> Any:  # argparse's signature returns NoReturn
-        self.exit(2, f"carte-prep: error: {printable(message)} (see '{self.prog} --help')\n")
+        line = _("carte-prep: error: {message} (see '{command} --help')")
+        self.exit(2, line.format(message=printable(message), command=self.prog) + "\n")
 
 
 def add_command(
@@ -39,7 +41,7 @@ def add_command(
 
 def folder(text: str) -> Path:
     if not text.strip():
-        raise argparse.ArgumentTypeError("the folder is empty; give a path, e.g. ~/carte-prep")
+        raise argparse.ArgumentTypeError(_("the folder is empty; give a path, e.g. ~/carte-prep"))
     return Path(text).expanduser()
 
 
@@ -50,7 +52,9 @@ def date(text: str) -> dt.date:
         day = dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2027-01-15"
+            _("{text} is not a date; write it as YYYY-MM-DD, e.g. 2027-01-15").format(
+                text=repr(text)
+            )
         ) from None
     try:
         return plausible_day(day)
@@ -69,7 +73,9 @@ def seconds(text: str) -> float:
         value = math.nan
     if not math.isfinite(value) or not 0 < value <= MAX_SECONDS:
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not a number of seconds above 0 and at most {MAX_SECONDS:g} (a day)"
+            _("{text} is not a number of seconds above 0 and at most {most} (a day)").format(
+                text=repr(text), most=f"{MAX_SECONDS:g}"
+            )
         )
     return value
 
@@ -78,7 +84,9 @@ def time(text: str) -> dt.time:
     try:
         return dt.time.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a time; write it as HH:MM") from None
+        raise argparse.ArgumentTypeError(
+            _("{text} is not a time; write it as HH:MM").format(text=repr(text))
+        ) from None
 
 
 def add_date(

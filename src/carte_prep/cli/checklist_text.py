@@ -10,6 +10,7 @@ from carte_prep.core.confidence import confidence_label
 from carte_prep.core.dates import fmt
 from carte_prep.core.engine import Checklist, ChecklistItem, Level
 from carte_prep.core.vocab import Status
+from carte_prep.i18n import _, format_money
 from carte_prep.present import ROUTE_NAMES, bring
 
 MARKS: dict[Status, str] = {
@@ -24,20 +25,23 @@ LEVEL_MARKS: dict[Level, str] = {"danger": "!!", "warning": " !", "info": " i"}
 
 def _money(low: int, high: int) -> str:
     if high == 0:
-        return "free"
-    return f"€{low}" if low == high else f"€{low} to €{high}"
+        return _("free")
+    if low == high:
+        return format_money(low)
+    return _("{low} to {high}").format(low=format_money(low), high=format_money(high))
 
 
 def _not_covered_text(checklist: Checklist) -> list[str]:
     decision = checklist.decision
     page = decision.read_instead
     lines = [
-        f"  Procedure: {decision.label} — NOT COVERED",
+        _("  Procedure: {procedure} — NOT COVERED").format(procedure=decision.label),
         f"             {decision.why}",
         f"  !! {decision.reason}",
     ]
     if page is not None:
-        lines.append(f"     Read instead: {page.url}" + (f" ({page.note})" if page.note else ""))
+        read = _("     Read instead: {url}").format(url=page.url)
+        lines.append(read + (f" ({page.note})" if page.note else ""))
     lines += [f"  {LEVEL_MARKS[w.level]} {w.message}" for w in checklist.warnings]
     return lines
 
@@ -45,13 +49,14 @@ def _not_covered_text(checklist: Checklist) -> list[str]:
 def _fee_lines(checklist: Checklist) -> list[str]:
     fee = checklist.fee
     assert fee is not None
+    late = _(" (includes the {amount} late fee)").format(amount=format_money(fee.late_fee))
     lines = [
-        f"  Fee:       {_money(fee.total, fee.total_max)}"
-        + (f" (includes the €{fee.late_fee} late fee)" if fee.late_fee else "")
-        + (f"; {fee.when_paid}" if fee.total_max else "")
+        _("  Fee:       {amount}").format(amount=_money(fee.total, fee.total_max))
+        + (late if fee.late_fee else "")
+        + (_("; {when}").format(when=fee.when_paid) if fee.total_max else "")
     ]
     if fee.caveat and fee.total_max:
-        lines.append(f"             Note: {fee.caveat}")
+        lines.append(_("             Note: {note}").format(note=fee.caveat))
     return lines
 
 
@@ -59,16 +64,20 @@ def _dated(item: ChecklistItem) -> str:
     """'dated 12/08/2026: TOO OLD (fresh until 11/11/2026)', or what else the date means."""
     freshness = item.freshness
     assert freshness is not None
-    dated = f"dated {fmt(freshness.document_date)}"
+    dated = _("dated {date}").format(date=fmt(freshness.document_date))
     if item.variant is not None:
         dated += f", {item.variant.label}"
     if freshness.implausible:
-        return f"{dated}: CHECK THE DATE (after today or after the filing day)"
+        return _("{dated}: CHECK THE DATE (after today or after the filing day)").format(
+            dated=dated
+        )
     if freshness.fresh_until is None:
         limited = item.requirement.max_age is not None
-        return f"{dated}: does not go out of date" if limited else dated
-    verdict = "fresh" if freshness.ok else "TOO OLD"
-    return f"{dated}: {verdict} (fresh until {fmt(freshness.fresh_until)})"
+        return _("{dated}: does not go out of date").format(dated=dated) if limited else dated
+    until = fmt(freshness.fresh_until)
+    if freshness.ok:
+        return _("{dated}: fresh (fresh until {date})").format(dated=dated, date=until)
+    return _("{dated}: TOO OLD (fresh until {date})").format(dated=dated, date=until)
 
 
 def _item_lines(checklist: Checklist, *, sources: bool) -> list[str]:
@@ -85,27 +94,29 @@ def _item_lines(checklist: Checklist, *, sources: bool) -> list[str]:
             if what:
                 details.append(what)
             if item.shared_with:
-                details.append("shared: " + ", ".join(item.shared_with))
+                details.append(_("shared: {members}").format(members=", ".join(item.shared_with)))
             lines.append(f"        {' · '.join(details)}   [{req.id}]")
             if item.provisional:
                 lines.append(f"        ?  {item.provisional}")
             if item.freshness:
                 lines.append(f"        {_dated(item)}")
             if not item.done and item.tracking.status != "not-applicable":
-                lines.append(f"        How: {req.how_to_get}")
+                lines.append(_("        How: {how}").format(how=req.how_to_get))
             if req.caveat and not item.done:
-                lines.append(f"        Note: {req.caveat}")
+                lines.append(_("        Note: {note}").format(note=req.caveat))
             lines += [f"        {LEVEL_MARKS[w.level]} {w.message}" for w in item.warnings]
             if item.tracking.notes:
-                lines.append(f"        Your note: {item.tracking.notes}")
+                lines.append(_("        Your note: {note}").format(note=item.tracking.notes))
             if sources:
                 lines += [
-                    f"        Source: {s.url}" + (f" ({s.note})" if s.note else "")
+                    _("        Source: {url}").format(url=s.url)
+                    + (f" ({s.note})" if s.note else "")
                     for s in req.sources
                 ]
                 lines.append(
-                    f"        Confidence {confidence_label(req.confidence)}, "
-                    f"verified {fmt(req.verified_on)}"
+                    _("        Confidence {confidence}, verified {date}").format(
+                        confidence=confidence_label(req.confidence), date=fmt(req.verified_on)
+                    )
                 )
     return lines
 
@@ -117,21 +128,25 @@ def checklist_text(checklist: Checklist, *, sources: bool) -> str:
     lines = [f"{checklist.member_name}"]
     if checklist.card is not None:
         lines += [
-            f"  Card:      {checklist.card.name_fr}",
+            _("  Card:      {card}").format(card=checklist.card.name_fr),
             f"             ({checklist.card.name_en})",
         ]
     else:
-        lines.append(f"  Card:      {checklist.card_type} (not in this catalogue)")
+        lines.append(
+            _("  Card:      {card} (not in this catalogue)").format(card=checklist.card_type)
+        )
     if not checklist.covered or checklist.route is None:
         return "\n".join(lines + _not_covered_text(checklist))
     route = checklist.route
     lines += [
-        f"  Procedure: {decision.label}",
-        f"             Why: {decision.why}",
-        f"  Route:     {ROUTE_NAMES[route.route]} — {route.where}",
+        _("  Procedure: {procedure}").format(procedure=decision.label),
+        _("             Why: {why}").format(why=decision.why),
+        _("  Route:     {route} — {where}").format(
+            route=_(ROUTE_NAMES[route.route]), where=route.where
+        ),
     ]
     if route.anef_button:
-        lines.append(f"             ANEF button: « {route.anef_button} »")
+        lines.append(_("             ANEF button: « {button} »").format(button=route.anef_button))
         if route.anef_button_caveat:
             lines.append(f"             ({route.anef_button_caveat})")
     if route.why:
@@ -139,18 +154,28 @@ def checklist_text(checklist: Checklist, *, sources: bool) -> str:
     lines.append(f"             {route.hand_in}")
     window = checklist.window
     if window is not None and checklist.judged_on_kind != "filed":
-        opens = f"from {fmt(window.opens)} " if window.opens else ""
+        held, deadline, expiry = window.held, fmt(window.deadline), fmt(window.expiry)
+        if window.opens:
+            line = _("  Window:    file from {opens} by {deadline} (your {held} ends {expiry})")
+        else:
+            line = _("  Window:    file by {deadline} (your {held} ends {expiry})")
         lines.append(
-            f"  Window:    file {opens}by {fmt(window.deadline)} (your {window.held} ends "
-            f"{fmt(window.expiry)})"
+            line.format(
+                opens=fmt(window.opens) if window.opens else "",
+                deadline=deadline,
+                held=held,
+                expiry=expiry,
+            )
         )
         if window.caveat:
             lines.append(f"             ({window.caveat})")
-    lines.append(f"  Judged on: {checklist.judged_on_label}")
+    lines.append(_("  Judged on: {when}").format(when=checklist.judged_on_label))
     lines += _fee_lines(checklist)
+    progress = checklist.progress
     lines.append(
-        f"  Progress:  {checklist.progress.done}/{checklist.progress.total} ready "
-        f"({checklist.progress.percent}%)"
+        _("  Progress:  {done}/{total} ready ({percent}%)").format(
+            done=progress.done, total=progress.total, percent=progress.percent
+        )
     )
     member_warnings = [w for w in checklist.warnings if w.item_id is None]
     if member_warnings:

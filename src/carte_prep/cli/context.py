@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from carte_prep.core.errors import CartePrepError
 from carte_prep.core.text import printable
+from carte_prep.i18n import _
 
 if TYPE_CHECKING:
     from carte_prep.core.edits import Edit
@@ -54,7 +55,10 @@ class Context:
 
         settings, problem = read_settings()
         if problem is not None:
-            print(printable(f"carte-prep: warning: {problem}"), file=sys.stderr)
+            print(
+                printable(_("carte-prep: warning: {problem}").format(problem=problem)),
+                file=sys.stderr,
+            )
         return settings
 
     def default_departement(self, args: argparse.Namespace) -> None:
@@ -85,6 +89,8 @@ class Context:
         """Apply edits as one change (one save, one undo step), saying what cannot be undone."""
         saved = self.session.apply(household_id, *edits)
         for note in self.session.notes:
-            print(printable(f"carte-prep: warning: {note}"), file=sys.stderr)
+            print(
+                printable(_("carte-prep: warning: {problem}").format(problem=note)), file=sys.stderr
+            )
         self.session.notes.clear()
         return saved

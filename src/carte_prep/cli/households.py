@@ -12,6 +12,7 @@ from carte_prep.cli.context import EXIT_USER_ERROR, Context, UsageError
 from carte_prep.cli.member_fields import add_member_flags, member_from_args
 from carte_prep.cli.members import YES_HELP, confirm_doubts
 from carte_prep.core.errors import InvalidInputError, explain_validation
+from carte_prep.i18n import _
 
 
 def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
@@ -38,31 +39,43 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
         print_rows_json("households", texts, {"problems": problems})
     else:
         if not texts and (args.find or due) and listing.entries:
-            asked = " and ".join(
-                ([f"matching {args.find!r}"] if args.find else [])
+            asked = _(" and ").join(
+                ([_("matching {words}").format(words=repr(args.find))] if args.find else [])
                 + ([due.label] if due is not None else [])
             )
-            print(f"No household {asked} (of {len(listing.entries)}).")
-        elif not texts and not problems:
-            print(f"No households yet in {ctx.data_dir}.")
             print(
-                "Create one with 'carte-prep new', import one with 'carte-prep import FILE',"
-                " or try 'carte-prep --demo'."
+                _("No household {asked} (of {count}).").format(
+                    asked=asked, count=len(listing.entries)
+                )
+            )
+        elif not texts and not problems:
+            print(_("No households yet in {folder}.").format(folder=ctx.data_dir))
+            print(
+                _(
+                    "Create one with 'carte-prep new', import one with 'carte-prep import FILE',"
+                    " or try 'carte-prep --demo'."
+                )
             )
         for row in rows:
             print_household(row)
         for problem in problems:
+            line = _("carte-prep: cannot open {path}: {reason}")
             print(
-                printable(f"carte-prep: cannot open {problem['file']}: {problem['reason']}"),
+                printable(line.format(path=problem["file"], reason=problem["reason"])),
                 file=sys.stderr,
             )
     for warning in ctx.store.permission_warnings():
-        print(printable(f"carte-prep: warning: {warning}"), file=sys.stderr)
+        print(
+            printable(_("carte-prep: warning: {problem}").format(problem=warning)),
+            file=sys.stderr,
+        )
     for household_id, version in listing.upgraded.items():
         print(
-            f"carte-prep: note: {household_id} was written by an older carte-prep (schema "
-            f"{version}); it will be upgraded at the next change, the original is kept in "
-            "its backups folder",
+            _(
+                "carte-prep: note: {household} was written by an older carte-prep (schema "
+                "{version}); it will be upgraded at the next change, the original is kept in "
+                "its backups folder"
+            ).format(household=household_id, version=version),
             file=sys.stderr,
         )
     return EXIT_USER_ERROR if problems else 0
@@ -89,7 +102,11 @@ def cmd_new(ctx: Context, args: argparse.Namespace) -> int:
         confirm_doubts(args, None, member, ctx.today)
         household = apply(household, AddMember(member))
     ctx.session.create(household)
-    print(f"created {household.id} in {ctx.store.path_for(household.id)}")
+    print(
+        _("created {household} in {path}").format(
+            household=household.id, path=ctx.store.path_for(household.id)
+        )
+    )
     return 0
 
 
@@ -97,7 +114,9 @@ def cmd_rename(ctx: Context, args: argparse.Namespace) -> int:
     from carte_prep.core.edits import RenameHousehold
 
     ctx.change(args.household, RenameHousehold(args.name))
-    print(f"{args.household} is now named {args.name!r}")
+    print(
+        _("{household} is now named {name}").format(household=args.household, name=repr(args.name))
+    )
     return 0
 
 
@@ -105,13 +124,15 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
     from carte_prep.core.text import printable
 
     household = ctx.store.import_file(Path(args.file), replace=args.replace)
-    print(f"imported {household.id} ({household.name})")
+    print(_("imported {household} ({name})").format(household=household.id, name=household.name))
     for entry in ctx.store.left_out:
         print(
             printable(
-                f"carte-prep: warning: {household.id}: the attachment {entry!r} names a file "
-                "outside carte-prep's data folder and was left out, so no dossier includes it; "
-                "if it is yours, attach it again with 'carte-prep mark ... --attach FILE'"
+                _(
+                    "carte-prep: warning: {household}: the attachment {entry} names a file "
+                    "outside carte-prep's data folder and was left out, so no dossier includes "
+                    "it; if it is yours, attach it again with 'carte-prep mark ... --attach FILE'"
+                ).format(household=household.id, entry=repr(entry))
             ),
             file=sys.stderr,
         )
@@ -128,18 +149,27 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
         return 0
     target = Path(args.output)
     if target.exists() and not args.force:
-        raise UsageError(f"{target} already exists; choose another name or add --force")
+        raise UsageError(
+            _("{path} already exists; choose another name or add --force").format(path=target)
+        )
     if target.suffix.lower() != ".zip":
         ctx.store.write_export(target, text.encode("utf-8"))
         print(
-            f"exported {args.household} to {target} (without its scans: name it .zip to add them)"
+            _(
+                "exported {household} to {path} (without its scans: name it .zip to add them)"
+            ).format(household=args.household, path=target)
         )
         return 0
     data, missing = ctx.store.export_archive(args.household)
     ctx.store.write_export(target, data)
-    print(f"exported {args.household} and its scans to {target}")
+    print(
+        _("exported {household} and its scans to {path}").format(
+            household=args.household, path=target
+        )
+    )
     for entry in missing:
-        print(printable(f"carte-prep: warning: {entry} could not be read: not in {target}"))
+        line = _("carte-prep: warning: {entry} could not be read: not in {path}")
+        print(printable(line.format(entry=entry, path=target)))
     return 0
 
 
@@ -147,13 +177,19 @@ def cmd_delete(ctx: Context, args: argparse.Namespace) -> int:
     household = ctx.household(args.household)
     if not args.yes:
         raise UsageError(
-            f"this deletes {household.name!r} and its backups for good; "
-            f"run again with --yes to confirm (export it first to keep a copy)"
+            _(
+                "this deletes {name} and its backups for good; "
+                "run again with --yes to confirm (export it first to keep a copy)"
+            ).format(name=repr(household.name))
         )
     left = ctx.session.delete(household.id)
-    print(f"deleted {household.id} and its backups")
+    print(_("deleted {household} and its backups").format(household=household.id))
     for copy in left:
-        print(f"  a copy made by a sync tool remains, delete it yourself if you wish: {copy}")
+        print(
+            _(
+                "  a copy made by a sync tool remains, delete it yourself if you wish: {path}"
+            ).format(path=copy)
+        )
     return 0
 
 
@@ -165,27 +201,48 @@ def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
     if not backups:
         ctx.store.load(args.household)
         if args.number is not None:
-            raise UsageError(f"{args.household} has no previous versions yet to restore")
-        print(f"{args.household} has no previous versions yet (one is kept at each change).")
+            raise UsageError(
+                _("{household} has no previous versions yet to restore").format(
+                    household=args.household
+                )
+            )
+        print(
+            _("{household} has no previous versions yet (one is kept at each change).").format(
+                household=args.household
+            )
+        )
         return 0
     if args.number is None:
-        print(f"Previous versions of {args.household}, newest first:")
+        print(_("Previous versions of {household}, newest first:").format(household=args.household))
         changes = ctx.store.changes(args.household)
         for number, (backup, change) in enumerate(zip(backups, changes, strict=True), start=1):
             local = backup.timestamp.astimezone()
-            undoes = f"; bringing it back undoes: {change}" if change else ""
-            print(printable(f"  {number}  replaced on {local:%d/%m/%Y at %H:%M:%S}{undoes}"))
-        print(f"Bring one back with 'carte-prep restore {args.household} NUMBER'.")
+            undoes = (
+                _("; bringing it back undoes: {change}").format(change=change) if change else ""
+            )
+            line = _("  {number}  replaced on {date} at {time}{undoes}").format(
+                number=number, date=f"{local:%d/%m/%Y}", time=f"{local:%H:%M:%S}", undoes=undoes
+            )
+            print(printable(line))
+        print(
+            _("Bring one back with 'carte-prep restore {household} NUMBER'.").format(
+                household=args.household
+            )
+        )
         return 0
     if not 1 <= args.number <= len(backups):
         raise UsageError(
-            f"there is no version {args.number}; choose 1 to {len(backups)} "
-            f"('carte-prep restore {args.household}' lists them)"
+            _(
+                "there is no version {number}; choose 1 to {count} "
+                "('carte-prep restore {household}' lists them)"
+            ).format(number=args.number, count=len(backups), household=args.household)
         )
     household = ctx.store.restore(args.household, backups[args.number - 1])
     print(
-        f"restored version {args.number} of {household.id}; the version it replaced is "
-        "kept as the newest backup"
+        _(
+            "restored version {number} of {household}; the version it replaced is "
+            "kept as the newest backup"
+        ).format(number=args.number, household=household.id)
     )
     return 0
 
@@ -196,82 +253,93 @@ def cmd_undo(ctx: Context, args: argparse.Namespace) -> int:
     step = ctx.session.undo(args.household)
     if step is None:
         raise UsageError(
-            f"nothing to undo in {args.household} (the last {FILE_DEPTH} changes made from the "
-            "command line are kept; 'carte-prep restore' lists the previous versions)"
+            _(
+                "nothing to undo in {household} (the last {depth} changes made from the "
+                "command line are kept; 'carte-prep restore' lists the previous versions)"
+            ).format(household=args.household, depth=FILE_DEPTH)
         )
-    print(f"{args.household}: undone: {step.label}")
+    print(_("{household}: undone: {change}").format(household=args.household, change=step.label))
     return 0
 
 
 def cmd_redo(ctx: Context, args: argparse.Namespace) -> int:
     step = ctx.session.redo(args.household)
     if step is None:
-        raise UsageError(f"nothing to redo in {args.household}: nothing was undone since")
-    print(f"{args.household}: redone: {step.label}")
+        raise UsageError(
+            _("nothing to redo in {household}: nothing was undone since").format(
+                household=args.household
+            )
+        )
+    print(_("{household}: redone: {change}").format(household=args.household, change=step.label))
     return 0
 
 
 def register(commands: argparse._SubParsersAction[Parser]) -> None:
     p = add_command(
-        commands, "list", cmd_list, "households, members, card, route, progress, next deadline"
+        commands, "list", cmd_list, _("households, members, card, route, progress, next deadline")
     )
     p.add_argument("--json", action="store_true")
     p.add_argument(
         "--find",
         metavar="WORDS",
-        help="only households whose name, members, cards or prefecture contain these words",
+        help=_("only households whose name, members, cards or prefecture contain these words"),
     )
     p.add_argument(
         "--due",
         metavar="WHEN",
-        help="only members whose next date is overdue or within WHEN (7d, 2w), or 'overdue'",
+        help=_("only members whose next date is overdue or within WHEN (7d, 2w), or 'overdue'"),
     )
-    p.add_argument("--sort", choices=("name", "date"), default="name", help="order (default: name)")
+    p.add_argument(
+        "--sort", choices=("name", "date"), default="name", help=_("order (default: name)")
+    )
 
     p = add_command(
-        commands, "new", cmd_new, "create a household (and optionally its first member)"
+        commands, "new", cmd_new, _("create a household (and optionally its first member)")
     )
     p.add_argument(
         "household",
         nargs="?",
-        help="an id: lower-case letters, digits, hyphens (default: made from --name)",
+        help=_("an id: lower-case letters, digits, hyphens (default: made from --name)"),
     )
-    p.add_argument("--name", required=True, help="a name you will recognise")
-    p.add_argument("--member-id", help="id of a first member to add")
+    p.add_argument("--name", required=True, help=_("a name you will recognise"))
+    p.add_argument("--member-id", help=_("id of a first member to add"))
     add_member_flags(p)
-    p.add_argument("--yes", action="store_true", help=YES_HELP)
+    p.add_argument("--yes", action="store_true", help=_(YES_HELP))
 
-    p = add_command(commands, "rename", cmd_rename, "give a household another name")
+    p = add_command(commands, "rename", cmd_rename, _("give a household another name"))
     p.add_argument("household")
-    p.add_argument("--name", required=True, help="the new name")
+    p.add_argument("--name", required=True, help=_("the new name"))
 
-    p = add_command(commands, "import", cmd_import, "import a household file")
+    p = add_command(commands, "import", cmd_import, _("import a household file"))
     p.add_argument("file")
-    p.add_argument("--replace", action="store_true", help="replace a household with the same id")
+    p.add_argument("--replace", action="store_true", help=_("replace a household with the same id"))
 
     p = add_command(
         commands,
         "export",
         cmd_export,
-        "write a household file (to stdout by default; FILE.zip also holds its scans)",
+        _("write a household file (to stdout by default; FILE.zip also holds its scans)"),
     )
     p.add_argument("household")
     p.add_argument("-o", "--output", metavar="FILE")
-    p.add_argument("--force", action="store_true", help="overwrite FILE")
+    p.add_argument("--force", action="store_true", help=_("overwrite FILE"))
 
-    p = add_command(commands, "delete", cmd_delete, "delete a household and its backups")
+    p = add_command(commands, "delete", cmd_delete, _("delete a household and its backups"))
     p.add_argument("household")
-    p.add_argument("--yes", action="store_true", help="confirm")
-
-    p = add_command(
-        commands, "restore", cmd_restore, "list a household's previous versions, or bring one back"
-    )
-    p.add_argument("household")
-    p.add_argument("number", nargs="?", type=int, help="the version number from the list")
+    p.add_argument("--yes", action="store_true", help=_("confirm"))
 
     p = add_command(
-        commands, "undo", cmd_undo, "take back the last change made from the command line"
+        commands,
+        "restore",
+        cmd_restore,
+        _("list a household's previous versions, or bring one back"),
     )
     p.add_argument("household")
-    p = add_command(commands, "redo", cmd_redo, "make again the change undone last")
+    p.add_argument("number", nargs="?", type=int, help=_("the version number from the list"))
+
+    p = add_command(
+        commands, "undo", cmd_undo, _("take back the last change made from the command line")
+    )
+    p.add_argument("household")
+    p = add_command(commands, "redo", cmd_redo, _("make again the change undone last"))
     p.add_argument("household")

@@ -10,10 +10,11 @@ from carte_prep.cli.context import Context
 from carte_prep.core.dates import fmt
 from carte_prep.core.paths import settings_path
 from carte_prep.core.vocab import PROCEDURE_LABELS
+from carte_prep.i18n import _
 from carte_prep.resources import profiles_dir, templates_dir
 
 
-def cmd_cards(_: Context, args: argparse.Namespace) -> int:
+def cmd_cards(_ctx: Context, args: argparse.Namespace) -> int:
     from carte_prep.cli.render import print_json
     from carte_prep.core.catalogue import load_catalogue
 
@@ -30,22 +31,31 @@ def cmd_cards(_: Context, args: argparse.Namespace) -> int:
         print(f"      {card.name_fr}")
         for path, rule in card.paths.items():
             route = (
-                f"your choice (default {rule.default}): {rule.why}"
+                _("your choice (default {route}): {why}").format(route=rule.default, why=rule.why)
                 if rule.route == "choice"
                 else rule.route
             )
-            print(f"      - {PROCEDURE_LABELS[path]}: {route}")
+            print(f"      - {_(PROCEDURE_LABELS[path])}: {route}")
         for path, refused in card.not_covered.items():
-            print(f"      - {PROCEDURE_LABELS[path]}: not possible. {refused.reason}")
+            print(
+                _("      - {procedure}: not possible. {reason}").format(
+                    procedure=_(PROCEDURE_LABELS[path]), reason=refused.reason
+                )
+            )
         if card.not_covered_yet is not None:
             pointer = card.not_covered_yet
-            print(f"      - not covered yet: {pointer.reason} Read: {pointer.read.url}")
-        print(f"      Sources: {', '.join(s.url for s in card.sources)}")
-    print(f"\nCatalogue last verified {fmt(catalogue.last_verified)}.")
+            print(
+                _("      - not covered yet: {reason} Read: {url}").format(
+                    reason=pointer.reason, url=pointer.read.url
+                )
+            )
+        print(_("      Sources: {urls}").format(urls=", ".join(s.url for s in card.sources)))
+    print()
+    print(_("Catalogue last verified {date}.").format(date=fmt(catalogue.last_verified)))
     return 0
 
 
-def cmd_numero(_: Context, args: argparse.Namespace) -> int:
+def cmd_numero(_ctx: Context, args: argparse.Namespace) -> int:
     from carte_prep.core.catalogue import load_catalogue
 
     catalogue = load_catalogue()
@@ -56,18 +66,24 @@ def cmd_numero(_: Context, args: argparse.Namespace) -> int:
         else sorted(catalogue.generations, key=lambda g: g.first_issued, reverse=True)
     )
     if generation is None:
-        print("Where the numéro étranger (10 digits) is printed, by card model:")
+        print(_("Where the numéro étranger (10 digits) is printed, by card model:"))
     for item in shown:
-        print(f"- {item.label} (from {fmt(item.first_issued)}): {item.where_numero}")
+        print(
+            _("- {model} (from {date}): {where}").format(
+                model=item.label, date=fmt(item.first_issued), where=item.where_numero
+            )
+        )
     print(
-        "It is also on the récépissé and on the VLS-TS validation certificate. Do not "
-        "confuse it with the card number (top right, and first line of the machine-readable "
-        "zone)."
+        _(
+            "It is also on the récépissé and on the VLS-TS validation certificate. Do not "
+            "confuse it with the card number (top right, and first line of the machine-readable "
+            "zone)."
+        )
     )
     return 0
 
 
-def cmd_schema(_: Context, __: argparse.Namespace) -> int:
+def cmd_schema(_ctx: Context, __: argparse.Namespace) -> int:
     from carte_prep.cli.render import print_json
     from carte_prep.core.model import Household
     from carte_prep.core.schema_docs import documented_schema
@@ -81,7 +97,7 @@ def cmd_paths(ctx: Context, args: argparse.Namespace) -> int:
 
     paths = {
         "data": str(ctx.data_dir),
-        "index": str(ctx.index_file) if ctx.index_file else "(none: a temporary copy)",
+        "index": str(ctx.index_file) if ctx.index_file else _("(none: a temporary copy)"),
         "examples": str(profiles_dir()),
         "templates": str(templates_dir()),
         "settings": str(settings_path()),
@@ -96,21 +112,21 @@ def cmd_paths(ctx: Context, args: argparse.Namespace) -> int:
 
 def register(commands: argparse._SubParsersAction[Parser]) -> None:
     p = add_command(
-        commands, "cards", cmd_cards, "card types and procedures in the catalogue, with sources"
+        commands, "cards", cmd_cards, _("card types and procedures in the catalogue, with sources")
     )
     p.add_argument("--json", action="store_true")
 
     p = add_command(
-        commands, "numero", cmd_numero, "where the numéro étranger is printed on your card"
+        commands, "numero", cmd_numero, _("where the numéro étranger is printed on your card")
     )
     p.add_argument(
         "--issued",
         type=types.date,
         metavar="YYYY-MM-DD",
-        help="the date your card was made (printed on it)",
+        help=_("the date your card was made (printed on it)"),
     )
 
-    add_command(commands, "schema", cmd_schema, "the JSON Schema of household files")
+    add_command(commands, "schema", cmd_schema, _("the JSON Schema of household files"))
 
-    p = add_command(commands, "paths", cmd_paths, "where data, examples and templates are")
+    p = add_command(commands, "paths", cmd_paths, _("where data, examples and templates are"))
     p.add_argument("--json", action="store_true")

@@ -14,6 +14,7 @@ from carte_prep.cli.context import Context, UsageError
 from carte_prep.core.dates import fmt
 from carte_prep.core.errors import EditError, InvalidInputError, explain_validation
 from carte_prep.core.vocab import STATUSES
+from carte_prep.i18n import _
 
 if TYPE_CHECKING:
     from carte_prep.core.edits import Edit, RemoveAttachment
@@ -32,11 +33,13 @@ def _scans(paths: list[str]) -> tuple[str, ...]:
     for raw in paths:
         path = Path(raw).expanduser()
         if not path.exists():
-            raise InvalidInputError(f"cannot attach {raw}: no such file")
+            raise InvalidInputError(_("cannot attach {path}: no such file").format(path=raw))
         if not path.is_file():
             raise InvalidInputError(
-                f"cannot attach {raw}: it is not a regular file (a folder, a device or a pipe); "
-                "give the scan's file"
+                _(
+                    "cannot attach {path}: it is not a regular file (a folder, a device or a "
+                    "pipe); give the scan's file"
+                ).format(path=raw)
             )
         found.append(str(path.resolve()))
     return tuple(found)
@@ -56,7 +59,9 @@ def _detach(household: Household, args: argparse.Namespace) -> RemoveAttachment:
         wanted |= {e for e in attached if digest and Path(e).name.startswith(digest + "-")}
     found = [i for i, entry in enumerate(attached) if entry in wanted]
     if not found:
-        raise UsageError(f"{raw} is not attached to {args.item!r}")
+        raise UsageError(
+            _("{path} is not attached to {item}").format(path=raw, item=repr(args.item))
+        )
     return RemoveAttachment(args.member, args.item, found[0])
 
 
@@ -92,13 +97,15 @@ def cmd_mark(ctx: Context, args: argparse.Namespace) -> int:
     household.find_member(args.member)
     edits = mark_edits(household, args)
     if not edits:
-        raise UsageError("nothing to change: give --status, --date, --note or another option")
+        raise UsageError(_("nothing to change: give --status, --date, --note or another option"))
     requirement(args.item)
     checklist = build_checklist(household, args.member, ctx.today)
     if checklist is not None and args.item not in {i.requirement.id for i in checklist.items}:
         raise UsageError(
-            f"{args.item!r} is not on {args.member}'s checklist; run "
-            f"'carte-prep checklist {household.id} {args.member}' to see the item ids"
+            _(
+                "{item} is not on {member}'s checklist; run "
+                "'carte-prep checklist {household} {member}' to see the item ids"
+            ).format(item=repr(args.item), member=args.member, household=household.id)
         )
     try:
         saved = ctx.change(household.id, *edits)
@@ -106,17 +113,18 @@ def cmd_mark(ctx: Context, args: argparse.Namespace) -> int:
         if exc.field == "variant":
             raise UsageError(f"--variant {exc}") from None
         raise
-    print(f"{args.household}/{args.member}/{args.item}: saved")
+    print(_("{where}: saved").format(where=f"{args.household}/{args.member}/{args.item}"))
     checklist = build_checklist(saved, args.member, ctx.today)
     if checklist is not None:
         item = next(i for i in checklist.items if i.requirement.id == args.item)
         freshness = item.freshness
         if freshness and freshness.fresh_until and not freshness.implausible:
-            verdict = "fresh" if freshness.ok else "too old"
-            print(
-                f"  {verdict} on {checklist.judged_on_label} "
-                f"(fresh until {fmt(freshness.fresh_until)})"
+            line = (
+                _("  fresh on {when} (fresh until {date})")
+                if freshness.ok
+                else _("  too old on {when} (fresh until {date})")
             )
+            print(line.format(when=checklist.judged_on_label, date=fmt(freshness.fresh_until)))
         for warning in item.warnings:
             print(f"  {LEVEL_MARKS[warning.level]} {warning.message}")
     return 0
@@ -126,8 +134,12 @@ def cmd_share(ctx: Context, args: argparse.Namespace) -> int:
     from carte_prep.core.edits import Share
 
     ctx.change(args.household, Share(args.item, tuple(args.members)))
-    who = ", ".join(args.members) if args.members else "nobody (each member keeps their own)"
-    print(f"{args.household}: {args.item} now serves {who}")
+    who = ", ".join(args.members) if args.members else _("nobody (each member keeps their own)")
+    print(
+        _("{household}: {item} now serves {members}").format(
+            household=args.household, item=args.item, members=who
+        )
+    )
     return 0
 
 
@@ -138,7 +150,7 @@ def cmd_ephoto(ctx: Context, args: argparse.Namespace) -> int:
     from carte_prep.core.model import EPhoto
 
     if args.clear == (args.code is not None):
-        raise UsageError("give the e-photo code, or --clear to remove it")
+        raise UsageError(_("give the e-photo code, or --clear to remove it"))
     ephoto = None
     if args.code is not None:
         try:
@@ -147,20 +159,22 @@ def cmd_ephoto(ctx: Context, args: argparse.Namespace) -> int:
             where = f"{args.household}/{args.member}"
             raise InvalidInputError(explain_validation(exc, where=where)) from None
     ctx.change(args.household, SetEPhoto(args.member, ephoto))
-    print(f"{args.household}/{args.member}: e-photo code {'saved' if ephoto else 'removed'}")
+    where = f"{args.household}/{args.member}"
+    line = _("{where}: e-photo code saved") if ephoto else _("{where}: e-photo code removed")
+    print(line.format(where=where))
     return 0
 
 
 def register(commands: argparse._SubParsersAction[Parser]) -> None:
     p = add_command(
-        commands, "mark", cmd_mark, "record what you have done about one checklist item"
+        commands, "mark", cmd_mark, _("record what you have done about one checklist item")
     )
     p.add_argument("household")
     p.add_argument("member")
-    p.add_argument("item", help="the item id shown in brackets by 'checklist'")
+    p.add_argument("item", help=_("the item id shown in brackets by 'checklist'"))
     p.add_argument("--status", choices=STATUSES)
     p.add_argument(
-        "--date", type=types.date, metavar="YYYY-MM-DD", help="the date printed on the document"
+        "--date", type=types.date, metavar="YYYY-MM-DD", help=_("the date printed on the document")
     )
     p.add_argument("--clear-date", action="store_true")
     p.add_argument("--note")
@@ -169,25 +183,29 @@ def register(commands: argparse._SubParsersAction[Parser]) -> None:
         "--foreign",
         action=argparse.BooleanOptionalAction,
         default=None,
-        help="the document is in another language",
+        help=_("the document is in another language"),
     )
-    p.add_argument("--attach", nargs="+", metavar="FILE", help="scans of the document")
-    p.add_argument("--detach", metavar="FILE", help="a scan attached before, to remove")
+    p.add_argument("--attach", nargs="+", metavar="FILE", help=_("scans of the document"))
+    p.add_argument("--detach", metavar="FILE", help=_("a scan attached before, to remove"))
     p.add_argument(
         "--variant",
         metavar="KIND",
-        help="which kind of document it is, where that changes how old it may be "
-        "(e.g. deed-or-tax-notice, diploma)",
+        help=_(
+            "which kind of document it is, where that changes how old it may be "
+            "(e.g. deed-or-tax-notice, diploma)"
+        ),
     )
 
-    p = add_command(commands, "share", cmd_share, "make one document serve several members")
+    p = add_command(commands, "share", cmd_share, _("make one document serve several members"))
     p.add_argument("household")
     p.add_argument("item")
-    p.add_argument("members", nargs="*", help="member ids (none: stop sharing)")
+    p.add_argument("members", nargs="*", help=_("member ids (none: stop sharing)"))
 
-    p = add_command(commands, "ephoto", cmd_ephoto, "the e-photo code bought for an ANEF file")
+    p = add_command(commands, "ephoto", cmd_ephoto, _("the e-photo code bought for an ANEF file"))
     p.add_argument("household")
     p.add_argument("member")
-    p.add_argument("code", nargs="?", help="the code of about 22 letters and digits")
-    p.add_argument("--bought", type=types.date, metavar="YYYY-MM-DD", help="the day it was bought")
-    p.add_argument("--clear", action="store_true", help="remove the code")
+    p.add_argument("code", nargs="?", help=_("the code of about 22 letters and digits"))
+    p.add_argument(
+        "--bought", type=types.date, metavar="YYYY-MM-DD", help=_("the day it was bought")
+    )
+    p.add_argument("--clear", action="store_true", help=_("remove the code"))

@@ -26,6 +26,7 @@ from carte_prep.core.vocab import (
     MaritalStatus,
     Relationship,
 )
+from carte_prep.i18n import N_, _
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -79,35 +80,37 @@ def _nationality(value: str) -> str:
 
 
 IDENTITY = (
-    Field("--given-names", ("given_names",), help="given names exactly as on the passport"),
-    Field("--surname", ("surname",), help="surname exactly as on the passport (optional)"),
+    Field("--given-names", ("given_names",), help=N_("given names exactly as on the passport")),
+    Field("--surname", ("surname",), help=N_("surname exactly as on the passport (optional)")),
     Field("--birth-date", ("birth_date",), type=types.date, metavar=DAY),
     Field("--birth-place", ("birth_place",)),
     Field(
         "--nationality",
         ("nationality",),
-        help="country code or name, e.g. GB, LB, 'Algeria', 'British'",
+        help=N_("country code or name, e.g. GB, LB, 'Algeria', 'British'"),
         convert=_nationality,
     ),
     Field("--relationship", ("relationship",), choices=get_args(Relationship)),
     Field("--passport-number", ("passport", "number")),
     Field("--passport-expiry", ("passport", "valid_until"), type=types.date, metavar=DAY),
-    Field("--phone", ("phone",), help="phone number, for the bordereau (optional)"),
-    Field("--email", ("email",), help="e-mail address, for the bordereau (optional)"),
+    Field("--phone", ("phone",), help=N_("phone number, for the bordereau (optional)")),
+    Field("--email", ("email",), help=N_("e-mail address, for the bordereau (optional)")),
 )
 ASKED = (
     Field(
         "--card",
         (*APP, "card_type"),
         "application",
-        help="the card asked for: a card id (see 'carte-prep cards')",
+        help=N_("the card asked for: a card id (see 'carte-prep cards')"),
     ),
     Field(
         "--request",
         (*APP, "request"),
         "application",
-        help="what you ask for: a card (default), a duplicate, a change of situation, or the "
-        "VLS-TS validation",
+        help=N_(
+            "what you ask for: a card (default), a duplicate, a change of situation, or the "
+            "VLS-TS validation"
+        ),
         choices=REQUESTS,
     ),
 )
@@ -116,10 +119,12 @@ PLACE_AND_SITUATION = (
         "--route",
         (*APP, "route_choice"),
         "application",
-        help="only where the route varies by département",
+        help=N_("only where the route varies by département"),
         choices=ROUTES,
     ),
-    Field("--departement", (*APP, "departement"), "application", help="département code, e.g. 24"),
+    Field(
+        "--departement", (*APP, "departement"), "application", help=N_("département code, e.g. 24")
+    ),
     Field(
         "--marital-status",
         (*APP, "situation", "marital_status"),
@@ -133,7 +138,7 @@ HELD = (
         "--card-expiry",
         (*APP, "current_card", "valid_until"),
         "application",
-        help="end date of the card or VLS-TS held today",
+        help=N_("end date of the card or VLS-TS held today"),
         type=types.date,
         metavar=DAY,
     ),
@@ -141,7 +146,7 @@ HELD = (
         "--numero-etranger",
         (*APP, "current_card", "numero_etranger"),
         "application",
-        help="the 10-digit number on the current card",
+        help=N_("the 10-digit number on the current card"),
     ),
 )
 DATES = (
@@ -159,7 +164,7 @@ DATES = (
         "--filing-date",
         (*APP, "planned_filing_date"),
         "application",
-        help="the day you plan to file (on ANEF, or at your prefecture appointment)",
+        help=N_("the day you plan to file (on ANEF, or at your prefecture appointment)"),
         type=types.date,
         metavar=DAY,
     ),
@@ -173,14 +178,15 @@ LEGACY_PROCEDURES = ("first", "renewal", "change-of-situation", "duplicate", "vl
 
 def add_member_flags(parser: argparse.ArgumentParser) -> None:
     """The member flags, in two groups, on one of the three commands."""
-    member = parser.add_argument_group("member")
+    member = parser.add_argument_group(_("member"))
     application = parser.add_argument_group(
-        "application: what you ask for and what you hold today (the legal path follows)"
+        _("application: what you ask for and what you hold today (the legal path follows)")
     )
     groups = {"member": member, "application": application}
 
     def add(field: Field) -> None:
-        options: dict[str, Any] = {"help": field.help, "metavar": field.metavar}
+        shown = _(field.help) if field.help else None
+        options: dict[str, Any] = {"help": shown, "metavar": field.metavar}
         if field.type is not None:
             options["type"] = field.type
         if field.choices is not None:
@@ -192,26 +198,28 @@ def add_member_flags(parser: argparse.ArgumentParser) -> None:
     application.add_argument(
         "--holds",
         choices=("nothing", *HELD_KINDS),
-        help="what you hold today: nothing, a VLS-TS visa, or a residence card",
+        help=_("what you hold today: nothing, a VLS-TS visa, or a residence card"),
     )
     application.add_argument(
         "--held-card",
         metavar="CARD",
-        help="the card held, or the card the VLS-TS stands for (a card id)",
+        help=_("the card held, or the card the VLS-TS stands for (a card id)"),
     )
     application.add_argument(
         "--procedure",
         choices=LEGACY_PROCEDURES,
-        help="older form of --request/--holds, still read (with a note saying how)",
+        help=_("older form of --request/--holds, still read (with a note saying how)"),
     )
-    application.add_argument("--no-card", action="store_true", help="this person needs no card")
+    application.add_argument("--no-card", action="store_true", help=_("this person needs no card"))
     for field in PLACE_AND_SITUATION:
         add(field)
     application.add_argument(
         "--fact",
         action="append",
         metavar="NAME=VALUE",
-        help="another situation fact, e.g. civil_documents_abroad=true (see 'carte-prep schema')",
+        help=_(
+            "another situation fact, e.g. civil_documents_abroad=true (see 'carte-prep schema')"
+        ),
     )
     for field in (*HELD, *DATES):
         add(field)
@@ -286,10 +294,12 @@ def _application(data: dict[str, Any], args: argparse.Namespace) -> None:
     _lay_over(data, args, (*ASKED, *PLACE_AND_SITUATION))
     situation = data["application"].setdefault("situation", Situation().model_dump())
     for fact in args.fact or []:
-        name, _, value = fact.partition("=")
+        name, _sep, value = fact.partition("=")
         if name not in Situation.model_fields:
             raise UsageError(
-                f"unknown fact {name!r}; known: {', '.join(sorted(Situation.model_fields))}"
+                _("unknown fact {name}; known: {known}").format(
+                    name=repr(name), known=", ".join(sorted(Situation.model_fields))
+                )
             )
         situation[name] = {"true": True, "false": False, "none": None}.get(value.lower(), value)
     _held_document(args, data["application"])
@@ -301,10 +311,12 @@ def _new_application(args: argparse.Namespace, base: Member | None) -> bool:
     if args.card is None or (args.holds is None and args.request in (None, "card")):
         if base is None:
             raise UsageError(
-                "give --card and --holds (nothing, vls-ts or card) for the member's "
-                "application, or --request duplicate, change-of-situation or "
-                "vls-ts-validation (or --no-card for someone who needs none); "
-                "'carte-prep cards' lists the cards"
+                _(
+                    "give --card and --holds (nothing, vls-ts or card) for the member's "
+                    "application, or --request duplicate, change-of-situation or "
+                    "vls-ts-validation (or --no-card for someone who needs none); "
+                    "'carte-prep cards' lists the cards"
+                )
             )
         return False
     return True
@@ -318,7 +330,7 @@ def _legacy_procedure(args: argparse.Namespace, application: dict[str, Any]) -> 
         read = f"--request {procedure}"
     elif procedure == "renewal":
         args.holds = args.holds or "card"
-        read = "--holds card (the same card)"
+        read = _("--holds card (the same card)")
     else:
         holds_something = bool(
             args.card_expiry or args.numero_etranger or application.get("current_card")
@@ -326,8 +338,10 @@ def _legacy_procedure(args: argparse.Namespace, application: dict[str, Any]) -> 
         args.holds = args.holds or ("vls-ts" if holds_something else "nothing")
         read = f"--holds {args.holds}"
     print(
-        f"carte-prep: note: --procedure is replaced by --request and --holds (the legal path "
-        f"is worked out from them); '{procedure}' was read as {read}",
+        _(
+            "carte-prep: note: --procedure is replaced by --request and --holds (the legal path "
+            "is worked out from them); '{procedure}' was read as {read}"
+        ).format(procedure=procedure, read=read),
         file=sys.stderr,
     )
 
@@ -340,7 +354,7 @@ def _held_document(args: argparse.Namespace, application: dict[str, Any]) -> Non
     if args.holds == "nothing":
         if args.held_card or args.card_expiry or args.numero_etranger:
             raise UsageError(
-                "--holds nothing cannot go with --held-card, --card-expiry or --numero-etranger"
+                _("--holds nothing cannot go with --held-card, --card-expiry or --numero-etranger")
             )
         application["current_card"] = None
         return
@@ -350,6 +364,6 @@ def _held_document(args: argparse.Namespace, application: dict[str, Any]) -> Non
             held["card_type"] = application["card_type"] if args.procedure == "renewal" else None
     if args.held_card is not None:
         if held is None:
-            raise UsageError("--held-card needs --holds card or --holds vls-ts")
+            raise UsageError(_("--held-card needs --holds card or --holds vls-ts"))
         held = {**held, "card_type": args.held_card}
     application["current_card"] = held

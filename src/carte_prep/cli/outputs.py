@@ -12,6 +12,7 @@ from carte_prep.cli.args import Parser, add_command
 from carte_prep.cli.context import EXIT_USER_ERROR, Context, UsageError
 from carte_prep.core.confidence import confidence_intro, confidence_lines
 from carte_prep.core.dates import fmt
+from carte_prep.i18n import LANGUAGES, _, format_number, ngettext, set_language
 
 PDF_TIMEOUT = 600.0
 """Seconds a dossier may take to lay out unless --timeout says otherwise."""
@@ -19,7 +20,9 @@ PDF_TIMEOUT = 600.0
 
 def _refuse_overwrite(output: Path, force: bool) -> None:
     if output.exists() and not force:
-        raise UsageError(f"{output} already exists; choose another name or add --force")
+        raise UsageError(
+            _("{path} already exists; choose another name or add --force").format(path=output)
+        )
 
 
 def cmd_checklist(ctx: Context, args: argparse.Namespace) -> int:
@@ -35,7 +38,9 @@ def cmd_checklist(ctx: Context, args: argparse.Namespace) -> int:
         checklist = build_checklist(household, member.id, ctx.today)
         if checklist is None:
             if args.member:
-                raise UsageError(f"{member.display_name} has no application: no card needed")
+                raise UsageError(
+                    _("{name} has no application: no card needed").format(name=member.display_name)
+                )
             continue
         checklists.append(checklist)
     verified = load_catalogue().last_verified
@@ -49,7 +54,9 @@ def cmd_checklist(ctx: Context, args: argparse.Namespace) -> int:
             }
         )
         return 0
-    print(f"{household.name} — checklist on {fmt(ctx.today)}")
+    print(
+        _("{household} — checklist on {date}").format(household=household.name, date=fmt(ctx.today))
+    )
     for checklist in checklists:
         print()
         print(checklist_text(checklist, sources=args.sources))
@@ -60,8 +67,10 @@ def cmd_checklist(ctx: Context, args: argparse.Namespace) -> int:
             print(f"  {line}")
         print()
     print(
-        f"Catalogue last verified {fmt(verified)}. Rules change: "
-        "check your prefecture's own list before you go."
+        _(
+            "Catalogue last verified {date}. Rules change: "
+            "check your prefecture's own list before you go."
+        ).format(date=fmt(verified))
     )
     return 0
 
@@ -82,16 +91,17 @@ def cmd_agenda(ctx: Context, args: argparse.Namespace) -> int:
         print_json({"today": ctx.today.isoformat(), "events": rows})
     elif not events and not problems:
         print(
-            "No upcoming dates. Add an appointment, a filing date or your card's expiry "
-            "to plan ahead."
+            _(
+                "No upcoming dates. Add an appointment, a filing date or your card's expiry "
+                "to plan ahead."
+            )
         )
     else:
         for event in events:
             print_event(event)
     for problem in problems:
-        print(
-            printable(f"carte-prep: cannot open {problem.path}: {problem.reason}"), file=sys.stderr
-        )
+        line = _("carte-prep: cannot open {path}: {reason}")
+        print(printable(line.format(path=problem.path, reason=problem.reason)), file=sys.stderr)
     return EXIT_USER_ERROR if problems else 0
 
 
@@ -111,7 +121,11 @@ def cmd_ics(ctx: Context, args: argparse.Namespace) -> int:
         redactor=Redactor.for_households([household]),
     )
     ctx.store.write_export(output, data)
-    print(f"wrote {len(events)} dates to {output}")
+    print(
+        ngettext(
+            "wrote {count} date to {path}", "wrote {count} dates to {path}", len(events)
+        ).format(count=len(events), path=output)
+    )
     return 0
 
 
@@ -123,8 +137,10 @@ def cmd_pdf(ctx: Context, args: argparse.Namespace) -> int:
         household.find_member(args.member)
     output = Path(args.output)
     _refuse_overwrite(output, args.force)
+    if args.pdf_lang is not None:
+        set_language(args.pdf_lang)  # the dossier's language only: nothing else speaks after
     for warning in glyph_warnings(household, args.member):
-        print(f"carte-prep: warning: {warning}", file=sys.stderr)
+        print(_("carte-prep: warning: {problem}").format(problem=warning), file=sys.stderr)
     written = render_pdf(
         ctx.store.for_dossier(household),
         output,
@@ -136,7 +152,7 @@ def cmd_pdf(ctx: Context, args: argparse.Namespace) -> int:
         timeout=args.timeout,
         data_root=ctx.data_dir,
     )
-    print(f"wrote {written}")
+    print(_("wrote {path}").format(path=written))
     return 0
 
 
@@ -158,67 +174,77 @@ def cmd_upload_set(ctx: Context, args: argparse.Namespace) -> int:
         )
         return 0
     print(
-        f"wrote the ANEF upload set to {made.folder} (each file under {made.limit_bytes:,} bytes)"
+        _("wrote the ANEF upload set to {folder} (each file under {limit} bytes)").format(
+            folder=made.folder, limit=format_number(made.limit_bytes)
+        )
     )
     for slot in made.slots:
-        what = slot.file or f"(nothing: {slot.problem})"
+        what = slot.file or _("(nothing: {problem})").format(problem=slot.problem)
         print(f"  {slot.number:>2}. {slot.name_fr}: {what}")
     return 0
 
 
 def register(commands: argparse._SubParsersAction[Parser]) -> None:
     p = add_command(
-        commands, "checklist", cmd_checklist, "the tailored checklist of a household or member"
+        commands, "checklist", cmd_checklist, _("the tailored checklist of a household or member")
     )
     p.add_argument("household")
     p.add_argument("member", nargs="?")
     p.add_argument("--json", action="store_true")
-    p.add_argument("--sources", action="store_true", help="show each item's sources")
+    p.add_argument("--sources", action="store_true", help=_("show each item's sources"))
 
     p = add_command(
-        commands, "agenda", cmd_agenda, "every upcoming date, in order, with what to do"
+        commands, "agenda", cmd_agenda, _("every upcoming date, in order, with what to do")
     )
-    p.add_argument("household", nargs="?", help="one household (default: all)")
+    p.add_argument("household", nargs="?", help=_("one household (default: all)"))
     p.add_argument("--json", action="store_true")
 
-    p = add_command(commands, "ics", cmd_ics, "the agenda as a calendar file with reminders")
+    p = add_command(commands, "ics", cmd_ics, _("the agenda as a calendar file with reminders"))
     p.add_argument("household")
     p.add_argument("-o", "--output", required=True, metavar="FILE")
-    p.add_argument("--force", action="store_true", help="overwrite FILE")
+    p.add_argument("--force", action="store_true", help=_("overwrite FILE"))
 
-    p = add_command(commands, "pdf", cmd_pdf, "the printable dossier for the prefecture visit")
+    p = add_command(commands, "pdf", cmd_pdf, _("the printable dossier for the prefecture visit"))
     p.add_argument("household")
     p.add_argument("member", nargs="?")
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.add_argument(
-        "--show-ids", action="store_true", help="print identifiers in full (masked by default)"
+        "--show-ids", action="store_true", help=_("print identifiers in full (masked by default)")
     )
     p.add_argument(
-        "--with-attachments", action="store_true", help="add the attached scans as an annex"
+        "--with-attachments", action="store_true", help=_("add the attached scans as an annex")
     )
-    p.add_argument("--force", action="store_true", help="overwrite FILE")
+    p.add_argument("--force", action="store_true", help=_("overwrite FILE"))
     p.add_argument(
         "--only",
         choices=("bordereau", "packing-list"),
         default="all",
-        help="only the clerk's bordereau des pièces, or only your packing list",
+        help=_("only the clerk's bordereau des pièces, or only your packing list"),
     )
     p.add_argument(
         "--timeout",
         type=types.seconds,
         default=PDF_TIMEOUT,
         metavar="SECONDS",
-        help=f"stop a dossier that takes longer than this to lay out (default {PDF_TIMEOUT:g})",
+        help=_("stop a dossier that takes longer than this to lay out (default {seconds})").format(
+            seconds=f"{PDF_TIMEOUT:g}"
+        ),
+    )
+    p.add_argument(
+        "--lang",
+        dest="pdf_lang",
+        choices=LANGUAGES,
+        help=_("the dossier's language: fr or en (default: the language carte-prep speaks)"),
     )
 
     p = add_command(
         commands,
         "upload-set",
         cmd_upload_set,
-        "one file per ANEF slot, named by slot, each under the size limit",
+        _("one file per ANEF slot, named by slot, each under the size limit"),
     )
     p.add_argument("household")
     p.add_argument("member")
-    p.add_argument("-o", "--output", required=True, metavar="DIR", help="an empty folder")
-    p.add_argument("--force", action="store_true", help="replace what DIR holds")
+    p.add_argument("-o", "--output", required=True, metavar="DIR", help=_("an empty folder"))
+    p.add_argument("--force", action="store_true", help=_("replace what DIR holds"))
     p.add_argument("--json", action="store_true")

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from carte_prep.core.dates import fmt
 from carte_prep.core.rows import HouseholdRow
+from carte_prep.i18n import _, format_money, ngettext
 
 if TYPE_CHECKING:
     from carte_prep.core.agenda import AgendaEvent
@@ -38,27 +39,43 @@ def print_rows_json(key: str, rows_json: list[str], rest: dict[str, Any]) -> Non
 
 def print_household(row: HouseholdRow) -> None:
     """A household and one line per member: card, path, route, progress, next date."""
-    print(f"{row['id']}  {row['name']}  ({row['done']}/{row['total']} ready)")
+    ready = _("({done}/{total} ready)").format(done=row["done"], total=row["total"])
+    print(f"{row['id']}  {row['name']}  {ready}")
     for member in row["members"]:
         deadline = member["next_deadline"]
         when = (
-            f"; next: {fmt(dt.date.fromisoformat(deadline['date']))} {deadline['what']}"
+            _("; next: {date} {what}").format(
+                date=fmt(dt.date.fromisoformat(deadline["date"])), what=deadline["what"]
+            )
             if deadline
             else ""
         )
         who = f"  {member['id']:<12} {member['name']}"
         if member["card"] is None:
-            print(f"{who}: no card needed{when}")
+            print(_("{who}: no card needed{next}").format(who=who, next=when))
         elif not member["covered"]:
             print(
-                f"{who}: {member['card']}, {member['procedure_label']}: "
-                "not covered (run 'checklist' to see what to read)"
+                _(
+                    "{who}: {card}, {procedure}: not covered (run 'checklist' to see what to read)"
+                ).format(who=who, card=member["card"], procedure=member["procedure_label"])
             )
         else:
+            warnings = ngettext("{count} warning", "{count} warnings", member["warnings"]).format(
+                count=member["warnings"]
+            )
             print(
-                f"{who}: {member['card']}, {member['procedure_label']}, "
-                f"via {member['route']}, {member['done']}/{member['total']}, "
-                f"{member['warnings']} warning(s){when}"
+                _(
+                    "{who}: {card}, {procedure}, via {route}, {done}/{total}, {warnings}{next}"
+                ).format(
+                    who=who,
+                    card=member["card"],
+                    procedure=member["procedure_label"],
+                    route=member["route"],
+                    done=member["done"],
+                    total=member["total"],
+                    warnings=warnings,
+                    next=when,
+                )
             )
 
 
@@ -71,14 +88,29 @@ def print_event(event: AgendaEvent) -> None:
 
 
 def print_log(log: AfterFiling) -> None:
-    print(f"Filed on:    {fmt(log.filed_on) if log.filed_on else '-'}")
+    print(_("Filed on:    {date}").format(date=fmt(log.filed_on) if log.filed_on else "-"))
     for number, receipt in enumerate(log.receipts, start=1):
-        print(f"Receipt {number}:   {receipt.kind}, valid until {fmt(receipt.valid_until)}")
+        print(
+            _("Receipt {number}:   {kind}, valid until {date}").format(
+                number=number, kind=receipt.kind, date=fmt(receipt.valid_until)
+            )
+        )
     for number, request in enumerate(log.requests, start=1):
-        state = f"sent {fmt(request.sent_on)}" if request.sent_on else "NOT SENT"
-        print(f"Request {number}:   {request.what} (by {fmt(request.deadline)}; {state})")
-    print(f"Card ready:  {fmt(log.card_ready_on) if log.card_ready_on else '-'}")
+        state = (
+            _("sent {date}").format(date=fmt(request.sent_on)) if request.sent_on else _("NOT SENT")
+        )
+        print(
+            _("Request {number}:   {what} (by {date}; {state})").format(
+                number=number, what=request.what, date=fmt(request.deadline), state=state
+            )
+        )
+    ready = fmt(log.card_ready_on) if log.card_ready_on else "-"
+    print(_("Card ready:  {date}").format(date=ready))
     if log.timbre:
-        print(f"Timbre:      €{log.timbre.amount}, number ending {log.timbre.number[-4:]}")
+        print(
+            _("Timbre:      {amount}, number ending {digits}").format(
+                amount=format_money(log.timbre.amount), digits=log.timbre.number[-4:]
+            )
+        )
     if log.collection and log.collection.date:
-        print(f"Collection:  {fmt(log.collection.date)}")
+        print(_("Collection:  {date}").format(date=fmt(log.collection.date)))

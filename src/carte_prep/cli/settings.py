@@ -25,20 +25,23 @@ def cmd_settings(ctx: Context, args: argparse.Namespace) -> int:
     settings = ctx.settings
     if args.action in ("set", "unset"):
         if args.key is None or (args.action == "set" and args.value is None):
-            raise UsageError("say what to set: 'carte-prep settings set language fr'")
+            raise UsageError(_("say what to set: 'carte-prep settings set language fr'"))
         try:
             settings = changed(settings, args.key, args.value if args.action == "set" else None)
         except SettingsProblem as exc:
             raise UsageError(str(exc)) from None
         write_settings(settings)
         shown = getattr(settings, args.key)
-        print(f"{args.key} = {shown if shown is not None else '(not set)'} in {settings_path()}")
+        value = shown if shown is not None else _("(not set)")
+        print(
+            _("{key} = {value} in {path}").format(key=args.key, value=value, path=settings_path())
+        )
         return 0
     values = settings.model_dump()
     if args.json:
         print_json({"file": str(settings_path()), **values})
         return 0
-    print(f"settings file: {settings_path()}")
+    print(_("settings file: {path}").format(path=settings_path()))
     for key in Settings.model_fields:
         value = values[key]
         if key == "language" and value is None:
@@ -54,9 +57,9 @@ def register(commands: argparse._SubParsersAction[Parser]) -> None:
         commands,
         "settings",
         cmd_settings,
-        "show or change your settings: language, département, theme, backup_days",
+        _("show or change your settings: language, département, theme, backup_days"),
     )
     p.add_argument("action", nargs="?", choices=("show", "set", "unset"), default="show")
-    p.add_argument("key", nargs="?", help="language, departement, theme or backup_days")
-    p.add_argument("value", nargs="?", help="the new value (e.g. fr, 93, nord, 60)")
+    p.add_argument("key", nargs="?", help=_("language, departement, theme or backup_days"))
+    p.add_argument("value", nargs="?", help=_("the new value (e.g. fr, 93, nord, 60)"))
     p.add_argument("--json", action="store_true")

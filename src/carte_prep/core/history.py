@@ -25,6 +25,7 @@ from pydantic import ValidationError
 from carte_prep.core.errors import CartePrepError
 from carte_prep.core.model import Household
 from carte_prep.core.storage import write_private_file
+from carte_prep.i18n import _
 
 Direction = Literal["undo", "redo"]
 
@@ -134,7 +135,11 @@ class FileHistory:
         try:
             path.unlink(missing_ok=True)
         except OSError as exc:
-            raise HistoryError(f"cannot remove the undo history {path}: {exc.strerror}") from None
+            raise HistoryError(
+                _("cannot remove the undo history {path}: {why}").format(
+                    path=path, why=exc.strerror
+                )
+            ) from None
 
     # -- the file ---------------------------------------------------------------------------
 
@@ -188,7 +193,7 @@ def _step(household_id: str, entry: dict[str, Any]) -> Step:
 
 
 def _unreadable(path: Path, reason: str) -> str:
-    return (
-        f"cannot read the undo history {path} ({reason}); it is left as it is: remove it to "
+    return _(
+        "cannot read the undo history {path} ({reason}); it is left as it is: remove it to "
         "start a new one ('carte-prep restore' still lists the previous versions)"
-    )
+    ).format(path=path, reason=reason)

@@ -28,6 +28,7 @@ from typing import Any, Final
 
 from carte_prep.core.countries import code_from_text
 from carte_prep.core.model import SCHEMA_VERSION
+from carte_prep.i18n import _
 
 Raw = dict[str, Any]
 Migration = Callable[[Raw], Raw]
@@ -111,8 +112,10 @@ def version_of(raw: Raw) -> int:
         value = int(value)
     if isinstance(value, bool) or not isinstance(value, int):
         raise SchemaVersionError(
-            f"schema_version: {value!r} is not a version number; "
-            f"files written by this carte-prep have {CURRENT_VERSION}"
+            _(
+                "schema_version: {value} is not a version number; "
+                "files written by this carte-prep have {current}"
+            ).format(value=repr(value), current=CURRENT_VERSION)
         )
     return value
 
@@ -128,16 +131,20 @@ def upgrade(raw: Raw) -> tuple[Raw, int]:
     original = version_of(raw)
     if original > current:
         raise SchemaVersionError(
-            f"was written by a newer version of carte-prep (schema {original}); "
-            "update carte-prep to open it"
+            _(
+                "was written by a newer version of carte-prep (schema {version}); "
+                "update carte-prep to open it"
+            ).format(version=original)
         )
     if original == current:
         return raw, original
     missing = [v for v in range(original, current) if v not in MIGRATIONS]
     if missing:
         raise SchemaVersionError(
-            f"has schema_version {original}, which this carte-prep cannot upgrade "
-            f"(it reads schema {_readable(current)}); check the number in the file"
+            _(
+                "has schema_version {version}, which this carte-prep cannot upgrade "
+                "(it reads schema {readable}); check the number in the file"
+            ).format(version=original, readable=_readable(current))
         )
     data = copy.deepcopy(raw)
     for version in range(original, current):
@@ -145,14 +152,18 @@ def upgrade(raw: Raw) -> tuple[Raw, int]:
             data = MIGRATIONS[version](data)
         except Exception as exc:  # a migration bug must become a report, not a crash
             raise SchemaVersionError(
-                f"could not be upgraded from schema {version} to {version + 1} "
-                f"({type(exc).__name__}: {exc}); it was left as it is, "
-                "please report this with a copy of the file"
+                _(
+                    "could not be upgraded from schema {version} to {next} "
+                    "({problem}); it was left as it is, "
+                    "please report this with a copy of the file"
+                ).format(version=version, next=version + 1, problem=f"{type(exc).__name__}: {exc}")
             ) from exc
         if not isinstance(data, dict):
             raise SchemaVersionError(
-                f"could not be upgraded from schema {version} to {version + 1} (the "
-                "upgrade did not give an object); it was left as it is, please report this"
+                _(
+                    "could not be upgraded from schema {version} to {next} (the upgrade did "
+                    "not give an object); it was left as it is, please report this"
+                ).format(version=version, next=version + 1)
             )
         data["schema_version"] = version + 1
     return data, original
@@ -163,4 +174,6 @@ def _readable(current: int) -> str:
     oldest = current
     while oldest - 1 in MIGRATIONS:
         oldest -= 1
-    return str(current) if oldest == current else f"{oldest} to {current}"
+    if oldest == current:
+        return str(current)
+    return _("{oldest} to {current}").format(oldest=oldest, current=current)

@@ -32,6 +32,7 @@ from carte_prep.core.vocab import (
     Status,
     TalentBasis,
 )
+from carte_prep.i18n import N_, _
 
 ModelType = TypeVar("ModelType", bound=BaseModel)
 
@@ -52,21 +53,23 @@ _SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
 
 def _non_empty(value: str) -> str:
     if not value:
-        raise ValueError("is empty; type it exactly as printed on the passport")
+        raise ValueError(_("is empty; type it exactly as printed on the passport"))
     return value
 
 
 def _filled(value: str) -> str:
     if not value:
-        raise ValueError("is empty; fill it in")
+        raise ValueError(_("is empty; fill it in"))
     return value
 
 
 def _slug(value: str) -> str:
     if not _SLUG.fullmatch(value):
         raise ValueError(
-            f"{value!r} is not a valid id; use 1-64 lower-case letters, digits and hyphens, "
-            "for example 'martin-family'"
+            _(
+                "{value} is not a valid id; use 1-64 lower-case letters, digits and hyphens, "
+                "for example 'martin-family'"
+            ).format(value=repr(value))
         )
     return value
 
@@ -80,8 +83,9 @@ LATEST_DAY = dt.date(2200, 12, 31)
 def plausible_day(value: dt.date) -> dt.date:
     if not EARLIEST_DAY <= value <= LATEST_DAY:
         raise ValueError(
-            f"{value.isoformat()} is not a plausible date; check the year "
-            f"(between {EARLIEST_DAY.year} and {LATEST_DAY.year})"
+            _("{date} is not a plausible date; check the year (between {first} and {last})").format(
+                date=value.isoformat(), first=EARLIEST_DAY.year, last=LATEST_DAY.year
+            )
         )
     return value
 
@@ -119,24 +123,41 @@ def _plausible_value(value: object) -> object:
     return value
 
 
-def _catalogue_id(what: str, where: str) -> AfterValidator:
-    """A check that a value has the form of a catalogue id (lower-case, digits, hyphens)."""
+def _catalogue_id(message: str) -> AfterValidator:
+    """A check that a value has the form of a catalogue id (lower-case, digits, hyphens).
+
+    ``message`` is marked with ``N_`` and says ``{value}`` is wrong; it is translated when
+    a value is refused, in the language spoken then.
+    """
 
     def check(value: str) -> str:
         if not _SLUG.fullmatch(value):
-            raise ValueError(
-                f"{value[:40]!r} is not a {what} id; ids are lower-case letters, digits and "
-                f"hyphens, as shown by {where}"
-            )
+            raise ValueError(_(message).format(value=repr(value[:40])))
         return value
 
     return AfterValidator(check)
 
 
-ItemId = Annotated[str, _catalogue_id("checklist item", "'carte-prep checklist'")]
+ItemId = Annotated[
+    str,
+    _catalogue_id(
+        N_(
+            "{value} is not a checklist item id; ids are lower-case letters, digits and "
+            "hyphens, as shown by 'carte-prep checklist'"
+        )
+    ),
+]
 """A catalogue requirement id; not checked against the catalogue, so old ids still load."""
 
-CardId = Annotated[str, _catalogue_id("card type", "'carte-prep cards'")]
+CardId = Annotated[
+    str,
+    _catalogue_id(
+        N_(
+            "{value} is not a card type id; ids are lower-case letters, digits and "
+            "hyphens, as shown by 'carte-prep cards'"
+        )
+    ),
+]
 """A catalogue card id. Only its form is checked: a card that left the catalogue still
 loads, and the checklist says it is not covered (the CLI and the app refuse unknown ids
 when they are typed)."""
@@ -148,8 +169,10 @@ def _departement(value: str) -> str:
     code = value.strip().upper()
     if not _DEPARTEMENT.fullmatch(code):
         raise ValueError(
-            f"{value[:20]!r} is not a département code; use the number from the post code, "
-            "such as '24', '2A' or '974'"
+            _(
+                "{value} is not a département code; use the number from the post code, "
+                "such as '24', '2A' or '974'"
+            ).format(value=repr(value[:20]))
         )
     return code
 
@@ -185,8 +208,10 @@ class Passport(Model):
         value = _compact(clean_line(value, max_length=40)).upper()
         if not re.fullmatch(r"[A-Z0-9]{1,20}", value):
             raise ValueError(
-                "should be 1 to 20 letters or digits as printed on the passport "
-                "(no dashes or other signs)"
+                _(
+                    "should be 1 to 20 letters or digits as printed on the passport "
+                    "(no dashes or other signs)"
+                )
             )
         return value
 
@@ -214,15 +239,17 @@ class CurrentCard(Model):
         value = _compact(clean_line(value, max_length=40))
         if not re.fullmatch(r"[0-9]{9,10}", value):
             raise ValueError(
-                "should be the 10 digits printed on the card or récépissé "
-                "(9 digits are accepted); letters and signs are not part of it"
+                _(
+                    "should be the 10 digits printed on the card or récépissé "
+                    "(9 digits are accepted); letters and signs are not part of it"
+                )
             )
         return value
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> CurrentCard:
         if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
-            raise ValueError("valid_until is before valid_from; check the two dates on the card")
+            raise ValueError(_("valid_until is before valid_from; check the two dates on the card"))
         return self
 
 
@@ -251,7 +278,7 @@ class EPhoto(Model):
         value = _compact(clean_line(value, max_length=60)).replace("-", "").upper()
         if not re.fullmatch(r"[A-Z0-9]{18,26}", value):
             raise ValueError(
-                "should be the code of about 22 letters and digits printed on the photo sheet"
+                _("should be the code of about 22 letters and digits printed on the photo sheet")
             )
         return value
 
@@ -266,7 +293,7 @@ class Receipt(Model):
     @model_validator(mode="after")
     def _dates_in_order(self) -> Receipt:
         if self.issued_on and self.valid_until < self.issued_on:
-            raise ValueError("valid_until is before issued_on; check the two dates on it")
+            raise ValueError(_("valid_until is before issued_on; check the two dates on it"))
         return self
 
 
@@ -282,9 +309,9 @@ class ExtraDocumentsRequest(Model):
     @model_validator(mode="after")
     def _dates_in_order(self) -> ExtraDocumentsRequest:
         if self.deadline < self.received_on:
-            raise ValueError("deadline is before received_on; check the date in the letter")
+            raise ValueError(_("deadline is before received_on; check the date in the letter"))
         if self.sent_on and self.sent_on < self.received_on:
-            raise ValueError("sent_on is before received_on; check the day you sent them")
+            raise ValueError(_("sent_on is before received_on; check the day you sent them"))
         return self
 
 
@@ -301,7 +328,7 @@ class TimbreFiscal(Model):
     def _sixteen_digits(cls, value: str) -> str:
         value = _compact(clean_line(value, max_length=40))
         if not re.fullmatch(r"[0-9]{16}", value):
-            raise ValueError("should be the 16-digit number of the electronic stamp")
+            raise ValueError(_("should be the 16-digit number of the electronic stamp"))
         return value
 
 
@@ -429,7 +456,11 @@ _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 def _postcode(value: str) -> str:
     code = _compact(value)
     if not _POSTCODE.fullmatch(code):
-        raise ValueError(f"{value[:20]!r} is not a French post code; use its 5 digits, e.g. 75011")
+        raise ValueError(
+            _("{value} is not a French post code; use its 5 digits, e.g. 75011").format(
+                value=repr(value[:20])
+            )
+        )
     return code
 
 
@@ -437,8 +468,10 @@ def _phone(value: str) -> str:
     value = clean_line(value, max_length=40)
     if not _PHONE.fullmatch(value):
         raise ValueError(
-            f"{value!r} is not a phone number; use digits, spaces and an optional leading +, "
-            "e.g. +33 6 12 34 56 78"
+            _(
+                "{value} is not a phone number; use digits, spaces and an optional leading +, "
+                "e.g. +33 6 12 34 56 78"
+            ).format(value=repr(value))
         )
     return value
 
@@ -446,7 +479,9 @@ def _phone(value: str) -> str:
 def _email(value: str) -> str:
     value = clean_line(value, max_length=LINE_MAX)
     if not _EMAIL.fullmatch(value):
-        raise ValueError(f"{value!r} is not an e-mail address; e.g. name@example.org")
+        raise ValueError(
+            _("{value} is not an e-mail address; e.g. name@example.org").format(value=repr(value))
+        )
     return value
 
 
@@ -522,18 +557,29 @@ class Household(Model):
         ids = [m.id for m in self.members]
         duplicates = sorted({i for i in ids if ids.count(i) > 1})
         if duplicates:
-            raise ValueError(f"member id {duplicates[0]!r} is used twice; give each a unique id")
+            raise ValueError(
+                _("member id {member} is used twice; give each a unique id").format(
+                    member=repr(duplicates[0])
+                )
+            )
         seen: set[str] = set()
         for evidence in self.shared:
             unknown = [m for m in evidence.members if m not in ids]
             if unknown:
                 raise ValueError(
-                    f"shared document {evidence.requirement!r} names unknown member "
-                    f"{unknown[0]!r}; use one of {', '.join(ids) or '(no members yet)'}"
+                    _(
+                        "shared document {item} names unknown member {member}; use one of {ids}"
+                    ).format(
+                        item=repr(evidence.requirement),
+                        member=repr(unknown[0]),
+                        ids=", ".join(ids) or _("(no members yet)"),
+                    )
                 )
             if evidence.requirement in seen:
                 raise ValueError(
-                    f"shared document {evidence.requirement!r} is listed twice; merge the entries"
+                    _("shared document {item} is listed twice; merge the entries").format(
+                        item=repr(evidence.requirement)
+                    )
                 )
             seen.add(evidence.requirement)
         return self
@@ -562,7 +608,9 @@ class Household(Model):
         try:
             return self.member(member_id)
         except KeyError:
-            ids = ", ".join(m.id for m in self.members) or "(none yet)"
+            ids = ", ".join(m.id for m in self.members) or _("(none yet)")
             raise NotFoundError(
-                f"no member {member_id!r} in household {self.id!r}; members: {ids}"
+                _("no member {member} in household {household}; members: {ids}").format(
+                    member=repr(member_id), household=repr(self.id), ids=ids
+                )
             ) from None

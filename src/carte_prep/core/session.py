@@ -18,6 +18,7 @@ from carte_prep.core.errors import CartePrepError
 from carte_prep.core.history import Direction, History, MemoryHistory, Step
 from carte_prep.core.model import Household
 from carte_prep.core.storage import FileProblem, LoadReport, Store
+from carte_prep.i18n import _
 
 __all__ = ["FileProblem", "LoadReport", "Session", "StaleHistoryError"]
 """``LoadReport`` and ``FileProblem`` too: front ends read the data folder through the
@@ -99,7 +100,9 @@ class Session:
         try:
             self.history.push(step)
         except (CartePrepError, OSError) as exc:
-            self.notes.append(f"the change was saved, but it cannot be undone: {exc}")
+            self.notes.append(
+                _("the change was saved, but it cannot be undone: {problem}").format(problem=exc)
+            )
 
     def create(self, household: Household) -> None:
         """Write a new household file (refused if the id is taken)."""
@@ -144,11 +147,20 @@ class Session:
         )
         if self.get(step.household_id) != expected:
             self.history.forget(step.household_id)
-            raise StaleHistoryError(
-                f"cannot {direction}: {step.household_id} was changed since by another "
-                f"program or window (or restored), so its {direction} history was cleared; "
-                f"'carte-prep restore {step.household_id}' lists the previous versions"
+            stale = (
+                _(
+                    "cannot undo: {household} was changed since by another program or window "
+                    "(or restored), so its undo history was cleared; "
+                    "'carte-prep restore {household}' lists the previous versions"
+                )
+                if direction == "undo"
+                else _(
+                    "cannot redo: {household} was changed since by another program or window "
+                    "(or restored), so its redo history was cleared; "
+                    "'carte-prep restore {household}' lists the previous versions"
+                )
             )
+            raise StaleHistoryError(stale.format(household=step.household_id))
         self._save(wanted)
         self.history.move(direction, step)
         return step

@@ -16,7 +16,7 @@ from typing import Any, Final, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from carte_prep.core.paths import settings_path
-from carte_prep.i18n import LANGUAGES, Language, language_from_locale
+from carte_prep.i18n import LANGUAGES, Language, _, machine_language
 
 Theme = Literal["textual-dark", "textual-light", "nord", "gruvbox", "tokyo-night"]
 THEMES: Final[tuple[str, ...]] = ("textual-dark", "textual-light", "nord", "gruvbox", "tokyo-night")
@@ -41,9 +41,9 @@ class Settings(BaseModel):
     def _upper(cls, value: Any) -> Any:
         return value.upper() if isinstance(value, str) else value
 
-    def spoken_language(self, environ: dict[str, str] | None = None) -> Language:
+    def spoken_language(self) -> Language:
         """The language to speak: the setting, else the machine's locale."""
-        return self.language or language_from_locale(environ)
+        return self.language or machine_language()
 
 
 class SettingsProblem(Exception):
@@ -62,17 +62,23 @@ def read_settings(path: Path | None = None) -> tuple[Settings, str | None]:
     except FileNotFoundError:
         return Settings(), None
     except OSError as exc:
-        return Settings(), f"{path}: cannot be read ({exc.strerror}); using the default settings"
+        return Settings(), _("{path}: cannot be read ({why}); using the default settings").format(
+            path=path, why=exc.strerror
+        )
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        return Settings(), f"{path}: not valid TOML ({exc}); using the default settings"
+        return Settings(), _(
+            "{path}: not valid TOML ({problem}); using the default settings"
+        ).format(path=path, problem=exc)
     try:
         return Settings.model_validate(data), None
     except ValidationError as exc:
         bad = {str(error["loc"][0]) for error in exc.errors() if error["loc"]}
         kept = {key: value for key, value in data.items() if key not in bad}
-        message = f"{path}: {_explained(exc)}; using the default for it"
+        message = _("{path}: {problem}; using the default for it").format(
+            path=path, problem=_explained(exc)
+        )
         try:
             return Settings.model_validate(kept), message
         except ValidationError:
@@ -82,23 +88,31 @@ def read_settings(path: Path | None = None) -> tuple[Settings, str | None]:
 def _explained(exc: ValidationError) -> str:
     """The first thing wrong, in plain words: the key, the value, what is allowed."""
     first = exc.errors()[0]
-    key = ".".join(str(part) for part in first["loc"]) or "the file"
+    key = ".".join(str(part) for part in first["loc"]) or _("the file")
     if first["type"] == "extra_forbidden":
-        return f"unknown setting {key!r}: the settings are {', '.join(Settings.model_fields)}"
+        return _unknown(key)
     allowed = _allowed(key)
     if allowed:
-        return f"{key}: {first['input']!r} is not allowed{allowed}"
+        return _("{key}: {value} is not allowed{allowed}").format(
+            key=key, value=repr(first["input"]), allowed=allowed
+        )
     return f"{key}: {first['msg']}"
+
+
+def _unknown(key: str) -> str:
+    return _("unknown setting {key}: the settings are {names}").format(
+        key=repr(key), names=", ".join(Settings.model_fields)
+    )
 
 
 def _allowed(key: str) -> str:
     choices = {
         "language": ", ".join(LANGUAGES),
         "theme": ", ".join(THEMES),
-        "departement": "a code such as 75, 2A or 974",
-        "backup_days": "a number of days from 1 to 3650",
+        "departement": _("a code such as 75, 2A or 974"),
+        "backup_days": _("a number of days from 1 to 3650"),
     }
-    return f" (allowed: {choices[key]})" if key in choices else ""
+    return _(" (allowed: {choices})").format(choices=choices[key]) if key in choices else ""
 
 
 def settings_toml(settings: Settings) -> str:
@@ -132,8 +146,7 @@ def changed(settings: Settings, key: str, value: str | None) -> Settings:
     Raises :class:`SettingsProblem` with a sentence naming the allowed values.
     """
     if key not in Settings.model_fields:
-        names = ", ".join(Settings.model_fields)
-        raise SettingsProblem(f"unknown setting {key!r}: the settings are {names}")
+        raise SettingsProblem(_unknown(key))
     data = settings.model_dump(exclude_defaults=True)
     if value is None:
         data.pop(key, None)

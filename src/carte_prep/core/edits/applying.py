@@ -45,6 +45,7 @@ from carte_prep.core.households import remove_member, upsert_member
 from carte_prep.core.model import AfterFiling, Household, Member, PostalAddress
 from carte_prep.core.tracking import requirement, share_document, tracking_for, update_tracking
 from carte_prep.core.vocab import DONE_STATUSES, NEXT_STATUS
+from carte_prep.i18n import _
 
 
 def apply(household: Household, edit: Edit, *, catalogue: Catalogue | None = None) -> Household:
@@ -116,7 +117,10 @@ def _item(household: Household, edit: ItemEdit, catalogue: Catalogue) -> Househo
         case RemoveAttachment(index=index):
             if not 0 <= index < len(current.attachments):
                 raise EditError(
-                    f"{requirement_id}: there is no attached file {index + 1}", "attachments"
+                    _("{item}: there is no attached file {number}").format(
+                        item=requirement_id, number=index + 1
+                    ),
+                    "attachments",
                 )
             attachments = list(current.attachments)
             del attachments[index]
@@ -128,9 +132,15 @@ def _check_variant(requirement_id: str, variant: str, catalogue: Catalogue) -> N
     kinds = {v.id: v.label for v in requirement(requirement_id, catalogue).variants}
     if variant not in kinds:
         known = "; ".join(f"{k} ({label})" for k, label in kinds.items())
+        choose = (
+            _("choose one of: {kinds}").format(kinds=known)
+            if known
+            else _("this item has only one kind")
+        )
         raise EditError(
-            f"{variant!r} is not a kind of document for {requirement_id!r}; "
-            + (f"choose one of: {known}" if known else "this item has only one kind"),
+            _("{variant} is not a kind of document for {item}; {choose}").format(
+                variant=repr(variant), item=repr(requirement_id), choose=choose
+            ),
             "variant",
         )
 
@@ -154,7 +164,10 @@ def _put(
     exists = any(m.id == member.id for m in household.members)
     if isinstance(edit, AddMember) and exists:
         raise EditError(
-            f"member {member.id!r} already exists in {household.id}; choose another id", "id"
+            _("member {member} already exists in {household}; choose another id").format(
+                member=repr(member.id), household=household.id
+            ),
+            "id",
         )
     if isinstance(edit, UpdateMember):
         household.find_member(member.id)
@@ -180,7 +193,8 @@ def _application(household: Household, member_id: str, **changes: Any) -> Househ
     member = household.find_member(member_id)
     if member.application is None:
         raise EditError(
-            f"{member.display_name} has no application: nothing to record", "application"
+            _("{name} has no application: nothing to record").format(name=member.display_name),
+            "application",
         )
     application = member.application.model_copy(update=changes)
     return upsert_member(household, member.model_copy(update={"application": application}))
@@ -188,17 +202,26 @@ def _application(household: Household, member_id: str, **changes: Any) -> Househ
 
 def _entry(entries: list[Any], index: int, what: str, household: Household, member_id: str) -> None:
     if not 0 <= index < len(entries):
+        missing = (
+            _("there is no receipt {number}; run 'carte-prep log {household} {member}' to see them")
+            if what == "receipt"
+            else _(
+                "there is no request {number}; "
+                "run 'carte-prep log {household} {member}' to see them"
+            )
+        )
         raise EditError(
-            f"there is no {what} {index + 1}; run 'carte-prep log {household.id} {member_id}' "
-            "to see them",
-            what,
+            missing.format(number=index + 1, household=household.id, member=member_id), what
         )
 
 
 def _after_filing(household: Household, edit: AfterFilingEdit) -> Household:
     member = household.find_member(edit.member_id)
     if member.application is None:
-        raise EditError(f"{member.display_name} has no application: nothing to log", "application")
+        raise EditError(
+            _("{name} has no application: nothing to log").format(name=member.display_name),
+            "application",
+        )
     log = member.application.after_filing
     receipts, requests = list(log.receipts), list(log.requests)
     changes: dict[str, Any]

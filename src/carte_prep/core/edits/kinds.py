@@ -24,6 +24,7 @@ from carte_prep.core.model import (
     TimbreFiscal,
 )
 from carte_prep.core.vocab import Status
+from carte_prep.i18n import N_, _
 
 
 class Unset(Enum):
@@ -271,36 +272,36 @@ Edit = (
 
 
 _WHAT: Final[dict[type, str]] = {
-    ToggleGathered: "gathered or not",
-    CycleStatus: "status",
-    ToggleTranslated: "sworn translation",
-    AddAttachments: "scans attached",
-    RemoveAttachment: "scan removed",
-    Share: "who the household document serves",
-    ToggleShare: "who the household document serves",
-    AddMember: "member added",
-    UpdateMember: "profile",
-    RemoveMember: "member removed",
-    RenameHousehold: "household name",
-    SetAddress: "postal address",
-    SetEPhoto: "e-photo code",
-    SetFiledOn: "filing day",
-    AddReceipt: "récépissé added",
-    RemoveReceipt: "récépissé removed",
-    AddRequest: "request for documents added",
-    RemoveRequest: "request for documents removed",
-    MarkRequestSent: "request sent",
-    SetCardReady: "card ready",
-    SetTimbre: "timbre fiscal",
-    SetCollection: "collection appointment",
+    ToggleGathered: N_("gathered or not"),
+    CycleStatus: N_("status"),
+    ToggleTranslated: N_("sworn translation"),
+    AddAttachments: N_("scans attached"),
+    RemoveAttachment: N_("scan removed"),
+    Share: N_("who the household document serves"),
+    ToggleShare: N_("who the household document serves"),
+    AddMember: N_("member added"),
+    UpdateMember: N_("profile"),
+    RemoveMember: N_("member removed"),
+    RenameHousehold: N_("household name"),
+    SetAddress: N_("postal address"),
+    SetEPhoto: N_("e-photo code"),
+    SetFiledOn: N_("filing day"),
+    AddReceipt: N_("récépissé added"),
+    RemoveReceipt: N_("récépissé removed"),
+    AddRequest: N_("request for documents added"),
+    RemoveRequest: N_("request for documents removed"),
+    MarkRequestSent: N_("request sent"),
+    SetCardReady: N_("card ready"),
+    SetTimbre: N_("timbre fiscal"),
+    SetCollection: N_("collection appointment"),
 }
 _ITEM_FIELDS: Final = {
-    "status": "status",
-    "document_date": "date on the document",
-    "notes": "note",
-    "translated": "sworn translation",
-    "foreign_language": "language",
-    "variant": "kind of document",
+    "status": N_("status"),
+    "document_date": N_("date on the document"),
+    "notes": N_("note"),
+    "translated": N_("sworn translation"),
+    "foreign_language": N_("language"),
+    "variant": N_("kind of document"),
 }
 
 
@@ -312,9 +313,9 @@ def describe(edit: Edit, household: Household | None = None) -> str:
     words, never the internal ids.
     """
     if isinstance(edit, SetItem):
-        what = ", ".join(_ITEM_FIELDS[name] for name in edit.changes()) or "nothing"
+        what = ", ".join(_(_ITEM_FIELDS[name]) for name in edit.changes()) or _("nothing")
     else:
-        what = _WHAT[type(edit)]
+        what = _(_WHAT[type(edit)])
     member = edit.member.id if isinstance(edit, AddMember | UpdateMember) else None
     member = getattr(edit, "member_id", member)
     requirement = getattr(edit, "requirement_id", None)

@@ -22,6 +22,7 @@ from carte_prep.core.storage.attachments import is_reference, keep_copy, name_fo
 from carte_prep.core.storage.codec import Unusable, decode, read_household_file, serialize
 from carte_prep.core.storage.paths import ATTACHMENTS_DIR
 from carte_prep.core.storage.safe_io import MAX_FILE_BYTES, NotRegularFile, read_regular
+from carte_prep.i18n import _
 
 ZIP_MAGIC = b"PK\x03\x04"
 MAX_ARCHIVE_BYTES = 500 * 1024 * 1024
@@ -100,10 +101,14 @@ def read_incoming(path: Path, root: Path) -> Incoming:
         raise
     except NotRegularFile as exc:
         raise InvalidInputError(
-            f"{path}: {exc.reason}; give the path of an exported file"
+            _("{path}: {reason}; give the path of an exported file").format(
+                path=path, reason=exc.reason
+            )
         ) from None
     except OSError as exc:
-        raise InvalidInputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        raise InvalidInputError(
+            _("{path}: cannot read: {why}").format(path=path, why=exc.strerror or exc)
+        ) from None
     if not head.startswith(ZIP_MAGIC):
         try:
             household = decode(read_household_file(path, in_data_folder=False))
@@ -118,14 +123,22 @@ def _from_zip(path: Path, data: bytes, root: Path) -> Incoming:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
     except (zipfile.BadZipFile, ValueError) as exc:
-        raise InvalidInputError(f"{path}: not a readable zip file ({exc})") from None
+        raise InvalidInputError(
+            _("{path}: not a readable zip file ({problem})").format(path=path, problem=exc)
+        ) from None
     if len(members) > MAX_MEMBERS:
-        raise InvalidInputError(f"{path}: holds {len(members)} files, more than an export has")
+        raise InvalidInputError(
+            _("{path}: holds {count} files, more than an export has").format(
+                path=path, count=len(members)
+            )
+        )
     households = [m for m in members if "/" not in m.filename and m.filename.endswith(".json")]
     if len(households) != 1:
         raise InvalidInputError(
-            f"{path}: a carte-prep export holds exactly one household file at its top level "
-            f"(found {len(households)}); give the zip written by 'carte-prep export'"
+            _(
+                "{path}: a carte-prep export holds exactly one household file at its top level "
+                "(found {count}); give the zip written by 'carte-prep export'"
+            ).format(path=path, count=len(households))
         )
     try:
         household = decode(_read_member(archive, households[0], MAX_FILE_BYTES))
@@ -144,8 +157,9 @@ def _from_zip(path: Path, data: bytes, root: Path) -> Incoming:
         kind = _kind(content)
         if kind is None:
             raise InvalidInputError(
-                f"{path}: {member.filename} is not a JPEG, PNG or PDF file; "
-                "the archive was not imported"
+                _(
+                    "{path}: {file} is not a JPEG, PNG or PDF file; the archive was not imported"
+                ).format(path=path, file=member.filename)
             )
         copies[member.filename] = keep_copy(root, household.id, content, name.name, kind)
     return _without_foreign(household, copies)
@@ -153,11 +167,11 @@ def _from_zip(path: Path, data: bytes, root: Path) -> Incoming:
 
 def _read_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, limit: int) -> bytes:
     if member.file_size > limit:
-        raise Unusable(f"is too large ({member.file_size} bytes)")
+        raise Unusable(_("is too large ({size} bytes)").format(size=member.file_size))
     with archive.open(member) as handle:
         data = handle.read(limit + 1)
     if len(data) > limit:
-        raise Unusable("is larger than its size in the archive says")
+        raise Unusable(_("is larger than its size in the archive says"))
     return data
 
 

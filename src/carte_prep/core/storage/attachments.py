@@ -25,6 +25,7 @@ from carte_prep.core.storage.safe_io import (
     replace,
     write_temp,
 )
+from carte_prep.i18n import _
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -75,14 +76,19 @@ def attach(root: Path, household_id: str, source: Path) -> str:
         kind = scan_kind(source)
         data = read_regular(source, follow=True, limit=MAX_SCAN_BYTES)
     except ScanProblem as exc:
-        raise EditError(f"cannot attach: {exc}", "attachments") from None
+        raise EditError(_("cannot attach: {problem}").format(problem=exc), "attachments") from None
     except (OSError, NotRegularFile) as exc:
-        raise EditError(f"cannot attach {source}: {exc}", "attachments") from None
+        raise EditError(
+            _("cannot attach {path}: {problem}").format(path=source, problem=exc), "attachments"
+        ) from None
     try:
         return keep_copy(root, household_id, data, source.name, kind)
     except OSError as exc:
         raise EditError(
-            f"cannot copy {source} into the data folder: {exc.strerror or exc}", "attachments"
+            _("cannot copy {path} into the data folder: {why}").format(
+                path=source, why=exc.strerror or exc
+            ),
+            "attachments",
         ) from None
 
 

@@ -31,6 +31,7 @@ from carte_prep.core.storage.safe_io import (
     replace,
     write_temp,
 )
+from carte_prep.i18n import _, ngettext
 
 KEEP_ALL_HOURS = 24
 KEEP_DAILY_DAYS = 30
@@ -145,7 +146,7 @@ def describe_versions(found: list[Backup], current: bytes | None) -> list[str]:
         try:
             data = read_regular(backup.path)
         except (OSError, NotRegularFile):
-            described.append("cannot be read")
+            described.append(_("cannot be read"))
             continue
         described.append(describe_change(data, current))
     return described
@@ -162,13 +163,13 @@ def describe_change(before: bytes, after: bytes | None) -> str:
     try:
         old, new = parse(before), parse(after)
     except Unusable:
-        return "cannot compare (one of the two versions is damaged)"
+        return _("cannot compare (one of the two versions is damaged)")
     if not isinstance(old, dict) or not isinstance(new, dict):
         return ""
     counts: Counter[str] = Counter()
     notes: list[str] = []
     if old.get("name") != new.get("name"):
-        notes.append("household name")
+        notes.append(_("household name"))
     old_members = {m.get("id"): m for m in old.get("members", []) if isinstance(m, dict)}
     new_members = {m.get("id"): m for m in new.get("members", []) if isinstance(m, dict)}
     counts["member added"] += len(new_members.keys() - old_members.keys())
@@ -181,12 +182,12 @@ def describe_change(before: bytes, after: bytes | None) -> str:
             _as_dict(after_m.get("tracking")),
             counts,
             notes,
-            f"{name}'s note",
+            _("{name}'s note").format(name=name),
         )
         rest_before = {k: v for k, v in before_m.items() if k != "tracking"}
         rest_after = {k: v for k, v in after_m.items() if k != "tracking"}
         if rest_before != rest_after:
-            notes.append(f"{name}'s details")
+            notes.append(_("{name}'s details").format(name=name))
     old_shared = {
         str(s.get("requirement")): s for s in old.get("shared", []) if isinstance(s, dict)
     }
@@ -194,18 +195,18 @@ def describe_change(before: bytes, after: bytes | None) -> str:
         str(s.get("requirement")): s for s in new.get("shared", []) if isinstance(s, dict)
     }
     if old_shared.keys() != new_shared.keys():
-        notes.append("shared documents")
+        notes.append(_("shared documents"))
     _compare_tracking(
         {k: v.get("tracking") for k, v in old_shared.items() if k in new_shared},
         {k: v.get("tracking") for k, v in new_shared.items() if k in old_shared},
         counts,
         notes,
-        "a household note",
+        _("a household note"),
     )
     words = [_count(label, number) for label, number in counts.items() if number]
     words += sorted(set(notes))
     if not words and old != new:
-        words.append("format only (an upgrade or a hand edit)")
+        words.append(_("format only (an upgrade or a hand edit)"))
     return ", ".join(words)
 
 
@@ -238,15 +239,20 @@ def _compare_tracking(
             counts["other tracking detail"] += 1
 
 
-_PLURALS = {
-    "status": "statuses",
-    "date": "dates",
-    "attached file": "attached files",
-    "other tracking detail": "other tracking details",
-    "member added": "members added",
-    "member removed": "members removed",
-}
-
-
 def _count(label: str, number: int) -> str:
-    return f"1 {label}" if number == 1 else f"{number} {_PLURALS.get(label, label)}"
+    """'3 statuses', '1 date': how many changes of one kind, in the reader's language."""
+    words = {
+        "status": lambda: ngettext("{count} status", "{count} statuses", number),
+        "date": lambda: ngettext("{count} date", "{count} dates", number),
+        "attached file": lambda: ngettext(
+            "{count} attached file", "{count} attached files", number
+        ),
+        "other tracking detail": lambda: ngettext(
+            "{count} other tracking detail", "{count} other tracking details", number
+        ),
+        "member added": lambda: ngettext("{count} member added", "{count} members added", number),
+        "member removed": lambda: ngettext(
+            "{count} member removed", "{count} members removed", number
+        ),
+    }
+    return words[label]().format(count=number)

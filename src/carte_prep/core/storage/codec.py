@@ -18,6 +18,7 @@ from carte_prep.core import migrations
 from carte_prep.core.errors import InvalidInputError, explain_validation
 from carte_prep.core.model import Household
 from carte_prep.core.storage.safe_io import MAX_FILE_BYTES, NotRegularFile, read_regular, why
+from carte_prep.i18n import _
 
 
 class Unusable(Exception):
@@ -34,22 +35,22 @@ def read_household_file(path: Path, *, in_data_folder: bool = True) -> bytes:
     Inside the data folder a symbolic link is refused like a FIFO or a device; a file the
     person names for import may be a link, but must lead to a regular file.
     """
-    fix = (
-        "move it out of the data folder"
-        if in_data_folder
-        else "give the path of a household file exported by carte-prep"
-    )
     try:
         return read_regular(path, follow=not in_data_folder, limit=MAX_FILE_BYTES)
     except FileNotFoundError:
         raise
     except NotRegularFile as exc:
+        fix = (
+            _("move it out of the data folder")
+            if in_data_folder
+            else _("give the path of a household file exported by carte-prep")
+        )
         reason = exc.reason
-        if reason.startswith("is too large"):
-            reason += " to be a household file"
-        raise Unusable(f"{reason}; {fix}") from None
+        if exc.too_large:
+            reason = _("{reason} to be a household file").format(reason=reason)
+        raise Unusable(_("{reason}; {fix}").format(reason=reason, fix=fix)) from None
     except OSError as exc:
-        raise Unusable(f"cannot read: {why(exc)}") from None
+        raise Unusable(_("cannot read: {why}").format(why=why(exc))) from None
 
 
 def serialize(household: Household) -> bytes:
@@ -76,12 +77,12 @@ def _unencodable(household: Household) -> str:
     lone surrogates (U+DC80-U+DCFF); they are not characters and no file can hold them.
     """
     found = _find_surrogate(household.model_dump(), "")
-    where, char = found if found else ("(unknown field)", "")
+    where, char = found if found else (_("(unknown field)"), "")
     code = f"U+{ord(char):04X}, " if char else ""
-    return (
-        f"{household.id}: {where or '(top level)'}: contains {code}which is not a character "
+    return _(
+        "{household}: {where}: contains {code}which is not a character "
         "(often a byte that is not UTF-8, from a terminal or a file name); retype the text"
-    )
+    ).format(household=household.id, where=where or _("(top level)"), code=code)
 
 
 def _find_surrogate(value: object, path: str) -> tuple[str, str] | None:
@@ -109,7 +110,9 @@ def utf8(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise Unusable(
-            f"is not UTF-8 text (bad byte at position {exc.start}); save it again as UTF-8"
+            _("is not UTF-8 text (bad byte at position {position}); save it again as UTF-8").format(
+                position=exc.start
+            )
         ) from None
 
 
@@ -122,10 +125,12 @@ def parse(data: bytes) -> Any:
         raise
     except json.JSONDecodeError as exc:
         raise Unusable(
-            f"not valid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
+            _("not valid JSON at line {line} column {column}: {problem}").format(
+                line=exc.lineno, column=exc.colno, problem=exc.msg
+            )
         ) from None
     except (ValueError, RecursionError) as exc:
-        raise Unusable(f"not valid JSON: {exc}") from None
+        raise Unusable(_("not valid JSON: {problem}").format(problem=exc)) from None
 
 
 def newer_version(data: bytes) -> int | None:
@@ -158,7 +163,9 @@ def decode_versioned(data: bytes) -> tuple[Household, int]:
                 return Household.model_validate_json(json.dumps(upgraded)), version
             except ValidationError as exc:
                 raise Unusable(
-                    f"after upgrading from schema {version}: {explain_validation(exc)}"
+                    _("after upgrading from schema {version}: {problems}").format(
+                        version=version, problems=explain_validation(exc)
+                    )
                 ) from None
     try:
         return Household.model_validate_json(utf8(data)), version
@@ -172,8 +179,10 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     for key, value in pairs:
         if key in result:
             raise Unusable(
-                f"the key {key!r} appears twice in the same object; keep only one of them "
-                "(the file was not changed)"
+                _(
+                    "the key {key} appears twice in the same object; keep only one of them "
+                    "(the file was not changed)"
+                ).format(key=repr(key))
             )
         result[key] = value
     return result

@@ -29,6 +29,7 @@ from carte_prep.core.storage.safe_io import (
     why,
     write_named_temp,
 )
+from carte_prep.i18n import _
 
 
 def remove_journalled_temps(data_root: Path) -> None:
@@ -104,5 +105,8 @@ def write_private_file(path: Path, data: bytes, *, data_root: Path | None = None
             fsync_dir(folder)
     except OSError as exc:
         raise StorageError(
-            f"cannot write {where(path, exc)}: {why(exc)}{hint(exc)}", path
+            _("cannot write {path}: {why}{hint}").format(
+                path=where(path, exc), why=why(exc), hint=hint(exc)
+            ),
+            path,
         ) from None

@@ -18,6 +18,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from carte_prep.core.errors import InvalidInputError
 from carte_prep.core.model import Slug
+from carte_prep.i18n import _
 
 DIR_MODE = 0o700
 FILE_MODE = 0o600
@@ -68,11 +69,11 @@ def conflict_owner(name: str) -> str | None:
 
 
 def conflict_reason(owner: str) -> str:
-    return (
-        f"is a copy of household '{owner}' made by a file-sync tool (or by carte-prep) after "
-        f"a conflict; it was not loaded and was left untouched: compare it with "
-        f"'{owner}.json', keep the one you want and delete the other"
-    )
+    return _(
+        "is a copy of household '{household}' made by a file-sync tool (or by carte-prep) "
+        "after a conflict; it was not loaded and was left untouched: compare it with "
+        "'{household}.json', keep the one you want and delete the other"
+    ).format(household=owner)
 
 
 def ensure_dir(path: Path) -> None:
@@ -95,11 +96,11 @@ def ensure_dir(path: Path) -> None:
             folder.mkdir(mode=DIR_MODE)
         except FileExistsError:
             if not folder.is_dir():
-                raise NotADirectoryError(errno.ENOTDIR, "is not a folder", str(folder)) from None
+                raise NotADirectoryError(errno.ENOTDIR, _("is not a folder"), str(folder)) from None
             continue
         os.chmod(folder, DIR_MODE)  # mkdir's mode is filtered by the umask
     if not path.is_dir():
-        raise NotADirectoryError(errno.ENOTDIR, "is not a folder", str(path))
+        raise NotADirectoryError(errno.ENOTDIR, _("is not a folder"), str(path))
 
 
 MAX_PERMISSION_WARNINGS = 10
@@ -129,8 +130,10 @@ def permission_warnings(root: Path) -> list[str]:
         if mode & 0o077 and (is_dir or stat.S_ISREG(info.st_mode)):
             private = 0o700 if is_dir else 0o600
             warnings.append(
-                f"{path} can be opened by other users of this computer "
-                f"(mode {mode:04o}); run 'chmod {private:o} {path}' to make it private"
+                _(
+                    "{path} can be opened by other users of this computer "
+                    "(mode {mode}); run 'chmod {private} {path}' to make it private"
+                ).format(path=path, mode=f"{mode:04o}", private=f"{private:o}")
             )
         if not is_dir:
             continue
@@ -140,7 +143,9 @@ def permission_warnings(root: Path) -> list[str]:
                     pending.append((entry.path, entry.stat(follow_symlinks=False)))
     if len(warnings) > MAX_PERMISSION_WARNINGS:
         return [
-            f"{len(warnings)} files and folders in {root} can be opened by other users of this "
-            f"computer; run 'chmod -R go-rwx {root}' to make them all private"
+            _(
+                "{count} files and folders in {folder} can be opened by other users of this "
+                "computer; run 'chmod -R go-rwx {folder}' to make them all private"
+            ).format(count=len(warnings), folder=root)
         ]
     return sorted(warnings)

@@ -24,6 +24,7 @@ from carte_prep.core.storage.codec import (
 )
 from carte_prep.core.storage.reports import Backup, CorruptFileError, NewerFileError
 from carte_prep.core.storage.safe_io import NotRegularFile
+from carte_prep.i18n import _
 
 if TYPE_CHECKING:
     from carte_prep.core.storage.store import Store
@@ -40,20 +41,23 @@ def restore(store: Store, household_id: str, backup: Backup) -> Household:
     folder = store.backup_dir(household_id)
     if backup.path.parent != folder:
         raise InvalidInputError(
-            f"{backup.path} is not a backup of '{household_id}'; "
-            "choose one from the list of its backups"
+            _(
+                "{path} is not a backup of '{household}'; choose one from the list of its backups"
+            ).format(path=backup.path, household=household_id)
         )
     try:
         household = decode(read_household_file(backup.path))
     except FileNotFoundError:
         raise NotFoundError(
-            f"the backup {backup.path} no longer exists; list the backups again"
+            _("the backup {path} no longer exists; list the backups again").format(path=backup.path)
         ) from None
     except Unusable as exc:
         raise CorruptFileError(backup.path, exc.reason) from None
     if household.id != household_id:
         raise InvalidInputError(
-            f"{backup.path} holds household '{household.id}', not '{household_id}'"
+            _("{path} holds household '{found}', not '{household}'").format(
+                path=backup.path, found=household.id, household=household_id
+            )
         )
     if not store.has_read(household_id):
         adopt_current(store, household_id)
@@ -77,7 +81,7 @@ def import_file(store: Store, path: Path, *, replace: bool = False) -> Household
     try:
         incoming = read_incoming(path, store.root)
     except FileNotFoundError:
-        raise NotFoundError(f"{path}: no such file; check the path") from None
+        raise NotFoundError(_("{path}: no such file; check the path").format(path=path)) from None
     store.left_out = incoming.left_out
     return add(store, incoming.household, replace=replace)
 
@@ -91,8 +95,10 @@ def add(store: Store, household: Household, *, replace: bool) -> Household:
         store.write(
             household,
             must_be_new=True,
-            exists_hint="import it with --replace to overwrite it (the current version "
-            "is kept as a backup) or change the id in the file",
+            exists_hint=_(
+                "import it with --replace to overwrite it (the current version "
+                "is kept as a backup) or change the id in the file"
+            ),
         )
     return household
 
@@ -116,9 +122,11 @@ def adopt_current(store: Store, household_id: str) -> None:
         version = newer_version(data)
         if version is not None:
             raise NewerFileError(
-                f"{path} was written by a newer version of carte-prep (schema {version}) "
-                "and was kept as it is; update carte-prep, or move that file out of the "
-                "data folder first if you really want to replace it",
+                _(
+                    "{path} was written by a newer version of carte-prep (schema {version}) "
+                    "and was kept as it is; update carte-prep, or move that file out of the "
+                    "data folder first if you really want to replace it"
+                ).format(path=path, version=version),
                 path,
             ) from None
         store.take_as_base(household_id, data)
@@ -138,9 +146,14 @@ def export_text(store: Store, household_id: str) -> str:
         return utf8(data)
     except FileNotFoundError:
         raise NotFoundError(
-            f"no household '{household_id}'; run 'carte-prep list' to see them"
+            _("no household '{household}'; run 'carte-prep list' to see them").format(
+                household=household_id
+            )
         ) from None
     except Unusable as exc:
         raise CorruptFileError(
-            path, f"{exc.reason} (not exported: repair it or restore a backup first)"
+            path,
+            _("{reason} (not exported: repair it or restore a backup first)").format(
+                reason=exc.reason
+            ),
         ) from None

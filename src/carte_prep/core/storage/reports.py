@@ -8,6 +8,7 @@ from pathlib import Path
 
 from carte_prep.core.errors import CartePrepError
 from carte_prep.core.model import Household
+from carte_prep.i18n import _
 
 
 class CorruptFileError(CartePrepError):
@@ -41,14 +42,18 @@ class ConflictError(CartePrepError):
         """Another program wrote the file during the save; ``kept``: where its version is."""
         if kept is None:
             return cls(
-                f"'{household_id}' was changed on disk by another program while it was "
-                "being saved; this change was not saved: reload it and make it again",
+                _(
+                    "'{household}' was changed on disk by another program while it was "
+                    "being saved; this change was not saved: reload it and make it again"
+                ).format(household=household_id),
                 path,
             )
         return cls(
-            f"'{household_id}' was changed by another program at the moment it was saved: "
-            f"this change is saved, and the other version is kept as {kept}; compare the "
-            "two and delete the one you do not want",
+            _(
+                "'{household}' was changed by another program at the moment it was saved: "
+                "this change is saved, and the other version is kept as {kept}; compare the "
+                "two and delete the one you do not want"
+            ).format(household=household_id, kept=kept),
             path,
             kept=kept,
         )

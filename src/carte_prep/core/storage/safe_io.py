@@ -28,6 +28,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from carte_prep.core.storage.paths import FILE_MODE
+from carte_prep.i18n import N_, _
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
@@ -45,13 +46,14 @@ LOCK_BUSY = frozenset(
 )
 """Errors meaning "someone else holds the lock" (flock; msvcrt.locking says EDEADLOCK)."""
 _ERRNO_HINTS = {
-    errno.ENOSPC: "; free some disk space and save again",
-    errno.EDQUOT: "; your disk quota is full: free some space and save again",
-    errno.EROFS: "; the disk is read-only: choose a writable data folder",
-    errno.EACCES: "; check that you own the data folder and can write to it",
-    errno.EPERM: "; check that you own the data folder and can write to it",
-    errno.EIO: "; the disk may be failing: copy your data somewhere safe",
+    errno.ENOSPC: N_("; free some disk space and save again"),
+    errno.EDQUOT: N_("; your disk quota is full: free some space and save again"),
+    errno.EROFS: N_("; the disk is read-only: choose a writable data folder"),
+    errno.EACCES: N_("; check that you own the data folder and can write to it"),
+    errno.EPERM: N_("; check that you own the data folder and can write to it"),
+    errno.EIO: N_("; the disk may be failing: copy your data somewhere safe"),
 }
+"""What to do about a failed write, by the error's number (in English; shown through ``_``)."""
 _AT_FDCWD = -100
 _RENAME_NOREPLACE = 1
 _RENAME_EXCHANGE = 2
@@ -60,9 +62,10 @@ _RENAME_EXCHANGE = 2
 class NotRegularFile(Exception):
     """Internal: the path is not a plain file (link, FIFO, device, folder) or is too big."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, *, too_large: bool = False) -> None:
         super().__init__(reason)
         self.reason = reason
+        self.too_large = too_large
 
 
 class Displaced(Exception):
@@ -100,14 +103,16 @@ def read_regular(path: Path, *, follow: bool = False, limit: int = MAX_FILE_BYTE
         fd = os.open(path, flags)
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            raise NotRegularFile("is a symbolic link, not a file") from None
+            raise NotRegularFile(_("is a symbolic link, not a file")) from None
         raise
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise NotRegularFile("is not a regular file")
+            raise NotRegularFile(_("is not a regular file"))
         if info.st_size > limit:
-            raise NotRegularFile(f"is too large ({info.st_size} bytes)")
+            raise NotRegularFile(
+                _("is too large ({size} bytes)").format(size=info.st_size), too_large=True
+            )
         chunks: list[bytes] = []
         size = 0
         while True:
@@ -117,7 +122,7 @@ def read_regular(path: Path, *, follow: bool = False, limit: int = MAX_FILE_BYTE
             chunks.append(chunk)
             size += len(chunk)
             if size > limit:
-                raise NotRegularFile("is too large (it grew while being read)")
+                raise NotRegularFile(_("is too large (it grew while being read)"), too_large=True)
         return b"".join(chunks)
     finally:
         os.close(fd)
@@ -134,7 +139,10 @@ def read_current(path: Path) -> bytes | None:
     except FileNotFoundError:
         return None
     except NotRegularFile as exc:
-        raise OSError(errno.EINVAL, f"it {exc.reason}; move it out of the data folder") from None
+        raise OSError(
+            errno.EINVAL,
+            _("it {reason}; move it out of the data folder").format(reason=exc.reason),
+        ) from None
 
 
 def write_temp(folder: Path, target_name: str, data: bytes) -> Path:
@@ -233,8 +241,10 @@ def install(
     except OSError as exc:
         _keep_aside(temp, kept)
         raise Unverified(
-            f"the version it replaced could not be read back to check it ({why(exc)}); "
-            f"it is kept as {kept}: delete it if it holds nothing new"
+            _(
+                "the version it replaced could not be read back to check it ({why}); "
+                "it is kept as {kept}: delete it if it holds nothing new"
+            ).format(why=why(exc), kept=kept)
         ) from None
     if displaced is not None and sha256(displaced) == expected:
         with contextlib.suppress(OSError):
@@ -250,9 +260,10 @@ def _keep_aside(displaced: Path, kept: Path) -> None:
         os.replace(displaced, kept)
     except OSError as exc:
         raise Unverified(
-            f"another program may have written it at the same moment; that version could "
-            f"not be renamed to {kept} ({why(exc)}) and is in {displaced}: copy it "
-            "elsewhere now"
+            _(
+                "another program may have written it at the same moment; that version could "
+                "not be renamed to {kept} ({why}) and is in {displaced}: copy it elsewhere now"
+            ).format(kept=kept, why=why(exc), displaced=displaced)
         ) from None
 
 
@@ -350,7 +361,8 @@ def why(exc: OSError) -> str:
 
 
 def hint(exc: OSError) -> str:
-    return _ERRNO_HINTS.get(exc.errno or 0, "")
+    found = _ERRNO_HINTS.get(exc.errno or 0)
+    return _(found) if found else ""
 
 
 def explain(path: Path, exc: OSError) -> str:
@@ -361,7 +373,7 @@ def explain(path: Path, exc: OSError) -> str:
 def where(path: Path, exc: OSError) -> str:
     """The household file, plus the file the OS complained about when it is another one."""
     if exc.filename and str(exc.filename) != str(path):
-        return f"{path} (at {exc.filename})"
+        return _("{path} (at {file})").format(path=path, file=exc.filename)
     return str(path)
 
 

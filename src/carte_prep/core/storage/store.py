@@ -24,13 +24,25 @@ from carte_prep.core.storage.reports import (
     LoadReport,
     StorageError,
 )
+from carte_prep.i18n import _
 
 LOCK_TIMEOUT_SECONDS = 10.0
 """How long a save waits for another process holding the same household's lock."""
 
 
 def _not_found(household_id: str) -> NotFoundError:
-    return NotFoundError(f"no household '{household_id}'; run 'carte-prep list' to see them")
+    return NotFoundError(
+        _("no household '{household}'; run 'carte-prep list' to see them").format(
+            household=household_id
+        )
+    )
+
+
+def _misnamed(household_id: str, name: str) -> str:
+    return _(
+        "holds household '{household}' but is named '{name}'; "
+        "rename it to '{household}.json' or fix its id"
+    ).format(household=household_id, name=name)
 
 
 class Store:
@@ -84,7 +96,8 @@ class Store:
         except FileNotFoundError:
             return LoadReport()
         except OSError as exc:
-            return LoadReport(problems=[FileProblem(self.root, f"cannot read: {safe_io.why(exc)}")])
+            reason = _("cannot read: {why}").format(why=safe_io.why(exc))
+            return LoadReport(problems=[FileProblem(self.root, reason)])
         self.clean_leftovers()
         households: list[Household] = []
         problems: list[FileProblem] = []
@@ -102,10 +115,7 @@ class Store:
                 data = read_household_file(path)
                 household, version = decode_versioned(data)
                 if household.id != name.removesuffix(".json"):
-                    raise Unusable(
-                        f"holds household '{household.id}' but is named '{name}'; "
-                        f"rename it to '{household.id}.json' or fix its id"
-                    )
+                    raise Unusable(_misnamed(household.id, name))
             except FileNotFoundError:
                 continue  # removed while we were listing: nothing to report
             except Unusable as exc:
@@ -127,11 +137,7 @@ class Store:
         except Unusable as exc:
             raise CorruptFileError(path, exc.reason) from None
         if household.id != household_id:
-            raise CorruptFileError(
-                path,
-                f"holds household '{household.id}' but is named '{path.name}'; "
-                f"rename it to '{household.id}.json' or fix its id",
-            )
+            raise CorruptFileError(path, _misnamed(household.id, path.name))
         self._remember(household_id, data, version)
         return household
 
@@ -213,7 +219,7 @@ class Store:
                 delete_household(self.root, household_id)
         except OSError as exc:
             raise StorageError(
-                f"could not delete {safe_io.explain(path, exc)}",
+                _("could not delete {problem}").format(problem=safe_io.explain(path, exc)),
                 path,
             ) from exc
         self.forget(household_id)
@@ -240,7 +246,10 @@ class Store:
         try:
             return versions.list_backups(folder)
         except OSError as exc:
-            raise StorageError(f"cannot read {folder}: {safe_io.why(exc)}", folder) from exc
+            raise StorageError(
+                _("cannot read {folder}: {why}").format(folder=folder, why=safe_io.why(exc)),
+                folder,
+            ) from exc
 
     def changes(self, household_id: str) -> list[str]:
         """For each backup (same order), what the change made after it did."""
@@ -268,7 +277,7 @@ class Store:
     # -- internals ------------------------------------------------------------------------
 
     def write(
-        self, household: Household, *, must_be_new: bool, exists_hint: str = "choose another id"
+        self, household: Household, *, must_be_new: bool, exists_hint: str | None = None
     ) -> None:
         household_id = household.id
         path = self.path_for(household_id)
@@ -278,7 +287,9 @@ class Store:
                 current = safe_io.read_current(path)
                 if current is not None and must_be_new:
                     raise InvalidInputError(
-                        f"a household with id '{household_id}' already exists; {exists_hint}"
+                        _("a household with id '{household}' already exists; {hint}").format(
+                            household=household_id, hint=exists_hint or _("choose another id")
+                        )
                     )
                 if current is not None:
                     self._check_unchanged(household_id, path, current)
@@ -287,7 +298,9 @@ class Store:
                 self._replace(household_id, path, data, current)
         except OSError as exc:
             raise StorageError(
-                f"could not save {safe_io.explain(path, exc)}; the file on disk was not changed",
+                _("could not save {problem}; the file on disk was not changed").format(
+                    problem=safe_io.explain(path, exc)
+                ),
                 path,
             ) from exc
 
@@ -295,14 +308,18 @@ class Store:
         known = self._hashes.get(household_id)
         if known is None:
             raise ConflictError(
-                f"'{household_id}' already exists on disk but was not opened here; "
-                "reload it before saving",
+                _(
+                    "'{household}' already exists on disk but was not opened here; "
+                    "reload it before saving"
+                ).format(household=household_id),
                 path,
             )
         if safe_io.sha256(current) != known:
             raise ConflictError(
-                f"'{household_id}' was changed on disk by another program since it was "
-                "opened; reload it before saving",
+                _(
+                    "'{household}' was changed on disk by another program since it was "
+                    "opened; reload it before saving"
+                ).format(household=household_id),
                 path,
             )
 
@@ -338,7 +355,9 @@ class Store:
             )
         except safe_io.Unverified as unverified:
             self._hashes[household_id] = safe_io.sha256(data)
-            raise StorageError(f"{path} was saved, but {unverified}", path) from None
+            raise StorageError(
+                _("{path} was saved, but {problem}").format(path=path, problem=unverified), path
+            ) from None
         except safe_io.Displaced as displaced:
             if displaced.kept is None:
                 self._drop(temp, written)
@@ -354,8 +373,10 @@ class Store:
             safe_io.fsync_dir(path.parent)
         except OSError as exc:
             raise StorageError(
-                f"{path} was saved, but the folder could not be flushed to disk "
-                f"({safe_io.why(exc)}); save again to be sure it survives a power cut",
+                _(
+                    "{path} was saved, but the folder could not be flushed to disk "
+                    "({why}); save again to be sure it survives a power cut"
+                ).format(path=path, why=safe_io.why(exc)),
                 path,
             ) from exc
         versions.prune(self.backup_dir(household_id), self.backup_days)
@@ -380,8 +401,10 @@ class Store:
         fd = safe_io.acquire(self._lock_path(household_id), LOCK_TIMEOUT_SECONDS)
         if fd is None:
             raise StorageError(
-                f"could not save {path}: another carte-prep window kept it locked for "
-                f"{LOCK_TIMEOUT_SECONDS:.0f} s; try again",
+                _(
+                    "could not save {path}: another carte-prep window kept it locked for "
+                    "{seconds} s; try again"
+                ).format(path=path, seconds=f"{LOCK_TIMEOUT_SECONDS:.0f}"),
                 path,
             )
         try:
