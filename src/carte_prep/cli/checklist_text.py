@@ -9,6 +9,7 @@ from __future__ import annotations
 from carte_prep.core.confidence import confidence_label
 from carte_prep.core.dates import fmt
 from carte_prep.core.engine import Checklist, ChecklistItem, Level
+from carte_prep.core.engine.windows import held_words
 from carte_prep.core.vocab import Status
 from carte_prep.i18n import _, format_money
 from carte_prep.present import ROUTE_NAMES, bring
@@ -154,7 +155,7 @@ def checklist_text(checklist: Checklist, *, sources: bool) -> str:
     lines.append(f"             {route.hand_in}")
     window = checklist.window
     if window is not None and checklist.judged_on_kind != "filed":
-        held, deadline, expiry = window.held, fmt(window.deadline), fmt(window.expiry)
+        held, deadline, expiry = held_words(window.held), fmt(window.deadline), fmt(window.expiry)
         if window.opens:
             line = _("  Window:    file from {opens} by {deadline} (your {held} ends {expiry})")
         else:
