@@ -183,6 +183,8 @@ STEPS: tuple[Step, ...] = (
                 "Which card (for a duplicate or a change: the card you have)",
                 "choice",
                 choices=card_choices(),
+                optional=True,
+                prompt="(choose the card you ask for)",
             ),
             FieldSpec(
                 CUR,
