@@ -159,6 +159,8 @@ async def add_member(app: CartePrepApp, pilot: Pilot[None]) -> None:
     app.screen.query_one("#f-given-names", Input).value = "Tom"
     await type_in(app, pilot, "f-birth-date", "01/02/2010")
     await pilot.press("enter")
+    await show_step(app, pilot, 1)
+    app.screen.query_one("#f-application-card-type", Select).value = "wa-10y"
     await until(pilot, lambda: "Please check: Tom is 16" in screen_text(app))
     await pilot.press("escape")  # leaving asks about the unusual answer (--yes on the CLI)
     await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
