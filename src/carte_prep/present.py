@@ -15,17 +15,12 @@ from carte_prep.core.agenda import AgendaEvent
 from carte_prep.core.dates import fmt
 from carte_prep.core.engine import ChecklistItem
 from carte_prep.core.engine.results import Level, Warning
-from carte_prep.core.vocab import NEXT_STATUS, STATUS_WORDS, Route, Status
+from carte_prep.core.vocab import NEXT_STATUS, ROUTE_WHERE, STATUS_WORDS, Route, Status
 
 ROUTE_NAMES: Final[dict[Route, str]] = {"anef": "ANEF (online)", "prefecture": "prefecture desk"}
 """Where a file goes, as a heading says it: 'Route: ANEF (online)'."""
 ROUTE_SHORT: Final[dict[Route, str]] = {"anef": "ANEF", "prefecture": "prefecture"}
 """In a list column, where room is short."""
-ROUTE_WHERE: Final[dict[Route, str]] = {
-    "anef": "online on ANEF",
-    "prefecture": "at the prefecture desk",
-}
-"""As an answer to 'where do you file?' (the profile's choice)."""
 FILED_AT: Final[dict[Route, str]] = {
     route: f"filed {where}" for route, where in ROUTE_WHERE.items()
 }

@@ -102,6 +102,12 @@ REQUEST_LABELS: dict[Request, str] = {
     "vls-ts-validation": "to validate my long-stay visa (VLS-TS) online",
 }
 
+ROUTE_WHERE: dict[Route, str] = {
+    "anef": "online on ANEF",
+    "prefecture": "at the prefecture desk",
+}
+"""As an answer to 'where do you file?' (the profile's choice)."""
+
 HELD_LABELS: dict[HeldKind | None, str] = {
     None: "nothing: no residence card and no VLS-TS",
     "vls-ts": "a long-stay visa valant titre de séjour (VLS-TS)",

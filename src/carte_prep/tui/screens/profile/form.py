@@ -13,11 +13,11 @@ from textual.widgets import Static
 from carte_prep.core import Checklist, Household, Member, build_checklist
 from carte_prep.core.entry import entry_problems
 from carte_prep.core.households import member_id_for, upsert_member
+from carte_prep.core.member_fields import APP, CUR, STEPS, FieldSpec, Path, all_fields
+from carte_prep.core.member_fields import owner_presence as owners
 from carte_prep.core.sanity import Doubt, new_doubts
 from carte_prep.tui.format import InputProblem
 from carte_prep.tui.forms import convert, get_in, set_in
-from carte_prep.tui.profile_fields import APP, CUR, STEPS, FieldSpec, Path, all_fields
-from carte_prep.tui.profile_fields import owner_presence as owners
 from carte_prep.tui.screens.base import DataScreen
 from carte_prep.tui.screens.profile import texts
 from carte_prep.tui.screens.profile.widgets import read_widget

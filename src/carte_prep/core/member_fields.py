@@ -1,38 +1,44 @@
-"""The profile editor's fields, step by step: where each value goes in the model and what
-each choice means, in one line.
+"""The member's fields, declared once for the command line and the app.
 
-The form is declared here as data so the editor can build, read and validate every step
-the same way; the model (pydantic) stays the one judge of what is valid.
+Each row says where a value goes in the Member data, how it is asked in the profile
+editor (label, kind, help, choices, when it is shown), and, where the command line sets it
+directly, its flag. The CLI (:mod:`carte_prep.cli.member_fields`) adds the flags from this
+table and the app (:mod:`carte_prep.tui.screens.profile`) builds its steps from it; both
+make the member's edit (AddMember or UpdateMember) from the values given, and the model
+(pydantic) stays the one judge of what is valid.
+
+Importing this module stays cheap (the command line reads it to build its parser): the
+card choices come from the catalogue only when first asked for.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Literal
 
-from carte_prep.core import load_catalogue
-from carte_prep.core.catalogue import Card
-from carte_prep.core.vocab import HELD_LABELS, REQUEST_LABELS
-from carte_prep.present import ROUTE_WHERE
+from carte_prep.core.vocab import HELD_LABELS, REQUEST_LABELS, ROUTE_WHERE
 
 Kind = Literal["text", "date", "time", "choice", "flag", "presence", "held", "departement"]
 """``held``: "What do you hold today?": nothing (the part is off), a VLS-TS or a card."""
 Path = tuple[str, ...]
 Relevant = Callable[[dict[str, Any]], bool]
 """Whether a field concerns the application as the form stands (hidden otherwise)."""
+Choices = tuple[tuple[str | bool, str], ...]
+"""(value, label) pairs for a choice; the label says what the value means."""
 
 
 @dataclass(frozen=True)
 class FieldSpec:
-    """One field: its place in the Member data, its label, and how it is typed."""
+    """One field: its place in the Member data, its label, how it is typed, its flag."""
 
     path: Path
     label: str
     kind: Kind = "text"
     help: str = ""
-    choices: tuple[tuple[str | bool, str], ...] = ()
-    """(value, label) pairs for a choice; the label says what the value means."""
+    options: Choices | Callable[[], Choices] = ()
+    """The choices, or where to read them when first needed (the catalogue's cards)."""
     optional: bool = False
     """A choice that may be left unanswered (blank), shown with ``prompt``."""
     prompt: str = "(not set)"
@@ -40,6 +46,15 @@ class FieldSpec:
     """An empty text field is sent as "" (so the model says why) rather than None."""
     relevant: Relevant | None = None
     """Shown only when this holds for the application; its saved value is kept either way."""
+    flag: str | None = None
+    """The command-line flag that sets this value (None: the app only, or a CLI answer
+    read apart, like ``--holds``)."""
+    flag_help: str | None = None
+    """The flag's line in ``--help``, where the label alone would not do."""
+
+    @cached_property
+    def choices(self) -> Choices:
+        return self.options() if callable(self.options) else self.options
 
     @property
     def widget_id(self) -> str:
@@ -97,10 +112,12 @@ MULTI_YEAR_CARDS = (
 )
 
 
-def card_choices() -> tuple[tuple[str, str], ...]:
+def card_choices() -> Choices:
     """Every card type, grouped by family (the regime for Algerian certificates), named in
     English (the French name is shown once chosen); situations listed without a checklist
     say so."""
+    from carte_prep.core.catalogue import load_catalogue
+
     return tuple(
         (card.id, f"{family} · {card.name_en}" + (" (not covered)" if card.not_covered_yet else ""))
         for family, cards in load_catalogue().menu()
@@ -108,7 +125,9 @@ def card_choices() -> tuple[tuple[str, str], ...]:
     )
 
 
-def _cards_where(test: Callable[[Card], bool]) -> tuple[str, ...]:
+def _cards_where(test: Callable[[Any], bool]) -> tuple[str, ...]:
+    from carte_prep.core.catalogue import load_catalogue
+
     return tuple(card.id for card in load_catalogue().cards.values() if test(card))
 
 
@@ -125,7 +144,7 @@ def _answer(path: Path, label: str, help: str, relevant: Relevant) -> FieldSpec:
         label,
         "choice",
         help,
-        choices=((True, "yes"), (False, "no")),
+        options=((True, "yes"), (False, "no")),
         optional=True,
         prompt="(not answered yet)",
         relevant=relevant,
@@ -136,21 +155,40 @@ STEPS: tuple[Step, ...] = (
     Step(
         "Identity",
         (
-            FieldSpec(("given_names",), "Given names, exactly as on the passport", required=True),
-            FieldSpec(("surname",), "Surname, as on the passport (leave empty if none)"),
-            FieldSpec(("birth_date",), "Birth date (dd/mm/yyyy)", "date", required=True),
-            FieldSpec(("birth_place",), "Birth place (town, country)"),
+            FieldSpec(
+                ("given_names",),
+                "Given names, exactly as on the passport",
+                required=True,
+                flag="--given-names",
+                flag_help="given names exactly as on the passport",
+            ),
+            FieldSpec(
+                ("surname",),
+                "Surname, as on the passport (leave empty if none)",
+                flag="--surname",
+                flag_help="surname exactly as on the passport (optional)",
+            ),
+            FieldSpec(
+                ("birth_date",),
+                "Birth date (dd/mm/yyyy)",
+                "date",
+                required=True,
+                flag="--birth-date",
+            ),
+            FieldSpec(("birth_place",), "Birth place (town, country)", flag="--birth-place"),
             FieldSpec(
                 ("nationality",),
                 "Nationality (country name or code, e.g. Lebanon, LB, British)",
                 help="It decides some rules: bilateral accords, the Withdrawal Agreement, the "
                 "deadlines at 18.",
+                flag="--nationality",
+                flag_help="country code or name, e.g. GB, LB, 'Algeria', 'British'",
             ),
             FieldSpec(
                 ("relationship",),
                 "Place in the household",
                 "choice",
-                choices=(
+                options=(
                     ("self", "the main applicant"),
                     ("spouse", "spouse"),
                     ("partner", "partner"),
@@ -158,12 +196,28 @@ STEPS: tuple[Step, ...] = (
                     ("parent", "parent"),
                     ("other", "other"),
                 ),
+                flag="--relationship",
             ),
-            FieldSpec(("passport", "number"), "Passport number"),
+            FieldSpec(("passport", "number"), "Passport number", flag="--passport-number"),
             FieldSpec(("passport", "issuing_country"), "Passport issued by (country)"),
-            FieldSpec(("passport", "valid_until"), "Passport valid until (dd/mm/yyyy)", "date"),
-            FieldSpec(("phone",), "Phone (for the bordereau, optional)"),
-            FieldSpec(("email",), "E-mail (for the bordereau, optional)"),
+            FieldSpec(
+                ("passport", "valid_until"),
+                "Passport valid until (dd/mm/yyyy)",
+                "date",
+                flag="--passport-expiry",
+            ),
+            FieldSpec(
+                ("phone",),
+                "Phone (for the bordereau, optional)",
+                flag="--phone",
+                flag_help="phone number, for the bordereau (optional)",
+            ),
+            FieldSpec(
+                ("email",),
+                "E-mail (for the bordereau, optional)",
+                flag="--email",
+                flag_help="e-mail address, for the bordereau (optional)",
+            ),
         ),
     ),
     Step(
@@ -176,21 +230,26 @@ STEPS: tuple[Step, ...] = (
                 (*APP, "request"),
                 "What do you ask for?",
                 "choice",
-                choices=tuple(REQUEST_LABELS.items()),
+                options=tuple(REQUEST_LABELS.items()),
+                flag="--request",
+                flag_help="what you ask for: a card (default), a duplicate, a change of "
+                "situation, or the VLS-TS validation",
             ),
             FieldSpec(
                 (*APP, "card_type"),
                 "Which card (for a duplicate or a change: the card you have)",
                 "choice",
-                choices=card_choices(),
+                options=card_choices,
                 optional=True,
                 prompt="(choose the card you ask for)",
+                flag="--card",
+                flag_help="the card asked for: a card id (see 'carte-prep cards')",
             ),
             FieldSpec(
                 CUR,
                 "What do you hold today?",
                 "held",
-                choices=tuple((k, v) for k, v in HELD_LABELS.items() if k is not None),
+                options=tuple((k, v) for k, v in HELD_LABELS.items() if k is not None),
                 prompt=HELD_LABELS[None],
                 help="Your residence card, or the long-stay visa « valant titre de séjour » "
                 "you came with. The legal procedure follows from this and what you ask for.",
@@ -199,7 +258,7 @@ STEPS: tuple[Step, ...] = (
                 (*CUR, "card_type"),
                 "Which one: the card you hold, or the card your visa is for",
                 "choice",
-                choices=card_choices(),
+                options=card_choices,
                 optional=True,
                 prompt="(not said: the same card is assumed)",
             ),
@@ -207,8 +266,10 @@ STEPS: tuple[Step, ...] = (
                 (*APP, "route_choice"),
                 "Route, where the département lets you choose",
                 "choice",
-                choices=tuple(ROUTE_WHERE.items()),
+                options=tuple(ROUTE_WHERE.items()),
                 optional=True,
+                flag="--route",
+                flag_help="only where the route varies by département",
             ),
             FieldSpec(
                 (*APP, "planned_filing_date"),
@@ -216,6 +277,8 @@ STEPS: tuple[Step, ...] = (
                 "date",
                 help="The day you will file on ANEF or hand in the file at your prefecture "
                 "appointment. Documents must be fresh that day.",
+                flag="--filing-date",
+                flag_help="the day you plan to file (on ANEF, or at your prefecture appointment)",
             ),
         ),
         presence=None,
@@ -229,13 +292,14 @@ STEPS: tuple[Step, ...] = (
                 "Marital status",
                 "choice",
                 help="It decides whether marriage papers and the spouse's papers are asked for.",
-                choices=(
+                options=(
                     ("single", "single"),
                     ("married", "married"),
                     ("pacs", "in a PACS"),
                     ("divorced", "divorced"),
                     ("widowed", "widowed"),
                 ),
+                flag="--marital-status",
             ),
             _yes_no(
                 (*SIT, "married_abroad"),
@@ -265,12 +329,13 @@ STEPS: tuple[Step, ...] = (
                 "Housing",
                 "choice",
                 help="Hosted: the host's attestation and papers are added to the list.",
-                choices=(
+                options=(
                     ("own-name", "rent or own in my name"),
                     ("hosted", "hosted by someone"),
                     ("hotel", "hotel"),
                     ("student-residence", "student residence (CROUS…)"),
                 ),
+                flag="--housing",
             ),
             _yes_no(
                 (*SIT, "civil_documents_abroad"),
@@ -328,7 +393,7 @@ STEPS: tuple[Step, ...] = (
                 (*SIT, "resident_basis"),
                 "10-year card: on which ground do you ask?",
                 "choice",
-                choices=(
+                options=(
                     ("spouse-of-french", "spouse of a French national"),
                     ("parent-of-french-child", "parent of a French child"),
                     ("family-reunification", "joined my family through family reunification"),
@@ -342,7 +407,7 @@ STEPS: tuple[Step, ...] = (
                 (*SIT, "talent_basis"),
                 "Talent card (qualified employee): how do you qualify?",
                 "choice",
-                choices=(
+                options=(
                     ("diploma", "a master's-level diploma"),
                     ("intra-group-mission", "an intra-group mission"),
                     ("innovative-company", "a job in an innovative company (JEI)"),
@@ -374,7 +439,7 @@ STEPS: tuple[Step, ...] = (
                 (*SIT, "employment_change"),
                 "Work (for a work card renewal)",
                 "choice",
-                choices=(
+                options=(
                     ("same-employer", "same employer"),
                     ("new-employer", "new employer"),
                     ("job-lost", "the job ended"),
@@ -385,14 +450,14 @@ STEPS: tuple[Step, ...] = (
                 (*SIT, "loss_or_theft"),
                 "For a duplicate: the card was",
                 "choice",
-                choices=(("loss", "lost"), ("theft", "stolen")),
+                options=(("loss", "lost"), ("theft", "stolen")),
                 relevant=_for_request("duplicate"),
             ),
             FieldSpec(
                 (*SIT, "change_kind"),
                 "For a change of situation: what changed",
                 "choice",
-                choices=(
+                options=(
                     ("address", "address"),
                     ("civil-status", "civil status"),
                     ("family", "family"),
@@ -425,13 +490,20 @@ STEPS: tuple[Step, ...] = (
     Step(
         "Current card",
         (
-            FieldSpec((*CUR, "numero_etranger"), "Numéro étranger (10 digits)"),
+            FieldSpec(
+                (*CUR, "numero_etranger"),
+                "Numéro étranger (10 digits)",
+                flag="--numero-etranger",
+                flag_help="the 10-digit number on the current card",
+            ),
             FieldSpec((*CUR, "valid_from"), "Valid from (dd/mm/yyyy)", "date"),
             FieldSpec(
                 (*CUR, "valid_until"),
                 "Valid until (dd/mm/yyyy)",
                 "date",
                 help="The end date of your card or VLS-TS: the filing window is counted from it.",
+                flag="--card-expiry",
+                flag_help="end date of the card or VLS-TS held today",
             ),
             FieldSpec(
                 (*CUR, "issued_on"),
@@ -446,7 +518,15 @@ STEPS: tuple[Step, ...] = (
     ),
     Step(
         "Département",
-        (FieldSpec((*APP, "departement"), "Département where you live", "departement"),),
+        (
+            FieldSpec(
+                (*APP, "departement"),
+                "Département where you live",
+                "departement",
+                flag="--departement",
+                flag_help="département code, e.g. 24",
+            ),
+        ),
         intro="The département decides which prefecture handles the file.",
         presence=APP,
     ),
@@ -458,7 +538,7 @@ STEPS: tuple[Step, ...] = (
                 (*APPT, "kind"),
                 "Kind",
                 "choice",
-                choices=(
+                options=(
                     ("first-application", "first application"),
                     ("renewal", "renewal"),
                     ("collection", "collecting the card"),
@@ -470,8 +550,9 @@ STEPS: tuple[Step, ...] = (
                 "Date (dd/mm/yyyy)",
                 "date",
                 help="Documents must be fresh on this day.",
+                flag="--appointment",
             ),
-            FieldSpec((*APPT, "time"), "Time (hh:mm)", "time"),
+            FieldSpec((*APPT, "time"), "Time (hh:mm)", "time", flag="--appointment-time"),
             FieldSpec((*APPT, "place"), "Place"),
             FieldSpec((*APPT, "confirmation"), "Confirmation number"),
         ),
@@ -483,6 +564,11 @@ STEPS: tuple[Step, ...] = (
 def all_fields() -> list[FieldSpec]:
     """Every field of every step, in order."""
     return [spec for step in STEPS for spec in step.fields]
+
+
+def flagged() -> list[FieldSpec]:
+    """The fields the command line sets with a flag of their own, in the form's order."""
+    return [spec for spec in all_fields() if spec.flag is not None]
 
 
 def owner_presence(spec: FieldSpec) -> list[Path]:
