@@ -23,7 +23,7 @@ from textual.widgets.data_table import RowDoesNotExist
 
 from carte_prep.core.agenda import AgendaEvent, household_agenda
 from carte_prep.core.dates import fmt
-from carte_prep.tui.format import LEVEL_STYLES, days_away, weekday
+from carte_prep.tui.format import LEVEL_STYLES, days_away, weekday, wrapped
 from carte_prep.tui.messages import CalendarRequested
 from carte_prep.tui.screens.base import DataScreen
 from carte_prep.tui.widgets.footer import KeysFooter
@@ -78,7 +78,7 @@ class AgendaScreen(DataScreen[Jump | None]):
         self.query_one("#agenda", DataTable).focus()
 
     def on_resize(self, event: events.Resize) -> None:
-        """Column widths follow the terminal, so titles and details are cut, not wrapped."""
+        """Column widths follow the terminal, and names and details wrap to them."""
         if event.size.width != self._width:
             self.refresh_data()
 
@@ -113,13 +113,13 @@ class AgendaScreen(DataScreen[Jump | None]):
         table.add_column("What", key="what", width=what_width)
         many = self.household_id is None
         for index, event in enumerate(self._events):
-            table.add_row(
+            cells = (
                 _when(event),
-                _who(event, household_names[event.household_id] if many else ""),
-                _what(event),
-                key=str(index),
-                height=2,
+                _who(event, household_names[event.household_id] if many else "", who_width),
+                _what(event, what_width),
             )
+            height = max(cell.plain.count("\n") + 1 for cell in cells)
+            table.add_row(*cells, key=str(index), height=height)
         empty = not self._events
         table.display = not empty
         self.query_one("#agenda-empty", Static).display = empty
@@ -188,18 +188,16 @@ def _when(event: AgendaEvent) -> Text:
     return text
 
 
-def _who(event: AgendaEvent, household_name: str) -> Text:
-    text = Text(no_wrap=True, overflow="ellipsis")
-    text.append(event.member_name)
+def _who(event: AgendaEvent, household_name: str, width: int) -> Text:
+    text = Text(wrapped(event.member_name, width))
     if household_name:
-        text.append("\n" + household_name, style="dim")
+        text.append("\n" + wrapped(household_name, width), style="dim")
     return text
 
 
-def _what(event: AgendaEvent) -> Text:
-    text = Text(no_wrap=True, overflow="ellipsis")
-    text.append(event.title, style=LEVEL_STYLES[event.level])
-    text.append("\n" + event.detail, style="dim")
+def _what(event: AgendaEvent, width: int) -> Text:
+    text = Text(wrapped(event.title, width), style=LEVEL_STYLES[event.level])
+    text.append("\n" + wrapped(event.detail, width), style="dim")
     return text
 
 
