@@ -1,5 +1,6 @@
 """The checklist's keys, and its actions that lead to another screen or dialog (the profile,
-photos, household documents, the agenda, the after-filing log, the PDF, removing a member).
+photos, the postal address, household documents, the agenda, the after-filing log, the
+PDF, removing a member).
 
 :class:`ChecklistActions` is the base of :class:`~carte_prep.tui.screens.checklist.ChecklistScreen`,
 which shows the list; this half only opens the other screens for the member shown.
@@ -13,7 +14,7 @@ from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 
 from carte_prep.core import Household
-from carte_prep.core.edits import RemoveMember
+from carte_prep.core.edits import RemoveMember, SetAddress
 from carte_prep.present import STATUS_CYCLE_TEXT
 from carte_prep.tui.messages import PdfRequested, UploadSetRequested
 from carte_prep.tui.screens.base import DataScreen
@@ -71,6 +72,14 @@ CHECKLIST_BINDINGS: list[BindingType] = [
         tooltip="One file per ANEF slot, named by slot, each under the size limit",
     ),
     Binding("p", "photos", "Photos", id="photos", show=False),
+    Binding(
+        "A",
+        "address",
+        "Postal address",
+        id="postal-address",
+        show=False,
+        tooltip="The household's postal address, or this member's own",
+    ),
     Binding("h", "shared", "Household docs", id="household-documents", show=False),
     Binding(
         "g",
@@ -138,6 +147,19 @@ class ChecklistActions(DataScreen[None]):
 
         if self.member_id is not None:
             self.app.push_screen(PhotosScreen(self.household_id, self.member_id))
+
+    def action_address(self) -> None:
+        """The postal address dialog; what it gives is saved as the CLI's 'address' would."""
+        from carte_prep.tui.screens.address import AddressDialog
+
+        if self.member_id is None:
+            return
+
+        def answered(edit: SetAddress | None) -> None:
+            if edit is not None:
+                self.request(self.household_id, edit)
+
+        self.app.push_screen(AddressDialog(self.household, self.member_id), answered)
 
     def action_shared(self) -> None:
         from carte_prep.tui.screens.household_documents import HouseholdDocumentsScreen
