@@ -158,3 +158,26 @@ def test_the_cli_and_the_app_read_one_table_of_member_fields() -> None:
     assert not (SRC / "carte_prep" / "tui" / "profile_fields.py").exists()
     modules = loaded_after("import carte_prep.core.member_fields")
     assert not {"textual", "carte_prep.core.catalogue", "pydantic"} & modules
+
+
+STILL_LONG = {
+    "core/agenda.py",
+    "core/catalogue/schema.py",
+    "core/model.py",
+    "tui/app.py",
+    "tui/screens/households.py",
+    "tui/screens/profile/screen.py",
+}
+"""Modules over the limit, to be split (the start-up work is changing app.py and the
+households screen); a new one must not join them."""
+
+
+def test_modules_stay_small() -> None:
+    """Each module holds one idea: under 400 lines, but for the few listed to be split."""
+    package = SRC / "carte_prep"
+    long = {
+        str(path.relative_to(package))
+        for path in package.rglob("*.py")
+        if len(path.read_text("utf-8").splitlines()) > 400
+    }
+    assert long <= STILL_LONG
