@@ -96,7 +96,7 @@ def preview_text(
         where = ", ".join(f"step {n}" for n in steps_to_fix)
         return Text(
             f"Not saved yet: fill in or fix the fields of {where or 'step 1'} "
-            "(given names and birth date at least).",
+            "(given names, birth date and the card asked for, at least).",
             style="bold yellow",
         )
     if doubts:
