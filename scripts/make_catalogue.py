@@ -30,7 +30,7 @@ def write(name: str, text: str) -> None:
 
 
 def main() -> None:
-    catalogue.load_catalogue.cache_clear()
+    catalogue.forget_loaded_catalogues()
     text = catalogue.prebuilt_json()
     catalogue.Catalogue.model_validate_json(text)  # never write a file that does not load
     write(catalogue.PREBUILT, text + "\n")

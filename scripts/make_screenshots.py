@@ -1,32 +1,37 @@
-"""Write SVG screenshots of the main screens into screenshots/, from the example households.
+"""Write SVG screenshots of the main screens, in English into screenshots/ and in French
+into screenshots/fr/, from the example households.
 
 Drives the real app headless (``run_test`` + ``save_screenshot``) on a temporary copy of
 profiles/, at a fixed size and with "today" frozen, so the pictures only change when the
-app does. Run: ``PYTHONPATH=src python scripts/make_screenshots.py``.
+app does. Run: ``PYTHONPATH=src python scripts/make_screenshots.py``. Each language is
+drawn in its own process: the app's key labels are translated when its modules are
+imported, after the language is chosen, as ``carte-prep`` itself does.
 """
 
 from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import subprocess
+import sys
 import tempfile
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, TextArea
 
-from carte_prep.core.storage import Store
-from carte_prep.examples import copy_examples
-from carte_prep.tui.app import CartePrepApp, make_app
-from carte_prep.tui.screens.agenda import AgendaScreen
+if TYPE_CHECKING:
+    from carte_prep.tui.app import CartePrepApp
 
 TODAY = dt.date(2026, 11, 27)
 SIZE = (120, 36)
 OUT = Path(__file__).resolve().parents[1] / "screenshots"
+FOLDERS = {"en": OUT, "fr": OUT / "fr"}
+"""Where each language's screenshots go."""
 
-Steps = Callable[[CartePrepApp, Pilot[Any]], Awaitable[None]]
+Steps = Callable[["CartePrepApp", Pilot[Any]], Awaitable[None]]
 
 
 async def _until(pilot: Pilot[Any], predicate: Callable[[], bool]) -> None:
@@ -86,6 +91,8 @@ async def household_documents(app: CartePrepApp, pilot: Pilot[Any]) -> None:
 
 
 async def agenda(app: CartePrepApp, pilot: Pilot[Any]) -> None:
+    from carte_prep.tui.screens.agenda import AgendaScreen
+
     await pilot.press("g")
     await _until(pilot, lambda: bool(app.screen.query("#agenda")))
     screen = app.screen
@@ -107,6 +114,10 @@ SHOTS: dict[str, Steps] = {
 
 async def capture(name: str, steps: Steps, data: Path, out: Path) -> Path:
     """One screenshot into ``out``, from a fresh app on a fresh copy of the examples."""
+    from carte_prep.core.storage import Store
+    from carte_prep.examples import copy_examples
+    from carte_prep.tui.app import make_app
+
     folder = data / name
     copy_examples(folder)
     app = make_app(Store(folder), today=lambda: TODAY)
@@ -123,17 +134,43 @@ async def capture(name: str, steps: Steps, data: Path, out: Path) -> Path:
 
 
 async def write_all(out: Path = OUT) -> list[Path]:
-    """Write every screenshot into ``out`` (the README's folder unless told otherwise)."""
+    """Write every screenshot, in the language of this process, into ``out``."""
     out.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="carte-prep-shots-") as data:
         return [await capture(name, steps, Path(data), out) for name, steps in SHOTS.items()]
 
 
-async def main() -> None:
-    """Write every screenshot; prints the files written."""
-    for path in await write_all():
+def write_language(language: str, out: Path) -> list[Path]:
+    """Write one language's screenshots from a new process; the files written."""
+    done = subprocess.run(
+        [sys.executable, __file__, "--lang", language, "--out", str(out)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return [Path(line) for line in done.stdout.splitlines()]
+
+
+def main() -> None:
+    """With ``--lang``, that language into ``--out``; without, each language into its folder."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lang", choices=sorted(FOLDERS))
+    parser.add_argument("--out", type=Path)
+    options = parser.parse_args()
+    if options.lang is None:
+        for language, folder in FOLDERS.items():
+            for path in write_language(language, folder):
+                print(path)
+        return
+    from carte_prep.i18n import set_language
+
+    set_language(options.lang)
+    for path in asyncio.run(write_all(options.out or FOLDERS[options.lang])):
         print(path)
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+    main()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,31 @@ def private_cache(
     path = tmp_path_factory.mktemp("cache")
     monkeypatch.setenv("XDG_CACHE_HOME", str(path))
     return path
+
+
+@pytest.fixture(autouse=True)
+def english_and_own_settings(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
+    """Speak English and read no settings file but the test's own, whatever the machine's.
+
+    Commands run in a subprocess inherit both through the environment.
+    """
+    from carte_prep.i18n import set_language
+
+    monkeypatch.setenv("CARTE_PREP_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
+    monkeypatch.setenv("LANGUAGE", "en")
+    set_language("en")
+    yield
+    set_language("en")
+
+
+@pytest.fixture
+def french() -> None:
+    """Speak French for this test (the autouse fixture puts English back)."""
+    from carte_prep.i18n import set_language
+
+    set_language("fr")
 
 
 @pytest.fixture

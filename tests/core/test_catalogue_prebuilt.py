@@ -36,11 +36,11 @@ def test_a_stale_prebuilt_json_is_never_read(
     monkeypatch.setattr(
         Catalogue, "model_validate_json", classmethod(lambda cls, text: pytest.fail("read"))
     )
-    load_catalogue.cache_clear()
+    catalogue.forget_loaded_catalogues()
     try:
         assert load_catalogue().cards
     finally:
-        load_catalogue.cache_clear()
+        catalogue.forget_loaded_catalogues()
 
 
 def test_the_catalogue_is_read_from_the_prebuilt_json_when_it_is_current(
@@ -49,8 +49,8 @@ def test_the_catalogue_is_read_from_the_prebuilt_json_when_it_is_current(
     monkeypatch.setattr(
         catalogue, "catalogue_data", lambda: pytest.fail("the TOML files were parsed")
     )
-    load_catalogue.cache_clear()
+    catalogue.forget_loaded_catalogues()
     try:
         assert load_catalogue().cards
     finally:
-        load_catalogue.cache_clear()
+        catalogue.forget_loaded_catalogues()

@@ -42,6 +42,18 @@ def _asks_for_version(argv: Sequence[str]) -> bool:
     return False
 
 
+def _language_flag(argv: Sequence[str]) -> str | None:
+    """``--lang`` among the options before the command: the help is built in that language."""
+    for index, arg in enumerate(argv):
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg == "--" or not arg.startswith("-"):
+            return None
+    return None
+
+
 def _run_app(args: argparse.Namespace) -> int:
     from carte_prep.tui import run  # the only place the CLI loads textual
 
@@ -69,7 +81,9 @@ def _dispatch(argv: Sequence[str]) -> int:
     from carte_prep.cli.context import EXIT_USER_ERROR, Context, UsageError
     from carte_prep.core.errors import CartePrepError
     from carte_prep.core.text import printable
+    from carte_prep.i18n import chosen_language, set_language
 
+    set_language(chosen_language(_language_flag(argv)))
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from carte_prep.core.edits import Edit
     from carte_prep.core.model import Household
     from carte_prep.core.session import Session
+    from carte_prep.core.settings import Settings
     from carte_prep.core.storage import Store
 
 EXIT_USER_ERROR = 1
@@ -47,11 +48,26 @@ class Context:
         self.today: dt.date = args.today or dt.date.today()
 
     @functools.cached_property
+    def settings(self) -> Settings:
+        """The person's settings file, read once; what is wrong with it is said once."""
+        from carte_prep.core.settings import read_settings
+
+        settings, problem = read_settings()
+        if problem is not None:
+            print(printable(f"carte-prep: warning: {problem}"), file=sys.stderr)
+        return settings
+
+    def default_departement(self, args: argparse.Namespace) -> None:
+        """A new application without ``--departement`` gets the one in the settings."""
+        if getattr(args, "departement", None) is None and self.settings.departement:
+            args.departement = self.settings.departement
+
+    @functools.cached_property
     def store(self) -> Store:
         """Made when a command first needs it: ``paths`` or ``--help`` never load the model."""
         from carte_prep.core.storage import Store
 
-        store = Store(self.data_dir)
+        store = Store(self.data_dir, backup_days=self.settings.backup_days)
         store.clean_leftovers()  # what a killed save or export left behind
         return store
 

@@ -84,6 +84,7 @@ def cmd_new(ctx: Context, args: argparse.Namespace) -> int:
     except ValidationError as exc:
         raise InvalidInputError(explain_validation(exc, where=household_id)) from None
     if args.member_id:
+        ctx.default_departement(args)
         member = member_from_args(args, args.member_id, None)
         confirm_doubts(args, None, member, ctx.today)
         household = apply(household, AddMember(member))

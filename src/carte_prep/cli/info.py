@@ -8,6 +8,7 @@ from carte_prep.cli import args as types
 from carte_prep.cli.args import Parser, add_command
 from carte_prep.cli.context import Context
 from carte_prep.core.dates import fmt
+from carte_prep.core.paths import settings_path
 from carte_prep.core.vocab import PROCEDURE_LABELS
 from carte_prep.resources import profiles_dir, templates_dir
 
@@ -83,6 +84,7 @@ def cmd_paths(ctx: Context, args: argparse.Namespace) -> int:
         "index": str(ctx.index_file) if ctx.index_file else "(none: a temporary copy)",
         "examples": str(profiles_dir()),
         "templates": str(templates_dir()),
+        "settings": str(settings_path()),
     }
     if args.json:
         print_json(paths)

@@ -35,6 +35,7 @@ def cmd_add_member(ctx: Context, args: argparse.Namespace) -> int:
         raise UsageError(
             f"member {args.member_id!r} already exists in {household.id}; use 'edit-member'"
         )
+    ctx.default_departement(args)
     member = member_from_args(args, args.member_id, None)
     confirm_doubts(args, None, member, ctx.today)
     ctx.change(args.household, AddMember(member))

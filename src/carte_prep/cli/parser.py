@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 
 from carte_prep import __version__
-from carte_prep.cli import after_filing, households, info, items, members, outputs
+from carte_prep.cli import after_filing, households, info, items, members, outputs, settings
 from carte_prep.cli import args as types
 from carte_prep.cli.args import Parser
+from carte_prep.i18n import LANGUAGES
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -30,11 +31,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="judge dates as if today were this day (for planning ahead)",
     )
     parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help="the language to speak: fr or en (default: the 'language' setting, else $LANG)",
+    )
+    parser.add_argument(
         "--demo",
         action="store_true",
         help="work on a temporary copy of the example households (nothing is kept)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for group in (outputs, items, households, members, after_filing, info):
+    for group in (outputs, items, households, members, after_filing, info, settings):
         group.register(commands)
     return parser

@@ -41,6 +41,25 @@ def resolve_data_dir(explicit: Path | None = None) -> Path:
     return default_data_dir()
 
 
+CONFIG_DIR_ENV = "CARTE_PREP_CONFIG_DIR"
+"""Environment variable that points carte-prep at another settings folder (tests)."""
+SETTINGS_FILE = "settings.toml"
+
+
+def settings_path() -> Path:
+    """The person's settings file: in ``$CARTE_PREP_CONFIG_DIR`` or the platform's config folder.
+
+    Settings belong to the person, not to a data folder they may share or sync.
+    """
+    from_env = os.environ.get(CONFIG_DIR_ENV, "")
+    folder = (
+        Path(from_env).expanduser()
+        if from_env
+        else platformdirs.user_config_path(APP_NAME, appauthor=False)
+    )
+    return folder / SETTINGS_FILE
+
+
 def index_path(data_dir: Path) -> Path:
     """The households index of one data folder, in the per-user cache folder.
 

@@ -6,6 +6,7 @@ temporary copy of the example households (profiles/ itself is never written to).
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from carte_prep.core.paths import resolve_data_dir
@@ -17,19 +18,29 @@ APP_BACKUP_EVERY = 60.0
 
 def run(data_dir: Path | None = None, *, demo: bool = False) -> int:
     """Run the app until the person quits; returns the process exit status."""
+    from carte_prep.core.settings import read_settings
+    from carte_prep.core.text import printable
     from carte_prep.examples import temporary_examples
     from carte_prep.tui.app import make_app
+    from carte_prep.tui.settings_actions import restart
 
-    own = Store(resolve_data_dir(data_dir), backup_every=APP_BACKUP_EVERY)
+    settings, problem = read_settings()
+    if problem is not None:
+        print(printable(f"carte-prep: warning: {problem}"), file=sys.stderr)
+    days = settings.backup_days
+    own = Store(resolve_data_dir(data_dir), backup_every=APP_BACKUP_EVERY, backup_days=days)
     if demo:
         examples = temporary_examples()
-        app = make_app(Store(Path(examples.name)), examples=examples, own=own)
+        store = Store(Path(examples.name), backup_days=days)
+        app = make_app(store, examples=examples, own=own, settings=settings)
     else:
         own.clean_leftovers()  # what a killed save or export left behind
-        app = make_app(own)
+        app = make_app(own, settings=settings)
     try:
         app.run()
     finally:
         app.close_renderer()
         app.close_examples()
+    if app.restart_requested:
+        restart()
     return app.return_code or 0

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from rich.console import RenderableType
 from rich.text import Text
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
@@ -33,8 +33,10 @@ from carte_prep.core.households import household_id_for
 from carte_prep.core.model import Household
 from carte_prep.core.redact import Redactor
 from carte_prep.core.session import Session
+from carte_prep.core.settings import Settings
 from carte_prep.core.storage import ConflictError, Store, journalled, temp_beside
 from carte_prep.examples import temporary_examples
+from carte_prep.i18n import _
 from carte_prep.tui.format import WIDE
 from carte_prep.tui.keys import is_text_field, typing_actions
 from carte_prep.tui.messages import (
@@ -52,6 +54,7 @@ from carte_prep.tui.screens.base import DataScreen
 from carte_prep.tui.screens.dialogs import ConfirmDialog, PromptDialog
 from carte_prep.tui.screens.help import HelpScreen
 from carte_prep.tui.screens.households import HouseholdsScreen
+from carte_prep.tui.settings_actions import SettingsActions
 
 Today = Callable[[], dt.date]
 
@@ -70,7 +73,7 @@ PDF_TIMEOUT = 600.0
 on WeasyPrint (its garbage collections would otherwise pause every thread)."""
 
 
-class CartePrepApp(App[None]):
+class CartePrepApp(SettingsActions):
     """Full-screen app over one data folder.
 
     Args:
@@ -115,6 +118,21 @@ class CartePrepApp(App[None]):
             id="my-data",
             tooltip="Leave the examples for your own households",
         ),
+        Binding(
+            "f2",
+            "settings",
+            _("Settings"),
+            id="settings",
+            tooltip=_("Language, usual département, theme, how long backups are kept"),
+        ),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            _("palette"),
+            show=False,
+            priority=True,
+            tooltip=_("Every action, with its key"),
+        ),
     ]
 
     def __init__(
@@ -124,9 +142,11 @@ class CartePrepApp(App[None]):
         *,
         examples: tempfile.TemporaryDirectory[str] | None = None,
         own: Store | None = None,
+        settings: Settings | None = None,
     ) -> None:
         super().__init__()
         self.session = Session(store)
+        self.settings = settings if settings is not None else Settings()
         self.today = today
         self._examples = examples
         self._renderer: Renderer | None = None
@@ -142,6 +162,7 @@ class CartePrepApp(App[None]):
     # -- start and examples -------------------------------------------------------------
 
     def on_mount(self) -> None:
+        self.theme = self.settings.theme
         self._watch_end_signals()
         self.push_screen(HouseholdsScreen())
 
@@ -631,7 +652,8 @@ class CartePrepApp(App[None]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Every binding of the screen (and the app) is also a palette command."""
-        for command in super().get_system_commands(screen):
+        textual_commands = super().get_system_commands(screen)
+        for command in self.translated_system_commands(textual_commands):
             if command.title != "Keys":  # the app's own help (?) lists the keys
                 yield command
         if isinstance(screen, DataScreen):
@@ -712,6 +734,7 @@ def make_app(
     *,
     examples: tempfile.TemporaryDirectory[str] | None = None,
     own: Store | None = None,
+    settings: Settings | None = None,
 ) -> CartePrepApp:
     """Build the app; the one factory the CLI, the tests and the screenshot script use."""
-    return CartePrepApp(store, today, examples=examples, own=own)
+    return CartePrepApp(store, today, examples=examples, own=own, settings=settings)

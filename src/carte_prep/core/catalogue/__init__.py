@@ -317,16 +317,38 @@ def _prebuilt_text() -> str | None:
         return None
 
 
-@cache
 def load_catalogue() -> Catalogue:
-    """Load and validate every catalogue file once per process (the prebuilt JSON if current)."""
+    """The catalogue in the language this process speaks, validated once per language."""
+    from carte_prep.i18n import language
+
+    return _load_catalogue(language())
+
+
+@cache
+def _load_catalogue(language: str) -> Catalogue:
+    """Load and validate every catalogue file (the prebuilt JSON if current), translated.
+
+    English is the catalogue's own language and is read as it is; another language reads
+    the same data with its sentences replaced (:mod:`carte_prep.core.catalogue.texts`).
+    """
     prebuilt = _prebuilt_text()
     try:
-        if prebuilt is not None:
-            return Catalogue.model_validate_json(prebuilt)
-        return Catalogue.model_validate(catalogue_data())
+        if language == "en":
+            if prebuilt is not None:
+                return Catalogue.model_validate_json(prebuilt)
+            return Catalogue.model_validate(catalogue_data())
+        from carte_prep.core.catalogue.texts import localized
+        from carte_prep.i18n import catalogue_text
+
+        data = json.loads(prebuilt) if prebuilt is not None else catalogue_data()
+        return Catalogue.model_validate(localized(data, catalogue_text))
     except ValidationError as exc:
         raise CatalogueError(f"the requirement catalogue is invalid:\n{exc}") from exc
+
+
+def forget_loaded_catalogues() -> None:
+    """Read the catalogue files again on next use (a test that changes them)."""
+    _load_catalogue.cache_clear()
 
 
 __all__ = [
@@ -364,5 +386,6 @@ __all__ = [
     "Variant",
     "Window",
     "WindowByRoute",
+    "forget_loaded_catalogues",
     "load_catalogue",
 ]

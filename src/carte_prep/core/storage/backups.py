@@ -104,10 +104,15 @@ def keep_original(backups_root: Path, folder: Path, previous: bytes, version: in
     return target
 
 
-def to_drop(backups: list[Backup], now: dt.datetime) -> list[Backup]:
-    """The backups the retention rule no longer keeps (``backups`` newest first)."""
+def to_drop(
+    backups: list[Backup], now: dt.datetime, daily_days: int = KEEP_DAILY_DAYS
+) -> list[Backup]:
+    """The backups the retention rule no longer keeps (``backups`` newest first).
+
+    ``daily_days`` is the person's ``backup_days`` setting.
+    """
     recent_from = now - dt.timedelta(hours=KEEP_ALL_HOURS)
-    daily_from = now - dt.timedelta(days=KEEP_DAILY_DAYS)
+    daily_from = now - dt.timedelta(days=daily_days)
     keep: set[Path] = set()
     days_seen: set[dt.date] = set()
     recent = 0
@@ -125,10 +130,10 @@ def to_drop(backups: list[Backup], now: dt.datetime) -> list[Backup]:
     return [b for b in backups if b.path not in keep]
 
 
-def prune(folder: Path) -> None:
+def prune(folder: Path, daily_days: int = KEEP_DAILY_DAYS) -> None:
     """Delete the backups the retention rule drops; best effort, never fails a save."""
     with contextlib.suppress(OSError):
-        for old in to_drop(list_backups(folder), dt.datetime.now(dt.UTC)):
+        for old in to_drop(list_backups(folder), dt.datetime.now(dt.UTC), daily_days):
             os.unlink(old.path)
 
 

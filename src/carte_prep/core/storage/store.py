@@ -40,14 +40,18 @@ class Store:
     Store per window or command so that its saves are checked against what it showed.
     """
 
-    def __init__(self, root: Path, *, backup_every: float = 0.0) -> None:
+    def __init__(
+        self, root: Path, *, backup_every: float = 0.0, backup_days: int = versions.KEEP_DAILY_DAYS
+    ) -> None:
         """``backup_every`` (seconds): saves closer together than this share one backup.
 
         The app saves as a person types; without this, each keystroke would be a
         version. The version from before the burst of changes is the one kept.
+        ``backup_days``: how many days one version a day is kept (the person's setting).
         """
         self.root = root
         self.backup_every = backup_every
+        self.backup_days = backup_days
         self._last_backup: dict[str, float] = {}
         self._hashes: dict[str, str] = {}
         self._upgraded: dict[str, int] = {}
@@ -354,7 +358,7 @@ class Store:
                 f"({safe_io.why(exc)}); save again to be sure it survives a power cut",
                 path,
             ) from exc
-        versions.prune(self.backup_dir(household_id))
+        versions.prune(self.backup_dir(household_id), self.backup_days)
 
     @staticmethod
     def _drop(temp: Path, written: list[Path]) -> None:
