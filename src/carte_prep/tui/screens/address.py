@@ -23,22 +23,24 @@ from textual.widgets import Button, Checkbox, Input, Label, Static
 from carte_prep.core import Household
 from carte_prep.core.edits import SetAddress
 from carte_prep.core.model import PostalAddress
+from carte_prep.i18n import N_, _
 from carte_prep.tui.screens.profile.texts import plain_problem
 from carte_prep.tui.validation import problems, show_problem
 
 FIELDS: tuple[tuple[str, str, str], ...] = (
-    ("street", "Number and street (with any flat or building details)", "12 rue des Lilas"),
-    ("postcode", "Post code (5 digits)", "24000"),
-    ("town", "Town", "Périgueux"),
+    ("street", N_("Number and street (with any flat or building details)"), "12 rue des Lilas"),
+    ("postcode", N_("Post code (5 digits)"), "24000"),
+    ("town", N_("Town"), "Périgueux"),
 )
 """Each line of a French postal address: its field, its label, an example."""
+NAMES = tuple(name for name, _label, _example in FIELDS)
 
 
 class AddressDialog(ModalScreen[SetAddress | None]):
     """Type the address; returns the edit to ask for (None: cancelled)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="dialog-cancel"),
+        Binding("escape", "cancel", _("Cancel"), id="dialog-cancel"),
     ]
 
     def __init__(self, household: Household, member_id: str) -> None:
@@ -56,25 +58,27 @@ class AddressDialog(ModalScreen[SetAddress | None]):
         own = self._saved(own=True) is not None
         with Vertical(classes="dialog-box", id="address-box"):
             yield Label(
-                f"Postal address of {self._household.name}, as the prefecture writes "
-                "it on letters and the card.",
+                _(
+                    "Postal address of {household}, as the prefecture writes it on letters "
+                    "and the card."
+                ).format(household=self._household.name),
                 markup=False,
                 classes="dialog-text",
             )
             yield Checkbox(
-                f"{self._name} lives elsewhere: this is {self._name}'s own address",
+                _("{name} lives elsewhere: this is {name}'s own address").format(name=self._name),
                 own,
                 id="address-own",
                 compact=True,
             )
             for name, label, example in FIELDS:
-                yield Label(label, markup=False, classes="field-label")
+                yield Label(_(label), markup=False, classes="field-label")
                 yield Input(placeholder=example, id=f"address-{name}", compact=True)
                 yield Static("", markup=False, id=f"address-{name}-problem", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Save", variant="primary", id="save")
-                yield Button("Remove", id="clear")
-                yield Button("Cancel", id="cancel")
+                yield Button(_("Save"), variant="primary", id="save")
+                yield Button(_("Remove"), id="clear")
+                yield Button(_("Cancel"), id="cancel")
 
     def on_mount(self) -> None:
         self._fill()
@@ -86,7 +90,7 @@ class AddressDialog(ModalScreen[SetAddress | None]):
     def _fill(self) -> None:
         """Show the saved address of whoever the checkbox names (empty when none)."""
         saved = self._saved(self._own())
-        for name, _, _ in FIELDS:
+        for name in NAMES:
             self.query_one(f"#address-{name}", Input).value = getattr(saved, name) if saved else ""
             show_problem(self.query_one(f"#address-{name}-problem", Static), None)
 
@@ -100,12 +104,12 @@ class AddressDialog(ModalScreen[SetAddress | None]):
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")
     def _save(self) -> None:
-        values = {name: self.query_one(f"#address-{name}", Input).value for name, _, _ in FIELDS}
+        values = {name: self.query_one(f"#address-{name}", Input).value for name in NAMES}
         try:
             address = PostalAddress.model_validate(values)
         except ValidationError as exc:
             found = problems(exc)
-            for name, _, _ in FIELDS:
+            for name in NAMES:
                 problem = found.get((name,))
                 shown = plain_problem(problem, {}) if problem else None
                 show_problem(self.query_one(f"#address-{name}-problem", Static), shown)
