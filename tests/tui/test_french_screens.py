@@ -44,3 +44,19 @@ def test_the_member_screens_speak_french(tmp_path: Path) -> None:
     assert seen["shared"] in {"⌂ partagé", "son exemplaire", "–"}
     assert "Code postal (5 chiffres)" in seen["address"]
     assert any(text.startswith("Adresse postale de") for text in seen["address"])
+
+
+@pytest.mark.usefixtures("french")
+def test_the_after_filing_log_speaks_french(tmp_path: Path) -> None:
+    folder = examples_in(tmp_path / "data")
+    seen: list[str] = []
+
+    async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
+        await open_household(app, pilot, "thompson-family", "margaret")
+        await pilot.press("l")
+        await until(pilot, lambda: bool(app.screen.query("#log")))
+        seen.append(screen_text(app))
+
+    drive(folder, scenario)
+    assert "Pièces complémentaires demandées" in seen[0]
+    assert "Déposé le (date du dépôt)" in seen[0]

@@ -25,6 +25,7 @@ from carte_prep.core.edits import (
 )
 from carte_prep.core.model import Appointment, ExtraDocumentsRequest, Receipt, TimbreFiscal
 from carte_prep.core.vocab import RECEIPT_LABELS
+from carte_prep.i18n import _
 from carte_prep.tui.format import InputProblem, parse_date
 from carte_prep.tui.forms import Form, FormField
 
@@ -81,23 +82,25 @@ def log_fields() -> ComposeResult:
     """The log's fields, in the order things happen: filing, receipts, requests, the card."""
     yield Static(
         Text(
-            "What happened once the file was in. Each value is saved as soon as it "
-            "reads well; the agenda (g on the member screen) follows.",
+            _(
+                "What happened once the file was in. Each value is saved as soon as it "
+                "reads well; the agenda (g on the member screen) follows."
+            ),
             style="italic",
         ),
         classes="log-intro",
     )
-    yield _heading("Filing")
-    yield from _row("Filed on (the dépôt date)", "filed-on")
+    yield _heading(_("Filing"))
+    yield from _row(_("Filed on (the dépôt date)"), "filed-on")
 
     yield _heading(
-        "Récépissés and attestations",
-        "They prove the right to stay while the card is made; delete removes one.",
+        _("Récépissés and attestations"),
+        _("They prove the right to stay while the card is made; delete removes one."),
     )
     yield DataTable(id="receipts", cursor_type="row", classes="log-table")
-    yield Static(Text("None yet.", style="dim"), id="receipts-none")
+    yield Static(Text(_("None yet."), style="dim"), id="receipts-none")
     with Horizontal(classes="log-row"):
-        yield Label("Add one: kind", classes="log-label")
+        yield Label(_("Add one: kind"), classes="log-label")
         yield Select(
             [(label, kind) for kind, label in RECEIPT_LABELS.items()],
             value="recepisse",
@@ -105,28 +108,30 @@ def log_fields() -> ComposeResult:
             id="receipt-kind",
             compact=True,
         )
-    yield from _row("Valid until", "receipt-until")
-    yield from _row("Issued on (optional)", "receipt-issued")
-    yield _add_button("Add this receipt", "receipt-add")
+    yield from _row(_("Valid until"), "receipt-until")
+    yield from _row(_("Issued on (optional)"), "receipt-issued")
+    yield _add_button(_("Add this receipt"), "receipt-add")
 
     yield _heading(
-        "Extra documents asked for", "Enter on a request marks it sent; delete removes it."
+        _("Extra documents asked for"), _("Enter on a request marks it sent; delete removes it.")
     )
     yield DataTable(id="requests", cursor_type="row", classes="log-table")
-    yield Static(Text("None yet.", style="dim"), id="requests-none")
-    yield from _row("Letter received on", "request-received")
-    yield from _row("Deadline in the letter", "request-deadline")
-    yield from _row("What they ask for", "request-what", placeholder="")
-    yield _add_button("Add this request", "request-add")
+    yield Static(Text(_("None yet."), style="dim"), id="requests-none")
+    yield from _row(_("Letter received on"), "request-received")
+    yield from _row(_("Deadline in the letter"), "request-deadline")
+    yield from _row(_("What they ask for"), "request-what", placeholder="")
+    yield _add_button(_("Add this request"), "request-add")
 
-    yield _heading("The card", "The timbre fiscal and the appointment to collect it.")
-    yield from _row("Ready on (SMS or e-mail)", "card-ready")
-    yield from _row("Timbre fiscal number", "timbre-number", placeholder="16 digits")
-    yield from _row("Timbre amount (€)", "timbre-amount", placeholder="e.g. 225", restrict=r"\d*")
-    yield from _row("Timbre bought on", "timbre-bought")
-    yield from _row("Collection date", "collection-date")
-    yield from _row("Collection time", "collection-time", placeholder="hh:mm")
-    yield from _row("Collection place", "collection-place", placeholder="")
+    yield _heading(_("The card"), _("The timbre fiscal and the appointment to collect it."))
+    yield from _row(_("Ready on (SMS or e-mail)"), "card-ready")
+    yield from _row(_("Timbre fiscal number"), "timbre-number", placeholder=_("16 digits"))
+    yield from _row(
+        _("Timbre amount (€)"), "timbre-amount", placeholder=_("e.g. 225"), restrict=r"\d*"
+    )
+    yield from _row(_("Timbre bought on"), "timbre-bought")
+    yield from _row(_("Collection date"), "collection-date")
+    yield from _row(_("Collection time"), "collection-time", placeholder="hh:mm")
+    yield from _row(_("Collection place"), "collection-place", placeholder="")
 
 
 def _row(
