@@ -543,3 +543,26 @@ def test_the_entry_point_reports_mistakes_in_one_line(examples: Path) -> None:
     assert bad.returncode == 2
     assert len(bad.stderr.strip().splitlines()) == 1
     assert snapshot(examples) == before
+
+
+def test_a_new_member_without_a_chosen_card_is_refused_and_nothing_is_saved(
+    examples: Path,
+) -> None:
+    """As in the app, no card is given by default: the command asks for one (or --no-card)."""
+    before = (examples / "thompson-family.json").read_bytes()
+    added = run(
+        examples,
+        "add-member",
+        "thompson-family",
+        "tom",
+        "--given-names",
+        "Tom",
+        "--birth-date",
+        "1990-02-01",
+        "--nationality",
+        "GB",
+    )
+    assert added.returncode != 0
+    assert "give --card" in added.stderr
+    assert "--no-card" in added.stderr
+    assert (examples / "thompson-family.json").read_bytes() == before

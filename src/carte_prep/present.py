@@ -26,10 +26,6 @@ ROUTE_SHORT: Final[Mapping[Route, str]] = Translated(
     {"anef": N_("ANEF"), "prefecture": N_("prefecture")}
 )
 """In a list column, where room is short."""
-ROUTE_WHERE: Final[Mapping[Route, str]] = Translated(
-    {"anef": N_("online on ANEF"), "prefecture": N_("at the prefecture desk")}
-)
-"""As an answer to 'where do you file?' (the profile's choice)."""
 FILED_AT: Final[Mapping[Route, str]] = Translated(
     {"anef": N_("filed online on ANEF"), "prefecture": N_("filed at the prefecture desk")}
 )

@@ -58,7 +58,9 @@ def test_agenda_lists_every_date_in_order_and_enter_opens_the_member(tmp_path: P
         rows = _agenda(app).query_one("#agenda", DataTable)
         assert rows.row_count == len(shown)
         appointment = next(e for e in shown if e.kind == "appointment")
-        when, who, what = (str(cell) for cell in rows.get_row(str(shown.index(appointment))))
+        when, who, what = (  # wrapped to the columns: read as one line each
+            " ".join(str(cell).split()) for cell in rows.get_row(str(shown.index(appointment)))
+        )
         assert "15/12/2026" in when
         assert "10:30" in when
         assert "David James Thompson" in who

@@ -8,7 +8,7 @@ from typing import Any
 
 from textual import events
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, Label, TabbedContent
+from textual.widgets import DataTable, Input, Label, Select, TabbedContent
 from textual.widgets._footer import FooterKey
 from tui_helpers import (
     drive,
@@ -19,6 +19,7 @@ from tui_helpers import (
     open_household,
     saved,
     select_item,
+    show_step,
     until,
 )
 
@@ -270,6 +271,8 @@ def test_the_new_member_form_opens_in_the_first_field_quiet_and_without_an_id(
         await pilot.press(*"john", *["backspace"] * 4)
         seen["emptied"] = _shown_problems(screen)
         await pilot.press(*"John", "tab", *"Smith", "tab", *"02/05/1980", "enter")
+        await show_step(app, pilot, 1)
+        screen.query_one("#f-application-card-type", Select).value = "wa-5y"
         await until(pilot, lambda: len(saved(folder, "thompson-family")["members"]) == 4)
         seen["given"] = given.value
 

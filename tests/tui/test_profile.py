@@ -106,21 +106,31 @@ def test_fields_validate_as_you_type_and_only_valid_values_are_saved(tmp_path: P
     assert application["address_changed_on"] == "2026-10-01"
 
 
+async def _new_member_named(
+    app: CartePrepApp, pilot: Pilot[None], given_names: str, birth_date: str
+) -> ProfileScreen:
+    """A new member in the Thompsons' form with names and birth date typed, at step 2."""
+    await open_household(app, pilot, "thompson-family", "david")
+    await pilot.press("a")
+    await until(pilot, lambda: isinstance(app.screen, ProfileScreen))
+    screen = app.screen
+    assert isinstance(screen, ProfileScreen)
+    screen.query_one("#f-given-names", Input).value = given_names
+    birth = screen.query_one("#f-birth-date", Input)
+    birth.value = birth_date
+    birth.focus()
+    await pilot.press("enter")
+    await show_step(app, pilot, 1)
+    return screen
+
+
 def test_new_member_is_added_once_valid(tmp_path: Path) -> None:
-    """a opens an empty profile; once names, birth date and nationality are valid it is saved."""
+    """a opens an empty profile; once names, birth date and the card are valid it is saved."""
     folder = examples_in(tmp_path / "data")
 
     async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
-        await open_household(app, pilot, "thompson-family", "david")
-        await pilot.press("a")
-        await until(pilot, lambda: isinstance(app.screen, ProfileScreen))
-        await show_step(app, pilot, 0)
-        screen = app.screen
-        screen.query_one("#f-given-names", Input).value = "Tom [Jr]"
-        birth = screen.query_one("#f-birth-date", Input)
-        birth.value = "01/02/2010"
-        birth.focus()
-        await pilot.press("enter")
+        screen = await _new_member_named(app, pilot, "Tom [Jr]", "01/02/2010")
+        screen.query_one("#f-application-card-type", Select).value = "wa-5y"
         await until(pilot, lambda: len(saved(folder, "thompson-family")["members"]) == 4)
         assert "Please check: Tom [Jr] is 16: a child under 18" in screen_text(app)
         await pilot.press("escape")
@@ -299,3 +309,27 @@ def test_the_situation_step_shows_only_the_questions_that_concern_the_request(
         assert not work.display
 
     drive(folder, scenario)
+
+
+def test_a_half_filled_new_member_gets_no_card_it_never_chose(tmp_path: Path) -> None:
+    """Names and birth date alone are not saved with a default card: the card is asked for
+    under its field, and the member is added once one is chosen."""
+    folder = examples_in(tmp_path / "data")
+
+    async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
+        screen = await _new_member_named(app, pilot, "Tom", "01/02/1990")
+        card = screen.query_one("#f-application-card-type", Select)
+        assert card.is_blank()
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        assert len(saved(folder, "thompson-family")["members"]) == 3
+        await pilot.press("n")  # stay and fix
+        await until(pilot, lambda: app.screen is screen)
+        assert "Choose the card you ask for" in screen_text(app)
+        card.value = "visiteur"
+        await until(pilot, lambda: len(saved(folder, "thompson-family")["members"]) == 4)
+
+    drive(folder, scenario)
+    application = _member(folder, "thompson-family", "tom")["application"]
+    assert isinstance(application, dict)
+    assert application["card_type"] == "visiteur"

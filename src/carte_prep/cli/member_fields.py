@@ -1,8 +1,9 @@
-"""The member flags of ``new``, ``add-member`` and ``edit-member``, declared once.
+"""The member flags of ``new``, ``add-member`` and ``edit-member``.
 
-Each row of :data:`FIELDS` is one flag and the place in the saved member it fills; the
-same table adds the flags to the three commands and lays the values given over the
-member. The few flags that are answers rather than values (what you hold today, the
+Each flag is a row of the member fields the app's profile editor also uses
+(:mod:`carte_prep.core.member_fields`): its place in the saved member, its kind and its
+choices. This module adds those flags to the three commands and lays the values given
+over the member. The few flags that are answers rather than values (what you hold today, the
 older ``--procedure``, ``--fact``, ``--no-card``) are read after the table, by the
 functions below it. A flag not given keeps the saved value.
 """
@@ -12,64 +13,27 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal
 
 from carte_prep.cli import args as types
 from carte_prep.cli.context import UsageError
 from carte_prep.core.errors import InvalidInputError, explain_validation
-from carte_prep.core.vocab import (
-    HELD_KINDS,
-    REQUESTS,
-    ROUTES,
-    Housing,
-    MaritalStatus,
-    Relationship,
-)
-from carte_prep.i18n import N_, _
+from carte_prep.core.member_fields import APP, APPT, CUR, SIT, FieldSpec, Path, flagged
+from carte_prep.core.vocab import HELD_KINDS
+from carte_prep.i18n import _
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
     from carte_prep.core.model import Member
 
-Path = tuple[str, ...]
 Group = Literal["member", "application"]
-
-
-@dataclass(frozen=True)
-class Field:
-    """One flag and where its value goes in the member's data."""
-
-    flag: str
-    path: Path
-    group: Group = "member"
-    help: str | None = None
-    type: Callable[[str], Any] | None = None
-    choices: tuple[str, ...] | None = None
-    metavar: str | None = None
-    convert: Callable[[Any], Any] | None = None
-    """Read the value once parsed; a ValueError becomes '--flag: why'."""
-
-    @property
-    def dest(self) -> str:
-        return self.flag.removeprefix("--").replace("-", "_")
-
-
-APP: Path = ("application",)
 DAY = "YYYY-MM-DD"
-
-
-def _parts() -> dict[Path, type[BaseModel]]:
-    """Parts a flag may fill in before they exist: they start from their defaults."""
-    from carte_prep.core.model import Appointment, CurrentCard, Passport, Situation
-
-    return {
-        ("passport",): Passport,
-        (*APP, "situation"): Situation,
-        (*APP, "current_card"): CurrentCard,
-        (*APP, "appointment"): Appointment,
-    }
+TYPES: dict[str, tuple[Callable[[str], Any], str]] = {
+    "date": (types.date, DAY),
+    "time": (types.time, "HH:MM"),
+}
+"""How a date or time field is read from its flag, and what ``--help`` calls the value."""
 
 
 def _nationality(value: str) -> str:
@@ -79,98 +43,40 @@ def _nationality(value: str) -> str:
     return check_code(value)
 
 
-IDENTITY = (
-    Field("--given-names", ("given_names",), help=N_("given names exactly as on the passport")),
-    Field("--surname", ("surname",), help=N_("surname exactly as on the passport (optional)")),
-    Field("--birth-date", ("birth_date",), type=types.date, metavar=DAY),
-    Field("--birth-place", ("birth_place",)),
-    Field(
-        "--nationality",
-        ("nationality",),
-        help=N_("country code or name, e.g. GB, LB, 'Algeria', 'British'"),
-        convert=_nationality,
-    ),
-    Field("--relationship", ("relationship",), choices=get_args(Relationship)),
-    Field("--passport-number", ("passport", "number")),
-    Field("--passport-expiry", ("passport", "valid_until"), type=types.date, metavar=DAY),
-    Field("--phone", ("phone",), help=N_("phone number, for the bordereau (optional)")),
-    Field("--email", ("email",), help=N_("e-mail address, for the bordereau (optional)")),
+CONVERT: dict[str, Callable[[Any], Any]] = {"--nationality": _nationality}
+"""Flags whose value is read once parsed; a ValueError becomes '--flag: why'."""
+
+
+def _parts() -> dict[Path, type[BaseModel]]:
+    """Parts a flag may fill in before they exist: they start from their defaults."""
+    from carte_prep.core.model import Appointment, CurrentCard, Passport, Situation
+
+    return {
+        ("passport",): Passport,
+        SIT: Situation,
+        CUR: CurrentCard,
+        APPT: Appointment,
+    }
+
+
+def dest(spec: FieldSpec) -> str:
+    """The name argparse gives a field's flag."""
+    return (spec.flag or "").removeprefix("--").replace("-", "_")
+
+
+FIELDS = tuple(flagged())
+"""Every member flag that is simply a value, from the shared table of member fields."""
+IDENTITY = tuple(spec for spec in FIELDS if spec.path[0] != APP[0])
+ASKED = tuple(spec for spec in FIELDS if spec.path in {(*APP, "card_type"), (*APP, "request")})
+HELD = tuple(spec for spec in FIELDS if spec.path[:2] == CUR)
+DATES = tuple(
+    spec for spec in FIELDS if spec.path[:2] == APPT or spec.path == (*APP, "planned_filing_date")
 )
-ASKED = (
-    Field(
-        "--card",
-        (*APP, "card_type"),
-        "application",
-        help=N_("the card asked for: a card id (see 'carte-prep cards')"),
-    ),
-    Field(
-        "--request",
-        (*APP, "request"),
-        "application",
-        help=N_(
-            "what you ask for: a card (default), a duplicate, a change of situation, or the "
-            "VLS-TS validation"
-        ),
-        choices=REQUESTS,
-    ),
+PLACE_AND_SITUATION = tuple(
+    spec for spec in FIELDS if spec not in (*IDENTITY, *ASKED, *HELD, *DATES)
 )
-PLACE_AND_SITUATION = (
-    Field(
-        "--route",
-        (*APP, "route_choice"),
-        "application",
-        help=N_("only where the route varies by département"),
-        choices=ROUTES,
-    ),
-    Field(
-        "--departement", (*APP, "departement"), "application", help=N_("département code, e.g. 24")
-    ),
-    Field(
-        "--marital-status",
-        (*APP, "situation", "marital_status"),
-        "application",
-        choices=get_args(MaritalStatus),
-    ),
-    Field("--housing", (*APP, "situation", "housing"), "application", choices=get_args(Housing)),
-)
-HELD = (
-    Field(
-        "--card-expiry",
-        (*APP, "current_card", "valid_until"),
-        "application",
-        help=N_("end date of the card or VLS-TS held today"),
-        type=types.date,
-        metavar=DAY,
-    ),
-    Field(
-        "--numero-etranger",
-        (*APP, "current_card", "numero_etranger"),
-        "application",
-        help=N_("the 10-digit number on the current card"),
-    ),
-)
-DATES = (
-    Field(
-        "--appointment", (*APP, "appointment", "date"), "application", type=types.date, metavar=DAY
-    ),
-    Field(
-        "--appointment-time",
-        (*APP, "appointment", "time"),
-        "application",
-        type=types.time,
-        metavar="HH:MM",
-    ),
-    Field(
-        "--filing-date",
-        (*APP, "planned_filing_date"),
-        "application",
-        help=N_("the day you plan to file (on ANEF, or at your prefecture appointment)"),
-        type=types.date,
-        metavar=DAY,
-    ),
-)
-FIELDS = (*IDENTITY, *ASKED, *PLACE_AND_SITUATION, *HELD, *DATES)
-"""Every member flag that is simply a value, in the order of ``--help``."""
+"""The table's flags in the groups they are laid over the member in (the application is
+made or unmade between them)."""
 
 LEGACY_PROCEDURES = ("first", "renewal", "change-of-situation", "duplicate", "vls-ts-validation")
 """What --procedure accepted before the path was derived; still read, with a note."""
@@ -178,20 +84,21 @@ LEGACY_PROCEDURES = ("first", "renewal", "change-of-situation", "duplicate", "vl
 
 def add_member_flags(parser: argparse.ArgumentParser) -> None:
     """The member flags, in two groups, on one of the three commands."""
-    member = parser.add_argument_group(_("member"))
+    member = parser.add_argument_group("member")
     application = parser.add_argument_group(
-        _("application: what you ask for and what you hold today (the legal path follows)")
+        "application: what you ask for and what you hold today (the legal path follows)"
     )
     groups = {"member": member, "application": application}
 
-    def add(field: Field) -> None:
-        shown = _(field.help) if field.help else None
-        options: dict[str, Any] = {"help": shown, "metavar": field.metavar}
-        if field.type is not None:
-            options["type"] = field.type
-        if field.choices is not None:
-            options["choices"] = field.choices
-        groups[field.group].add_argument(field.flag, **options)
+    def add(spec: FieldSpec) -> None:
+        options: dict[str, Any] = {"help": _(spec.flag_help) if spec.flag_help else None}
+        if spec.kind in TYPES:
+            options["type"], options["metavar"] = TYPES[spec.kind]
+        if spec.kind == "choice" and not callable(spec.options):
+            options["choices"] = tuple(str(value) for value, _ in spec.choices)
+        group: Group = "application" if spec.path[0] == APP[0] else "member"
+        assert spec.flag is not None, "only the table's flagged fields are added"
+        groups[group].add_argument(spec.flag, **options)
 
     for field in (*IDENTITY, *ASKED):
         add(field)
@@ -243,17 +150,20 @@ def data_at(data: dict[str, Any], path: Path) -> Any:
     return value
 
 
-def _lay_over(data: dict[str, Any], args: argparse.Namespace, fields: tuple[Field, ...]) -> None:
-    for field in fields:
-        value = getattr(args, field.dest)
+def _lay_over(
+    data: dict[str, Any], args: argparse.Namespace, fields: tuple[FieldSpec, ...]
+) -> None:
+    for spec in fields:
+        value = getattr(args, dest(spec))
         if value is None:
             continue
-        if field.convert is not None:
+        convert = CONVERT.get(spec.flag or "")
+        if convert is not None:
             try:
-                value = field.convert(value)
+                value = convert(value)
             except ValueError as exc:
-                raise UsageError(f"{field.flag}: {exc}") from None
-        _set(data, field.path, value)
+                raise UsageError(f"{spec.flag}: {exc}") from None
+        _set(data, spec.path, value)
 
 
 def member_from_args(args: argparse.Namespace, member_id: str, base: Member | None) -> Member:
@@ -294,12 +204,10 @@ def _application(data: dict[str, Any], args: argparse.Namespace) -> None:
     _lay_over(data, args, (*ASKED, *PLACE_AND_SITUATION))
     situation = data["application"].setdefault("situation", Situation().model_dump())
     for fact in args.fact or []:
-        name, _sep, value = fact.partition("=")
+        name, _, value = fact.partition("=")
         if name not in Situation.model_fields:
             raise UsageError(
-                _("unknown fact {name}; known: {known}").format(
-                    name=repr(name), known=", ".join(sorted(Situation.model_fields))
-                )
+                f"unknown fact {name!r}; known: {', '.join(sorted(Situation.model_fields))}"
             )
         situation[name] = {"true": True, "false": False, "none": None}.get(value.lower(), value)
     _held_document(args, data["application"])
@@ -311,12 +219,10 @@ def _new_application(args: argparse.Namespace, base: Member | None) -> bool:
     if args.card is None or (args.holds is None and args.request in (None, "card")):
         if base is None:
             raise UsageError(
-                _(
-                    "give --card and --holds (nothing, vls-ts or card) for the member's "
-                    "application, or --request duplicate, change-of-situation or "
-                    "vls-ts-validation (or --no-card for someone who needs none); "
-                    "'carte-prep cards' lists the cards"
-                )
+                "give --card and --holds (nothing, vls-ts or card) for the member's "
+                "application, or --request duplicate, change-of-situation or "
+                "vls-ts-validation (or --no-card for someone who needs none); "
+                "'carte-prep cards' lists the cards"
             )
         return False
     return True
@@ -330,7 +236,7 @@ def _legacy_procedure(args: argparse.Namespace, application: dict[str, Any]) -> 
         read = f"--request {procedure}"
     elif procedure == "renewal":
         args.holds = args.holds or "card"
-        read = _("--holds card (the same card)")
+        read = "--holds card (the same card)"
     else:
         holds_something = bool(
             args.card_expiry or args.numero_etranger or application.get("current_card")
@@ -338,10 +244,8 @@ def _legacy_procedure(args: argparse.Namespace, application: dict[str, Any]) -> 
         args.holds = args.holds or ("vls-ts" if holds_something else "nothing")
         read = f"--holds {args.holds}"
     print(
-        _(
-            "carte-prep: note: --procedure is replaced by --request and --holds (the legal path "
-            "is worked out from them); '{procedure}' was read as {read}"
-        ).format(procedure=procedure, read=read),
+        f"carte-prep: note: --procedure is replaced by --request and --holds (the legal path "
+        f"is worked out from them); '{procedure}' was read as {read}",
         file=sys.stderr,
     )
 
@@ -354,7 +258,7 @@ def _held_document(args: argparse.Namespace, application: dict[str, Any]) -> Non
     if args.holds == "nothing":
         if args.held_card or args.card_expiry or args.numero_etranger:
             raise UsageError(
-                _("--holds nothing cannot go with --held-card, --card-expiry or --numero-etranger")
+                "--holds nothing cannot go with --held-card, --card-expiry or --numero-etranger"
             )
         application["current_card"] = None
         return
@@ -364,6 +268,6 @@ def _held_document(args: argparse.Namespace, application: dict[str, Any]) -> Non
             held["card_type"] = application["card_type"] if args.procedure == "renewal" else None
     if args.held_card is not None:
         if held is None:
-            raise UsageError(_("--held-card needs --holds card or --holds vls-ts"))
+            raise UsageError("--held-card needs --holds card or --holds vls-ts")
         held = {**held, "card_type": args.held_card}
     application["current_card"] = held

@@ -113,6 +113,11 @@ REQUEST_LABELS: Mapping[Request, str] = Translated(
     }
 )
 
+ROUTE_WHERE: Mapping[Route, str] = Translated(
+    {"anef": N_("online on ANEF"), "prefecture": N_("at the prefecture desk")}
+)
+"""As an answer to 'where do you file?' (the profile's choice)."""
+
 HELD_LABELS: Mapping[HeldKind | None, str] = Translated(
     {
         None: N_("nothing: no residence card and no VLS-TS"),

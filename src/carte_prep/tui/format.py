@@ -169,8 +169,13 @@ def item_label(item: ChecklistItem, width: int | None = None) -> Text:
     for index, (words, style) in enumerate(
         ((requirement.name_fr, "bold"), (requirement.name_en, "italic"))
     ):
-        lines = textwrap.wrap(words, width) if width else [words]
         if index:
             text.append("\n")
-        text.append("\n".join(lines), style=style)
+        text.append(wrapped(words, width) if width else words, style=style)
     return text
+
+
+def wrapped(words: str, width: int) -> str:
+    """``words`` wrapped to ``width`` columns (long words broken): a table cell then takes
+    as many lines as it needs instead of cutting the text at its column's edge."""
+    return "\n".join(textwrap.wrap(words, max(1, width))) or ""

@@ -17,8 +17,8 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, DataTable, Header, Input, Label, Select, Static
+from textual.containers import VerticalScroll
+from textual.widgets import Button, DataTable, Header, Input, Static
 
 from carte_prep.core import Household, Member
 from carte_prep.core.agenda import next_deadline, urgency
@@ -44,60 +44,21 @@ from carte_prep.core.model import (
 )
 from carte_prep.core.vocab import RECEIPT_LABELS
 from carte_prep.tui.format import LEVEL_STYLES, InputProblem, deadline_text, parse_date, show_date
-from carte_prep.tui.forms import Form, FormField, check_form
+from carte_prep.tui.forms import Form, check_form
 from carte_prep.tui.messages import EditRefused, HouseholdSaved
+from carte_prep.tui.screens.after_filing_forms import (
+    COLLECTION,
+    PROBLEM_LINES,
+    RECEIPT,
+    REQUEST,
+    TIMBRE,
+    date_problem,
+    log_fields,
+)
 from carte_prep.tui.screens.base import DataScreen
 from carte_prep.tui.screens.dialogs import ConfirmDialog, PromptDialog
 from carte_prep.tui.validation import show_problem
 from carte_prep.tui.widgets.footer import KeysFooter
-
-PROBLEM_LINES: dict[type, str] = {
-    SetFiledOn: "#filed-on-msg",
-    SetCardReady: "#card-ready-msg",
-    SetTimbre: "#timbre-number-msg",
-    SetCollection: "#collection-date-msg",
-    AddReceipt: "#receipt-until-msg",
-    RemoveReceipt: "#receipt-until-msg",
-    AddRequest: "#request-what-msg",
-    RemoveRequest: "#request-what-msg",
-    MarkRequestSent: "#request-what-msg",
-}
-"""Where the app's refusal of each change is shown."""
-
-
-RECEIPT = Form(
-    Receipt,
-    (
-        FormField("kind", "receipt-kind", "choice"),
-        FormField("valid_until", "receipt-until", "date"),
-        FormField("issued_on", "receipt-issued", "date"),
-    ),
-)
-REQUEST = Form(
-    ExtraDocumentsRequest,
-    (
-        FormField("received_on", "request-received", "date"),
-        FormField("deadline", "request-deadline", "date"),
-        FormField("what", "request-what", "text"),
-    ),
-)
-TIMBRE = Form(
-    TimbreFiscal,
-    (
-        FormField("number", "timbre-number", "text"),
-        FormField("amount", "timbre-amount", "amount"),
-        FormField("bought_on", "timbre-bought", "date"),
-    ),
-)
-COLLECTION = Form(
-    Appointment,
-    (
-        FormField("date", "collection-date", "date"),
-        FormField("time", "collection-time", "time"),
-        FormField("place", "collection-place", "text"),
-    ),
-    fixed={"kind": "collection"},
-)
 
 
 class AfterFilingScreen(DataScreen[None]):
@@ -127,56 +88,7 @@ class AfterFilingScreen(DataScreen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="log"):
-            yield Static(
-                Text(
-                    "What happened once the file was in. Each value is saved as soon as it "
-                    "reads well; the agenda (g on the member screen) follows.",
-                    style="italic",
-                ),
-                classes="log-intro",
-            )
-            yield _heading("Filing")
-            yield from _row("Filed on (the dépôt date)", "filed-on")
-
-            yield _heading(
-                "Récépissés and attestations",
-                "They prove the right to stay while the card is made; delete removes one.",
-            )
-            yield DataTable(id="receipts", cursor_type="row", classes="log-table")
-            yield Static(Text("None yet.", style="dim"), id="receipts-none")
-            with Horizontal(classes="log-row"):
-                yield Label("Add one: kind", classes="log-label")
-                yield Select(
-                    [(label, kind) for kind, label in RECEIPT_LABELS.items()],
-                    value="recepisse",
-                    allow_blank=False,
-                    id="receipt-kind",
-                    compact=True,
-                )
-            yield from _row("Valid until", "receipt-until")
-            yield from _row("Issued on (optional)", "receipt-issued")
-            yield _add_button("Add this receipt", "receipt-add")
-
-            yield _heading(
-                "Extra documents asked for", "Enter on a request marks it sent; delete removes it."
-            )
-            yield DataTable(id="requests", cursor_type="row", classes="log-table")
-            yield Static(Text("None yet.", style="dim"), id="requests-none")
-            yield from _row("Letter received on", "request-received")
-            yield from _row("Deadline in the letter", "request-deadline")
-            yield from _row("What they ask for", "request-what", placeholder="")
-            yield _add_button("Add this request", "request-add")
-
-            yield _heading("The card", "The timbre fiscal and the appointment to collect it.")
-            yield from _row("Ready on (SMS or e-mail)", "card-ready")
-            yield from _row("Timbre fiscal number", "timbre-number", placeholder="16 digits")
-            yield from _row(
-                "Timbre amount (€)", "timbre-amount", placeholder="e.g. 225", restrict=r"\d*"
-            )
-            yield from _row("Timbre bought on", "timbre-bought")
-            yield from _row("Collection date", "collection-date")
-            yield from _row("Collection time", "collection-time", placeholder="hh:mm")
-            yield from _row("Collection place", "collection-place", placeholder="")
+            yield from log_fields()
         yield Static(id="log-next")
         yield KeysFooter()
 
@@ -393,7 +305,7 @@ class AfterFilingScreen(DataScreen[None]):
             PromptDialog(
                 f"Day you sent what was asked for ({request.what}):",
                 value=show_date(request.sent_on or self.today()),
-                check=_date_problem,
+                check=date_problem,
             ),
             sent,
         )
@@ -426,33 +338,3 @@ class AfterFilingScreen(DataScreen[None]):
 
     def action_back(self) -> None:
         self.dismiss()
-
-
-def _row(
-    label: str, widget_id: str, *, placeholder: str = "dd/mm/yyyy", restrict: str | None = None
-) -> ComposeResult:
-    """A label and its input on one line, and the line for its problem below."""
-    with Horizontal(classes="log-row"):
-        yield Label(label, classes="log-label", markup=False)
-        yield Input(placeholder=placeholder, id=widget_id, compact=True, restrict=restrict)
-    yield Static("", id=f"{widget_id}-msg", classes="field-error log-error", markup=False)
-
-
-def _heading(title: str, note: str = "") -> Static:
-    text = Text()
-    text.append(title, style="bold underline")
-    if note:
-        text.append("\n" + note, style="dim")
-    return Static(text, classes="log-heading")
-
-
-def _add_button(label: str, widget_id: str) -> Horizontal:
-    return Horizontal(Button(label, id=widget_id, compact=True), classes="log-row log-add")
-
-
-def _date_problem(value: str) -> str | None:
-    try:
-        parse_date(value)
-    except InputProblem as exc:
-        return str(exc)
-    return None

@@ -23,13 +23,14 @@ from textual.widgets.data_table import RowDoesNotExist
 
 from carte_prep.core.agenda import AgendaEvent, household_agenda
 from carte_prep.core.dates import fmt
-from carte_prep.tui.format import LEVEL_STYLES, days_away, weekday
+from carte_prep.i18n import N_, _
+from carte_prep.tui.format import LEVEL_STYLES, days_away, weekday, wrapped
 from carte_prep.tui.messages import CalendarRequested
 from carte_prep.tui.screens.base import DataScreen
 from carte_prep.tui.widgets.footer import KeysFooter
 
 WHEN_WIDTH = 10
-EMPTY = (
+EMPTY = N_(
     "No upcoming dates. Add an appointment, a filing date or the current card's expiry "
     "in a member's profile to plan ahead."
 )
@@ -48,15 +49,15 @@ class AgendaScreen(DataScreen[Jump | None]):
     """Coming dates of one household (``household_id``) or of all of them (``None``)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "Open checklist", id="agenda-open", show=False),
+        Binding("enter", "open", _("Open checklist"), id="agenda-open", show=False),
         Binding(
             "c",
             "calendar",
-            "Calendar file",
+            _("Calendar file"),
             id="agenda-calendar",
-            tooltip="Write these dates to an .ics file, with reminders, for any calendar",
+            tooltip=_("Write these dates to an .ics file, with reminders, for any calendar"),
         ),
-        Binding("escape", "back", "Back", id="agenda-back"),
+        Binding("escape", "back", _("Back"), id="agenda-back"),
     ]
 
     def __init__(self, household_id: str | None = None) -> None:
@@ -67,7 +68,7 @@ class AgendaScreen(DataScreen[Jump | None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(Text(EMPTY), id="agenda-empty")
+        yield Static(Text(_(EMPTY)), id="agenda-empty")
         table: DataTable[Text] = DataTable(id="agenda", cursor_type="row")
         yield table
         yield Static(id="agenda-detail")
@@ -78,7 +79,7 @@ class AgendaScreen(DataScreen[Jump | None]):
         self.query_one("#agenda", DataTable).focus()
 
     def on_resize(self, event: events.Resize) -> None:
-        """Column widths follow the terminal, so titles and details are cut, not wrapped."""
+        """Column widths follow the terminal, and names and details wrap to them."""
         if event.size.width != self._width:
             self.refresh_data()
 
@@ -95,8 +96,10 @@ class AgendaScreen(DataScreen[Jump | None]):
             if self.household_id is not None
             else session.sorted_households()
         )
-        self.title = "Agenda"
-        self.sub_title = households[0].name if self.household_id is not None else "all households"
+        self.title = _("Agenda")
+        self.sub_title = (
+            households[0].name if self.household_id is not None else _("all households")
+        )
         self._events = household_agenda(households, self.today())
         names = {h.id: h.name for h in households}
         self._show(names)
@@ -108,18 +111,18 @@ class AgendaScreen(DataScreen[Jump | None]):
         who_width = max(14, min(26, self._width // 5))
         what_width = max(20, self._width - WHEN_WIDTH - who_width - 3 * 2 - 2)
         table.clear(columns=True)
-        table.add_column("When", key="when", width=WHEN_WIDTH)
-        table.add_column("Who", key="who", width=who_width)
-        table.add_column("What", key="what", width=what_width)
+        table.add_column(_("When"), key="when", width=WHEN_WIDTH)
+        table.add_column(_("Who"), key="who", width=who_width)
+        table.add_column(_("What"), key="what", width=what_width)
         many = self.household_id is None
         for index, event in enumerate(self._events):
-            table.add_row(
+            cells = (
                 _when(event),
-                _who(event, household_names[event.household_id] if many else ""),
-                _what(event),
-                key=str(index),
-                height=2,
+                _who(event, household_names[event.household_id] if many else "", who_width),
+                _what(event, what_width),
             )
+            height = max(cell.plain.count("\n") + 1 for cell in cells)
+            table.add_row(*cells, key=str(index), height=height)
         empty = not self._events
         table.display = not empty
         self.query_one("#agenda-empty", Static).display = empty
@@ -188,18 +191,16 @@ def _when(event: AgendaEvent) -> Text:
     return text
 
 
-def _who(event: AgendaEvent, household_name: str) -> Text:
-    text = Text(no_wrap=True, overflow="ellipsis")
-    text.append(event.member_name)
+def _who(event: AgendaEvent, household_name: str, width: int) -> Text:
+    text = Text(wrapped(event.member_name, width))
     if household_name:
-        text.append("\n" + household_name, style="dim")
+        text.append("\n" + wrapped(household_name, width), style="dim")
     return text
 
 
-def _what(event: AgendaEvent) -> Text:
-    text = Text(no_wrap=True, overflow="ellipsis")
-    text.append(event.title, style=LEVEL_STYLES[event.level])
-    text.append("\n" + event.detail, style="dim")
+def _what(event: AgendaEvent, width: int) -> Text:
+    text = Text(wrapped(event.title, width), style=LEVEL_STYLES[event.level])
+    text.append("\n" + wrapped(event.detail, width), style="dim")
     return text
 
 
@@ -211,12 +212,16 @@ def _detail(event: AgendaEvent, today: dt.date) -> Group:
     text.append(f" — {event.member_name}", style="bold")
     when = f"{weekday(event.date)} {fmt(event.date)}"
     if event.time is not None:
-        when += f" at {event.time:%H:%M}"
-    kind = "act by this day" if event.deadline else "from this day"
+        when = _("{day} at {time}").format(day=when, time=f"{event.time:%H:%M}")
+    kind = _("act by this day") if event.deadline else _("from this day")
     text.append(f"\n{when} · {days_away(event.date, today)} · {kind}", style=style)
     text.append("\n" + event.detail)
-    target = " at this document" if event.item_id else ""
-    hint = Text(f"enter: open the checklist{target}  ·  c: calendar file", style="dim italic")
+    opens = (
+        _("enter: open the checklist at this document")
+        if event.item_id
+        else _("enter: open the checklist")
+    )
+    hint = Text(opens + "  ·  " + _("c: calendar file"), style="dim italic")
     links = Text(no_wrap=True, overflow="ellipsis")
     for number, url in enumerate(event.sources):
         links.append(("\n" if number else "") + url, style=f"dim link {url}")

@@ -25,6 +25,7 @@ from carte_prep.core import (
     household_progress,
 )
 from carte_prep.core.edits import CycleStatus, RemoveMember, ToggleGathered, ToggleTranslated
+from carte_prep.i18n import _
 from carte_prep.tui.format import WIDE
 from carte_prep.tui.messages import EditRefused, EditRequested, HouseholdSaved
 from carte_prep.tui.screens.checklist_actions import CHECKLIST_BINDINGS, ChecklistActions
@@ -69,7 +70,7 @@ class ChecklistScreen(ChecklistActions):
             yield ProgressBar(id="member-progress", show_eta=False)
             yield Label("", id="household-progress-label")
             yield ProgressBar(id="household-progress", show_eta=False)
-        yield Tabs(*(Tab(label, id=f"view-{view}") for view, label in VIEWS.items()), id="views")
+        yield Tabs(*(Tab(_(label), id=f"view-{view}") for view, label in VIEWS.items()), id="views")
         with Horizontal(id="body"):
             table: DataTable[Text] = DataTable(id="items", cursor_type="row")
             yield table

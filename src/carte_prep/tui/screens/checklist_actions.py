@@ -1,5 +1,6 @@
 """The checklist's keys, and its actions that lead to another screen or dialog (the profile,
-photos, household documents, the agenda, the after-filing log, the PDF, removing a member).
+photos, the postal address, household documents, the agenda, the after-filing log, the
+PDF, removing a member).
 
 :class:`ChecklistActions` is the base of :class:`~carte_prep.tui.screens.checklist.ChecklistScreen`,
 which shows the list; this half only opens the other screens for the member shown.
@@ -13,7 +14,8 @@ from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 
 from carte_prep.core import Household
-from carte_prep.core.edits import RemoveMember
+from carte_prep.core.edits import RemoveMember, SetAddress
+from carte_prep.i18n import _
 from carte_prep.present import status_cycle_text
 from carte_prep.tui.messages import PdfRequested, UploadSetRequested
 from carte_prep.tui.screens.base import DataScreen
@@ -24,20 +26,20 @@ CHECKLIST_BINDINGS: list[BindingType] = [
     Binding(
         "space",
         "toggle_gathered",
-        "Gathered",
+        _("Gathered"),
         id="toggle-gathered",
-        tooltip="Mark the item gathered, or back to do",
+        tooltip=_("Mark the item gathered, or back to do"),
     ),
-    Binding("s", "cycle_status", "Status", id="cycle-status", tooltip=status_cycle_text()),
-    Binding("t", "toggle_translated", "Translated", id="toggle-translated", show=False),
-    Binding("1", "view('all')", "All items", id="view-all", show=False),
-    Binding("2", "view('missing')", "Missing items", id="view-missing", show=False),
-    Binding("3", "view('warnings')", "Items with warnings", id="view-warnings", show=False),
-    Binding("4", "view('translation')", "Items to translate", id="view-translation", show=False),
+    Binding("s", "cycle_status", _("Status"), id="cycle-status", tooltip=status_cycle_text()),
+    Binding("t", "toggle_translated", _("Translated"), id="toggle-translated", show=False),
+    Binding("1", "view('all')", _("All items"), id="view-all", show=False),
+    Binding("2", "view('missing')", _("Missing items"), id="view-missing", show=False),
+    Binding("3", "view('warnings')", _("Items with warnings"), id="view-warnings", show=False),
+    Binding("4", "view('translation')", _("Items to translate"), id="view-translation", show=False),
     Binding(
         "left_square_bracket",
         "member(-1)",
-        "Previous member",
+        _("Previous member"),
         id="previous-member",
         key_display="[",
         show=False,
@@ -45,7 +47,7 @@ CHECKLIST_BINDINGS: list[BindingType] = [
     Binding(
         "right_square_bracket",
         "member(1)",
-        "Next member",
+        _("Next member"),
         id="next-member",
         key_display="]",
         show=False,
@@ -53,50 +55,58 @@ CHECKLIST_BINDINGS: list[BindingType] = [
     Binding(
         "d",
         "focus_field('d-date')",
-        "Date",
+        _("Date"),
         id="edit-date",
-        tooltip="Type the date printed on the document",
+        tooltip=_("Type the date printed on the document"),
     ),
-    Binding("n", "focus_field('d-notes')", "Note", id="edit-notes"),
-    Binding("f", "focus_field('d-attach')", "Attach a file", id="attach-file", show=False),
-    Binding("e", "edit_member", "Profile", id="edit-member", tooltip="Edit the profile"),
-    Binding("a", "add_member", "Add member", id="add-member", show=False),
-    Binding("x", "pdf", "PDF", id="pdf-member", tooltip="Print this member's dossier"),
+    Binding("n", "focus_field('d-notes')", _("Note"), id="edit-notes"),
+    Binding("f", "focus_field('d-attach')", _("Attach a file"), id="attach-file", show=False),
+    Binding("e", "edit_member", _("Profile"), id="edit-member", tooltip=_("Edit the profile")),
+    Binding("a", "add_member", _("Add member"), id="add-member", show=False),
+    Binding("x", "pdf", _("PDF"), id="pdf-member", tooltip=_("Print this member's dossier")),
     Binding(
         "u",
         "upload_set",
-        "ANEF upload set",
+        _("ANEF upload set"),
         id="upload-set",
         show=False,
-        tooltip="One file per ANEF slot, named by slot, each under the size limit",
+        tooltip=_("One file per ANEF slot, named by slot, each under the size limit"),
     ),
-    Binding("p", "photos", "Photos", id="photos", show=False),
-    Binding("h", "shared", "Household docs", id="household-documents", show=False),
+    Binding("p", "photos", _("Photos"), id="photos", show=False),
+    Binding(
+        "A",
+        "address",
+        _("Postal address"),
+        id="postal-address",
+        show=False,
+        tooltip=_("The household's postal address, or this member's own"),
+    ),
+    Binding("h", "shared", _("Household docs"), id="household-documents", show=False),
     Binding(
         "g",
         "agenda",
-        "Agenda",
+        _("Agenda"),
         id="agenda-household",
-        tooltip="The household's coming dates",
+        tooltip=_("The household's coming dates"),
         show=False,
     ),
     Binding(
         "l",
         "log",
-        "After filing",
+        _("After filing"),
         id="after-filing-log",
         show=False,
-        tooltip="Filing day, récépissés, requests, card ready, timbre, collection",
+        tooltip=_("Filing day, récépissés, requests, card ready, timbre, collection"),
     ),
     Binding(
         "D",
         "remove_member",
-        "Remove member",
+        _("Remove member"),
         id="remove-member",
         show=False,
-        tooltip="Remove this member from the household (asks first)",
+        tooltip=_("Remove this member from the household (asks first)"),
     ),
-    Binding("escape", "back", "Back", id="back", show=False),
+    Binding("escape", "back", _("Back"), id="back", show=False),
 ]
 """The footer shows the keys of the daily work first (? Help before them); the others
 are in the help (?) and the palette (ctrl+p), each with its key."""
@@ -138,6 +148,19 @@ class ChecklistActions(DataScreen[None]):
 
         if self.member_id is not None:
             self.app.push_screen(PhotosScreen(self.household_id, self.member_id))
+
+    def action_address(self) -> None:
+        """The postal address dialog; what it gives is saved as the CLI's 'address' would."""
+        from carte_prep.tui.screens.address import AddressDialog
+
+        if self.member_id is None:
+            return
+
+        def answered(edit: SetAddress | None) -> None:
+            if edit is not None:
+                self.request(self.household_id, edit)
+
+        self.app.push_screen(AddressDialog(self.household, self.member_id), answered)
 
     def action_shared(self) -> None:
         from carte_prep.tui.screens.household_documents import HouseholdDocumentsScreen
@@ -191,11 +214,13 @@ class ChecklistActions(DataScreen[None]):
 
         self.app.push_screen(
             ConfirmDialog(
-                f"Remove {name} from {household.name}?\n"
-                "Their checklist, what was gathered for them and their after-filing log are "
-                "deleted. Undo (ctrl+z) brings them back; the previous version of the file "
-                f"also stays in the backups (carte-prep restore {self.household_id}).",
-                yes="Remove",
+                _(
+                    "Remove {name} from {household}?\n"
+                    "Their checklist, what was gathered for them and their after-filing log "
+                    "are deleted. Undo (ctrl+z) brings them back; the previous version of the "
+                    "file also stays in the backups (carte-prep restore {household_id})."
+                ).format(name=name, household=household.name, household_id=self.household_id),
+                yes=_("Remove"),
             ),
             answered,
         )

@@ -15,17 +15,19 @@ from textual.message import Message
 
 from carte_prep.core import Checklist, ChecklistItem, Household
 from carte_prep.core.agenda import next_deadline
+from carte_prep.i18n import N_, _
 from carte_prep.present import FILED_AT, LEVEL_SIGNS, warning_count
 from carte_prep.tui.format import deadline_text, item_label, markers, status_text
 from carte_prep.tui.messages import PdfRequested
 
 View = Literal["all", "missing", "warnings", "translation"]
 VIEWS: dict[View, str] = {
-    "all": "1 All",
-    "missing": "2 Missing",
-    "warnings": "3 Warnings",
-    "translation": "4 Needs translation",
+    "all": N_("1 All"),
+    "missing": N_("2 Missing"),
+    "warnings": N_("3 Warnings"),
+    "translation": N_("4 Needs translation"),
 }
+"""The views' tab labels (English here; shown through ``_``)."""
 
 
 def in_view(item: ChecklistItem, view: View) -> bool:
@@ -52,22 +54,22 @@ def member_bar(
         text.append(f"[ {position}/{len(household.members)} ] ", style="dim")
     text.append(member.display_name, style="bold")
     if checklist is None:
-        text.append(": needs no card. Press e to edit the profile.")
+        text.append(_(": needs no card. Press e to edit the profile."))
         return text
     deadline = next_deadline(household, member.id, today, checklist=checklist)
-    text.append(" · next: ")
+    text.append(_(" · next: "))
     if deadline is None:
-        text.append("no date ahead")
+        text.append(_("no date ahead"))
     else:
         text.append_text(deadline_text(deadline, with_title=True))
     text.append("\n")
     counted = warning_count(checklist.warnings)
     if counted:
-        text.append(f"⚠ {counted}: press 3 · ", style="bold yellow")
+        text.append(_("⚠ {count}: press 3 · ").format(count=counted), style="bold yellow")
     card = checklist.card.short_en if checklist.card else checklist.card_type
     text.append(f"{card} · {checklist.procedure_label} · ")
     if checklist.route is None:
-        text.append("not covered: see the list", style="bold red")
+        text.append(_("not covered: see the list"), style="bold red")
     else:
         text.append(FILED_AT[checklist.route.route])
     return text
@@ -92,7 +94,7 @@ def item_rows(checklist: Checklist | None, view: View, width: int) -> list[Row]:
         for index, warning in enumerate(checklist.warnings):
             if warning.item_id is None:
                 sign = Text(
-                    f"{LEVEL_SIGNS[warning.level]} member",
+                    _("{sign} member").format(sign=LEVEL_SIGNS[warning.level]),
                     style="dim" if warning.level == "info" else "yellow",
                 )
                 message = Text(warning.message, overflow="ellipsis", no_wrap=True)
@@ -115,7 +117,8 @@ def item_rows(checklist: Checklist | None, view: View, width: int) -> list[Row]:
             )
     if not checklist.covered:
         reason = Text(checklist.decision.reason or "", overflow="ellipsis", no_wrap=True)
-        rows.append(Row((Text("⚠ not covered", style="bold red"), Text(""), reason), "not-covered"))
+        not_covered = Text(_("⚠ not covered"), style="bold red")
+        rows.append(Row((not_covered, Text(""), reason), "not-covered"))
     return rows
 
 
@@ -126,18 +129,18 @@ def pdf_commands(
     commands: list[SystemCommand] = []
     for title, help_text, member, options in (
         (
-            f"PDF of {name} with identifiers shown",
-            "Passport and card numbers in full, for the desk (x prints them masked)",
+            _("PDF of {name} with identifiers shown").format(name=name),
+            _("Passport and card numbers in full, for the desk (x prints them masked)"),
             member_id,
             {"show_ids": True},
         ),
         (
-            f"PDF of {name} with attachments",
-            "The attached scans added in an annex",
+            _("PDF of {name} with attachments").format(name=name),
+            _("The attached scans added in an annex"),
             member_id,
             {"with_attachments": True},
         ),
-        ("PDF of the whole household", "Every member's dossier in one file", None, {}),
+        (_("PDF of the whole household"), _("Every member's dossier in one file"), None, {}),
     ):
         request = partial(PdfRequested, household_id, member, **options)
         commands.append(SystemCommand(title, help_text, lambda r=request: post(r())))

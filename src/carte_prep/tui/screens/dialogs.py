@@ -17,6 +17,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from carte_prep.i18n import _
 from carte_prep.tui.validation import show_problem
 
 
@@ -24,16 +25,16 @@ class ConfirmDialog(ModalScreen[bool]):
     """Ask a yes/no question; escape means no."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "answer(False)", "Cancel", id="dialog-cancel"),
-        Binding("y", "answer(True)", "Yes", show=False, id="dialog-yes"),
-        Binding("n", "answer(False)", "No", show=False, id="dialog-no"),
+        Binding("escape", "answer(False)", _("Cancel"), id="dialog-cancel"),
+        Binding("y", "answer(True)", _("Yes"), show=False, id="dialog-yes"),
+        Binding("n", "answer(False)", _("No"), show=False, id="dialog-no"),
     ]
 
-    def __init__(self, question: str, *, yes: str = "Yes", no: str = "Cancel") -> None:
+    def __init__(self, question: str, *, yes: str | None = None, no: str | None = None) -> None:
         super().__init__(classes="dialog")
         self._question = question
-        self._yes = yes
-        self._no = no
+        self._yes = yes or _("Yes")
+        self._no = no or _("Cancel")
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
@@ -57,7 +58,7 @@ class PromptDialog(ModalScreen[str | None]):
     """Ask for one line of text; ``check`` returns a problem to show, or None when fine."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="dialog-cancel"),
+        Binding("escape", "cancel", _("Cancel"), id="dialog-cancel"),
     ]
 
     def __init__(
@@ -80,12 +81,12 @@ class PromptDialog(ModalScreen[str | None]):
             yield Input(self._initial, placeholder=self._placeholder, id="answer")
             yield Static("", markup=False, id="problem", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("OK", variant="primary", id="ok")
-                yield Button("Cancel", id="cancel")
+                yield Button(_("OK"), variant="primary", id="ok")
+                yield Button(_("Cancel"), id="cancel")
 
     def _problem(self, value: str) -> str | None:
         if not value.strip():
-            return "type something, or press escape to cancel"
+            return _("type something, or press escape to cancel")
         return self._check(value) if self._check else None
 
     @on(Input.Changed, "#answer")

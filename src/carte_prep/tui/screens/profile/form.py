@@ -10,14 +10,14 @@ from pydantic import ValidationError
 from textual.widget import Widget
 from textual.widgets import Static
 
-from carte_prep.core import Checklist, Household, Member, build_checklist, load_catalogue
+from carte_prep.core import Checklist, Household, Member, build_checklist
 from carte_prep.core.entry import entry_problems
 from carte_prep.core.households import member_id_for, upsert_member
+from carte_prep.core.member_fields import APP, CUR, STEPS, FieldSpec, Path, all_fields
+from carte_prep.core.member_fields import owner_presence as owners
 from carte_prep.core.sanity import Doubt, new_doubts
 from carte_prep.tui.format import InputProblem
 from carte_prep.tui.forms import convert, get_in, set_in
-from carte_prep.tui.profile_fields import APP, CUR, STEPS, FieldSpec, Path, all_fields
-from carte_prep.tui.profile_fields import owner_presence as owners
 from carte_prep.tui.screens.base import DataScreen
 from carte_prep.tui.screens.profile import texts
 from carte_prep.tui.screens.profile.widgets import read_widget
@@ -30,6 +30,13 @@ ENTRY_FIELDS: dict[str, Path] = {
     "request": (*APP, "request"),
 }
 """Where each catalogue check made at entry (core.entry) is shown in the form."""
+
+CARD_NOT_CHOSEN = (
+    "Choose the card you ask for (or switch off “Applies for a residence card” for someone "
+    "who needs none): until then this member is not saved."
+)
+"""A new member's card is never a default: a card the person did not choose would give a
+checklist for someone else."""
 
 SPECS: dict[Path, FieldSpec] = {spec.path: spec for spec in all_fields()}
 """Every field by its path, to find the parts a built field depends on."""
@@ -71,7 +78,6 @@ class ProfileForm(DataScreen[str | None]):
             return saved.model_dump(mode="json")
         first = household.members[0] if household.members else None
         application = first.application if first else None
-        card_id = application.card_type if application else next(iter(load_catalogue().cards))
         paired = any(m.relationship in {"spouse", "partner"} for m in household.members)
         return {
             "id": "",
@@ -80,7 +86,7 @@ class ProfileForm(DataScreen[str | None]):
             "birth_date": None,
             "relationship": ("child" if paired else "spouse") if first else "self",
             "application": {
-                "card_type": card_id,
+                "card_type": None,  # chosen by the person, never given by default
                 "request": "card",
                 "departement": application.departement if application else None,
             },
@@ -149,6 +155,8 @@ class ProfileForm(DataScreen[str | None]):
         data = self._candidate()
         errors: dict[Path, str] = dict(self._local)
         member: Member | None = None
+        if get_in(data, APP) is not None and get_in(data, (*APP, "card_type")) is None:
+            errors.setdefault((*APP, "card_type"), CARD_NOT_CHOSEN)
         try:
             member = Member.model_validate(data)
         except ValidationError as exc:

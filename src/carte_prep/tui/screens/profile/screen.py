@@ -28,11 +28,11 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, Header, Input, Select, Static, TabbedContent, TabPane
 
 from carte_prep.core.edits import AddMember, UpdateMember
+from carte_prep.core.member_fields import CUR, STEPS, FieldSpec, Path
 from carte_prep.core.procedure import likely_appointment_kind
 from carte_prep.core.sanity import Doubt
 from carte_prep.tui.forms import get_in
 from carte_prep.tui.messages import EditRefused, HouseholdSaved
-from carte_prep.tui.profile_fields import CUR, STEPS, FieldSpec, Path
 from carte_prep.tui.screens.dialogs import ConfirmDialog
 from carte_prep.tui.screens.profile import texts
 from carte_prep.tui.screens.profile.form import SPECS, ProfileForm

@@ -10,11 +10,11 @@ from rich.text import Text
 from carte_prep.core import Checklist, Member, load_catalogue
 from carte_prep.core.countries import country_name
 from carte_prep.core.dates import fmt
+from carte_prep.core.member_fields import FieldSpec
 from carte_prep.core.model import Application
 from carte_prep.core.procedure import decide_procedure
 from carte_prep.present import FILED_AT
 from carte_prep.tui.format import parse_date
-from carte_prep.tui.profile_fields import FieldSpec
 
 SUBJECTLESS = ("is ", "should ", "must ", "has ", "cannot ")
 """Core's messages follow a field name ('birth_date is empty'); under a field they need
@@ -96,7 +96,7 @@ def preview_text(
         where = ", ".join(f"step {n}" for n in steps_to_fix)
         return Text(
             f"Not saved yet: fill in or fix the fields of {where or 'step 1'} "
-            "(given names and birth date at least).",
+            "(given names, birth date and the card asked for, at least).",
             style="bold yellow",
         )
     if doubts:

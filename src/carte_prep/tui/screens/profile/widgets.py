@@ -9,8 +9,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static
 
+from carte_prep.core.member_fields import FieldSpec, owner_presence
 from carte_prep.tui.format import parse_date, show_date
-from carte_prep.tui.profile_fields import FieldSpec, owner_presence
 from carte_prep.tui.widgets.departement import DepartementPicker
 
 
