@@ -148,14 +148,28 @@ def _french_typography(value: object) -> object:
 
 @cache
 def _environment() -> Environment:
-    """Autoescape on every template (not only *.html) and no silently empty fields."""
+    """Autoescape on every template (not only *.html) and no silently empty fields.
+
+    The templates speak the process's language: ``_()`` and ``ngettext()`` are carte-prep's
+    gettext (new style: ``_("%(name)s", name=x)`` escapes ``x``), and ``language()`` tells
+    a template which language it is written in, for the ``lang`` attributes and for the
+    headings that pair an English title with the French one (French alone in French).
+    """
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-    return Environment(
+    from carte_prep.i18n import _, language, ngettext
+
+    environment = Environment(
         loader=FileSystemLoader(templates_dir()),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         finalize=_french_typography,
+        extensions=["jinja2.ext.i18n"],
     )
+    environment.install_gettext_callables(  # type: ignore[attr-defined]  # added by the extension
+        gettext=_, ngettext=ngettext, newstyle=True
+    )
+    environment.globals["language"] = language
+    return environment
