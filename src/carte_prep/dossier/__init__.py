@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from carte_prep.dossier.errors import DossierError
+from carte_prep.i18n import _
 from carte_prep.resources import templates_dir
 
 if TYPE_CHECKING:
@@ -84,11 +85,13 @@ def render_pdf(
     )
     if only == "bordereau" and not dossier.bordereaux:
         raise DossierError(
-            "no bordereau to print: nobody in it files at the prefecture desk "
-            "(on ANEF, 'carte-prep upload-set' prepares the files instead)"
+            _(
+                "no bordereau to print: nobody in it files at the prefecture desk "
+                "(on ANEF, 'carte-prep upload-set' prepares the files instead)"
+            )
         )
     if only == "packing-list" and not dossier.packing:
-        raise DossierError("no packing list to print: nobody in it has a checklist")
+        raise DossierError(_("no packing list to print: nobody in it has a checklist"))
     html = _render_template(dossier, only)
     merges = dossier.merges if only == "all" else ()
     return write_pdf(
@@ -128,11 +131,17 @@ def _render_template(dossier: Dossier, only: Only) -> str:
     from jinja2 import TemplateError
 
     if only not in ONLY:
-        raise DossierError(f"unknown part {only!r}; choose one of {', '.join(ONLY)}")
+        raise DossierError(
+            _("unknown part {part!r}; choose one of {choices}").format(
+                part=only, choices=", ".join(ONLY)
+            )
+        )
     try:
         return _environment().get_template(TEMPLATE).render(d=dossier, only=only)
     except TemplateError as exc:
-        raise DossierError(f"the dossier template is broken: {exc}") from exc
+        raise DossierError(
+            _("the dossier template is broken: {reason}").format(reason=exc)
+        ) from exc
 
 
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
