@@ -47,6 +47,13 @@ def test_a_french_dossier_says_its_own_sentences_in_french(french: None) -> None
     assert "Packing list" not in html
 
 
+def test_a_french_dossier_names_people_nom_first(french: None) -> None:
+    html = render_html(load_profile("thompson-family"), today=TODAY)
+    assert 'data-bookmark="THOMPSON David James"><bdi>THOMPSON David James</bdi></h1>' in html
+    assert "Pour\u00a0: <bdi>THOMPSON David James</bdi>, <bdi>THOMPSON Margaret Anne</bdi>" in html
+    assert "<bdi>David James Thompson</bdi>" not in html
+
+
 def test_a_french_dossier_writes_amounts_the_french_way(french: None) -> None:
     html = render_html(load_profile("nguyen-student"), today=TODAY)
     assert "100\u00a0€" in html
@@ -90,5 +97,4 @@ def test_the_french_pdf_is_french_in_its_text_and_its_language(
     assert squeeze("100\u00a0€") in text
     assert "€100" not in text
     assert "Stillmissing" not in text
-    root = PdfReader(path).trailer["/Root"]
-    assert root["/Lang"] == "fr"
+    assert str(PdfReader(path).root_object["/Lang"]) == "fr"

@@ -21,7 +21,7 @@ from carte_prep.core.model import Household, Member
 from carte_prep.core.redact import KEEP_VISIBLE, MASK_CHAR, Redactor, mask
 from carte_prep.dossier.attachments import Scan, prepare_scan
 from carte_prep.dossier.clerk import bordereau, packing_list
-from carte_prep.dossier.member import RUNNING_NAME_MAX, member_part, relationship
+from carte_prep.dossier.member import RUNNING_NAME_MAX, member_part, person_name, relationship
 from carte_prep.dossier.rows import filing_day, freshness, row_state, state_label, translation
 from carte_prep.dossier.views import (
     AnefFiling,
@@ -66,7 +66,7 @@ def build_dossier(
     household = _names_masked(household, redactor)
     members = [household.find_member(member_id)] if member_id else list(household.members)
     checklists = {m.id: build_checklist(household, m.id, today, catalogue) for m in members}
-    names = {m.id: m.display_name for m in household.members}
+    names = {m.id: person_name(m) for m in household.members}
     parts: dict[str, MemberPart] = {}
     explained: dict[str, tuple[str, str]] = {}
     for member in members:
@@ -87,7 +87,7 @@ def build_dossier(
     progress = household_progress(listed)
     merges: list[Merge] = []
     annex = _annex(listed, parts, names, redactor, merges) if with_attachments else None
-    subject = household.name if member_id is None else members[0].display_name
+    subject = household.name if member_id is None else person_name(members[0])
     by_id = {m.id: m for m in members}
     photos = catalogue.photos
     kinds = {p.photos.kind for p in parts.values()}
@@ -187,7 +187,7 @@ def _cover_entry(
         when = fmt(event.date) + (f" {event.time:%H:%M}" if event.time else "")
         when = _("{when}: {what}").format(when=when, what=event.title)
     return CoverEntry(
-        name=member.display_name,
+        name=person_name(member),
         relationship=relationship(member),
         part=part,
         not_covered=_not_covered(checklist),
@@ -311,7 +311,7 @@ def _annex(
                 group(_("Household document ({names})").format(names=members), item)
             else:
                 number = numbers[item.requirement.id]
-                name = checklist.member_name
+                name = names[checklist.member_id]
                 group(_("{name}, piece {number}").format(name=name, number=number), item)
     return tuple(groups)
 

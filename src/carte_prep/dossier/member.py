@@ -23,7 +23,7 @@ from carte_prep.dossier.views import (
     ToDo,
     Verdict,
 )
-from carte_prep.i18n import N_, _, format_money, ngettext
+from carte_prep.i18n import N_, _, format_money, language, ngettext
 from carte_prep.present import ROUTE_IN_FULL
 
 RUNNING_NAME_MAX = 50
@@ -67,6 +67,12 @@ def relationship(member: Member) -> str:
 def name_parts(member: Member) -> NamePart:
     """NOM in capitals, then the given names: no doubt about which part is the surname."""
     return NamePart(member.surname.upper() if member.surname else "", member.given_names)
+
+
+def person_name(member: Member) -> str:
+    """The name as the dossier prints it: NOM Prénoms in French (French print convention,
+    which leaves no doubt about the surname), as the person typed it in English."""
+    return name_parts(member).french if language() == "fr" else member.display_name
 
 
 def running_name(member: Member) -> str:
@@ -149,9 +155,9 @@ def member_part(
             if item.counted:
                 states.append(state)
             if state in ("missing", "requested", "untranslated"):
-                missing.append(build_todo(row, item, checklist, day, explained))
+                missing.append(build_todo(row, item, checklist, day, names, explained))
             elif state == "stale":
-                stale.append(build_todo(row, item, checklist, day, explained))
+                stale.append(build_todo(row, item, checklist, day, names, explained))
         sections.append(
             SectionView(section.section.title_fr, section.section.title_en, tuple(rows))
         )
@@ -165,12 +171,12 @@ def member_part(
     return MemberPart(
         id=member.id,
         anchor=f"member-{member.id}",
-        name=member.display_name,
+        name=person_name(member),
         name_fr=name_parts(member),
         relationship=relationship(member),
         running=_shorten_words(f"{running} · {card.name_en}", RUNNING_MAX),
         running_name=running,
-        bookmark=member.display_name,
+        bookmark=person_name(member),
         facts=_facts(household, member, application, redactor, catalogue),
         card_fr=card.name_fr,
         card_en=card.name_en,

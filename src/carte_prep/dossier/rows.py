@@ -167,6 +167,7 @@ def build_todo(
     item: ChecklistItem,
     checklist: Checklist,
     day: FilingDay,
+    names: dict[str, str],
     explained: dict[str, tuple[str, str]],
 ) -> ToDo:
     """What to do about a piece; ``explained`` holds the pieces whose how-to is printed.
@@ -215,7 +216,7 @@ def build_todo(
         how_to_ref, how_to_who = explained[requirement.id]
         how_to_get = ""
     else:
-        explained[requirement.id] = (anchor, checklist.member_name)
+        explained[requirement.id] = (anchor, names[checklist.member_id])
     return ToDo(
         anchor=anchor,
         number=row.number,
