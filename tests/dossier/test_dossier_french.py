@@ -14,6 +14,7 @@ from pdf_support import load_profile, pdf_text, squeeze
 from pypdf import PdfReader
 
 from carte_prep.dossier import render_html, render_pdf
+from carte_prep.dossier.context import build_dossier
 from carte_prep.i18n import set_language
 from support import TODAY
 
@@ -39,7 +40,7 @@ def test_a_french_dossier_says_its_own_sentences_in_french(french: None) -> None
     assert '<html class="dossier" lang="fr">' in html
     for heading in ("Pièces manquantes", "Le jour du dépôt", "Pièces communes au foyer"):
         assert heading in html
-    assert "Pas prêt\u00a0: 1 pièce manquante, 1 pièce trop ancienne\u00a0; à déposer" in html
+    assert "Pas prêt\u00a0: 1 manquante, 1 trop ancienne\u00a0; dépôt d’ici le 20/01/2027" in html
     text = re.sub(r"<[^>]+>", " ", html)
     left = [s for s in _own_english_sentences() if re.search(re.escape(s) + r"(?![\w ])", text)]
     assert left == []
@@ -52,6 +53,18 @@ def test_a_french_dossier_names_people_nom_first(french: None) -> None:
     assert 'data-bookmark="THOMPSON David James"><bdi>THOMPSON David James</bdi></h1>' in html
     assert "Pour\u00a0: <bdi>THOMPSON David James</bdi>, <bdi>THOMPSON Margaret Anne</bdi>" in html
     assert "<bdi>David James Thompson</bdi>" not in html
+
+
+def test_the_french_packing_list_says_what_to_bring_in_french(french: None) -> None:
+    d = build_dossier(
+        load_profile("thompson-family"),
+        member_id="david",
+        today=TODAY,
+        show_ids=False,
+        with_attachments=False,
+    )
+    (packing,) = d.packing
+    assert [piece.bring for piece in packing.pieces][:2] == ["1 original + 1 copie"] * 2
 
 
 def test_a_french_dossier_writes_amounts_the_french_way(french: None) -> None:

@@ -19,7 +19,7 @@ from carte_prep.dossier.views import (
     PackingList,
     PackingPiece,
 )
-from carte_prep.i18n import N_, _
+from carte_prep.i18n import N_, _, language
 
 BRING_AT_THE_DESK = (
     N_("This packing list, and the bordereau des pièces for the clerk (on top of the folder)."),
@@ -121,7 +121,7 @@ def packing_list(part: MemberPart) -> PackingList:
                 row.number,
                 row.name_fr,
                 row.name_en,
-                row.bring,
+                row.bring_fr if language() == "fr" else row.bring,
                 row.originals,
                 row.copies,
                 row.state == "done",
