@@ -147,10 +147,10 @@ def test_names_in_lists_are_bidi_isolated() -> None:
     assert "For: <bdi>Samir Haddad</bdi>, <bdi>Nadia Haddad</bdi>" in html
 
 
-def test_french_print_conventions() -> None:
+def test_amounts_follow_the_language_and_french_names_keep_french_print_conventions() -> None:
     html = render_html(load_profile("nguyen-student"), today=TODAY)
-    assert "100\u00a0€" in html
-    assert "€100" not in html
+    assert "€100" in html
+    assert "100\u00a0€" not in html
     assert "d’acte" in html
     assert "d'acte" not in html
     assert "enter the timbre number" in html  # ANEF: the electronic stamp is typed in

@@ -26,6 +26,7 @@ from carte_prep.core.engine import Checklist, build_checklist
 from carte_prep.core.errors import CartePrepError
 from carte_prep.core.model import Appointment, CurrentCard, Household, Member, Tracking
 from carte_prep.dossier import DossierError, render_html, render_pdf
+from carte_prep.i18n import format_money
 from rules_support import fee_of
 from support import PROFILES, TODAY, household_of, person
 
@@ -69,7 +70,7 @@ def test_each_example_prints_names_pieces_fee_and_page_numbers(
             printed = item.requirement.name_fr.replace("'", "\u2019")  # French apostrophe
             assert squeeze(printed) in text, item.requirement.id
         quote = fee_of(checklist)
-        fee = "Nothing to pay" if quote.total_max == 0 else f"{quote.total}\u00a0€"
+        fee = "Nothing to pay" if quote.total_max == 0 else format_money(quote.total)
         assert squeeze(fee) in text
 
 

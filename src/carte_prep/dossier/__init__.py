@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from carte_prep.dossier.errors import DossierError
+from carte_prep.i18n import _
 from carte_prep.resources import templates_dir
 
 if TYPE_CHECKING:
@@ -84,11 +85,13 @@ def render_pdf(
     )
     if only == "bordereau" and not dossier.bordereaux:
         raise DossierError(
-            "no bordereau to print: nobody in it files at the prefecture desk "
-            "(on ANEF, 'carte-prep upload-set' prepares the files instead)"
+            _(
+                "no bordereau to print: nobody in it files at the prefecture desk "
+                "(on ANEF, 'carte-prep upload-set' prepares the files instead)"
+            )
         )
     if only == "packing-list" and not dossier.packing:
-        raise DossierError("no packing list to print: nobody in it has a checklist")
+        raise DossierError(_("no packing list to print: nobody in it has a checklist"))
     html = _render_template(dossier, only)
     merges = dossier.merges if only == "all" else ()
     return write_pdf(
@@ -128,11 +131,17 @@ def _render_template(dossier: Dossier, only: Only) -> str:
     from jinja2 import TemplateError
 
     if only not in ONLY:
-        raise DossierError(f"unknown part {only!r}; choose one of {', '.join(ONLY)}")
+        raise DossierError(
+            _("unknown part {part!r}; choose one of {choices}").format(
+                part=only, choices=", ".join(ONLY)
+            )
+        )
     try:
         return _environment().get_template(TEMPLATE).render(d=dossier, only=only)
     except TemplateError as exc:
-        raise DossierError(f"the dossier template is broken: {exc}") from exc
+        raise DossierError(
+            _("the dossier template is broken: {reason}").format(reason=exc)
+        ) from exc
 
 
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
@@ -148,14 +157,28 @@ def _french_typography(value: object) -> object:
 
 @cache
 def _environment() -> Environment:
-    """Autoescape on every template (not only *.html) and no silently empty fields."""
+    """Autoescape on every template (not only *.html) and no silently empty fields.
+
+    The templates speak the process's language: ``_()`` and ``ngettext()`` are carte-prep's
+    gettext (new style: ``_("%(name)s", name=x)`` escapes ``x``), and ``language()`` tells
+    a template which language it is written in, for the ``lang`` attributes and for the
+    headings that pair an English title with the French one (French alone in French).
+    """
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-    return Environment(
+    from carte_prep.i18n import _, language, ngettext
+
+    environment = Environment(
         loader=FileSystemLoader(templates_dir()),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         finalize=_french_typography,
+        extensions=["jinja2.ext.i18n"],
     )
+    environment.install_gettext_callables(  # type: ignore[attr-defined]  # added by the extension
+        gettext=_, ngettext=ngettext, newstyle=True
+    )
+    environment.globals["language"] = language
+    return environment

@@ -27,6 +27,7 @@ from PIL import Image, ImageDraw, ImageFont, ImageOps, UnidentifiedImageError
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
+from carte_prep.i18n import _, ngettext
 from carte_prep.resources import templates_dir
 
 MAX_FILE_BYTES = 25 * 1024 * 1024
@@ -75,13 +76,15 @@ def prepare_scan(path_text: str, *, watermark: str | None = None) -> Scan:
     try:
         path = given.resolve(strict=True)
     except (OSError, RuntimeError):
-        return Scan(name, "problem", "not found: was it moved or renamed?")
+        return Scan(name, "problem", _("not found: was it moved or renamed?"))
     try:
         data = _read(path)
         if data is None:
             pages = _pdf_pages(path)
-            said = "its page follows" if pages == 1 else f"its {pages} pages follow"
-            return Scan(name, "separate", f"{said} this one", pdf_path=path, pages=pages)
+            said = ngettext(
+                "its page follows this one", "its {count} pages follow this one", pages
+            ).format(count=pages)
+            return Scan(name, "separate", said, pdf_path=path, pages=pages)
         image = _scaled(data)
         if watermark:
             image = _watermarked(image, watermark)
@@ -94,20 +97,21 @@ def _read(path: Path) -> bytes | None:
     """The file's bytes, or None for a PDF (which is never read in full)."""
     try:
         if not path.is_file():  # checked before opening: a FIFO would block the open
-            raise _Unusable("not a file")
+            raise _Unusable(_("not a file"))
         with open(path, "rb") as handle:
             if handle.read(5) == b"%PDF-":
                 return None
             size = os.fstat(handle.fileno()).st_size
             if size > MAX_FILE_BYTES:
                 raise _Unusable(
-                    f"too large to include ({size // (1024 * 1024)} MB; "
-                    f"the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB)"
+                    _("too large to include ({size} MB; the limit is {limit} MB)").format(
+                        size=size // (1024 * 1024), limit=MAX_FILE_BYTES // (1024 * 1024)
+                    )
                 )
             handle.seek(0)
             return handle.read(MAX_FILE_BYTES)
     except OSError as exc:
-        raise _Unusable(f"cannot be read ({exc.strerror or exc})") from None
+        raise _Unusable(_("cannot be read ({reason})").format(reason=exc.strerror or exc)) from None
 
 
 def _pdf_pages(path: Path) -> int:
@@ -115,12 +119,14 @@ def _pdf_pages(path: Path) -> int:
     try:
         reader = PdfReader(path)
         if reader.is_encrypted:
-            raise _Unusable("the PDF is password-protected: save a copy without a password")
+            raise _Unusable(_("the PDF is password-protected: save a copy without a password"))
         pages = len(reader.pages)
     except (PyPdfError, OSError, ValueError) as exc:
-        raise _Unusable(f"a damaged PDF ({type(exc).__name__}): export it again") from None
+        raise _Unusable(
+            _("a damaged PDF ({reason}): export it again").format(reason=type(exc).__name__)
+        ) from None
     if not pages:
-        raise _Unusable("the PDF has no page")
+        raise _Unusable(_("the PDF has no page"))
     return pages
 
 
@@ -158,21 +164,25 @@ def _scaled(data: bytes) -> Image.Image:
             with Image.open(io.BytesIO(data), formats=("JPEG", "PNG")) as opened:
                 if opened.width * opened.height > MAX_PIXELS:
                     raise _Unusable(
-                        f"an image of {opened.width} × {opened.height} pixels is too large "
-                        "to include; scan it at a lower resolution"
+                        _(
+                            "an image of {width} × {height} pixels is too large to include; "
+                            "scan it at a lower resolution"
+                        ).format(width=opened.width, height=opened.height)
                     )
                 image = ImageOps.exif_transpose(opened)
                 image.thumbnail((LONG_SIDE_PX, LONG_SIDE_PX))
                 return _flatten(image)
     except UnidentifiedImageError:
-        raise _Unusable("not a JPEG, PNG or PDF file: attach it separately") from None
+        raise _Unusable(_("not a JPEG, PNG or PDF file: attach it separately")) from None
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise _Unusable(
-            f"the image has more than {MAX_PIXELS // 1_000_000} million pixels, too large to "
-            "include; scan it at a lower resolution"
+            _(
+                "the image has more than {count} million pixels, too large to include; "
+                "scan it at a lower resolution"
+            ).format(count=MAX_PIXELS // 1_000_000)
         ) from None
     except (OSError, ValueError, SyntaxError) as exc:
-        raise _Unusable(f"a damaged or unsupported image ({exc})") from None
+        raise _Unusable(_("a damaged or unsupported image ({reason})").format(reason=exc)) from None
 
 
 def _flatten(image: Image.Image) -> Image.Image:

@@ -19,22 +19,28 @@ from carte_prep.dossier.views import (
     PackingList,
     PackingPiece,
 )
+from carte_prep.i18n import N_, _, language
 
 BRING_AT_THE_DESK = (
-    "This packing list, and the bordereau des pièces for the clerk (on top of the folder).",
-    "Your passport and the printed appointment confirmation (convocation).",
-    "Every original on the list, plus one photocopy of each, on plain A4, sorted in the order "
-    "of the list, no staples.",
-    "Arrive 15 minutes early: late arrivals can be turned away and must book again.",
-    "Each person whose card is asked for comes in person.",
+    N_("This packing list, and the bordereau des pièces for the clerk (on top of the folder)."),
+    N_("Your passport and the printed appointment confirmation (convocation)."),
+    N_(
+        "Every original on the list, plus one photocopy of each, on plain A4, sorted in the "
+        "order of the list, no staples."
+    ),
+    N_("Arrive 15 minutes early: late arrivals can be turned away and must book again."),
+    N_("Each person whose card is asked for comes in person."),
 )
 READY_ON_ANEF = (
-    "One file per slot, in the order of the list: 'carte-prep upload-set' makes them, "
-    "named by slot, each under the size limit.",
-    "The e-photo code, bought a few days before (it can take 72 hours to work).",
-    "The timbre fiscal number when a fee is due at filing.",
-    "Keep every original: the prefecture may ask to see it when the card is collected.",
+    N_(
+        "One file per slot, in the order of the list: 'carte-prep upload-set' makes them, "
+        "named by slot, each under the size limit."
+    ),
+    N_("The e-photo code, bought a few days before (it can take 72 hours to work)."),
+    N_("The timbre fiscal number when a fee is due at filing."),
+    N_("Keep every original: the prefecture may ask to see it when the card is collected."),
 )
+"""In English: the packing list says them in the applicant's language."""
 
 
 def nationality_fr(member: Member) -> str:
@@ -79,25 +85,32 @@ def bordereau(
 def packing_list(part: MemberPart) -> PackingList:
     photos = part.photos
     if photos.kind == "paper":
-        photo_line = f"{photos.count} identical paper photos, originals, uncut."
+        photo_line = _("{count} identical paper photos, originals, uncut.").format(
+            count=photos.count
+        )
     elif photos.kind == "ephoto":
         photo_line = (
-            f"E-photo code {photos.code} (enter it on ANEF)."
+            _("E-photo code {code} (enter it on ANEF).").format(code=photos.code)
             if photos.code
-            else "E-photo code: not bought yet."
+            else _("E-photo code: not bought yet.")
         )
     else:
-        photo_line = "No photo is needed."
+        photo_line = _("No photo is needed.")
     fee = part.fee
     if fee.free:
-        fee_line = "Gratuit: nothing to pay, do not buy a timbre fiscal."
+        fee_line = _("Gratuit: nothing to pay, do not buy a timbre fiscal.")
+    elif fee.upper:
+        fee_line = _("Timbre fiscal: {amount} (budget up to {upper}); {when}.").format(
+            amount=fee.amount, upper=fee.upper, when=fee.when_paid
+        )
     else:
-        upper = f" (budget up to {fee.upper})" if fee.upper else ""
-        fee_line = f"Timbre fiscal: {fee.amount}{upper}; {fee.when_paid}."
+        fee_line = _("Timbre fiscal: {amount}; {when}.").format(
+            amount=fee.amount, when=fee.when_paid
+        )
     return PackingList(
         anchor=f"packing-{part.id}",
         name=part.name,
-        running=f"{part.running_name} · packing list",
+        running=_("{name} · packing list").format(name=part.running_name),
         card_en=part.card_en,
         route=part.route,
         verdict=part.verdict,
@@ -108,7 +121,7 @@ def packing_list(part: MemberPart) -> PackingList:
                 row.number,
                 row.name_fr,
                 row.name_en,
-                row.bring,
+                row.bring_fr if language() == "fr" else row.bring,
                 row.originals,
                 row.copies,
                 row.state == "done",
@@ -120,5 +133,7 @@ def packing_list(part: MemberPart) -> PackingList:
         ),
         photos=photo_line,
         fee=fee_line,
-        bring_on_the_day=READY_ON_ANEF if part.route == "anef" else BRING_AT_THE_DESK,
+        bring_on_the_day=tuple(
+            _(line) for line in (READY_ON_ANEF if part.route == "anef" else BRING_AT_THE_DESK)
+        ),
     )

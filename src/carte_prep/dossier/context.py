@@ -21,8 +21,8 @@ from carte_prep.core.model import Household, Member
 from carte_prep.core.redact import KEEP_VISIBLE, MASK_CHAR, Redactor, mask
 from carte_prep.dossier.attachments import Scan, prepare_scan
 from carte_prep.dossier.clerk import bordereau, packing_list
-from carte_prep.dossier.member import RELATIONSHIP_LABELS, RUNNING_NAME_MAX, member_part
-from carte_prep.dossier.rows import STATE_LABELS, filing_day, freshness, row_state, translation
+from carte_prep.dossier.member import RUNNING_NAME_MAX, member_part, person_name, relationship
+from carte_prep.dossier.rows import filing_day, freshness, row_state, state_label, translation
 from carte_prep.dossier.views import (
     AnefFiling,
     AnnexGroup,
@@ -35,6 +35,7 @@ from carte_prep.dossier.views import (
     PhotoNorms,
     SharedDoc,
 )
+from carte_prep.i18n import _
 
 Only = Literal["all", "bordereau", "packing-list"]
 COMPACT_COVER_FROM = 3
@@ -65,7 +66,7 @@ def build_dossier(
     household = _names_masked(household, redactor)
     members = [household.find_member(member_id)] if member_id else list(household.members)
     checklists = {m.id: build_checklist(household, m.id, today, catalogue) for m in members}
-    names = {m.id: m.display_name for m in household.members}
+    names = {m.id: person_name(m) for m in household.members}
     parts: dict[str, MemberPart] = {}
     explained: dict[str, tuple[str, str]] = {}
     for member in members:
@@ -86,7 +87,7 @@ def build_dossier(
     progress = household_progress(listed)
     merges: list[Merge] = []
     annex = _annex(listed, parts, names, redactor, merges) if with_attachments else None
-    subject = household.name if member_id is None else members[0].display_name
+    subject = household.name if member_id is None else person_name(members[0])
     by_id = {m.id: m for m in members}
     photos = catalogue.photos
     kinds = {p.photos.kind for p in parts.values()}
@@ -142,8 +143,14 @@ def _not_covered(checklist: Checklist | None) -> str:
         return ""
     decision = checklist.decision
     page = decision.read_instead
-    read = f" Read instead: {page.url}" + (f" ({page.note})." if page.note else ".") if page else ""
-    return f"{decision.label}: not covered here. {decision.reason}{read}"
+    text = _("{label}: not covered here. {reason}").format(
+        label=decision.label, reason=decision.reason
+    )
+    if page is None:
+        return text
+    if page.note:
+        return text + " " + _("Read instead: {url} ({note}).").format(url=page.url, note=page.note)
+    return text + " " + _("Read instead: {url}.").format(url=page.url)
 
 
 def _names_masked(household: Household, redactor: Redactor) -> Household:
@@ -178,10 +185,10 @@ def _cover_entry(
     when = ""
     if event is not None:
         when = fmt(event.date) + (f" {event.time:%H:%M}" if event.time else "")
-        when = f"{when}: {event.title}"
+        when = _("{when}: {what}").format(when=when, what=event.title)
     return CoverEntry(
-        name=member.display_name,
-        relationship=RELATIONSHIP_LABELS[member.relationship],
+        name=person_name(member),
+        relationship=relationship(member),
         part=part,
         not_covered=_not_covered(checklist),
         next_date=redactor.text(when),
@@ -216,7 +223,7 @@ def _shared_docs(
                 name_en=item.requirement.name_en,
                 members=tuple(names[m] for m in evidence.members),
                 state=state,
-                status=STATE_LABELS[state],
+                status=state_label(state),
                 dated=dated,
                 freshness=fresh_text,
                 fresh=fresh,
@@ -243,7 +250,9 @@ def _full_notes(
                     notes.append(
                         FullNote(
                             anchor=row.notes_anchor,
-                            title=f"{part.name}, piece {row.number}: {row.name_fr}",
+                            title=_("{name}, piece {number}: {piece}").format(
+                                name=part.name, number=row.number, piece=row.name_fr
+                            ),
                             text=redactor.text(items[row.id].tracking.notes),
                         )
                     )
@@ -299,10 +308,11 @@ def _annex(
                     continue
                 shared_done.add(item.requirement.id)
                 members = ", ".join(names[m] for m in item.shared_with)
-                group(f"Household document ({members})", item)
+                group(_("Household document ({names})").format(names=members), item)
             else:
                 number = numbers[item.requirement.id]
-                group(f"{checklist.member_name}, piece {number}", item)
+                name = names[checklist.member_id]
+                group(_("{name}, piece {number}").format(name=name, number=number), item)
     return tuple(groups)
 
 

@@ -23,6 +23,7 @@ from carte_prep.dossier.views import (
     ToDo,
     Verdict,
 )
+from carte_prep.i18n import N_, _, format_money, language, ngettext
 from carte_prep.present import ROUTE_IN_FULL
 
 RUNNING_NAME_MAX = 50
@@ -30,22 +31,23 @@ RUNNING_NAME_MAX = 50
 RUNNING_MAX = 95
 """Name and card on one header line."""
 
-ALERT_LABELS = {"danger": "Urgent", "warning": "Check", "info": "Note"}
+ALERT_LABELS = {"danger": N_("Urgent"), "warning": N_("Check"), "info": N_("Note")}
 RELATIONSHIP_LABELS = {
     "self": "",
-    "spouse": "spouse",
-    "partner": "partner",
-    "child": "child",
-    "parent": "parent",
+    "spouse": N_("spouse"),
+    "partner": N_("partner"),
+    "child": N_("child"),
+    "parent": N_("parent"),
     "other": "",
 }
 APPOINTMENT_KINDS = {
-    "first-application": "first application (première demande)",
-    "renewal": "renewal (renouvellement)",
-    "collection": "collection of the card (remise de titre)",
-    "other": "appointment",
+    "first-application": N_("first application (première demande)"),
+    "renewal": N_("renewal (renouvellement)"),
+    "collection": N_("collection of the card (remise de titre)"),
+    "other": N_("appointment"),
 }
-REQUEST_FR = {
+"""These three tables are in English; :func:`relationship` and the builders translate them."""
+REQUEST_FR = {  # for the bordereau: French in every language
     "first-admission": "Première demande",
     "after-vls-ts": "Première demande de titre après un visa long séjour (VLS-TS)",
     "renewal": "Renouvellement",
@@ -56,14 +58,21 @@ REQUEST_FR = {
 }
 
 
-def euros(amount: int) -> str:
-    """French print convention everywhere: ``350 €`` (no-break space before the sign)."""
-    return f"{amount}\u00a0€"
+def relationship(member: Member) -> str:
+    """The member's place in the household, in the reader's language ('' for oneself)."""
+    label = RELATIONSHIP_LABELS[member.relationship]
+    return _(label) if label else ""
 
 
 def name_parts(member: Member) -> NamePart:
     """NOM in capitals, then the given names: no doubt about which part is the surname."""
     return NamePart(member.surname.upper() if member.surname else "", member.given_names)
+
+
+def person_name(member: Member) -> str:
+    """The name as the dossier prints it: NOM Prénoms in French (French print convention,
+    which leaves no doubt about the surname), as the person typed it in English."""
+    return name_parts(member).french if language() == "fr" else member.display_name
 
 
 def running_name(member: Member) -> str:
@@ -100,16 +109,23 @@ def verdict(part_states: list[str], checklist: Checklist) -> Verdict:
     elif checklist.judged_on_kind in ("appointment", "filing"):
         file_by = fmt(checklist.judged_on)
     counts = [
-        f"{missing} missing" if missing else "",
-        f"{stale} too old" if stale else "",
-        (f"{untranslated} translation{'s' if untranslated > 1 else ''} missing")
+        ngettext("{count} missing", "{count} missing", missing).format(count=missing)
+        if missing
+        else "",
+        ngettext("{count} too old", "{count} too old", stale).format(count=stale) if stale else "",
+        ngettext(
+            "{count} translation missing", "{count} translations missing", untranslated
+        ).format(count=untranslated)
         if untranslated
         else "",
     ]
     ready = not (missing or stale or untranslated)
-    text = "Ready to file" if ready else "Not ready: " + ", ".join(c for c in counts if c)
-    if file_by:
-        text += f"; file by {file_by}"
+    listed = ", ".join(c for c in counts if c)
+    if ready:
+        text = _("Ready to file; file by {date}") if file_by else _("Ready to file")
+    else:
+        text = _("Not ready: {counts}; file by {date}") if file_by else _("Not ready: {counts}")
+    text = text.format(counts=listed, date=file_by)
     return Verdict(ready, text, missing, stale, untranslated, file_by)
 
 
@@ -139,9 +155,9 @@ def member_part(
             if item.counted:
                 states.append(state)
             if state in ("missing", "requested", "untranslated"):
-                missing.append(build_todo(row, item, checklist, day, explained))
+                missing.append(build_todo(row, item, checklist, day, names, explained))
             elif state == "stale":
-                stale.append(build_todo(row, item, checklist, day, explained))
+                stale.append(build_todo(row, item, checklist, day, names, explained))
         sections.append(
             SectionView(section.section.title_fr, section.section.title_en, tuple(rows))
         )
@@ -155,12 +171,12 @@ def member_part(
     return MemberPart(
         id=member.id,
         anchor=f"member-{member.id}",
-        name=member.display_name,
+        name=person_name(member),
         name_fr=name_parts(member),
-        relationship=RELATIONSHIP_LABELS[member.relationship],
+        relationship=relationship(member),
         running=_shorten_words(f"{running} · {card.name_en}", RUNNING_MAX),
         running_name=running,
-        bookmark=member.display_name,
+        bookmark=person_name(member),
         facts=_facts(household, member, application, redactor, catalogue),
         card_fr=card.name_fr,
         card_en=card.name_en,
@@ -176,20 +192,14 @@ def member_part(
             fmt(application.planned_filing_date) if application.planned_filing_date else ""
         ),
         filing=checklist.judged_on_label,
-        window=(
-            (f"File from {fmt(window.opens)} to " if window.opens else "File by ")
-            + f"{fmt(window.deadline)}; the current {window.held} expires on "
-            f"{fmt(window.expiry)}."
-            if window and checklist.judged_on_kind != "filed"
-            else ""
-        ),
+        window=_window(checklist),
         window_caveat=(window.caveat or "") if window else "",
         done=checklist.progress.done,
         total=checklist.progress.total,
         percent=checklist.progress.percent,
         verdict=verdict(states, checklist),
         alerts=tuple(
-            Alert(w.level, ALERT_LABELS[w.level], redactor.text(w.message))
+            Alert(w.level, _(ALERT_LABELS[w.level]), redactor.text(w.message))
             for w in checklist.warnings
         ),
         sections=tuple(sections),
@@ -197,6 +207,23 @@ def member_part(
         stale=tuple(stale),
         photos=_photos(photos, checklist.judged_on, redactor),
         fee=_fee(fee),
+    )
+
+
+def _window(checklist: Checklist) -> str:
+    """When the request may be filed, and when what the person holds expires."""
+    window = checklist.window
+    if window is None or checklist.judged_on_kind == "filed":
+        return ""
+    if window.opens:
+        text = _("File from {opens} to {deadline}; the current {held} expires on {expiry}.")
+    else:
+        text = _("File by {deadline}; the current {held} expires on {expiry}.")
+    return text.format(
+        opens=fmt(window.opens) if window.opens else "",
+        deadline=fmt(window.deadline),
+        held=window.held,
+        expiry=fmt(window.expiry),
     )
 
 
@@ -210,37 +237,42 @@ def _facts(
     born = fmt(member.birth_date)
     if member.birth_place:
         born += f", {redactor.text(member.birth_place)}"
-    nationality = country_name(member.nationality) or member.nationality_as_written or "not set"
+    nationality = country_name(member.nationality) or member.nationality_as_written or _("not set")
     nationality = redactor.text(nationality)
-    facts = [Fact("Born", born), Fact("Nationality", nationality)]
+    facts = [Fact(_("Born"), born), Fact(_("Nationality"), nationality)]
     passport = member.passport
     if passport.number or passport.valid_until:
         parts = [redactor.identifier(passport.number)] if passport.number else []
         if passport.valid_until:
-            parts.append(f"valid until {fmt(passport.valid_until)}")
+            parts.append(_("valid until {date}").format(date=fmt(passport.valid_until)))
         if passport.issuing_country:
             parts.append(passport.issuing_country)
-        facts.append(Fact("Passport", " · ".join(parts)))
+        facts.append(Fact(_("Passport"), " · ".join(parts)))
     card = application.current_card
     if card is not None:
         if card.numero_etranger:
             facts.append(Fact("Numéro étranger", redactor.identifier(card.numero_etranger)))
         held = catalogue.cards[card.card_type].name_en if card.card_type in catalogue.cards else ""
         if card.kind == "vls-ts":
-            held = f"long-stay visa (VLS-TS) for the {held}" if held else "long-stay visa (VLS-TS)"
+            held = (
+                _("long-stay visa (VLS-TS) for the {card}").format(card=held)
+                if held
+                else _("long-stay visa (VLS-TS)")
+            )
         dates = " – ".join(fmt(d) for d in (card.valid_from, card.valid_until) if d)
         if dates and not held:
-            held = "type not recorded"
-        described = " · ".join(p for p in (held, f"valid {dates}" if dates else "") if p)
+            held = _("type not recorded")
+        valid = _("valid {dates}").format(dates=dates) if dates else ""
+        described = " · ".join(p for p in (held, valid) if p)
         if described:
-            label = "Current visa" if card.kind == "vls-ts" else "Current card"
+            label = _("Current visa") if card.kind == "vls-ts" else _("Current card")
             facts.append(Fact(label, described))
     address = household.address_of(member.id)
     if address is not None:
-        facts.append(Fact("Address", redactor.text(address.one_line), "fr"))
+        facts.append(Fact(_("Address"), redactor.text(address.one_line), "fr"))
     contact = " · ".join(p for p in (member.phone, member.email) if p)
     if contact:
-        facts.append(Fact("Contact", redactor.text(contact)))
+        facts.append(Fact(_("Contact"), redactor.text(contact)))
     return tuple(facts)
 
 
@@ -250,9 +282,9 @@ def appointment_view(application: Application, redactor: Redactor) -> Appointmen
         return None
     when = fmt(appointment.date)
     if appointment.time is not None:
-        when += f" at {appointment.time.strftime('%H:%M')}"
+        when = _("{date} at {time}").format(date=when, time=appointment.time.strftime("%H:%M"))
     return AppointmentView(
-        kind=APPOINTMENT_KINDS[appointment.kind],
+        kind=_(APPOINTMENT_KINDS[appointment.kind]),
         when=when,
         place=redactor.text(appointment.place or ""),
         confirmation=redactor.text(appointment.confirmation or ""),
@@ -277,13 +309,24 @@ def _photos(plan: PhotoPlan, judged_on: dt.date, redactor: Redactor) -> PhotosVi
 def _fee(fee: FeeQuote) -> FeeView:
     amount = fee.amount
     free = fee.total_max == 0
-    tax_max = f" (or {euros(amount.tax_max)})" if amount.tax_max is not None else ""
+    if amount.tax_max is not None:
+        breakdown = _("tax {tax} (or {tax_max}) + droit de timbre {stamp}")
+    else:
+        breakdown = _("tax {tax} + droit de timbre {stamp}")
     return FeeView(
         free=free,
-        amount=euros(fee.total),
-        upper=euros(fee.total_max) if fee.total_max != fee.total else "",
-        breakdown=f"tax {euros(amount.tax)}{tax_max} + droit de timbre {euros(amount.stamp)}",
-        late=f"It includes the {euros(fee.late_fee)} late-filing fee." if fee.late_fee else "",
+        amount=format_money(fee.total),
+        upper=format_money(fee.total_max) if fee.total_max != fee.total else "",
+        breakdown=breakdown.format(
+            tax=format_money(amount.tax),
+            tax_max=format_money(amount.tax_max) if amount.tax_max is not None else "",
+            stamp=format_money(amount.stamp),
+        ),
+        late=(
+            _("It includes the {amount} late-filing fee.").format(amount=format_money(fee.late_fee))
+            if fee.late_fee
+            else ""
+        ),
         when_paid=fee.when_paid,
         schedule_from=fmt(fee.schedule_from),
         caveat="" if free else (fee.caveat or ""),

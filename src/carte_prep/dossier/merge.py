@@ -17,6 +17,7 @@ from pypdf.errors import PyPdfError
 
 from carte_prep.dossier.errors import DossierError
 from carte_prep.dossier.views import Merge
+from carte_prep.i18n import _
 
 STAMP_ANCHOR = "watermark-stamp"
 
@@ -34,7 +35,7 @@ def finish_pdf(pdf: bytes, merges: Sequence[Merge]) -> bytes:
         key=lambda entry: (entry[0], entry[1]),
         reverse=True,
     )
-    for index, _, merge in placed:
+    for index, _order, merge in placed:
         try:
             attached = PdfReader(merge.path)
             for offset, page in enumerate(attached.pages, start=1):
@@ -43,7 +44,9 @@ def finish_pdf(pdf: bytes, merges: Sequence[Merge]) -> bytes:
                     _stamp(writer.pages[index + offset], stamp)
         except (PyPdfError, OSError, ValueError) as exc:
             raise DossierError(
-                f"{merge.path.name} could not be merged into the dossier ({type(exc).__name__})"
+                _("{file} could not be merged into the dossier ({reason})").format(
+                    file=merge.path.name, reason=type(exc).__name__
+                )
             ) from None
     if stamp_index is not None:
         writer.remove_page(len(writer.pages) - 1)  # the stamp is the dossier's last page

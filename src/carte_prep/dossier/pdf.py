@@ -18,6 +18,7 @@ from carte_prep.dossier.errors import DossierError
 from carte_prep.dossier.fetcher import UrlPolicy
 from carte_prep.dossier.render_child import render
 from carte_prep.dossier.renderer import Renderer
+from carte_prep.i18n import _
 
 
 def write_pdf(
@@ -42,9 +43,15 @@ def write_pdf(
     output = Path(os.path.abspath(output.expanduser()))
     folder = output.parent
     if not folder.is_dir():
-        raise DossierError(f"cannot write {output}: the folder {folder} does not exist")
+        raise DossierError(
+            _("cannot write {path}: the folder {parent} does not exist").format(
+                path=output, parent=folder
+            )
+        )
     if output.is_dir():
-        raise DossierError(f"cannot write {output}: it is a folder; give a file name")
+        raise DossierError(
+            _("cannot write {path}: it is a folder; give a file name").format(path=output)
+        )
     if timeout is None:
         data = render(html, policy)
     elif renderer is not None:

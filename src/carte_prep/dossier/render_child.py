@@ -19,6 +19,7 @@ from typing import IO, Any
 
 from carte_prep.dossier.errors import DossierError
 from carte_prep.dossier.fetcher import RefusedURL, UrlPolicy
+from carte_prep.i18n import _, language_from_locale, set_language
 
 HEADER = struct.Struct(">I")
 OK, FAILED = b"\0", b"\1"
@@ -97,11 +98,15 @@ def render(html: str, policy: UrlPolicy) -> bytes:
                 document = again
         pdf: bytes = document.write_pdf(pdf_tags=True)
     except FatalURLFetchingError as exc:
-        raise DossierError(f"the dossier was not made: it {exc}") from None
+        raise DossierError(_("the dossier was not made: it {reason}").format(reason=exc)) from None
     except Exception as exc:
         # The type only: the message of a layout error can quote the household's text.
-        raise DossierError(f"the dossier could not be laid out ({type(exc).__name__})") from exc
+        raise DossierError(_laid_out_failure(exc)) from exc
     return pdf
+
+
+def _laid_out_failure(exc: Exception) -> str:
+    return _("the dossier could not be laid out ({reason})").format(reason=type(exc).__name__)
 
 
 def _answer(out: IO[bytes], status: bytes, payload: bytes) -> None:
@@ -112,6 +117,8 @@ def _answer(out: IO[bytes], status: bytes, payload: bytes) -> None:
 def main(templates_root: str) -> int:
     """Serve requests until stdin closes; never a traceback (it could quote a household)."""
     import weasyprint  # noqa: F401  # imported now, so that the first request finds it ready
+
+    set_language(language_from_locale())  # the caller's, passed on in LANGUAGE
 
     policy = UrlPolicy(Path(templates_root))
     source, out = sys.stdin.buffer, sys.stdout.buffer
@@ -124,6 +131,5 @@ def main(templates_root: str) -> int:
         except DossierError as exc:
             _answer(out, FAILED, str(exc).encode("utf-8"))
         except Exception as exc:
-            reason = f"the dossier could not be laid out ({type(exc).__name__})"
-            _answer(out, FAILED, reason.encode("utf-8"))
+            _answer(out, FAILED, _laid_out_failure(exc).encode("utf-8"))
     return 0

@@ -22,9 +22,20 @@ from pathlib import Path
 
 from carte_prep.dossier.errors import DossierError
 from carte_prep.dossier.render_child import FAILED, HEADER, OK, read_exactly
+from carte_prep.i18n import _, format_number
 
-_CHILD_VARIABLES = ("PATH", "HOME", "LANG", "LC_ALL", "LC_CTYPE", "TMPDIR", "FONTCONFIG_PATH")
-"""What the renderer may see of the caller's environment (fonts, locale, temp folder)."""
+_CHILD_VARIABLES = (
+    "PATH",
+    "HOME",
+    "LANG",
+    "LANGUAGE",
+    "LC_ALL",
+    "LC_CTYPE",
+    "TMPDIR",
+    "FONTCONFIG_PATH",
+)
+"""What the renderer may see of the caller's environment (fonts, locale and language, temp
+folder); ``LANGUAGE`` is the caller's language (:func:`carte_prep.i18n.set_language`)."""
 
 
 class Renderer:
@@ -67,18 +78,20 @@ class Renderer:
             except TimeoutError:
                 self._stop(kill=True)
                 raise DossierError(
-                    f"the dossier took more than {timeout:g} s to lay out and was stopped; "
-                    "make one member's dossier at a time, or shorten very long notes"
+                    _(
+                        "the dossier took more than {seconds} s to lay out and was stopped; "
+                        "make one member's dossier at a time, or shorten very long notes"
+                    ).format(seconds=format_number(timeout))
                 ) from None
             except (OSError, EOFError):
                 self._stop()
                 raise DossierError(
-                    "the dossier could not be laid out (the renderer stopped)"
+                    _("the dossier could not be laid out (the renderer stopped)")
                 ) from None
         if status == FAILED:
             raise DossierError(payload.decode("utf-8", errors="replace"))
         if status != OK:
-            raise DossierError("the dossier could not be laid out (unexpected answer)")
+            raise DossierError(_("the dossier could not be laid out (unexpected answer)"))
         return payload
 
     def close(self) -> None:

@@ -15,17 +15,19 @@ from carte_prep.core.engine import Checklist, ChecklistItem
 from carte_prep.core.redact import Redactor
 from carte_prep.core.vocab import DONE_STATUSES
 from carte_prep.dossier.views import Row, RowState, ToDo
+from carte_prep.i18n import N_, _
 from carte_prep.present import bring, bring_fr
 
 STATE_LABELS: dict[RowState, str] = {
-    "done": "gathered",
-    "missing": "missing",
-    "requested": "requested, waiting",
-    "stale": "too old: replace it",
-    "untranslated": "translation missing",
-    "skip": "not needed",
+    "done": N_("gathered"),
+    "missing": N_("missing"),
+    "requested": N_("requested, waiting"),
+    "stale": N_("too old: replace it"),
+    "untranslated": N_("translation missing"),
+    "skip": N_("not needed"),
 }
-STATE_LABELS_FR: dict[RowState, str] = {
+"""In English; :func:`state_label` says them in the reader's language."""
+STATE_LABELS_FR: dict[RowState, str] = {  # for the clerk: French in every language
     "done": "réunie",
     "missing": "manquante",
     "requested": "demandée",
@@ -50,11 +52,20 @@ class FilingDay:
 
     @property
     def on(self) -> str:
-        return f"on {fmt(self.date)}" if self.set_by_person else f"today ({fmt(self.date)})"
+        if self.set_by_person:
+            return _("on {date}").format(date=fmt(self.date))
+        return _("today ({date})").format(date=fmt(self.date))
 
     @property
     def must_be_fresh_on(self) -> str:
-        return f"on {fmt(self.date)}" if self.set_by_person else "on the day you file"
+        if self.set_by_person:
+            return _("on {date}").format(date=fmt(self.date))
+        return _("on the day you file")
+
+
+def state_label(state: RowState) -> str:
+    """A row's state in the reader's language ("too old: replace it")."""
+    return _(STATE_LABELS[state])
 
 
 def filing_day(checklist: Checklist) -> FilingDay:
@@ -81,23 +92,27 @@ def freshness(item: ChecklistItem, day: FilingDay) -> tuple[str, str, bool | Non
     dated = fmt(item.tracking.document_date) if item.tracking.document_date else ""
     found, max_age = item.freshness, item.max_age
     if found is not None and found.implausible:
-        return dated, "date after today or after the filing day: check it (typo?)", False
+        return dated, _("date after today or after the filing day: check it (typo?)"), False
     if max_age is None:
         return dated, "", None
     if found is None or found.fresh_until is None:
-        return dated, f"must be under {max_age.months} months old {day.must_be_fresh_on}", None
+        text = _("must be under {months} months old {when}").format(
+            months=max_age.months, when=day.must_be_fresh_on
+        )
+        return dated, text, None
     until = fmt(found.fresh_until)
     if found.ok:
-        return dated, f"fresh until {until}: fine {day.on}", True
-    return dated, f"fresh only until {until}: too old {day.on}", False
+        return dated, _("fresh until {date}: fine {when}").format(date=until, when=day.on), True
+    text = _("fresh only until {date}: too old {when}").format(date=until, when=day.on)
+    return dated, text, False
 
 
 def translation(item: ChecklistItem) -> str:
     if not item.needs_translation:
         return ""
     if item.tracking.translated:
-        return "sworn translation: obtained"
-    return "needs a sworn translation (traduction assermentée)"
+        return _("sworn translation: obtained")
+    return _("needs a sworn translation (traduction assermentée)")
 
 
 def cut_note(text: str) -> tuple[str, bool]:
@@ -133,7 +148,7 @@ def build_row(
         originals=0 if route == "anef" else item.quantity,
         copies=0 if route == "anef" else requirement.copies,
         state=state,
-        status=STATE_LABELS[state],
+        status=state_label(state),
         status_fr=STATE_LABELS_FR[state],
         dated=dated,
         freshness=fresh_text,
@@ -152,6 +167,7 @@ def build_todo(
     item: ChecklistItem,
     checklist: Checklist,
     day: FilingDay,
+    names: dict[str, str],
     explained: dict[str, tuple[str, str]],
 ) -> ToDo:
     """What to do about a piece; ``explained`` holds the pieces whose how-to is printed.
@@ -163,29 +179,36 @@ def build_todo(
     anchor = f"todo-{checklist.member_id}-{requirement.id}"
     if row.state == "untranslated":
         by_when = (
-            f"Get a sworn translation (traduction assermentée) before {day.label}."
+            _("Get a sworn translation (traduction assermentée) before {day}.").format(
+                day=day.label
+            )
             if day.set_by_person
-            else "Get a sworn translation (traduction assermentée) before you file."
+            else _("Get a sworn translation (traduction assermentée) before you file.")
         )
     elif requirement.section == "fee":
-        when_paid = checklist.fee.when_paid if checklist.fee else "when the card is handed over"
-        by_when = f"When: {when_paid}."  # not at filing, unlike the rest
+        when_paid = checklist.fee.when_paid if checklist.fee else _("when the card is handed over")
+        by_when = _("When: {when}.").format(when=when_paid)  # not at filing, unlike the rest
     elif day.set_by_person:
-        by_when = f"Before {day.label}."
+        by_when = _("Before {day}.").format(day=day.label)
     else:
-        by_when = "As soon as you can: no appointment or filing date is set yet."
+        by_when = _("As soon as you can: no appointment or filing date is set yet.")
     max_age = item.max_age
     dated_after = ""
     if max_age and day.set_by_person and row.state != "untranslated":
-        dated_after = (
-            f"It must be dated after {fmt(add_months(day.date, -max_age.months))} "
-            f"(less than {max_age.months} months old on {fmt(day.date)})."
+        dated_after = _(
+            "It must be dated after {date} (less than {months} months old on {day})."
+        ).format(
+            date=fmt(add_months(day.date, -max_age.months)),
+            months=max_age.months,
+            day=fmt(day.date),
         )
     elif max_age and row.state != "untranslated":
-        dated_after = f"It must be less than {max_age.months} months old on the day you file."
+        dated_after = _("It must be less than {months} months old on the day you file.").format(
+            months=max_age.months
+        )
     how_to_get, how_to_ref, how_to_who = requirement.how_to_get, "", ""
     if row.state == "untranslated":
-        how_to_get = (
+        how_to_get = _(
             "A translator sworn at a French court of appeal (traducteur agréé) translates it; "
             "the list is on each cour d’appel’s website."
         )
@@ -193,7 +216,7 @@ def build_todo(
         how_to_ref, how_to_who = explained[requirement.id]
         how_to_get = ""
     else:
-        explained[requirement.id] = (anchor, checklist.member_name)
+        explained[requirement.id] = (anchor, names[checklist.member_id])
     return ToDo(
         anchor=anchor,
         number=row.number,

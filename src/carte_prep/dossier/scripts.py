@@ -17,10 +17,11 @@ from collections.abc import Iterable
 from functools import cache
 
 from carte_prep.core.model import Household
+from carte_prep.i18n import N_, _
 from carte_prep.resources import templates_dir
 
 BUNDLED = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
-FONT_HINT = (
+FONT_HINT = N_(
     "install a font for it (on Debian or Ubuntu: apt install fonts-noto-core fonts-noto-cjk) "
     "and make the dossier again"
 )
@@ -89,20 +90,31 @@ def glyph_warnings(household: Household, member_id: str | None = None) -> list[s
     warnings = []
     if member_id is None and (chars := unprintable([household.name])):
         warnings.append(
-            f"no font on this computer can print {_described(chars)} in the household's "
-            f"name: it would show as an empty box; {FONT_HINT}"
+            _(
+                "no font on this computer can print {chars} in the household's name: it would "
+                "show as an empty box; {hint}"
+            ).format(chars=_described(chars), hint=_(FONT_HINT))
         )
     for member in members:
         texts = [member.given_names, member.surname or "", member.birth_place or ""]
         chars = unprintable(texts)
         if chars:
             warnings.append(
-                f"no font on this computer can print {_described(chars)} in the name of "
-                f"{member.display_name} ({member.id}): it would show as an empty box; " + FONT_HINT
+                _(
+                    "no font on this computer can print {chars} in the name of {name} ({id}): "
+                    "it would show as an empty box; {hint}"
+                ).format(
+                    chars=_described(chars),
+                    name=member.display_name,
+                    id=member.id,
+                    hint=_(FONT_HINT),
+                )
             )
     return warnings
 
 
 def _described(chars: list[str]) -> str:
     shown = ", ".join(f"{c} (U+{ord(c):04X} {unicodedata.name(c, '?')})" for c in chars[:5])
-    return shown + (f" and {len(chars) - 5} more" if len(chars) > 5 else "")
+    if len(chars) <= 5:
+        return shown
+    return _("{chars} and {count} more").format(chars=shown, count=len(chars) - 5)

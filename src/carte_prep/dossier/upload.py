@@ -30,6 +30,7 @@ from carte_prep.core.engine import ChecklistItem, build_checklist
 from carte_prep.core.model import Household
 from carte_prep.dossier.attachments import MAX_FILE_BYTES, MAX_PIXELS
 from carte_prep.dossier.errors import DossierError
+from carte_prep.i18n import _, format_number
 
 SIDES_PX = (2000, 1600, 1300, 1000, 800)
 """Long sides tried in turn: 2000 px keeps small print legible, 800 px is the floor."""
@@ -70,12 +71,16 @@ def _slots(household: Household, member_id: str, today: dt.date) -> list[tuple[i
     checklist = build_checklist(household, member.id, today)
     if checklist is None or not checklist.covered or checklist.route is None:
         raise DossierError(
-            f"{member.display_name} has no checklist that carte-prep covers: no upload set"
+            _("{name} has no checklist that carte-prep covers: no upload set").format(
+                name=member.display_name
+            )
         )
     if checklist.route.route != "anef":
         raise DossierError(
-            f"{member.display_name} files at the prefecture desk, not on ANEF: print the "
-            f"dossier or the bordereau instead ('carte-prep pdf {household.id} {member.id}')"
+            _(
+                "{name} files at the prefecture desk, not on ANEF: print the dossier or the "
+                "bordereau instead ('{command}')"
+            ).format(name=member.display_name, command=f"carte-prep pdf {household.id} {member.id}")
         )
     found = []
     for number, item in enumerate(checklist.items, start=1):
@@ -99,11 +104,19 @@ def make_upload_set(
     rules = (catalogue or load_catalogue()).uploads
     folder = Path(os.path.abspath(folder.expanduser()))
     if folder.exists() and not folder.is_dir():
-        raise DossierError(f"{folder} is a file; give a folder for the upload set")
+        raise DossierError(
+            _("{path} is a file; give a folder for the upload set").format(path=folder)
+        )
     if folder.is_dir() and any(folder.iterdir()) and not force:
-        raise DossierError(f"{folder} is not empty; choose an empty folder or add --force")
+        raise DossierError(
+            _("{path} is not empty; choose an empty folder or add --force").format(path=folder)
+        )
     if not folder.parent.is_dir():
-        raise DossierError(f"cannot write {folder}: the folder {folder.parent} does not exist")
+        raise DossierError(
+            _("cannot write {path}: the folder {parent} does not exist").format(
+                path=folder, parent=folder.parent
+            )
+        )
     slots_in = _slots(household, member_id, today)
     building = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
     try:
@@ -137,7 +150,7 @@ def _write_slot(folder: Path, number: int, item: ChecklistItem, limit: int) -> S
     stem = f"{number:02d}-{_slug(requirement.id)}"
     attachments = [Path(p).expanduser() for p in item.tracking.attachments]
     if not attachments:
-        return Slot(number, requirement.id, requirement.name_fr, "", "no scan attached yet")
+        return Slot(number, requirement.id, requirement.name_fr, "", _("no scan attached yet"))
     try:
         if len(attachments) == 1 and not _is_pdf(attachments[0]):
             data, suffix = _jpeg_under(_image(attachments[0]), limit), ".jpg"
@@ -157,12 +170,16 @@ def _write_slot(folder: Path, number: int, item: ChecklistItem, limit: int) -> S
 def _read(path: Path) -> bytes:
     try:
         if not path.is_file():
-            raise _Refused(f"{path.name}: not found (was it moved or renamed?)")
+            raise _Refused(_("{file}: not found (was it moved or renamed?)").format(file=path.name))
         if path.stat().st_size > MAX_FILE_BYTES:
-            raise _Refused(f"{path.name}: too large to read (over 25 MB)")
+            raise _Refused(_("{file}: too large to read (over 25 MB)").format(file=path.name))
         return path.read_bytes()
     except OSError as exc:
-        raise _Refused(f"{path.name}: cannot be read ({exc.strerror or exc})") from None
+        raise _Refused(
+            _("{file}: cannot be read ({reason})").format(
+                file=path.name, reason=exc.strerror or exc
+            )
+        ) from None
 
 
 def _is_pdf(path: Path) -> bool:
@@ -176,13 +193,19 @@ def _image(path: Path) -> Image.Image:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(_read(path)), formats=("JPEG", "PNG")) as opened:
                 if opened.width * opened.height > MAX_PIXELS:
-                    raise _Refused(f"{path.name}: too many pixels; scan it at a lower resolution")
+                    raise _Refused(
+                        _("{file}: too many pixels; scan it at a lower resolution").format(
+                            file=path.name
+                        )
+                    )
                 upright = ImageOps.exif_transpose(opened)
                 return upright.convert("RGB")
     except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise _Refused(f"{path.name}: not a JPEG, PNG or PDF file") from None
+        raise _Refused(_("{file}: not a JPEG, PNG or PDF file").format(file=path.name)) from None
     except (OSError, ValueError, SyntaxError) as exc:
-        raise _Refused(f"{path.name}: a damaged image ({exc})") from None
+        raise _Refused(
+            _("{file}: a damaged image ({reason})").format(file=path.name, reason=exc)
+        ) from None
 
 
 def _shrunk(image: Image.Image, side: int) -> Image.Image:
@@ -198,7 +221,13 @@ def _jpeg_under(image: Image.Image, limit: int) -> bytes:
             _shrunk(image, side).save(out, "JPEG", quality=quality, optimize=True)
             if out.tell() <= limit:
                 return out.getvalue()
-    raise _Refused(f"cannot be made smaller than {limit // 1_000_000} MB and stay legible")
+    raise _Refused(_too_large(limit))
+
+
+def _too_large(limit: int) -> str:
+    return _("cannot be made smaller than {size} MB and stay legible").format(
+        size=format_number(limit / 1_000_000)
+    )
 
 
 def _merged_pdf(paths: list[Path], limit: int) -> bytes:
@@ -221,18 +250,29 @@ def _merged_pdf(paths: list[Path], limit: int) -> bytes:
                 return out.getvalue()
             if not images:
                 raise _Refused(
-                    f"the PDF is {out.tell() / 1_000_000:.1f} MB, over the "
-                    f"{limit / 1_000_000:g} MB limit: scan it at a lower resolution"
+                    _(
+                        "the PDF is {size} MB, over the {limit} MB limit: scan it at a lower "
+                        "resolution"
+                    ).format(
+                        size=format_number(round(out.tell() / 1_000_000, 1)),
+                        limit=format_number(limit / 1_000_000),
+                    )
                 )
-    raise _Refused(f"cannot be made smaller than {limit / 1_000_000:g} MB and stay legible")
+    raise _Refused(_too_large(limit))
 
 
 def _append(writer: PdfWriter, data: bytes, path: Path) -> None:
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
-            raise _Refused(f"{path.name}: password-protected; save a copy without a password")
+            raise _Refused(
+                _("{file}: password-protected; save a copy without a password").format(
+                    file=path.name
+                )
+            )
         for page in reader.pages:
             writer.add_page(page)
     except (PyPdfError, ValueError) as exc:
-        raise _Refused(f"{path.name}: a damaged PDF ({type(exc).__name__})") from None
+        raise _Refused(
+            _("{file}: a damaged PDF ({reason})").format(file=path.name, reason=type(exc).__name__)
+        ) from None

@@ -305,6 +305,7 @@ class PackingPiece:
     name_fr: str
     name_en: str
     bring: str
+    """In the applicant's language: the French wording itself for a French reader."""
     originals: int
     copies: int
     ready: bool
