@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import subprocess
 import sys
 import types
@@ -29,6 +30,8 @@ def _fake_dossier(monkeypatch: pytest.MonkeyPatch, fail: bool = False) -> list[d
             raise CartePrepError("the template [x] is missing")
         output.write_bytes(b"%PDF-1.7 fake")
         return output
+
+    importlib.import_module("carte_prep.dossier.renderer")  # the warm renderer stays real
 
     module = types.ModuleType("carte_prep.dossier")
     module.render_pdf = render_pdf  # type: ignore[attr-defined]
