@@ -9,13 +9,15 @@ of the vocabulary's values themselves live beside them in :mod:`carte_prep.core.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from carte_prep.core.agenda import AgendaEvent
 from carte_prep.core.dates import fmt
-from carte_prep.core.engine import ChecklistItem
-from carte_prep.core.engine.results import Level, Warning
 from carte_prep.core.vocab import NEXT_STATUS, STATUS_WORDS, Route, Status
+
+if TYPE_CHECKING:
+    from carte_prep.core.agenda import AgendaEvent
+    from carte_prep.core.engine import ChecklistItem
+    from carte_prep.core.engine.results import Level, Warning
 
 ROUTE_NAMES: Final[dict[Route, str]] = {"anef": "ANEF (online)", "prefecture": "prefecture desk"}
 """Where a file goes, as a heading says it: 'Route: ANEF (online)'."""

@@ -34,7 +34,7 @@ from typing import Any
 from carte_prep.core.errors import CartePrepError
 from carte_prep.core.rows import HouseholdRow
 
-FORMAT = 2
+FORMAT = 3
 MAX_INDEX_BYTES = 256 * 1024 * 1024
 """Far above 10,000 households (~2 kB each); a bigger file is not ours and is ignored."""
 RACY_NS = 2_000_000_000
@@ -188,6 +188,40 @@ class HouseholdsIndex:
             return False
         self.changed = False
         return True
+
+
+def list_order(entry: Entry) -> tuple[str, str, str]:
+    """The lists' order: by name, whatever the case, then by id."""
+    return (entry.name.casefold(), entry.name, entry.household_id)
+
+
+def indexed_lines(folder: Path, index_file: Path, stamp: str) -> list[Entry]:
+    """The lines the index vouches for by their file's size and time alone, in list order.
+
+    What the app draws before anything is imported or validated. A file that is new,
+    changed, or too recent to be judged by its time is left out here: its line comes with
+    the validation that follows. Nothing is read but the index and the folder's entries.
+    """
+    index = HouseholdsIndex.open(index_file, stamp)
+    if not index.entries:
+        return []
+    lines: list[Entry] = []
+    try:
+        with os.scandir(folder) as found:
+            for item in found:
+                name = item.name
+                if name.startswith(".") or not name.endswith(".json"):
+                    continue
+                try:
+                    key = FileKey.of(item.stat(follow_symlinks=False))
+                except OSError:
+                    continue
+                entry = index.unchanged(name, key)
+                if entry is not None:
+                    lines.append(entry)
+    except OSError:
+        return []
+    return sorted(lines, key=list_order)
 
 
 def stamp_for(today: dt.date, version: str, catalogue_digest: str) -> str:

@@ -8,24 +8,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from carte_prep.core.paths import resolve_data_dir
-from carte_prep.core.storage import Store
-
-APP_BACKUP_EVERY = 60.0
-"""The app saves as you type: changes within a minute share one backup."""
-
 
 def run(data_dir: Path | None = None, *, demo: bool = False) -> int:
-    """Run the app until the person quits; returns the process exit status."""
-    from carte_prep.examples import temporary_examples
+    """Run the app until the person quits; returns the process exit status.
+
+    The app gets the data folder as a path: its store (and pydantic) is made once the
+    households list is drawn, and the worker that reads the folder removes what a killed
+    save or export left behind.
+    """
+    from carte_prep.core.paths import resolve_data_dir
     from carte_prep.tui.app import make_app
 
-    own = Store(resolve_data_dir(data_dir), backup_every=APP_BACKUP_EVERY)
+    own = resolve_data_dir(data_dir)
     if demo:
+        from carte_prep.core.storage import Store
+        from carte_prep.examples import temporary_examples
+
         examples = temporary_examples()
         app = make_app(Store(Path(examples.name)), examples=examples, own=own)
     else:
-        own.clean_leftovers()  # what a killed save or export left behind
         app = make_app(own)
     try:
         app.run()

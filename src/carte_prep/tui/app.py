@@ -15,6 +15,7 @@ import os
 import signal
 import sys
 import tempfile
+import threading
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
@@ -27,13 +28,8 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from carte_prep.core.agenda import AgendaEvent
 from carte_prep.core.errors import CartePrepError, EditError
-from carte_prep.core.households import household_id_for
-from carte_prep.core.model import Household
-from carte_prep.core.redact import Redactor
-from carte_prep.core.session import Session
-from carte_prep.core.storage import ConflictError, Store, journalled, temp_beside
+from carte_prep.core.paths import index_path
 from carte_prep.examples import temporary_examples
 from carte_prep.tui.format import WIDE
 from carte_prep.tui.keys import is_text_field, typing_actions
@@ -62,7 +58,15 @@ CRASH_MESSAGE = (
 )
 
 if TYPE_CHECKING:
+    from carte_prep.core.agenda import AgendaEvent
+    from carte_prep.core.model import Household
+    from carte_prep.core.redact import Redactor
+    from carte_prep.core.session import Session
+    from carte_prep.core.storage import Store
     from carte_prep.dossier.renderer import Renderer
+
+APP_BACKUP_EVERY = 60.0
+"""The app saves as you type: changes within a minute share one backup."""
 
 
 PDF_TIMEOUT = 600.0
@@ -73,12 +77,16 @@ on WeasyPrint (its garbage collections would otherwise pause every thread)."""
 class CartePrepApp(App[None]):
     """Full-screen app over one data folder.
 
+    The session (the store, pydantic, the model) is built on first use, in the worker
+    that validates the folder, so the households list is drawn from the index first.
+
     Args:
-        store: where households are read and saved (a temporary folder in tests and demo).
+        store: where households are read and saved (a temporary folder in tests and demo),
+            or the data folder, whose store is made when first needed.
         today: gives "today" for the checklist rules; frozen in tests and screenshots.
         examples: a temporary folder of example households the app owns (demo mode).
-        own: the person's own data folder, to go back to from the examples (defaults to
-            ``store`` when the app starts on it).
+        own: the person's own data folder (or its store), to go back to from the examples
+            (defaults to ``store`` when the app starts on it).
     """
 
     TITLE = "carte-prep"
@@ -119,25 +127,68 @@ class CartePrepApp(App[None]):
 
     def __init__(
         self,
-        store: Store,
+        store: Store | Path,
         today: Today,
         *,
         examples: tempfile.TemporaryDirectory[str] | None = None,
-        own: Store | None = None,
+        own: Store | Path | None = None,
     ) -> None:
         super().__init__()
-        self.session = Session(store)
         self.today = today
         self._examples = examples
         self._renderer: Renderer | None = None
         on_examples = examples is not None or own is not None
         self._own = own if own is not None else (None if on_examples else store)
-        self._own_session: Session | None = None if on_examples else self.session
+        self._own_session: Session | None = None
+        self._opened: Store | Path = store
+        """The folder shown, as given: its session is made by :meth:`session_factory`."""
+        self._session: Session | None = None
+        self._on_own = not on_examples
+        self._session_lock = threading.Lock()
 
     @property
     def in_examples(self) -> bool:
         """Whether the open households are the temporary examples, not the person's own."""
-        return self._own_session is not self.session
+        return not self._on_own
+
+    @property
+    def data_root(self) -> Path:
+        """The folder shown, whether or not its session is made yet."""
+        opened = self._opened
+        return opened if isinstance(opened, Path) else opened.root
+
+    @property
+    def index_file(self) -> Path | None:
+        """The index of the person's own folder; the examples are a temporary copy."""
+        return None if self.in_examples else index_path(self.data_root)
+
+    @property
+    def session(self) -> Session:
+        """The open households (made now if no worker made them yet)."""
+        return self.session_factory()()
+
+    @session.setter
+    def session(self, session: Session) -> None:
+        self._session = session
+        self._opened = session.store
+
+    def session_factory(self) -> Callable[[], Session]:
+        """What makes the open folder's session once: callable from a worker thread."""
+        opened = self._opened
+
+        def make() -> Session:
+            from carte_prep.core.session import Session
+
+            with self._session_lock:
+                if self._opened is not opened:
+                    return Session(_as_store(opened))  # another folder is open: dropped
+                if self._session is None:
+                    self._session = Session(_as_store(opened))
+                    if self._on_own:
+                        self._own_session = self._session
+                return self._session
+
+        return make
 
     # -- start and examples -------------------------------------------------------------
 
@@ -174,20 +225,25 @@ class CartePrepApp(App[None]):
 
     def action_open_examples(self) -> None:
         """Switch to a temporary copy of the example households (the user's data is untouched)."""
+        from carte_prep.core.session import Session
+        from carte_prep.core.storage import Store
+
         if self._examples is None:
             self._examples = temporary_examples()
-        self._switch(Session(Store(Path(self._examples.name))))
+        self._switch(Session(Store(Path(self._examples.name))), own=False)
 
     def action_my_data(self, read_now: bool = False) -> None:
         """Leave the examples for the person's own households (the examples stay as they are)."""
         if not self.in_examples or self._own is None:
             return
         if self._own_session is None:
-            self._own_session = Session(self._own)
-        self._switch(self._own_session, read_now=read_now)
+            from carte_prep.core.session import Session
+
+            self._own_session = Session(_as_store(self._own))
+        self._switch(self._own_session, own=True, read_now=read_now)
         self.notify("Back to your own households.", timeout=3)
 
-    def _switch(self, session: Session, *, read_now: bool = False) -> None:
+    def _switch(self, session: Session, *, own: bool, read_now: bool = False) -> None:
         """Show another data folder's households, from the households screen.
 
         ``read_now`` reads the folder before returning (a household is about to be made
@@ -196,7 +252,9 @@ class CartePrepApp(App[None]):
         self.save_pending()
         while len(self.screen_stack) > 2:
             self.pop_screen()
-        self.session = session
+        with self._session_lock:
+            self.session = session
+            self._on_own = own
         if read_now:
             session.adopt(session.read_all())
         screen = self.screen
@@ -259,6 +317,9 @@ class CartePrepApp(App[None]):
                 severity="warning",
                 timeout=10,
             )
+        from carte_prep.core.households import household_id_for
+        from carte_prep.core.model import Household
+
         household_id = household_id_for(message.name, self.session.households)
         try:
             household = Household(id=household_id, name=message.name)
@@ -302,6 +363,8 @@ class CartePrepApp(App[None]):
 
     def _failed(self, household_id: str | None, exc: CartePrepError) -> None:
         """A change was refused: say why; after an outside change, offer to reload."""
+        from carte_prep.core.storage import ConflictError
+
         if isinstance(exc, ConflictError) and household_id is not None:
 
             def answered(reload: bool | None) -> None:
@@ -494,6 +557,8 @@ class CartePrepApp(App[None]):
         the same file (``exclusive``) or quitting the app then never gets overwritten by a
         stale render that finishes late.
         """
+        from carte_prep.core.storage import journalled, temp_beside
+
         worker = get_current_worker()
         part = temp_beside(output)  # noted in the data folder: a kill leaves no copy
         try:
@@ -543,6 +608,8 @@ class CartePrepApp(App[None]):
         household_id, events = message.household_id, message.events
         household = self.session.get(household_id) if household_id else None
         name = f"carte-prep: {household.name}" if household else "carte-prep: all households"
+
+        from carte_prep.core.redact import Redactor
 
         owners = {event.household_id for event in events}
         redactor = Redactor.for_households(self.session.get(owner) for owner in owners)
@@ -678,6 +745,13 @@ class CartePrepApp(App[None]):
         self.panic(Text(CRASH_MESSAGE.format(where=_crash_location())))
 
 
+def _as_store(opened: Store | Path) -> Store:
+    """The store of a folder given as a path (the person's own: saves share backups)."""
+    from carte_prep.core.storage import Store
+
+    return Store(opened, backup_every=APP_BACKUP_EVERY) if isinstance(opened, Path) else opened
+
+
 def _crash_location() -> str:
     """``TypeError at carte_prep/tui/app.py:123`` for the exception being handled."""
     kind, _, trace = sys.exc_info()
@@ -707,11 +781,11 @@ def _export_path_problem(value: str, *, suffix: str) -> str | None:
 
 
 def make_app(
-    store: Store,
+    store: Store | Path,
     today: Today = dt.date.today,
     *,
     examples: tempfile.TemporaryDirectory[str] | None = None,
-    own: Store | None = None,
+    own: Store | Path | None = None,
 ) -> CartePrepApp:
     """Build the app; the one factory the CLI, the tests and the screenshot script use."""
     return CartePrepApp(store, today, examples=examples, own=own)
