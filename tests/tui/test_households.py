@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import time
@@ -182,3 +183,27 @@ def test_the_list_is_drawn_from_the_index_then_from_the_validated_files(
     assert last_validated
     assert "Thompson-Ward family (Dordogne)" in last
     assert set(first) < set(last)
+
+
+def test_no_garbage_collection_until_the_validated_list_is_drawn(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Loading makes only long-lived objects: collecting then is wasted time."""
+    folder = examples_in(tmp_path / "data")
+    collecting: list[bool] = []
+    show = HouseholdsScreen._show
+
+    def noted(screen: HouseholdsScreen, rows: list[HouseholdRow], search: dict[str, str]) -> None:
+        collecting.append(gc.isenabled())
+        show(screen, rows, search)
+
+    monkeypatch.setattr(HouseholdsScreen, "_show", noted)
+
+    async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
+        await until(pilot, gc.isenabled)
+
+    assert gc.isenabled()
+    drive(folder, scenario)
+    assert collecting
+    assert not any(collecting)
+    assert gc.isenabled()

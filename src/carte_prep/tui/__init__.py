@@ -6,6 +6,7 @@ temporary copy of the example households (profiles/ itself is never written to).
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 
@@ -16,8 +17,13 @@ def run(data_dir: Path | None = None, *, demo: bool = False) -> int:
     households list is drawn, and the worker that reads the folder removes what a killed
     save or export left behind.
     """
+    from carte_prep.tui import collector
+
+    collector.start_up()
     from carte_prep.core.paths import resolve_data_dir
     from carte_prep.tui.app import make_app
+
+    gc.freeze()  # the modules just imported live as long as the process
 
     own = resolve_data_dir(data_dir)
     if demo:

@@ -30,6 +30,7 @@ from carte_prep.core.rows import DeadlineRow, HouseholdRow, MemberRow
 from carte_prep.core.sources import sources_digest
 from carte_prep.core.triage import THIS_WEEK, due_rows, found_in, rows_by_next_date
 from carte_prep.present import route_short
+from carte_prep.tui import collector
 from carte_prep.tui.format import LEVEL_STYLES, WIDE, bar
 from carte_prep.tui.messages import (
     HouseholdCreated,
@@ -153,6 +154,7 @@ class HouseholdsScreen(DataScreen[None]):
         the list shows its loading indicator until the worker is done.
         """
         self._loading = True
+        collector.hold()
         lines = self._indexed()
         if lines:
             self._show([line.row() for line in lines], {e.household_id: e.search for e in lines})
@@ -195,11 +197,16 @@ class HouseholdsScreen(DataScreen[None]):
         else:
             self._show_problems()
             self.refresh_bindings()
+        self.call_after_refresh(collector.resume)
+
+    def on_unmount(self) -> None:
+        collector.resume()  # the app ended before the folder was read
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A failed load must not leave the list spinning (the app reports the error)."""
         if event.worker.group == "load" and event.state == WorkerState.ERROR:
             self.query_one("#households", DataTable).loading = False
+            collector.resume()
 
     def refresh_data(self) -> None:
         if self._loading:
