@@ -220,3 +220,23 @@ def test_the_first_draw_takes_only_the_lines_the_index_vouches_for(
 
     assert [e.row() for e in lines] == listed.rows[1:]
     assert index_module.indexed_lines(data, index_path(data), "another day") == []
+
+
+def test_a_line_too_recent_to_trust_by_time_is_trusted_once_written_again(
+    data: Path, today: dt.date
+) -> None:
+    """A file saved just before the index was written is compared by content, and the
+    index is written again so that the next start can trust it without reading it."""
+    age_everything(data)
+    list_households(Store(data), today)
+    saved = json.loads(index_of(data).read_bytes())
+    newest = max(entry["mtime_ns"] for entry in saved["entries"].values())
+    saved["written_ns"] = newest + RACY_NS // 2  # as if written within the file's clock tick
+    index_of(data).write_text(json.dumps(saved), encoding="utf-8")
+    stamp = index_module.stamp_for(today, __version__, sources_digest())
+    racy = len(index_module.indexed_lines(data, index_path(data), stamp))
+
+    listed = list_households(Store(data), today)
+
+    assert racy < len(listed.entries)
+    assert len(index_module.indexed_lines(data, index_path(data), stamp)) == len(listed.entries)

@@ -18,6 +18,7 @@ from carte_prep.core.paths import index_path
 from carte_prep.core.rows import HouseholdRow
 from carte_prep.core.storage import Store
 from carte_prep.tui.app import CartePrepApp
+from carte_prep.tui.screens import households as households_module
 from carte_prep.tui.screens.agenda import AgendaScreen
 from carte_prep.tui.screens.checklist import ChecklistScreen
 from carte_prep.tui.screens.dialogs import ConfirmDialog, PromptDialog
@@ -207,3 +208,37 @@ def test_no_garbage_collection_until_the_validated_list_is_drawn(
     assert collecting
     assert not any(collecting)
     assert gc.isenabled()
+
+
+def test_rows_are_added_in_chunks_and_the_cursor_finds_a_later_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each refresh adds a few rows, so a long list never freezes the screen; a household
+    asked for before its row is added gets the cursor once it is."""
+    monkeypatch.setattr(households_module, "CHUNK", 2)
+    folder = examples_in(tmp_path / "data")
+    after_first_chunk: list[int] = []
+    show = HouseholdsScreen._show
+
+    def noted(screen: HouseholdsScreen, rows: list[HouseholdRow], search: dict[str, str]) -> None:
+        show(screen, rows, search)
+        after_first_chunk.append(screen.query_one("#households", DataTable).row_count)
+
+    monkeypatch.setattr(HouseholdsScreen, "_show", noted)
+
+    async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
+        screen = app.screen
+        assert isinstance(screen, HouseholdsScreen)
+        table = screen.query_one("#households", DataTable)
+        every = sum(1 + len(household.members) for household in app.session.households.values())
+        await until(pilot, lambda: table.row_count == every)
+        keys = [str(row.key.value) for row in table.ordered_rows]
+        last = next(key for key in reversed(keys) if key.startswith("h:")).removeprefix("h:")
+        screen.action_sort()  # a new drawing: its first chunk only, for now
+        assert table.row_count == 2
+        screen._select(last)
+        await until(pilot, lambda: table.row_count == every)
+        assert screen._selected_row() == (last, None)
+
+    drive(folder, scenario)
+    assert after_first_chunk[0] == 2

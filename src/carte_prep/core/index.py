@@ -126,6 +126,8 @@ class HouseholdsIndex:
         if entry.key != key:
             entry.key = key
             self.changed = True
+        elif key.mtime_ns + RACY_NS >= self.written_ns and time.time_ns() > key.mtime_ns + RACY_NS:
+            self.changed = True  # written again now, the line is trusted by its time next
         self.reused += 1
         return entry
 

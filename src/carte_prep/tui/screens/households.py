@@ -10,8 +10,9 @@ the core's models at module level for that reason.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import textwrap
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -47,6 +48,10 @@ if TYPE_CHECKING:
     from carte_prep.core.model import Household
     from carte_prep.core.session import LoadReport, Session
 
+CHUNK = 300
+"""Rows added to the table per screen refresh: a few milliseconds' work each time."""
+TableRow = tuple[list[Text], str, int]
+"""A row's cells, key and height."""
 Search = dict[str, str]
 """Household id -> every word one may type to find it (:func:`carte_prep.core.triage.fold`)."""
 
@@ -134,6 +139,9 @@ class HouseholdsScreen(DataScreen[None]):
         self._due = False
         self._by_date = False
         self._widths: tuple[int, int] | None = None
+        self._drawing = 0
+        """The number of the latest drawing, whose rows may still be being added."""
+        self._pending_select: str | None = None
 
     @property
     def validated(self) -> bool:
@@ -286,33 +294,13 @@ class HouseholdsScreen(DataScreen[None]):
         selected = self._selected_household()
         table.clear()
         name_width = table.columns[ColumnKey("name")].width
-        for row in self._chosen(rows):
-            count = len(row["members"])
-            lines = textwrap.wrap(row["name"], name_width, max_lines=2, placeholder="…")
-            table.add_row(
-                Text("\n".join(lines), style="bold"),
-                _ready(row["done"], row["total"], wide=wide),
-                _deadline(row["next_deadline"]),
-                _warnings(row["warnings"]),
-                *([Text("")] if wide else []),
-                Text(f"{count} member{'' if count == 1 else 's'}", style="dim"),
-                key=f"h:{row['id']}",
-                height=len(lines),
-            )
-            for member in row["members"]:
-                table.add_row(
-                    Text("  " + member["name"], overflow="ellipsis", no_wrap=True),
-                    _ready(member["done"], member["total"], wide=wide)
-                    if member["card"] is not None
-                    else Text(""),
-                    _deadline(member["next_deadline"]),
-                    _warnings(member["warnings"]),
-                    *_member_cells(member, wide=wide),
-                    key=f"m:{row['id']}:{member['id']}",
-                )
+        chosen = self._chosen(rows)
+        self._drawing += 1
+        self._pending_select = selected
+        self._add_rows(self._drawing, _table_rows(chosen, name_width, wide=wide))
         self.query_one(ExamplesBanner).update_shown()
         empty = not rows
-        narrowed = not empty and table.row_count == 0
+        narrowed = not empty and not chosen
         table.display = not empty and not narrowed
         self.query_one("#empty", Static).update(
             "No households yet.\n\nPress n to start a new household, or e to open the "
@@ -324,9 +312,28 @@ class HouseholdsScreen(DataScreen[None]):
         )
         self.query_one("#empty", Static).display = empty or narrowed
         self._show_problems()
-        if selected is not None:
-            self._select(selected)
         self.refresh_bindings()
+
+    def _add_rows(self, drawing: int, rows: Iterator[TableRow]) -> None:
+        """Add the next :data:`CHUNK` rows, and the rest after the screen is refreshed.
+
+        Adding 30,000 rows at once would freeze the screen for seconds; in chunks, the
+        first rows show at once and keys are handled between chunks. A newer drawing
+        (``drawing`` is its number) drops what is left of an older one.
+        """
+        if drawing != self._drawing:
+            return
+        table = self.query_one("#households", DataTable)
+        added = 0
+        for cells, key, height in itertools.islice(rows, CHUNK):
+            table.add_row(*cells, key=key, height=height)
+            added += 1
+        if self._pending_select is not None:
+            self._select(self._pending_select)
+        if added == CHUNK:
+            self.call_after_refresh(self._add_rows, drawing, rows)
+        else:
+            self._pending_select = None  # every row is in: a household gone stays unselected
 
     def _show_problems(self) -> None:
         """The files that could not be read (known once the folder is validated)."""
@@ -339,11 +346,14 @@ class HouseholdsScreen(DataScreen[None]):
         self.query_one("#problems", Static).display = bool(problems)
 
     def _select(self, household_id: str) -> None:
+        """Put the cursor on a household (once its row is added, if it is still to come)."""
         table = self.query_one("#households", DataTable)
         try:
             table.move_cursor(row=table.get_row_index(f"h:{household_id}"))
         except RowDoesNotExist:
-            return  # the household is gone: leave the cursor where it is
+            self._pending_select = household_id  # gone, or in a chunk still to add
+            return
+        self._pending_select = None
 
     def _selected_row(self) -> tuple[str, str | None] | None:
         """(household id, member id or None) under the cursor."""
@@ -397,7 +407,9 @@ class HouseholdsScreen(DataScreen[None]):
         self.query_one("#households", DataTable).loading = False
         self.refresh_data()
         self._select(message.household_id)
-        self.action_open()
+        from carte_prep.tui.screens.checklist import ChecklistScreen
+
+        self.app.push_screen(ChecklistScreen(message.household_id, None))
 
     def action_rename(self) -> None:
         household_id = self._selected_household()
@@ -486,6 +498,39 @@ class HouseholdsScreen(DataScreen[None]):
                 self.app.push_screen(ChecklistScreen(to.household_id, to.member_id, to.item_id))
 
         self.app.push_screen(AgendaScreen(), jump)
+
+
+def _table_rows(rows: list[HouseholdRow], name_width: int, *, wide: bool) -> Iterator[TableRow]:
+    """Each household's row and its members', made only as they are added."""
+    for row in rows:
+        count = len(row["members"])
+        lines = textwrap.wrap(row["name"], name_width, max_lines=2, placeholder="…")
+        yield (
+            [
+                Text("\n".join(lines), style="bold"),
+                _ready(row["done"], row["total"], wide=wide),
+                _deadline(row["next_deadline"]),
+                _warnings(row["warnings"]),
+                *([Text("")] if wide else []),
+                Text(f"{count} member{'' if count == 1 else 's'}", style="dim"),
+            ],
+            f"h:{row['id']}",
+            len(lines),
+        )
+        for member in row["members"]:
+            yield (
+                [
+                    Text("  " + member["name"], overflow="ellipsis", no_wrap=True),
+                    _ready(member["done"], member["total"], wide=wide)
+                    if member["card"] is not None
+                    else Text(""),
+                    _deadline(member["next_deadline"]),
+                    _warnings(member["warnings"]),
+                    *_member_cells(member, wide=wide),
+                ],
+                f"m:{row['id']}:{member['id']}",
+                1,
+            )
 
 
 def _member_cells(member: MemberRow, *, wide: bool) -> list[Text]:
