@@ -5,12 +5,31 @@ from __future__ import annotations
 import argparse
 
 from carte_prep import __version__
-from carte_prep.cli import after_filing, households, info, items, members, outputs
 from carte_prep.cli import args as types
 from carte_prep.cli.args import Parser
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from carte_prep.cli import after_filing, households, info, items, members, outputs
+
+    parser, commands = _top_level()
+    for group in (outputs, items, households, members, after_filing, info):
+        group.register(commands)
+    return parser
+
+
+def top_level_help() -> str:
+    """``carte-prep --help``: the options and the list of commands, whose own options are
+    not built (:mod:`carte_prep.cli.commands`)."""
+    from carte_prep.cli.commands import COMMANDS
+
+    parser, commands = _top_level()
+    for name, help_text in COMMANDS:
+        commands.add_parser(name, help=help_text, description=help_text)
+    return parser.format_help()
+
+
+def _top_level() -> tuple[Parser, argparse._SubParsersAction[Parser]]:
     parser = Parser(
         prog="carte-prep",
         description="Prepare a French residence card application: the right checklist for "
@@ -35,6 +54,4 @@ def build_parser() -> argparse.ArgumentParser:
         help="work on a temporary copy of the example households (nothing is kept)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for group in (outputs, items, households, members, after_filing, info):
-        group.register(commands)
-    return parser
+    return parser, commands
