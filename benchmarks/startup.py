@@ -19,6 +19,7 @@ the figure is when the list is first shown, for both, with the same number of ro
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import tempfile
 import time
@@ -27,7 +28,6 @@ from typing import Any
 
 from common import (
     BENCH,
-    TODAY,
     Row,
     child_env,
     copy_examples,
@@ -139,7 +139,8 @@ def table_rows(folder: Path) -> tuple[list[list[str]], str]:
     """The households screen's rows for ``folder`` as plain text, and a marker to wait for.
 
     They are the list's lines, in its order, written to the index of the run's cache
-    folder (one validation of every file, as the app's first start of the day does). The
+    folder for the real today, as the app's first start of the day does (one validation
+    of every file); the app is started without ``--today``. The
     marker is the start of the first household's name (ASCII only): it is drawn only once
     the list is shown.
     """
@@ -151,7 +152,7 @@ def table_rows(folder: Path) -> tuple[list[list[str]], str]:
     before = os.environ.get("XDG_CACHE_HOME")
     os.environ["XDG_CACHE_HOME"] = str(folder.parent / "cache")
     try:
-        listing = list_households(Store(folder), TODAY, index_path(folder))
+        listing = list_households(Store(folder), dt.date.today(), index_path(folder))
     finally:
         if before is None:
             del os.environ["XDG_CACHE_HOME"]
@@ -161,15 +162,27 @@ def table_rows(folder: Path) -> tuple[list[list[str]], str]:
     for row in listing.rows:
         count = len(row["members"])
         rows.append(
-            [row["name"], bar(row["done"], row["total"], width=5).plain, _day(row)]
-            + [f"⚠ {row['warnings']}" if row["warnings"] else "–", "", ""]
-            + [f"{count} member{'' if count == 1 else 's'}"]
+            [
+                row["name"],
+                bar(row["done"], row["total"], width=5).plain,
+                _day(row),
+                f"⚠ {row['warnings']}" if row["warnings"] else "–",
+                "",
+                "",
+                f"{count} member{'' if count == 1 else 's'}",
+            ]
         )
         for m in row["members"]:
             rows.append(
-                ["  " + m["name"], bar(m["done"], m["total"], width=5).plain, _day(m)]
-                + [f"⚠ {m['warnings']}" if m["warnings"] else "–", m["route"] or ""]
-                + [m["procedure_label"] or "", m["card_short"] or ""]
+                [
+                    "  " + m["name"],
+                    bar(m["done"], m["total"], width=5).plain,
+                    _day(m),
+                    f"⚠ {m['warnings']}" if m["warnings"] else "–",
+                    m["route"] or "",
+                    m["procedure_label"] or "",
+                    m["card_short"] or "",
+                ]
             )
     return rows, _ascii_start(listing.rows[0]["name"])
 
