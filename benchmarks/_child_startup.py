@@ -17,7 +17,10 @@ import sys
 
 
 def bare(rows_file: str) -> int:
+    import itertools
     import json
+    import os
+    from collections.abc import Iterator
     from typing import ClassVar
 
     from rich.text import Text
@@ -27,6 +30,8 @@ def bare(rows_file: str) -> int:
 
     with open(rows_file, encoding="utf-8") as handle:
         rows: list[list[str]] = json.load(handle)
+    chunk = int(os.environ.get("BENCH_CHUNK", "0")) or None
+    """Rows added per refresh (the app's way with long lists); unset: all at mount."""
 
     class Bare(App[None]):
         CSS = """
@@ -66,10 +71,18 @@ def bare(rows_file: str) -> int:
                 ("card", "Card", None),
             ):
                 table.add_column(label, key=key, width=width)
-            for number, cells in enumerate(rows):
-                table.add_row(*(Text(cell) for cell in cells), key=str(number))
+            self.add_rows(enumerate(rows))
             self.query_one("#empty", Static).display = False
             self.query_one("#problems", Static).display = False
+
+        def add_rows(self, numbered: Iterator[tuple[int, list[str]]]) -> None:
+            table: DataTable[Text] = self.query_one(DataTable)
+            added = 0
+            for number, cells in itertools.islice(numbered, chunk):
+                table.add_row(*(Text(cell) for cell in cells), key=str(number))
+                added += 1
+            if chunk is not None and added == chunk:
+                self.call_after_refresh(self.add_rows, numbered)
 
     Bare().run()
     return 0

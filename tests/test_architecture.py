@@ -181,3 +181,52 @@ def test_modules_stay_small() -> None:
         if len(path.read_text("utf-8").splitlines()) > 400
     }
     assert long <= STILL_LONG
+
+
+FIRST_DRAW = """
+import asyncio, sys
+from pathlib import Path
+from carte_prep.tui.app import make_app
+from carte_prep.tui.screens.households import HouseholdsScreen
+
+draws = []
+show = HouseholdsScreen._show
+
+def noted(screen, rows, search):
+    draws.append((len(rows), "pydantic" in sys.modules, "carte_prep.core.model" in sys.modules))
+    show(screen, rows, search)
+
+HouseholdsScreen._show = noted
+
+async def main():
+    app = make_app(Path(sys.argv[1]))
+    async with app.run_test() as pilot:
+        while not (isinstance(app.screen, HouseholdsScreen) and app.screen.validated):
+            await pilot.pause(0.05)
+
+asyncio.run(main())
+print(*draws[0], "pydantic" in sys.modules)
+"""
+
+
+def test_the_app_draws_the_households_before_importing_pydantic(tmp_path: Path) -> None:
+    """Start-up to the first list draw reads the index only; validation comes after."""
+    from carte_prep.examples import copy_examples
+
+    data = tmp_path / "data"
+    copy_examples(data)
+    for path in data.glob("*.json"):
+        os.utime(path, (1e9, 1e9))  # older than the index: its lines are trusted
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    command = [sys.executable, "-m", "carte_prep", "--data-dir", str(data), "list"]
+    subprocess.run(command, capture_output=True, check=True, env=env)
+    result = subprocess.run(
+        [sys.executable, "-c", FIRST_DRAW, str(data)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+        timeout=120,
+    )
+    households = len(list(data.glob("*.json")))
+    assert result.stdout.split() == [str(households), "False", "False", "True"]

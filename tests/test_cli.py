@@ -566,3 +566,33 @@ def test_a_new_member_without_a_chosen_card_is_refused_and_nothing_is_saved(
     assert "give --card" in added.stderr
     assert "--no-card" in added.stderr
     assert (examples / "thompson-family.json").read_bytes() == before
+
+
+def test_the_quick_top_level_help_is_the_full_parsers_help(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``--help`` is printed without building the commands' options, word for word the same."""
+    from carte_prep.cli import build_parser
+    from carte_prep.cli.parser import top_level_help
+
+    assert main(["--help"]) == 0
+    assert capsys.readouterr().out == build_parser().format_help() == top_level_help()
+
+
+@pytest.mark.parametrize("json_flag", [[], ["--json"]])
+def test_the_quick_paths_answer_is_the_full_commands(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], json_flag: list[str]
+) -> None:
+    """``paths`` answered before the parser is built says what the full command says."""
+    from carte_prep.cli import paths as paths_module
+
+    argv = ["--data-dir", str(tmp_path / "data"), "paths", *json_flag]
+    assert main(argv) == 0
+    quick = capsys.readouterr().out
+    assert paths_module.quick_paths(argv)
+    assert capsys.readouterr().out == quick
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(paths_module, "quick_paths", lambda argv: False)
+        assert main(argv) == 0
+    assert capsys.readouterr().out == quick
+    assert str(tmp_path / "data") in quick

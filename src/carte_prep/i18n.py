@@ -84,17 +84,11 @@ def chosen_language(flag: str | None = None, environ: dict[str, str] | None = No
     """
     if flag in LANGUAGES:
         return flag
-    import tomllib
+    from carte_prep.core.paths import raw_settings
 
-    from carte_prep.core.paths import settings_path
-
-    try:
-        with settings_path().open("rb") as source:
-            setting = tomllib.load(source).get("language")
-    except (OSError, ValueError):
-        setting = None
+    setting = raw_settings().get("language")
     if setting in LANGUAGES:
-        return setting  # type: ignore[no-any-return]
+        return setting
     return language_from_locale(environ)
 
 

@@ -9,14 +9,16 @@ of the vocabulary's values themselves live beside them in :mod:`carte_prep.core.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from carte_prep.core.agenda import AgendaEvent
 from carte_prep.core.dates import fmt
-from carte_prep.core.engine import ChecklistItem
-from carte_prep.core.engine.results import Level, Warning
 from carte_prep.core.vocab import NEXT_STATUS, STATUS_WORDS, Route, Status
 from carte_prep.i18n import N_, Translated, _, ngettext, speaking
+
+if TYPE_CHECKING:
+    from carte_prep.core.agenda import AgendaEvent
+    from carte_prep.core.engine import ChecklistItem
+    from carte_prep.core.engine.results import Level, Warning
 
 ROUTE_NAMES: Final[Mapping[Route, str]] = Translated(
     {"anef": N_("ANEF (online)"), "prefecture": N_("prefecture desk")}

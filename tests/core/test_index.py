@@ -12,11 +12,13 @@ from pathlib import Path
 
 import pytest
 
+from carte_prep import __version__
 from carte_prep.core import index as index_module
 from carte_prep.core.index import RACY_NS
 from carte_prep.core.listing import Listing
 from carte_prep.core.listing import list_households as list_with_index
 from carte_prep.core.paths import index_path
+from carte_prep.core.sources import sources_digest
 from carte_prep.core.storage import Store
 from carte_prep.core.summary import household_row, summarise
 
@@ -202,3 +204,39 @@ def test_no_lines_for_a_missing_folder_and_nothing_written(tmp_path: Path, today
 
 def test_racy_margin_is_longer_than_any_clock_tick() -> None:
     assert RACY_NS >= 1_000_000_000
+
+
+def test_the_first_draw_takes_only_the_lines_the_index_vouches_for(
+    data: Path, today: dt.date
+) -> None:
+    """What the app draws before validating: unchanged files' lines, nothing guessed."""
+    age_everything(data)
+    listed = list_households(Store(data), today)
+    changed = data / f"{listed.entries[0].household_id}.json"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    stamp = index_module.stamp_for(today, __version__, sources_digest())
+
+    lines = index_module.indexed_lines(data, index_path(data), stamp)
+
+    assert [e.row() for e in lines] == listed.rows[1:]
+    assert index_module.indexed_lines(data, index_path(data), "another day") == []
+
+
+def test_a_line_too_recent_to_trust_by_time_is_trusted_once_written_again(
+    data: Path, today: dt.date
+) -> None:
+    """A file saved just before the index was written is compared by content, and the
+    index is written again so that the next start can trust it without reading it."""
+    age_everything(data)
+    list_households(Store(data), today)
+    saved = json.loads(index_of(data).read_bytes())
+    newest = max(entry["mtime_ns"] for entry in saved["entries"].values())
+    saved["written_ns"] = newest + RACY_NS // 2  # as if written within the file's clock tick
+    index_of(data).write_text(json.dumps(saved), encoding="utf-8")
+    stamp = index_module.stamp_for(today, __version__, sources_digest())
+    racy = len(index_module.indexed_lines(data, index_path(data), stamp))
+
+    listed = list_households(Store(data), today)
+
+    assert racy < len(listed.entries)
+    assert len(index_module.indexed_lines(data, index_path(data), stamp)) == len(listed.entries)

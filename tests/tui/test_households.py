@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
+import gc
 import json
+import os
+import time
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
 from tui_helpers import drive, examples_in, saved, screen_text, until
 
+from carte_prep.core.listing import list_households
+from carte_prep.core.paths import index_path
+from carte_prep.core.rows import HouseholdRow
+from carte_prep.core.storage import Store
 from carte_prep.tui.app import CartePrepApp
+from carte_prep.tui.screens import households as households_module
 from carte_prep.tui.screens.agenda import AgendaScreen
 from carte_prep.tui.screens.checklist import ChecklistScreen
 from carte_prep.tui.screens.dialogs import ConfirmDialog, PromptDialog
-from support import PROFILES
+from carte_prep.tui.screens.households import HouseholdsScreen
+from support import PROFILES, TODAY
 
 
 def test_lists_every_household_and_member_with_progress(tmp_path: Path) -> None:
@@ -140,3 +150,99 @@ def test_user_text_is_shown_literally(tmp_path: Path) -> None:
         assert any("At [/b] Mairie [annexe]." in cell for cell in cells)
 
     drive(folder, scenario)
+
+
+def test_the_list_is_drawn_from_the_index_then_from_the_validated_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first draw takes the index's lines of unchanged files; the validated folder then
+    brings the household changed since (here renamed by hand) and the list is redrawn."""
+    folder = examples_in(tmp_path / "data")
+    past = time.time() - 60
+    for path in folder.glob("*.json"):
+        os.utime(path, (past, past))
+    list_households(Store(folder), TODAY, index_path(folder))
+    edited = folder / "thompson-family.json"
+    edited.write_text(
+        edited.read_text(encoding="utf-8").replace('"Thompson family', '"Thompson-Ward family', 1),
+        encoding="utf-8",
+    )
+    draws: list[tuple[bool, list[str]]] = []
+    show = HouseholdsScreen._show
+
+    def noted(screen: HouseholdsScreen, rows: list[HouseholdRow], search: dict[str, str]) -> None:
+        draws.append((screen.validated, [row["name"] for row in rows]))
+        show(screen, rows, search)
+
+    monkeypatch.setattr(HouseholdsScreen, "_show", noted)
+
+    async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
+        table = app.screen.query_one("#households", DataTable)
+        assert str(table.get_row("h:thompson-family")[0]).startswith("Thompson-Ward")
+
+    drive(folder, scenario)
+    (first_validated, first), *_, (last_validated, last) = draws
+    assert not first_validated
+    assert first
+    assert not any(name.startswith("Thompson") for name in first)
+    assert last_validated
+    assert "Thompson-Ward family (Dordogne)" in last
+    assert set(first) < set(last)
+
+
+def test_no_garbage_collection_until_the_validated_list_is_drawn(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Loading makes only long-lived objects: collecting then is wasted time."""
+    folder = examples_in(tmp_path / "data")
+    collecting: list[bool] = []
+    show = HouseholdsScreen._show
+
+    def noted(screen: HouseholdsScreen, rows: list[HouseholdRow], search: dict[str, str]) -> None:
+        collecting.append(gc.isenabled())
+        show(screen, rows, search)
+
+    monkeypatch.setattr(HouseholdsScreen, "_show", noted)
+
+    async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
+        await until(pilot, gc.isenabled)
+
+    assert gc.isenabled()
+    drive(folder, scenario)
+    assert collecting
+    assert not any(collecting)
+    assert gc.isenabled()
+
+
+def test_rows_are_added_in_chunks_and_the_cursor_finds_a_later_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each refresh adds a few rows, so a long list never freezes the screen; a household
+    asked for before its row is added gets the cursor once it is."""
+    monkeypatch.setattr(households_module, "CHUNK", 2)
+    folder = examples_in(tmp_path / "data")
+    after_first_chunk: list[int] = []
+    show = HouseholdsScreen._show
+
+    def noted(screen: HouseholdsScreen, rows: list[HouseholdRow], search: dict[str, str]) -> None:
+        show(screen, rows, search)
+        after_first_chunk.append(screen.query_one("#households", DataTable).row_count)
+
+    monkeypatch.setattr(HouseholdsScreen, "_show", noted)
+
+    async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
+        screen = app.screen
+        assert isinstance(screen, HouseholdsScreen)
+        table = screen.query_one("#households", DataTable)
+        every = sum(1 + len(household.members) for household in app.session.households.values())
+        await until(pilot, lambda: table.row_count == every)
+        keys = [str(row.key.value) for row in table.ordered_rows]
+        last = next(key for key in reversed(keys) if key.startswith("h:")).removeprefix("h:")
+        screen.action_sort()  # a new drawing: its first chunk only, for now
+        assert table.row_count == 2
+        screen._select(last)
+        await until(pilot, lambda: table.row_count == every)
+        assert screen._selected_row() == (last, None)
+
+    drive(folder, scenario)
+    assert after_first_chunk[0] == 2

@@ -118,6 +118,7 @@ def test_starting_the_app_does_not_import_weasyprint(tmp_path: Path) -> None:
     """The PDF engine is imported only when a PDF is asked for."""
     script = (
         "import asyncio, sys\n"
+        "import datetime\n"
         "from pathlib import Path\n"
         "from carte_prep.core.storage import Store\n"
         "from carte_prep.tui.app import make_app\n"
@@ -142,6 +143,7 @@ def test_a_crash_prints_no_personal_data(tmp_path: Path) -> None:
     """The crash report has no traceback locals and no exception message, only where."""
     examples_in(tmp_path)
     script = (  # a file, not -c: Textual finds app.tcss through the class's source file
+        "import datetime\n"
         "from pathlib import Path\n"
         "from carte_prep.core.storage import Store\n"
         "from carte_prep.tui.app import CartePrepApp\n"
@@ -150,7 +152,7 @@ def test_a_crash_prints_no_personal_data(tmp_path: Path) -> None:
         "        household = self.session.store.load('thompson-family')\n"
         "        passport = household.members[0].passport.number\n"
         "        raise RuntimeError('boom ' + passport)\n"
-        f"app = Broken(Store(Path({str(tmp_path)!r})), lambda: None)\n"
+        f"app = Broken(Store(Path({str(tmp_path)!r})), datetime.date.today)\n"
         "app.run(headless=True)\n"
         "raise SystemExit(app.return_code)\n"
     )

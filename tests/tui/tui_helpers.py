@@ -21,6 +21,7 @@ from textual.widgets import DataTable
 from carte_prep.core.storage import Store
 from carte_prep.examples import copy_examples
 from carte_prep.tui.app import CartePrepApp, make_app
+from carte_prep.tui.screens.households import HouseholdsScreen
 from support import TODAY
 
 SIZE = (80, 24)
@@ -79,9 +80,9 @@ def notified(app: CartePrepApp, text: str) -> bool:
 
 
 def loaded(app: CartePrepApp) -> bool:
-    """The households screen has finished loading the data folder."""
-    tables = app.screen.query("#households")
-    return bool(tables) and not tables.first(DataTable).loading
+    """The households screen has finished loading (validating) the data folder."""
+    screen = app.screen
+    return isinstance(screen, HouseholdsScreen) and screen.validated
 
 
 def saved(folder: Path, household_id: str) -> dict[str, Any]:

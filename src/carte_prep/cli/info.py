@@ -7,11 +7,10 @@ import argparse
 from carte_prep.cli import args as types
 from carte_prep.cli.args import Parser, add_command
 from carte_prep.cli.context import Context
+from carte_prep.cli.paths import print_paths
 from carte_prep.core.dates import fmt
-from carte_prep.core.paths import settings_path
 from carte_prep.core.vocab import PROCEDURE_LABELS
 from carte_prep.i18n import _
-from carte_prep.resources import profiles_dir, templates_dir
 
 
 def cmd_cards(_ctx: Context, args: argparse.Namespace) -> int:
@@ -93,20 +92,7 @@ def cmd_schema(_ctx: Context, __: argparse.Namespace) -> int:
 
 
 def cmd_paths(ctx: Context, args: argparse.Namespace) -> int:
-    from carte_prep.cli.render import print_json
-
-    paths = {
-        "data": str(ctx.data_dir),
-        "index": str(ctx.index_file) if ctx.index_file else _("(none: a temporary copy)"),
-        "examples": str(profiles_dir()),
-        "templates": str(templates_dir()),
-        "settings": str(settings_path()),
-    }
-    if args.json:
-        print_json(paths)
-    else:
-        for name, path in paths.items():
-            print(f"{name:<10} {path}")
+    print_paths(ctx.data_dir, ctx.index_file, as_json=args.json)
     return 0
 
 

@@ -5,13 +5,32 @@ from __future__ import annotations
 import argparse
 
 from carte_prep import __version__
-from carte_prep.cli import after_filing, households, info, items, members, outputs, settings
 from carte_prep.cli import args as types
 from carte_prep.cli.args import Parser
 from carte_prep.i18n import LANGUAGES, _
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from carte_prep.cli import after_filing, households, info, items, members, outputs, settings
+
+    parser, commands = _top_level()
+    for group in (outputs, items, households, members, after_filing, info, settings):
+        group.register(commands)
+    return parser
+
+
+def top_level_help() -> str:
+    """``carte-prep --help``: the options and the list of commands, whose own options are
+    not built (:mod:`carte_prep.cli.commands`)."""
+    from carte_prep.cli.commands import COMMANDS
+
+    parser, commands = _top_level()
+    for name, help_text in COMMANDS:
+        commands.add_parser(name, help=_(help_text), description=_(help_text))
+    return parser.format_help()
+
+
+def _top_level() -> tuple[Parser, argparse._SubParsersAction[Parser]]:
     parser = Parser(
         prog="carte-prep",
         description=_(
@@ -45,6 +64,4 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("work on a temporary copy of the example households (nothing is kept)"),
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for group in (outputs, items, households, members, after_filing, info, settings):
-        group.register(commands)
-    return parser
+    return parser, commands

@@ -35,7 +35,7 @@ from carte_prep.core.errors import CartePrepError
 from carte_prep.core.rows import HouseholdRow
 from carte_prep.i18n import language
 
-FORMAT = 2
+FORMAT = 3
 MAX_INDEX_BYTES = 256 * 1024 * 1024
 """Far above 10,000 households (~2 kB each); a bigger file is not ours and is ignored."""
 RACY_NS = 2_000_000_000
@@ -127,6 +127,8 @@ class HouseholdsIndex:
         if entry.key != key:
             entry.key = key
             self.changed = True
+        elif key.mtime_ns + RACY_NS >= self.written_ns and time.time_ns() > key.mtime_ns + RACY_NS:
+            self.changed = True  # written again now, the line is trusted by its time next
         self.reused += 1
         return entry
 
@@ -189,6 +191,40 @@ class HouseholdsIndex:
             return False
         self.changed = False
         return True
+
+
+def list_order(entry: Entry) -> tuple[str, str, str]:
+    """The lists' order: by name, whatever the case, then by id."""
+    return (entry.name.casefold(), entry.name, entry.household_id)
+
+
+def indexed_lines(folder: Path, index_file: Path, stamp: str) -> list[Entry]:
+    """The lines the index vouches for by their file's size and time alone, in list order.
+
+    What the app draws before anything is imported or validated. A file that is new,
+    changed, or too recent to be judged by its time is left out here: its line comes with
+    the validation that follows. Nothing is read but the index and the folder's entries.
+    """
+    index = HouseholdsIndex.open(index_file, stamp)
+    if not index.entries:
+        return []
+    lines: list[Entry] = []
+    try:
+        with os.scandir(folder) as found:
+            for item in found:
+                name = item.name
+                if name.startswith(".") or not name.endswith(".json"):
+                    continue
+                try:
+                    key = FileKey.of(item.stat(follow_symlinks=False))
+                except OSError:
+                    continue
+                entry = index.unchanged(name, key)
+                if entry is not None:
+                    lines.append(entry)
+    except OSError:
+        return []
+    return sorted(lines, key=list_order)
 
 
 def stamp_for(today: dt.date, version: str, catalogue_digest: str) -> str:

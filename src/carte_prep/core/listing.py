@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from carte_prep import __version__
-from carte_prep.core.catalogue import sources_digest
-from carte_prep.core.index import Entry, FileKey, HouseholdsIndex, stamp_for
+from carte_prep.core.index import Entry, FileKey, HouseholdsIndex, list_order, stamp_for
 from carte_prep.core.migrations import CURRENT_VERSION
 from carte_prep.core.rows import HouseholdRow
+from carte_prep.core.sources import sources_digest
 from carte_prep.core.storage import STALE_TEMP_SECONDS, FileProblem, Store, write_private_file
 from carte_prep.core.storage.codec import Unusable, decode_versioned, read_household_file
 from carte_prep.core.storage.paths import conflict_owner, conflict_reason, ensure_dir
@@ -93,7 +93,7 @@ def list_households(store: Store, today: dt.date, index_file: Path | None) -> Li
     index.keep_only(indexed)
     if index_file is not None and (indexed or index.changed):
         index.save(_write_index)
-    listing.entries.sort(key=lambda e: (e.name.casefold(), e.name, e.household_id))
+    listing.entries.sort(key=list_order)
     listing.reused, listing.rebuilt = index.reused, index.rebuilt
     return listing
 

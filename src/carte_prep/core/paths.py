@@ -60,6 +60,21 @@ def settings_path() -> Path:
     return folder / SETTINGS_FILE
 
 
+def raw_settings() -> dict[str, object]:
+    """The settings file read as TOML without checking it (no pydantic): {} when unusable.
+
+    For what must be known before anything heavy is imported (the language of ``--help``,
+    the app's first colours); :mod:`carte_prep.core.settings` validates the whole file.
+    """
+    import tomllib
+
+    try:
+        with settings_path().open("rb") as source:
+            return tomllib.load(source)
+    except (OSError, ValueError):
+        return {}
+
+
 def index_path(data_dir: Path) -> Path:
     """The households index of one data folder, in the per-user cache folder.
 

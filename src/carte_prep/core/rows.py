@@ -29,6 +29,8 @@ class MemberRow(TypedDict):
     name: str
     card: str | None
     """None: no card needed."""
+    card_short: str | None
+    """The card's short English name, as the lists show it (the id when not catalogued)."""
     procedure: str | None
     procedure_label: str | None
     covered: bool | None

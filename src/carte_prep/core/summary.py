@@ -89,6 +89,12 @@ def _deadline_row(event: AgendaEvent | None) -> DeadlineRow | None:
     }
 
 
+def _card_short(checklist: Checklist | None) -> str | None:
+    if checklist is None:
+        return None
+    return checklist.card.short_en if checklist.card else checklist.card_type
+
+
 def member_row(member: MemberSummary) -> MemberRow:
     """One member's line, as ``list --json`` prints it and the index keeps it."""
     checklist = member.checklist
@@ -96,6 +102,7 @@ def member_row(member: MemberSummary) -> MemberRow:
         "id": member.member_id,
         "name": member.name,
         "card": checklist.card_type if checklist else None,
+        "card_short": _card_short(checklist),
         "procedure": checklist.procedure if checklist else None,
         "procedure_label": checklist.procedure_label if checklist else None,
         "covered": checklist.covered if checklist else None,

@@ -12,13 +12,16 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from carte_prep.core.catalogue import Catalogue, load_catalogue
 from carte_prep.core.errors import InvalidInputError
-from carte_prep.core.model import Household
 from carte_prep.core.rows import DeadlineRow, HouseholdRow
-from carte_prep.core.summary import HouseholdSummary
 from carte_prep.i18n import _, ngettext
+
+if TYPE_CHECKING:
+    from carte_prep.core.catalogue import Catalogue
+    from carte_prep.core.model import Household
+    from carte_prep.core.summary import HouseholdSummary
 
 OVERDUE = "overdue"
 
@@ -32,6 +35,8 @@ def fold(text: str) -> str:
 def search_text(household: Household, catalogue: Catalogue | None = None) -> str:
     """Every word a person may type to find a household, folded: its name, its members'
     names, their cards (id and English name) and their département and prefecture."""
+    from carte_prep.core.catalogue import load_catalogue
+
     catalogue = catalogue or load_catalogue()
     words = [household.name, household.id]
     for member in household.members:
@@ -105,6 +110,8 @@ def due_summaries(
 ) -> list[HouseholdSummary]:
     """The households with a member whose next date is due, each keeping only those members,
     soonest first."""
+    from carte_prep.core.summary import HouseholdSummary
+
     kept: list[HouseholdSummary] = []
     for summary in summaries:
         members = [

@@ -6,36 +6,36 @@ temporary copy of the example households (profiles/ itself is never written to).
 
 from __future__ import annotations
 
-import sys
+import gc
 from pathlib import Path
-
-from carte_prep.core.paths import resolve_data_dir
-from carte_prep.core.storage import Store
-
-APP_BACKUP_EVERY = 60.0
-"""The app saves as you type: changes within a minute share one backup."""
 
 
 def run(data_dir: Path | None = None, *, demo: bool = False) -> int:
-    """Run the app until the person quits; returns the process exit status."""
-    from carte_prep.core.settings import read_settings
-    from carte_prep.core.text import printable
-    from carte_prep.examples import temporary_examples
+    """Run the app until the person quits; returns the process exit status.
+
+    The app gets the data folder as a path: its store (and pydantic) is made once the
+    households list is drawn, and the worker that reads the folder removes what a killed
+    save or export left behind.
+    """
+    from carte_prep.tui import collector
+
+    collector.start_up()
+    from carte_prep.core.paths import raw_settings, resolve_data_dir
     from carte_prep.tui.app import make_app
     from carte_prep.tui.settings_actions import restart
 
-    settings, problem = read_settings()
-    if problem is not None:
-        print(printable(f"carte-prep: warning: {problem}"), file=sys.stderr)
-    days = settings.backup_days
-    own = Store(resolve_data_dir(data_dir), backup_every=APP_BACKUP_EVERY, backup_days=days)
+    gc.freeze()  # the modules just imported live as long as the process
+
+    own = resolve_data_dir(data_dir)
+    theme = str(raw_settings().get("theme", ""))
     if demo:
+        from carte_prep.core.storage import Store
+        from carte_prep.examples import temporary_examples
+
         examples = temporary_examples()
-        store = Store(Path(examples.name), backup_days=days)
-        app = make_app(store, examples=examples, own=own, settings=settings)
+        app = make_app(Store(Path(examples.name)), examples=examples, own=own, theme=theme)
     else:
-        own.clean_leftovers()  # what a killed save or export left behind
-        app = make_app(own, settings=settings)
+        app = make_app(own, theme=theme)
     try:
         app.run()
     finally:

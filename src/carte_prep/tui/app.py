@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import os
 import signal
 import sys
 import tempfile
@@ -25,18 +24,14 @@ from rich.text import Text
 from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.worker import Worker, WorkerState, get_current_worker
+from textual.worker import Worker, WorkerState
 
-from carte_prep.core.agenda import AgendaEvent
 from carte_prep.core.errors import CartePrepError, EditError
-from carte_prep.core.households import household_id_for
-from carte_prep.core.model import Household
-from carte_prep.core.redact import Redactor
-from carte_prep.core.session import Session
-from carte_prep.core.settings import Settings
-from carte_prep.core.storage import ConflictError, Store, journalled, temp_beside
 from carte_prep.examples import temporary_examples
 from carte_prep.i18n import _
+from carte_prep.tui.crash import crash_report
+from carte_prep.tui.exports import Exports
+from carte_prep.tui.folders import OpenFolder
 from carte_prep.tui.format import WIDE
 from carte_prep.tui.keys import is_text_field, typing_actions
 from carte_prep.tui.messages import (
@@ -51,37 +46,32 @@ from carte_prep.tui.messages import (
     UploadSetRequested,
 )
 from carte_prep.tui.screens.base import DataScreen
-from carte_prep.tui.screens.dialogs import ConfirmDialog, PromptDialog
+from carte_prep.tui.screens.dialogs import ConfirmDialog
 from carte_prep.tui.screens.help import HelpScreen
 from carte_prep.tui.screens.households import HouseholdsScreen
 from carte_prep.tui.settings_actions import SettingsActions
 
 Today = Callable[[], dt.date]
 
-CRASH_MESSAGE = (
-    "carte-prep stopped because of an unexpected error ({where}).\n"
-    "Every change you made was saved when you made it, so your data is safe.\n"
-    "Please report this message (it holds no personal data) and start carte-prep again."
-)
-
 if TYPE_CHECKING:
-    from carte_prep.dossier.renderer import Renderer
-
-
-PDF_TIMEOUT = 600.0
-"""Seconds a dossier may take; it is laid out in a child process, so the screen never waits
-on WeasyPrint (its garbage collections would otherwise pause every thread)."""
+    from carte_prep.core.session import Session
+    from carte_prep.core.settings import Settings
+    from carte_prep.core.storage import Store
 
 
 class CartePrepApp(SettingsActions):
     """Full-screen app over one data folder.
 
+    The session (the store, pydantic, the model) is built on first use, in the worker
+    that validates the folder, so the households list is drawn from the index first.
+
     Args:
-        store: where households are read and saved (a temporary folder in tests and demo).
+        store: where households are read and saved (a temporary folder in tests and demo),
+            or the data folder, whose store is made when first needed.
         today: gives "today" for the checklist rules; frozen in tests and screenshots.
         examples: a temporary folder of example households the app owns (demo mode).
-        own: the person's own data folder, to go back to from the examples (defaults to
-            ``store`` when the app starts on it).
+        own: the person's own data folder (or its store), to go back to from the examples
+            (defaults to ``store`` when the app starts on it).
     """
 
     TITLE = "carte-prep"
@@ -137,32 +127,51 @@ class CartePrepApp(SettingsActions):
 
     def __init__(
         self,
-        store: Store,
+        store: Store | Path,
         today: Today,
         *,
         examples: tempfile.TemporaryDirectory[str] | None = None,
-        own: Store | None = None,
-        settings: Settings | None = None,
+        own: Store | Path | None = None,
+        theme: str | None = None,
     ) -> None:
         super().__init__()
-        self.session = Session(store)
-        self.settings = settings if settings is not None else Settings()
+        self._start_theme = theme
         self.today = today
         self._examples = examples
-        self._renderer: Renderer | None = None
+        self.exports = Exports(self)
         on_examples = examples is not None or own is not None
-        self._own = own if own is not None else (None if on_examples else store)
-        self._own_session: Session | None = None if on_examples else self.session
+        self.folder = OpenFolder(store, on_examples=on_examples, own=own)
 
     @property
     def in_examples(self) -> bool:
         """Whether the open households are the temporary examples, not the person's own."""
-        return self._own_session is not self.session
+        return not self.folder.on_own
+
+    @property
+    def data_root(self) -> Path:
+        return self.folder.data_root
+
+    @property
+    def index_file(self) -> Path | None:
+        return self.folder.index_file
+
+    @property
+    def session(self) -> Session:
+        """The open households (made now if no worker made them yet)."""
+        return self.folder.factory()()
+
+    def session_factory(self) -> Callable[[], Session]:
+        return self.folder.factory()
+
+    def apply_settings(self, settings: Settings) -> None:
+        super().apply_settings(settings)
+        self.session.store.backup_days = settings.backup_days
 
     # -- start and examples -------------------------------------------------------------
 
     def on_mount(self) -> None:
-        self.theme = self.settings.theme
+        if self._start_theme in self.available_themes:
+            self.theme = self._start_theme
         self._watch_end_signals()
         self.push_screen(HouseholdsScreen())
 
@@ -195,20 +204,22 @@ class CartePrepApp(SettingsActions):
 
     def action_open_examples(self) -> None:
         """Switch to a temporary copy of the example households (the user's data is untouched)."""
+        from carte_prep.core.session import Session
+        from carte_prep.core.storage import Store
+
         if self._examples is None:
             self._examples = temporary_examples()
-        self._switch(Session(Store(Path(self._examples.name))))
+        self._switch(Session(Store(Path(self._examples.name))), own=False)
 
     def action_my_data(self, read_now: bool = False) -> None:
         """Leave the examples for the person's own households (the examples stay as they are)."""
-        if not self.in_examples or self._own is None:
+        own = self.folder.own_folder() if self.in_examples else None
+        if own is None:
             return
-        if self._own_session is None:
-            self._own_session = Session(self._own)
-        self._switch(self._own_session, read_now=read_now)
+        self._switch(own, own=True, read_now=read_now)
         self.notify("Back to your own households.", timeout=3)
 
-    def _switch(self, session: Session, *, read_now: bool = False) -> None:
+    def _switch(self, session: Session, *, own: bool, read_now: bool = False) -> None:
         """Show another data folder's households, from the households screen.
 
         ``read_now`` reads the folder before returning (a household is about to be made
@@ -217,7 +228,7 @@ class CartePrepApp(SettingsActions):
         self.save_pending()
         while len(self.screen_stack) > 2:
             self.pop_screen()
-        self.session = session
+        self.folder.show(session, own=own)
         if read_now:
             session.adopt(session.read_all())
         screen = self.screen
@@ -272,7 +283,7 @@ class CartePrepApp(SettingsActions):
     def on_household_create_requested(self, message: HouseholdCreateRequested) -> None:
         """Create the household; in the examples, in the person's own folder (the examples
         are thrown away when the app ends, and the households screen said so)."""
-        if self.in_examples and self._own is not None:
+        if self.in_examples and self.folder.own is not None:
             self.action_my_data(read_now=True)
         elif self.in_examples:
             self.notify(
@@ -280,6 +291,9 @@ class CartePrepApp(SettingsActions):
                 severity="warning",
                 timeout=10,
             )
+        from carte_prep.core.households import household_id_for
+        from carte_prep.core.model import Household
+
         household_id = household_id_for(message.name, self.session.households)
         try:
             household = Household(id=household_id, name=message.name)
@@ -323,6 +337,8 @@ class CartePrepApp(SettingsActions):
 
     def _failed(self, household_id: str | None, exc: CartePrepError) -> None:
         """A change was refused: say why; after an outside change, offer to reload."""
+        from carte_prep.core.storage import ConflictError
+
         if isinstance(exc, ConflictError) and household_id is not None:
 
             def answered(reload: bool | None) -> None:
@@ -350,273 +366,23 @@ class CartePrepApp(SettingsActions):
         self.notify("Reloaded from disk.", timeout=3)
         self.screen.post_message(HouseholdSaved(household_id))
 
-    # -- PDF and calendar file ------------------------------------------------------------
+    # -- exports ------------------------------------------------------------------------
 
-    def export_path(self, file_name: str) -> Path:
-        """Where an export goes unless the person says otherwise: home, else beside the data."""
-        home = Path.home()
-        folder = home if home.is_dir() else self.session.store.root.parent
-        return folder / file_name
+    def on_pdf_requested(self, message: PdfRequested) -> None:
+        self.exports.pdf(message)
 
-    def pdf_renderer(self) -> Renderer:
-        """The renderer process of this session, started at the first PDF dialog.
+    def on_upload_set_requested(self, message: UploadSetRequested) -> None:
+        self.exports.upload_set(message)
 
-        It imports WeasyPrint while the person reads the dialog, so the first dossier is
-        no slower than the next ones, and it serves every dossier until the app ends.
-        """
-        if self._renderer is None:
-            from carte_prep.dossier.renderer import Renderer
-            from carte_prep.resources import templates_dir
-
-            self._renderer = Renderer(templates_dir())
-        self._renderer.start()
-        return self._renderer
+    def on_calendar_requested(self, message: CalendarRequested) -> None:
+        self.exports.calendar(message)
 
     def on_unmount(self) -> None:
         self.close_renderer()
 
     def close_renderer(self) -> None:
         """Stop the renderer process, if a PDF dialog started one."""
-        if self._renderer is not None:
-            self._renderer.close()
-            self._renderer = None
-
-    def on_pdf_requested(self, message: PdfRequested) -> None:
-        """Ask where to write the dossier, then render it in a worker thread."""
-        household_id, member_id = message.household_id, message.member_id
-        self.pdf_renderer()
-        options = {"show_ids": message.show_ids, "with_attachments": message.with_attachments}
-
-        def render(output: Path) -> None:
-            self.notify("Rendering the PDF dossier…", title="PDF", timeout=4)
-            self._render_pdf(household_id, member_id, output, options)
-
-        def chosen(answer: str | None) -> None:
-            if answer:
-                self._unless_declined_overwrite(_typed_path(answer), render)
-
-        household = self.session.get(household_id)
-        who = household.member(member_id).display_name if member_id else household.name
-        extras = [
-            words
-            for words, asked in (
-                ("identifiers shown", message.show_ids),
-                ("attachments included", message.with_attachments),
-            )
-            if asked
-        ]
-        how = f" ({', '.join(extras)})" if extras else ""
-        name = f"{household_id}-{member_id}" if member_id else household_id
-        self.push_screen(
-            PromptDialog(
-                f"Write the PDF dossier of {who}{how} to:",
-                value=str(self.export_path(f"carte-prep-{name}.pdf")),
-                check=partial(_export_path_problem, suffix=".pdf"),
-            ),
-            chosen,
-        )
-
-    def on_upload_set_requested(self, message: UploadSetRequested) -> None:
-        """Ask for a folder; a folder that holds files is replaced only once agreed."""
-        household_id, member_id = message.household_id, message.member_id
-
-        def write(folder: Path, force: bool) -> None:
-            self.run_worker(
-                partial(self._upload_worker, household_id, member_id, folder, force),
-                name="upload-set",
-                group="upload-set",
-                thread=True,
-                exclusive=True,
-                exit_on_error=False,
-            )
-
-        def chosen(answer: str | None) -> None:
-            if not answer:
-                return
-            folder = _typed_path(answer)
-            if not (folder.is_dir() and any(folder.iterdir())):
-                write(folder, False)
-                return
-            self.push_screen(
-                ConfirmDialog(f"{folder} is not empty. Replace what it holds?", yes="Replace"),
-                lambda replace: write(folder, True) if replace else None,
-            )
-
-        self.push_screen(
-            PromptDialog(
-                f"Write the ANEF upload set of {member_id} to the folder:",
-                value=str(self.export_path(f"carte-prep-{household_id}-{member_id}-anef")),
-            ),
-            chosen,
-        )
-
-    def _upload_worker(self, household_id: str, member_id: str, folder: Path, force: bool) -> None:
-        from carte_prep.dossier.upload import make_upload_set
-
-        try:
-            made = make_upload_set(
-                self.session.get(household_id), member_id, folder, today=self.today(), force=force
-            )
-        except (CartePrepError, OSError) as exc:
-            said = str(exc) if isinstance(exc, CartePrepError) else f"cannot write {folder}"
-            self.call_from_thread(
-                self.notify, said, title="Upload set not written", severity="error", markup=False
-            )
-            return
-        written = sum(1 for slot in made.slots if slot.file)
-        self.call_from_thread(
-            self.notify,
-            f"{written} of {len(made.slots)} slots written to {made.folder}",
-            title="Upload set ready",
-            markup=False,
-            timeout=10,
-        )
-
-    def _unless_declined_overwrite(self, output: Path, go: Callable[[Path], None]) -> None:
-        """Run ``go`` at once for a new file; for an existing one, only once the person agrees."""
-        if not output.exists():
-            go(output)
-            return
-
-        def answered(replace: bool | None) -> None:
-            if replace:
-                go(output)
-
-        self.push_screen(
-            ConfirmDialog(f"{output} already exists. Replace it?", yes="Replace"), answered
-        )
-
-    def _render_pdf(
-        self, household_id: str, member_id: str | None, output: Path, options: dict[str, bool]
-    ) -> None:
-        household = self.session.get(household_id)
-        today = self.today()
-        self.run_worker(
-            partial(self._pdf_worker, household, member_id, output, today, options),
-            name="pdf",
-            group="pdf",
-            thread=True,
-            exclusive=True,
-            exit_on_error=False,
-        )
-
-    def _pdf_worker(
-        self,
-        household: Household,
-        member_id: str | None,
-        output: Path,
-        today: dt.date,
-        options: dict[str, bool],
-    ) -> None:
-        """Runs in a thread: imports the renderer only now (weasyprint is slow to import).
-
-        WeasyPrint cannot be interrupted, so the dossier is rendered beside the target and
-        moved over it only if the worker was not cancelled meanwhile: a newer export of
-        the same file (``exclusive``) or quitting the app then never gets overwritten by a
-        stale render that finishes late.
-        """
-        worker = get_current_worker()
-        part = temp_beside(output)  # noted in the data folder: a kill leaves no copy
-        try:
-            with journalled(self.session.store.root, part):
-                from carte_prep.dossier import render_pdf  # weasyprint: only once asked
-
-                written = render_pdf(
-                    self.session.store.for_dossier(household),
-                    part,
-                    member_id=member_id,
-                    today=today,
-                    timeout=PDF_TIMEOUT,
-                    data_root=self.session.store.root,
-                    renderer=self.pdf_renderer(),
-                    show_ids=options.get("show_ids", False),
-                    with_attachments=options.get("with_attachments", False),
-                )
-                if worker.is_cancelled:
-                    return
-                os.replace(written, output)
-        except (CartePrepError, OSError) as exc:
-            message = (
-                str(exc)
-                if isinstance(exc, CartePrepError)
-                else f"cannot write {output}: {exc.strerror or type(exc).__name__}"
-            )
-            self.call_from_thread(
-                self.notify,
-                message.replace(str(part), str(output)),
-                title="PDF not written",
-                severity="error",
-                markup=False,
-            )
-        else:
-            self.call_from_thread(
-                self.notify, f"Written to {output}", title="PDF ready", markup=False, timeout=10
-            )
-        finally:
-            part.unlink(missing_ok=True)
-
-    def on_calendar_requested(self, message: CalendarRequested) -> None:
-        """Ask where to write the agenda as an .ics file (``carte-prep ics``), then write it.
-
-        Writing runs in a worker thread: it imports icalendar and syncs the file to disk.
-        Event ids are stable, so importing a newer file updates the calendar's events.
-        """
-        household_id, events = message.household_id, message.events
-        household = self.session.get(household_id) if household_id else None
-        name = f"carte-prep: {household.name}" if household else "carte-prep: all households"
-
-        owners = {event.household_id for event in events}
-        redactor = Redactor.for_households(self.session.get(owner) for owner in owners)
-
-        def write(output: Path) -> None:
-            self.run_worker(
-                partial(self._calendar_worker, events, name, output, redactor),
-                name="calendar file",
-                group="calendar",
-                thread=True,
-                exclusive=True,
-                exit_on_error=False,
-            )
-
-        def chosen(answer: str | None) -> None:
-            if answer:
-                self._unless_declined_overwrite(_typed_path(answer), write)
-
-        self.push_screen(
-            PromptDialog(
-                f"Write these {len(events)} dates, with reminders, as a calendar file to:",
-                value=str(self.export_path(f"carte-prep-{household_id or 'agenda'}.ics")),
-                check=partial(_export_path_problem, suffix=".ics"),
-            ),
-            chosen,
-        )
-
-    def _calendar_worker(
-        self, events: list[AgendaEvent], name: str, output: Path, redactor: Redactor
-    ) -> None:
-        from carte_prep.calendar_export import agenda_to_ics
-
-        try:
-            self.session.store.write_export(
-                output,
-                agenda_to_ics(events, name=name, stamp=dt.datetime.now(dt.UTC), redactor=redactor),
-            )
-        except CartePrepError as exc:
-            self.call_from_thread(
-                self.notify,
-                str(exc),
-                title="Calendar file not written",
-                severity="error",
-                markup=False,
-            )
-        else:
-            self.call_from_thread(
-                self.notify,
-                f"Wrote {len(events)} dates to {output}. Open it with your calendar.",
-                title="Calendar file",
-                markup=False,
-                timeout=10,
-            )
+        self.exports.close_renderer()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """No worker error is ever swallowed: each one is shown (without its details)."""
@@ -644,7 +410,7 @@ class CartePrepApp(SettingsActions):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keep letter keys for typing while a text field has focus; ``b`` only in examples."""
         del parameters
-        if action == "my_data" and not (self.in_examples and self._own is not None):
+        if action == "my_data" and not (self.in_examples and self.folder.own is not None):
             return False
         if action == "open_examples" and self.in_examples:
             return False
@@ -697,44 +463,16 @@ class CartePrepApp(SettingsActions):
         one exact version (pyproject.toml), and tests/tui/test_robustness.py checks it.
         """
         self.bell()
-        self.panic(Text(CRASH_MESSAGE.format(where=_crash_location())))
-
-
-def _crash_location() -> str:
-    """``TypeError at carte_prep/tui/app.py:123`` for the exception being handled."""
-    kind, _, trace = sys.exc_info()
-    if kind is None:
-        return "unknown error"
-    while trace is not None and trace.tb_next is not None:
-        trace = trace.tb_next
-    if trace is None:
-        return kind.__name__
-    code = trace.tb_frame.f_code
-    path = Path(code.co_filename)
-    return f"{kind.__name__} in {code.co_name} at {path.parent.name}/{path.name}:{trace.tb_lineno}"
-
-
-def _typed_path(value: str) -> Path:
-    """The file a person typed, with ``~`` expanded and made absolute for the messages."""
-    return Path(os.path.abspath(Path(value.strip()).expanduser()))
-
-
-def _export_path_problem(value: str, *, suffix: str) -> str | None:
-    path = _typed_path(value)
-    if path.suffix.lower() != suffix:
-        return f"the file name should end in {suffix}"
-    if not path.parent.is_dir():
-        return f"the folder {path.parent} does not exist"
-    return None
+        self.panic(Text(crash_report()))
 
 
 def make_app(
-    store: Store,
+    store: Store | Path,
     today: Today = dt.date.today,
     *,
     examples: tempfile.TemporaryDirectory[str] | None = None,
-    own: Store | None = None,
-    settings: Settings | None = None,
+    own: Store | Path | None = None,
+    theme: str | None = None,
 ) -> CartePrepApp:
     """Build the app; the one factory the CLI, the tests and the screenshot script use."""
-    return CartePrepApp(store, today, examples=examples, own=own, settings=settings)
+    return CartePrepApp(store, today, examples=examples, own=own, theme=theme)

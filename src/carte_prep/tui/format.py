@@ -13,16 +13,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 import textwrap
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from rich.text import Text
 
-from carte_prep.core import ChecklistItem
-from carte_prep.core.agenda import AgendaEvent
 from carte_prep.core.dates import fmt
-from carte_prep.core.engine import Level
 from carte_prep.core.vocab import STATUS_WORDS, Status
 from carte_prep.present import event_when
+
+if TYPE_CHECKING:
+    from carte_prep.core import ChecklistItem
+    from carte_prep.core.agenda import AgendaEvent
+    from carte_prep.core.engine import Level
 
 STATUS_MARKS: Final[dict[Status, str]] = {
     "todo": "☐",

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Protocol, runtime_checkable
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from textual.message import Message
 
-from carte_prep.core.agenda import AgendaEvent
-from carte_prep.core.edits import Edit
-from carte_prep.core.session import Session
+if TYPE_CHECKING:
+    from carte_prep.core.agenda import AgendaEvent
+    from carte_prep.core.edits import Edit
+    from carte_prep.core.session import Session
 
 
 @runtime_checkable
@@ -25,6 +27,13 @@ class AppState(Protocol):
 
     session: Session
     today: Callable[[], dt.date]
+    data_root: Path
+    """The open data folder, known before the session (and pydantic) is."""
+    index_file: Path | None
+    """The households index of that folder; None for the temporary examples."""
+
+    def session_factory(self) -> Callable[[], Session]:
+        """What builds (once) the session of the open folder, from any thread."""
 
 
 class EditRequested(Message):

@@ -8,6 +8,7 @@ new language, on the same data. Everything was saved as it was typed, so nothing
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections.abc import Iterable
@@ -19,7 +20,6 @@ from textual.command import CommandPalette
 from carte_prep.i18n import N_, _, language
 
 if TYPE_CHECKING:
-    from carte_prep.core.session import Session
     from carte_prep.core.settings import Settings
 
 TEXTUAL_COMMANDS = {
@@ -37,14 +37,21 @@ class SettingsActions(App[None]):
 
     restart_requested: bool = False
     """Set when the language changed: :func:`carte_prep.tui.run` starts the app again."""
-    settings: Settings
-    session: Session
+    settings_problem: str | None = None
+    """What was wrong with the settings file, shown in the settings dialog."""
+
+    @functools.cached_property
+    def settings(self) -> Settings:
+        """The settings file, read when first needed (it imports pydantic: not at start)."""
+        from carte_prep.core.settings import read_settings
+
+        settings, self.settings_problem = read_settings()
+        return settings
 
     def apply_settings(self, settings: Settings) -> None:
-        """Use ``settings`` now: the theme at once, the backup days for the next save."""
+        """Use ``settings`` now: the theme at once (the app adds the backup days)."""
         self.theme = settings.theme
         self.settings = settings
-        self.session.store.backup_days = settings.backup_days
 
     def translated_system_commands(
         self, commands: Iterable[SystemCommand]
@@ -88,7 +95,8 @@ class SettingsActions(App[None]):
                 return
             self.notify(_("Settings saved."))
 
-        self.push_screen(SettingsDialog(self.settings, machine_language()), chosen)
+        dialog = SettingsDialog(self.settings, machine_language(), problem=self.settings_problem)
+        self.push_screen(dialog, chosen)
 
 
 def restart() -> None:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from pydantic import ValidationError
+from typing import TYPE_CHECKING
+
 from textual.widgets import Static
 
 from carte_prep.core.errors import field_problems
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 
 def problems(exc: ValidationError) -> dict[tuple[str, ...], str]:

@@ -11,7 +11,6 @@ start instead of producing a wrong checklist. The saved households never depend 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import tomllib
 from functools import cache
@@ -54,6 +53,7 @@ from carte_prep.core.catalogue.schema import (
     WindowByRoute,
 )
 from carte_prep.core.countries import countries
+from carte_prep.core.sources import sources_digest as sources_digest
 from carte_prep.core.vocab import PROCEDURES, Procedure, Route
 
 
@@ -256,15 +256,6 @@ process (each command, the app, the PDF renderer). It is still validated on load
 """
 PREBUILT_SOURCES = "catalogue.sources"
 """The digest of the TOML files the prebuilt JSON was made from: a stale JSON is never read."""
-
-
-def sources_digest() -> str:
-    """A SHA-256 of every catalogue TOML file, names and contents, in name order."""
-    digest = hashlib.sha256()
-    for entry in sorted(files(__name__).iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".toml"):
-            digest.update(entry.name.encode() + b"\0" + entry.read_bytes() + b"\0")
-    return digest.hexdigest()
 
 
 def catalogue_data() -> dict[str, Any]:

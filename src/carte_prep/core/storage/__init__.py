@@ -24,19 +24,31 @@ Every failure is a :class:`~carte_prep.core.errors.CartePrepError` with a one-li
 that says what is wrong, where, and what to do.
 """
 
-from carte_prep.core.storage.backups import KEEP_ALL_HOURS, KEEP_DAILY_DAYS
-from carte_prep.core.storage.exports import journalled, temp_beside, write_private_file
-from carte_prep.core.storage.reports import (
-    Backup,
-    ConflictError,
-    CorruptFileError,
-    FileProblem,
-    LoadReport,
-    NewerFileError,
-    StorageError,
-)
-from carte_prep.core.storage.safe_io import MAX_FILE_BYTES, STALE_TEMP_SECONDS
-from carte_prep.core.storage.store import LOCK_TIMEOUT_SECONDS, Store
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+_WHERE = {
+    "KEEP_ALL_HOURS": "backups",
+    "KEEP_DAILY_DAYS": "backups",
+    "journalled": "exports",
+    "temp_beside": "exports",
+    "write_private_file": "exports",
+    "Backup": "reports",
+    "ConflictError": "reports",
+    "CorruptFileError": "reports",
+    "FileProblem": "reports",
+    "LoadReport": "reports",
+    "NewerFileError": "reports",
+    "StorageError": "reports",
+    "MAX_FILE_BYTES": "safe_io",
+    "STALE_TEMP_SECONDS": "safe_io",
+    "LOCK_TIMEOUT_SECONDS": "store",
+    "Store": "store",
+}
+"""Where each name lives: imported on first use (PEP 562), so that importing one light
+part (the paths, the safe writes) never imports pydantic and the model with the store."""
 
 __all__ = [
     "KEEP_ALL_HOURS",
@@ -56,3 +68,28 @@ __all__ = [
     "temp_beside",
     "write_private_file",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+if TYPE_CHECKING:
+    from carte_prep.core.storage.backups import KEEP_ALL_HOURS, KEEP_DAILY_DAYS
+    from carte_prep.core.storage.exports import journalled, temp_beside, write_private_file
+    from carte_prep.core.storage.reports import (
+        Backup,
+        ConflictError,
+        CorruptFileError,
+        FileProblem,
+        LoadReport,
+        NewerFileError,
+        StorageError,
+    )
+    from carte_prep.core.storage.safe_io import MAX_FILE_BYTES, STALE_TEMP_SECONDS
+    from carte_prep.core.storage.store import LOCK_TIMEOUT_SECONDS, Store

@@ -12,13 +12,15 @@ import os
 import re
 import stat
 import sys
+from functools import cache
 from pathlib import Path
-
-from pydantic import TypeAdapter, ValidationError
+from typing import TYPE_CHECKING
 
 from carte_prep.core.errors import InvalidInputError
-from carte_prep.core.model import Slug
 from carte_prep.i18n import _
+
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
 
 DIR_MODE = 0o700
 FILE_MODE = 0o600
@@ -34,13 +36,24 @@ CONFLICT_NAMES = (
     re.compile(r"^(?P<base>.+?) \([^)]*conflicted copy[^)]*\)"),  # Dropbox
     re.compile(r"^(?P<base>.+?)\.conflict"),  # Nextcloud, ownCloud, carte-prep itself
 )
-_SLUG_ADAPTER: TypeAdapter[str] = TypeAdapter(Slug)
+
+
+@cache
+def _slug_adapter() -> TypeAdapter[str]:
+    """The model's own slug rule; built on first use, as the model imports pydantic."""
+    from pydantic import TypeAdapter
+
+    from carte_prep.core.model import Slug
+
+    return TypeAdapter(Slug)
 
 
 def check_id(household_id: str) -> None:
     """Refuse an id that is not a slug, so a path made from it never leaves the folder."""
+    from pydantic import ValidationError
+
     try:
-        _SLUG_ADAPTER.validate_python(household_id)
+        _slug_adapter().validate_python(household_id)
     except ValidationError as exc:
         message = str(exc.errors(include_url=False)[0]["msg"]).removeprefix("Value error, ")
         raise InvalidInputError(message) from None

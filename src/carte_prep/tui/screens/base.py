@@ -5,17 +5,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import ClassVar, Generic, TypeVar
+from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar, cast
 
 from textual.app import SystemCommand
 from textual.binding import BindingType
 from textual.screen import Screen
 
-from carte_prep.core.edits import Edit
-from carte_prep.core.session import Session
 from carte_prep.tui.keys import is_text_field, typing_actions
 from carte_prep.tui.messages import AppState, EditRefused, EditRequested, HouseholdSaved
 from carte_prep.tui.widgets.examples_banner import ExamplesBanner
+
+if TYPE_CHECKING:
+    from carte_prep.core.edits import Edit
+    from carte_prep.core.session import Session
 
 ResultType = TypeVar("ResultType")
 
@@ -33,9 +35,9 @@ class DataScreen(Screen[ResultType], Generic[ResultType]):
 
     @property
     def state(self) -> AppState:
-        app = self.app
-        assert isinstance(app, AppState)
-        return app
+        # A cast, not isinstance: on Python 3.11 a protocol check reads every attribute,
+        # and reading ``session`` builds it, importing pydantic before the first draw.
+        return cast("AppState", self.app)
 
     @property
     def session(self) -> Session:

@@ -1,11 +1,20 @@
-"""The first screen: every household, each member's card, route, progress and deadline."""
+"""The first screen: every household, each member's card, route, progress and deadline.
+
+It is drawn from the households index (:mod:`carte_prep.core.index`) before pydantic, the
+model or the catalogue are imported, so the list is there as soon as the app starts. A
+worker then validates the folder, and the list is drawn again only if a line changed (a
+file edited elsewhere, a new household, another day's deadlines). Nothing here imports
+the core's models at module level for that reason.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
 import textwrap
-from typing import ClassVar
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, ClassVar
 
-from pydantic import TypeAdapter, ValidationError
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -15,14 +24,15 @@ from textual.widgets import DataTable, Header, Input, Static
 from textual.widgets.data_table import ColumnKey, RowDoesNotExist
 from textual.worker import Worker, WorkerState
 
-from carte_prep.core.edits import RenameHousehold
-from carte_prep.core.errors import field_problems
-from carte_prep.core.model import RequiredLine
-from carte_prep.core.session import LoadReport
-from carte_prep.core.summary import HouseholdSummary, MemberSummary, summarise
-from carte_prep.core.triage import THIS_WEEK, by_next_date, due_summaries, matches
+from carte_prep import __version__
+from carte_prep.core.dates import fmt
+from carte_prep.core.index import Entry, indexed_lines, stamp_for
+from carte_prep.core.rows import DeadlineRow, HouseholdRow, MemberRow
+from carte_prep.core.sources import sources_digest
+from carte_prep.core.triage import THIS_WEEK, due_rows, found_in, rows_by_next_date
 from carte_prep.present import route_short
-from carte_prep.tui.format import WIDE, bar, deadline_text
+from carte_prep.tui import collector
+from carte_prep.tui.format import LEVEL_STYLES, WIDE, bar
 from carte_prep.tui.messages import (
     HouseholdCreated,
     HouseholdCreateRequested,
@@ -33,6 +43,17 @@ from carte_prep.tui.screens.base import DataScreen
 from carte_prep.tui.screens.dialogs import ConfirmDialog, PromptDialog
 from carte_prep.tui.widgets.examples_banner import ExamplesBanner
 from carte_prep.tui.widgets.footer import KeysFooter
+
+if TYPE_CHECKING:
+    from carte_prep.core.model import Household
+    from carte_prep.core.session import LoadReport, Session
+
+CHUNK = 300
+"""Rows added to the table per screen refresh: a few milliseconds' work each time."""
+TableRow = tuple[list[Text], str, int]
+"""A row's cells, key and height."""
+Search = dict[str, str]
+"""Household id -> every word one may type to find it (:func:`carte_prep.core.triage.fold`)."""
 
 PROGRESS, COUNT, DATE, WARN, ROUTE = 11, 5, 10, 4, 10
 """Widths of the households list's fixed columns (the count without its bar when narrow)."""
@@ -83,10 +104,14 @@ class HouseholdsScreen(DataScreen[None]):
     class Loaded(Message):
         """The worker finished reading the data folder."""
 
-        def __init__(self, report: LoadReport, summaries: list[HouseholdSummary]) -> None:
+        def __init__(
+            self, session: Session, report: LoadReport, rows: list[HouseholdRow], search: Search
+        ) -> None:
             super().__init__()
+            self.session = session
             self.report = report
-            self.summaries = summaries
+            self.rows = rows
+            self.search = search
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -104,46 +129,103 @@ class HouseholdsScreen(DataScreen[None]):
         yield Static("", id="problems", markup=False)
         yield KeysFooter()
 
-    def on_mount(self) -> None:
-        self._summaries: list[HouseholdSummary] = []
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[HouseholdRow] = []
+        self._search: Search = {}
+        self._loading = True
+        """Until the folder is validated: the lines shown may be the index's alone."""
         self._query = ""
         self._due = False
         self._by_date = False
         self._widths: tuple[int, int] | None = None
+        self._drawing = 0
+        """The number of the latest drawing, whose rows may still be being added."""
+        self._pending_select: str | None = None
+
+    @property
+    def validated(self) -> bool:
+        """Whether the lines shown are the validated folder's (not only the index's)."""
+        return not self._loading
+
+    def on_mount(self) -> None:
         self._titles()
         self.load()
 
     # -- loading ------------------------------------------------------------------------
 
     def load(self) -> None:
-        """Read the data folder in a worker: many households must not freeze the screen."""
-        self.query_one("#households", DataTable).loading = True
-        self._load_worker()
+        """Draw the lines the index vouches for, then validate the folder in a worker.
+
+        Many households must not freeze the screen, and the first draw must not wait for
+        pydantic: the index is plain JSON. With no index (the examples, a first start)
+        the list shows its loading indicator until the worker is done.
+        """
+        self._loading = True
+        collector.hold()
+        lines = self._indexed()
+        if lines:
+            self._show([line.row() for line in lines], {e.household_id: e.search for e in lines})
+        else:
+            self.query_one("#households", DataTable).loading = True
+        self.call_after_refresh(self._load_worker, self.session_source())
+
+    def _indexed(self) -> list[Entry]:
+        index_file = self.state.index_file
+        if index_file is None:
+            return []
+        stamp = stamp_for(self.today(), __version__, sources_digest())
+        return indexed_lines(self.state.data_root, index_file, stamp)
+
+    def session_source(self) -> Callable[[], Session]:
+        """The session to read into, taken on the UI thread, built in the worker."""
+        return self.state.session_factory()
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False, name="loading")
-    def _load_worker(self) -> None:
-        report = self.session.read_all()
+    def _load_worker(self, session_of: Callable[[], Session]) -> None:
+        from carte_prep.core.listing import list_households
+
+        session = session_of()
         today = self.today()
-        summaries = [summarise(h, today) for h in report.households]
-        self.post_message(self.Loaded(report, summaries))
+        report = session.read_all()
+        listing = list_households(session.store, today, self.state.index_file)
+        search = {entry.household_id: entry.search for entry in listing.entries}
+        self.post_message(self.Loaded(session, report, listing.rows, search))
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
+        if message.session is not self.session:
+            return  # another folder was opened meanwhile
         self.session.adopt(message.report)
-        self.query_one("#households", DataTable).loading = False
-        self._show(message.summaries)
+        self._loading = False
+        table = self.query_one("#households", DataTable)
+        table.loading = False
+        if message.rows != self._rows or message.search != self._search or not table.row_count:
+            self._show(message.rows, message.search)
+        else:
+            self._show_problems()
+            self.refresh_bindings()
+        self.call_after_refresh(collector.resume)
+
+    def on_unmount(self) -> None:
+        collector.resume()  # the app ended before the folder was read
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A failed load must not leave the list spinning (the app reports the error)."""
         if event.worker.group == "load" and event.state == WorkerState.ERROR:
             self.query_one("#households", DataTable).loading = False
+            collector.resume()
 
     def refresh_data(self) -> None:
-        table = self.query_one("#households", DataTable)
-        if table.loading:
+        if self._loading:
             return
+        from carte_prep.core.summary import household_row, summarise
+        from carte_prep.core.triage import search_text
+
         today = self.today()
-        self._show([summarise(h, today) for h in self.session.sorted_households()])
+        households = self.session.households.values()
+        rows = [household_row(summarise(h, today)) for h in _by_name(households)]
+        self._show(rows, {h.id: search_text(h) for h in households})
 
     # -- drawing ------------------------------------------------------------------------
 
@@ -181,62 +263,44 @@ class HouseholdsScreen(DataScreen[None]):
         table.add_column("Card · procedure", key="card", width=max(12, room - name))
 
     def _names(self) -> list[str]:
-        return [s.name for s in self._summaries] + [
-            "  " + m.name for s in self._summaries for m in s.members
+        return [r["name"] for r in self._rows] + [
+            "  " + m["name"] for r in self._rows for m in r["members"]
         ]
 
     def on_resize(self) -> None:
-        if self._summaries:
-            self._show(self._summaries)
+        if self._rows:
+            self._redraw()
 
-    def _chosen(self, summaries: list[HouseholdSummary]) -> list[HouseholdSummary]:
+    def _chosen(self, rows: list[HouseholdRow]) -> list[HouseholdRow]:
         """The households to list: filtered by the words typed, due ones, in the order asked."""
-        households = self.session.households
         kept = [
-            s
-            for s in summaries
-            if not self._query
-            or (s.household_id in households and matches(households[s.household_id], self._query))
+            r
+            for r in rows
+            if not self._query or found_in(self._search.get(r["id"], ""), self._query)
         ]
         if self._due:
-            return due_summaries(kept, THIS_WEEK, self.today())
-        return by_next_date(kept) if self._by_date else kept
+            return due_rows(kept, THIS_WEEK, self.today())
+        return rows_by_next_date(kept) if self._by_date else kept
 
-    def _show(self, summaries: list[HouseholdSummary]) -> None:
-        self._summaries = summaries
+    def _redraw(self) -> None:
+        self._show(self._rows, self._search)
+
+    def _show(self, rows: list[HouseholdRow], search: Search) -> None:
+        self._rows = rows
+        self._search = search
         self._columns()
         table = self.query_one("#households", DataTable)
         wide = len(table.columns) == 6
         selected = self._selected_household()
         table.clear()
         name_width = table.columns[ColumnKey("name")].width
-        for summary in self._chosen(summaries):
-            count = len(summary.members)
-            lines = textwrap.wrap(summary.name, name_width, max_lines=2, placeholder="…")
-            table.add_row(
-                Text("\n".join(lines), style="bold"),
-                _ready(summary.progress.done, summary.progress.total, wide=wide),
-                deadline_text(summary.deadline),
-                _warnings(summary.warnings),
-                *([Text("")] if wide else []),
-                Text(f"{count} member{'' if count == 1 else 's'}", style="dim"),
-                key=f"h:{summary.household_id}",
-                height=len(lines),
-            )
-            for member in summary.members:
-                table.add_row(
-                    Text("  " + member.name, overflow="ellipsis", no_wrap=True),
-                    _ready(member.progress.done, member.progress.total, wide=wide)
-                    if member.progress
-                    else Text(""),
-                    deadline_text(member.deadline),
-                    _warnings(member.warnings),
-                    *_member_cells(member, wide=wide),
-                    key=f"m:{summary.household_id}:{member.member_id}",
-                )
+        chosen = self._chosen(rows)
+        self._drawing += 1
+        self._pending_select = selected
+        self._add_rows(self._drawing, _table_rows(chosen, name_width, wide=wide))
         self.query_one(ExamplesBanner).update_shown()
-        empty = not summaries
-        narrowed = not empty and table.row_count == 0
+        empty = not rows
+        narrowed = not empty and not chosen
         table.display = not empty and not narrowed
         self.query_one("#empty", Static).update(
             "No households yet.\n\nPress n to start a new household, or e to open the "
@@ -247,23 +311,49 @@ class HouseholdsScreen(DataScreen[None]):
             else ""
         )
         self.query_one("#empty", Static).display = empty or narrowed
-        problems = self.session.problems
+        self._show_problems()
+        self.refresh_bindings()
+
+    def _add_rows(self, drawing: int, rows: Iterator[TableRow]) -> None:
+        """Add the next :data:`CHUNK` rows, and the rest after the screen is refreshed.
+
+        Adding 30,000 rows at once would freeze the screen for seconds; in chunks, the
+        first rows show at once and keys are handled between chunks. A newer drawing
+        (``drawing`` is its number) drops what is left of an older one.
+        """
+        if drawing != self._drawing:
+            return
+        table = self.query_one("#households", DataTable)
+        added = 0
+        for cells, key, height in itertools.islice(rows, CHUNK):
+            table.add_row(*cells, key=key, height=height)
+            added += 1
+        if self._pending_select is not None:
+            self._select(self._pending_select)
+        if added == CHUNK:
+            self.call_after_refresh(self._add_rows, drawing, rows)
+        else:
+            self._pending_select = None  # every row is in: a household gone stays unselected
+
+    def _show_problems(self) -> None:
+        """The files that could not be read (known once the folder is validated)."""
+        problems = [] if self._loading else self.session.problems
         self.query_one("#problems", Static).update(
             "Not loaded (left untouched):\n" + "\n".join(f"• {p}" for p in problems)
             if problems
             else ""
         )
         self.query_one("#problems", Static).display = bool(problems)
-        if selected is not None:
-            self._select(selected)
-        self.refresh_bindings()
 
     def _select(self, household_id: str) -> None:
+        """Put the cursor on a household (once its row is added, if it is still to come)."""
         table = self.query_one("#households", DataTable)
         try:
             table.move_cursor(row=table.get_row_index(f"h:{household_id}"))
         except RowDoesNotExist:
-            return  # the household is gone: leave the cursor where it is
+            self._pending_select = household_id  # gone, or in a chunk still to add
+            return
+        self._pending_select = None
 
     def _selected_row(self) -> tuple[str, str | None] | None:
         """(household id, member id or None) under the cursor."""
@@ -285,9 +375,9 @@ class HouseholdsScreen(DataScreen[None]):
 
     def can_run(self, action: str) -> bool:
         if action in {"open", "rename", "delete", "pdf"}:
-            return self._selected_household() is not None
+            return not self._loading and self._selected_household() is not None
         if action == "agenda":
-            return not self.query_one("#households", DataTable).loading
+            return not self._loading
         return True
 
     @on(DataTable.RowSelected, "#households")
@@ -313,16 +403,20 @@ class HouseholdsScreen(DataScreen[None]):
 
     def on_household_created(self, message: HouseholdCreated) -> None:
         """Open the household just made."""
+        self._loading = False
         self.query_one("#households", DataTable).loading = False
         self.refresh_data()
         self._select(message.household_id)
-        self.action_open()
+        from carte_prep.tui.screens.checklist import ChecklistScreen
+
+        self.app.push_screen(ChecklistScreen(message.household_id, None))
 
     def action_rename(self) -> None:
         household_id = self._selected_household()
         if household_id is None:
             return
         household = self.session.get(household_id)
+        from carte_prep.core.edits import RenameHousehold
 
         def rename(name: str | None) -> None:
             if name is not None and name != household.name:
@@ -366,7 +460,7 @@ class HouseholdsScreen(DataScreen[None]):
     def _filtered(self, event: Input.Changed) -> None:
         self._query = event.value.strip()
         self._titles()
-        self._show(self._summaries)
+        self._redraw()
 
     @on(Input.Submitted, "#filter")
     def _filter_done(self) -> None:
@@ -380,19 +474,19 @@ class HouseholdsScreen(DataScreen[None]):
         self._due = False
         self._query = ""
         self._titles()
-        self._show(self._summaries)
+        self._redraw()
         self.query_one("#households", DataTable).focus()
 
     def action_due(self) -> None:
         """This week / overdue, across all households; again to see them all."""
         self._due = not self._due
         self._titles()
-        self._show(self._summaries)
+        self._redraw()
 
     def action_sort(self) -> None:
         self._by_date = not self._by_date
         self._titles()
-        self._show(self._summaries)
+        self._redraw()
 
     def action_agenda(self) -> None:
         from carte_prep.tui.screens.agenda import AgendaScreen, Jump
@@ -406,17 +500,61 @@ class HouseholdsScreen(DataScreen[None]):
         self.app.push_screen(AgendaScreen(), jump)
 
 
-def _member_cells(member: MemberSummary, *, wide: bool) -> list[Text]:
+def _table_rows(rows: list[HouseholdRow], name_width: int, *, wide: bool) -> Iterator[TableRow]:
+    """Each household's row and its members', made only as they are added."""
+    for row in rows:
+        count = len(row["members"])
+        lines = textwrap.wrap(row["name"], name_width, max_lines=2, placeholder="…")
+        yield (
+            [
+                Text("\n".join(lines), style="bold"),
+                _ready(row["done"], row["total"], wide=wide),
+                _deadline(row["next_deadline"]),
+                _warnings(row["warnings"]),
+                *([Text("")] if wide else []),
+                Text(f"{count} member{'' if count == 1 else 's'}", style="dim"),
+            ],
+            f"h:{row['id']}",
+            len(lines),
+        )
+        for member in row["members"]:
+            yield (
+                [
+                    Text("  " + member["name"], overflow="ellipsis", no_wrap=True),
+                    _ready(member["done"], member["total"], wide=wide)
+                    if member["card"] is not None
+                    else Text(""),
+                    _deadline(member["next_deadline"]),
+                    _warnings(member["warnings"]),
+                    *_member_cells(member, wide=wide),
+                ],
+                f"m:{row['id']}:{member['id']}",
+                1,
+            )
+
+
+def _member_cells(member: MemberRow, *, wide: bool) -> list[Text]:
     """The route (its own column when wide), then card and procedure of a member row."""
-    checklist = member.checklist
-    if checklist is None:
+    if member["card"] is None:
         return [Text("")] * wide + [Text("no card needed", style="dim")]
-    card = checklist.card.short_en if checklist.card else checklist.card_type
-    what = f"{card} · {checklist.procedure_label}"
-    route = route_short(member.route)
+    what = f"{member['card_short']} · {member['procedure_label']}"
+    route = route_short(member["route"])  # type: ignore[arg-type]
     if wide:
         return [Text(route), Text(what, overflow="ellipsis", no_wrap=True)]
     return [Text(f"{route} · {what}", overflow="ellipsis", no_wrap=True)]
+
+
+def _deadline(deadline: DeadlineRow | None) -> Text:
+    """A next date, coloured by urgency (empty when there is none)."""
+    if deadline is None:
+        return Text("")
+    day = dt.date.fromisoformat(deadline["date"])
+    return Text(fmt(day), style=LEVEL_STYLES[deadline["level"]])  # type: ignore[index]
+
+
+def _by_name(households: Iterable[Household]) -> list[Household]:
+    """The lists' order (:func:`carte_prep.core.index.list_order`)."""
+    return sorted(households, key=lambda h: (h.name.casefold(), h.name, h.id))
 
 
 def _ready(done: int, total: int, *, wide: bool) -> Text:
@@ -430,6 +568,11 @@ def _warnings(count: int) -> Text:
 
 def _name_problem(value: str) -> str | None:
     """Why a household name would be refused, said under the field as it is typed."""
+    from pydantic import TypeAdapter, ValidationError
+
+    from carte_prep.core.errors import field_problems
+    from carte_prep.core.model import RequiredLine
+
     try:
         TypeAdapter(RequiredLine).validate_python(value)
     except ValidationError as exc:

@@ -30,10 +30,11 @@ class SettingsDialog(ModalScreen["Settings | None"]):
         Binding("escape", "cancel", _("Cancel"), id="dialog-cancel"),
     ]
 
-    def __init__(self, settings: Settings, spoken: str) -> None:
+    def __init__(self, settings: Settings, spoken: str, *, problem: str | None = None) -> None:
         super().__init__(classes="dialog")
         self._settings = settings
         self._spoken = spoken
+        self._problem = problem
 
     def compose(self) -> ComposeResult:
         from carte_prep.core.settings import THEMES
@@ -59,7 +60,7 @@ class SettingsDialog(ModalScreen["Settings | None"]):
             )
             yield Label(_("Days one backup a day is kept (the last 24 hours are all kept)"))
             yield Input(str(self._settings.backup_days), id="backup_days", type="integer")
-            yield Static("", markup=False, id="problem", classes="field-error")
+            yield Static(self._problem or "", markup=False, id="problem", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(_("Save"), variant="primary", id="save")
                 yield Button(_("Cancel"), id="cancel")
