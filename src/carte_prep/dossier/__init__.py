@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from jinja2 import Environment
 
     from carte_prep.core.model import Household
-    from carte_prep.dossier.context import Only
+    from carte_prep.dossier.context import NotesMode, Only
     from carte_prep.dossier.renderer import Renderer
     from carte_prep.dossier.views import Dossier
 
@@ -36,6 +36,7 @@ __all__ = ["DossierError", "glyph_warnings", "render_html", "render_pdf"]
 
 TEMPLATE = "dossier.html"
 ONLY: tuple[Only, ...] = ("all", "bordereau", "packing-list")
+NOTES: tuple[NotesMode, ...] = ("full", "short", "none")
 
 
 def glyph_warnings(household: Household, member_id: str | None = None) -> list[str]:
@@ -54,6 +55,7 @@ def render_pdf(
     show_ids: bool = False,
     with_attachments: bool = False,
     only: Only = "all",
+    notes: NotesMode = "short",
     timeout: float | None = None,
     data_root: Path | None = None,
     renderer: Renderer | None = None,
@@ -65,7 +67,8 @@ def render_pdf(
     the data folder, where the temp file is noted until it is renamed.
 
     Identifiers are masked unless ``show_ids``; the attached scans follow as an annex when
-    ``with_attachments``. Raises :class:`~carte_prep.core.errors.NotFoundError` for an
+    ``with_attachments``. Notes are shortened in the tables; ``notes="full"`` adds them
+    whole at the end, ``"none"`` leaves them out (the cover says which). Raises :class:`~carte_prep.core.errors.NotFoundError` for an
     unknown member and :class:`DossierError` when the PDF cannot be made or written, in
     which case ``output`` is left as it was. Call :func:`glyph_warnings` first to tell the
     person about characters no font can print.
@@ -81,6 +84,7 @@ def render_pdf(
         today=today,
         show_ids=show_ids,
         with_attachments=with_attachments,
+        notes=notes,
     )
     if only == "bordereau" and not dossier.bordereaux:
         raise DossierError(
@@ -110,6 +114,7 @@ def render_html(
     show_ids: bool = False,
     with_attachments: bool = False,
     only: Only = "all",
+    notes: NotesMode = "short",
 ) -> str:
     """The dossier as the HTML that :func:`render_pdf` lays out."""
     from carte_prep.dossier.context import build_dossier
@@ -120,6 +125,7 @@ def render_html(
         today=today,
         show_ids=show_ids,
         with_attachments=with_attachments,
+        notes=notes,
     )
     return _render_template(dossier, only)
 
@@ -129,6 +135,10 @@ def _render_template(dossier: Dossier, only: Only) -> str:
 
     if only not in ONLY:
         raise DossierError(f"unknown part {only!r}; choose one of {', '.join(ONLY)}")
+    if dossier.notes_mode not in NOTES:
+        raise DossierError(
+            f"unknown notes {dossier.notes_mode!r}; choose one of {', '.join(NOTES)}"
+        )
     try:
         return _environment().get_template(TEMPLATE).render(d=dossier, only=only)
     except TemplateError as exc:
