@@ -68,9 +68,10 @@ def render_pdf(
 
     Identifiers are masked unless ``show_ids``; the attached scans follow as an annex when
     ``with_attachments``. Notes are shortened in the tables; ``notes="full"`` adds them
-    whole at the end, ``"none"`` leaves them out (the cover says which). Raises :class:`~carte_prep.core.errors.NotFoundError` for an
-    unknown member and :class:`DossierError` when the PDF cannot be made or written, in
-    which case ``output`` is left as it was. Call :func:`glyph_warnings` first to tell the
+    whole at the end, ``"none"`` leaves them out (the cover says which). Raises
+    :class:`~carte_prep.core.errors.NotFoundError` for an unknown member and
+    :class:`DossierError` when the PDF cannot be made or written, in which case
+    ``output`` is left as it was. Call :func:`glyph_warnings` first to tell the
     person about characters no font can print.
     """
     from carte_prep.dossier.context import build_dossier
