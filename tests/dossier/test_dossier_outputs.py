@@ -161,7 +161,10 @@ def test_a_long_note_is_cut_at_a_word_in_the_table_and_whole_only_with_notes_ful
 def test_the_dossier_says_where_a_shortened_note_is_whole_or_that_notes_are_left_out() -> None:
     household = _long_note_household()
     short = render_html(household, today=TODAY)
-    assert "Note shortened: <code>--notes full</code> prints it whole" in short
+    assert (
+        '… <span class="note-cut">[Note shortened: <code>--notes full</code> prints it whole]'
+        in short
+    )
     assert "1 long note is shortened in the checklists" in short
     assert "LAST-WORDS" not in short
     full = render_html(household, today=TODAY, notes="full")
