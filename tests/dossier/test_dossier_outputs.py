@@ -7,7 +7,7 @@ import re
 
 from pdf_support import load_profile
 
-from carte_prep.core.model import CurrentCard, PostalAddress, Tracking
+from carte_prep.core.model import CurrentCard, Household, PostalAddress, Tracking
 from carte_prep.dossier import render_html
 from carte_prep.dossier.context import build_dossier
 from carte_prep.dossier.scripts import glyph_warnings
@@ -127,19 +127,60 @@ def test_the_how_to_text_of_a_piece_is_printed_once_per_household() -> None:
     assert all(t.how_to_ref == photos[0].anchor and not t.how_to_get for t in photos[1:])
 
 
-def test_a_long_note_is_cut_in_the_table_and_printed_whole_once() -> None:
-    note = "word " * 400
-    household = household_of(
+def _long_note_household() -> Household:
+    note = "Asked the town hall twice about the copy. " * 40 + "LAST-WORDS"
+    return household_of(
         person("visiteur", "first-admission", tracking={"passport": Tracking(notes=note)})
     )
-    d = build_dossier(
-        household, member_id=None, today=TODAY, show_ids=False, with_attachments=False
+
+
+def test_a_long_note_is_cut_at_a_word_in_the_table_and_whole_only_with_notes_full() -> None:
+    household = _long_note_household()
+    saved = household.members[0].tracking["passport"].notes
+    short, full = (
+        build_dossier(
+            household,
+            member_id=None,
+            today=TODAY,
+            show_ids=False,
+            with_attachments=False,
+            notes=mode,
+        )
+        for mode in ("short", "full")
     )
-    row = next(r for s in d.parts[0].sections for r in s.rows if r.id == "passport")
+    row = next(r for s in short.parts[0].sections for r in s.rows if r.id == "passport")
     assert row.notes_cut
     assert len(row.notes) < 300
-    saved = household.members[0].tracking["passport"].notes
-    assert [n.text for n in d.full_notes] == [saved]
+    assert row.notes.endswith(" …")
+    assert saved.startswith(row.notes.removesuffix(" …") + " ")  # cut between two words
+    assert short.full_notes == ()  # the default: no notes section
+    assert short.notes_shortened == 1
+    assert [n.text for n in full.full_notes] == [saved]
+
+
+def test_the_dossier_says_where_a_shortened_note_is_whole_or_that_notes_are_left_out() -> None:
+    household = _long_note_household()
+    short = render_html(household, today=TODAY)
+    assert (
+        '… <span class="note-cut">[Note shortened: <code>--notes full</code> prints it whole]'
+        in short
+    )
+    assert "1 long note is shortened in the checklists" in short
+    assert "LAST-WORDS" not in short
+    full = render_html(household, today=TODAY, notes="full")
+    assert 'The whole note: <a class="pageref" href="#note-' in full
+    assert 'id="notes-in-full"' in full
+    assert full.count("LAST-WORDS") == 1  # whole once, in the notes section
+    none = render_html(household, today=TODAY, notes="none")
+    assert "Asked the town hall" not in none
+    assert "Your notes are left out of this copy" in none
+
+
+def test_notes_are_not_repeated_in_still_missing() -> None:
+    household = _long_note_household()
+    html = render_html(household, today=TODAY)
+    todo_list = html[html.index('class="todo-list"') :]
+    assert "Asked the town hall" not in todo_list
 
 
 def test_names_in_lists_are_bidi_isolated() -> None:

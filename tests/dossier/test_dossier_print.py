@@ -11,9 +11,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pdf_support import blank_fractions, drawn_characters, notdef_glyphs, text_runs
+from pdf_support import (
+    blank_fractions,
+    drawn_characters,
+    notdef_glyphs,
+    pdf_text,
+    squeeze,
+    text_runs,
+)
 from pypdf import PdfReader
-from stress_support import eight_members
+from stress_support import LONG_NOTE, eight_members
 
 from carte_prep.dossier import glyph_warnings, render_pdf
 from support import TODAY
@@ -87,6 +94,36 @@ def test_no_page_before_the_last_of_the_eight_member_dossier_is_mostly_blank(
     blank = blank_fractions(stress)[:-1]
     worst = max(range(len(blank)), key=blank.__getitem__)
     assert blank[worst] <= MOST_BLANK, f"page {worst + 1} is {blank[worst]:.0%} blank"
+
+
+BODY_BOTTOM, BODY_TOP = 60, 780
+"""Points from the foot of an A4 page: the footer is below, the running header above."""
+HEADINGS = ("Still missing · Pièces manquantes", "Gathered but too old on the day")
+
+
+def test_no_page_of_the_eight_member_dossier_ends_with_a_heading(stress: Path) -> None:
+    """The lowest line of each page body (between running header and footer) is no heading."""
+    for index in range(len(PdfReader(stress).pages)):
+        body = [run for run in text_runs(stress, index) if BODY_BOTTOM < run[2] < BODY_TOP]
+        lowest = min(y for _, _, y in body)
+        line = " ".join(
+            " ".join(
+                t for t, _, y in sorted(body, key=lambda r: r[1]) if abs(y - lowest) < 1
+            ).split()
+        )
+        assert not line.startswith(HEADINGS), f"page {index + 1} ends with {line!r}"
+
+
+def test_long_notes_print_shortened_with_a_marker_and_the_cover_says_how_to_get_them(
+    stress: Path,
+) -> None:
+    text = squeeze(pdf_text(stress))
+    shortened = squeeze(LONG_NOTE[:200])
+    assert shortened in text
+    assert squeeze(LONG_NOTE.strip()) not in text  # never whole by default
+    marker = squeeze("…[Note shortened: --notes full prints it whole]")
+    assert text.count(marker) == text.count(squeeze(LONG_NOTE[:120])) > 8
+    assert squeeze("print with carte-prep pdf --notes full") in text
 
 
 def test_the_pdf_is_tagged_with_languages_and_clean_outline_labels(stress: Path) -> None:

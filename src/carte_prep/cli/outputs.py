@@ -149,6 +149,7 @@ def cmd_pdf(ctx: Context, args: argparse.Namespace) -> int:
         show_ids=args.show_ids,
         with_attachments=args.with_attachments,
         only=args.only,
+        notes=args.notes,
         timeout=args.timeout,
         data_root=ctx.data_dir,
     )
@@ -220,6 +221,15 @@ def register(commands: argparse._SubParsersAction[Parser]) -> None:
         choices=("bordereau", "packing-list"),
         default="all",
         help=_("only the clerk's bordereau des pièces, or only your packing list"),
+    )
+    p.add_argument(
+        "--notes",
+        choices=("full", "short", "none"),
+        default="short",
+        help=_(
+            "your notes: shortened in the checklists (short, the default), also printed "
+            "whole at the end (full), or left out (none)"
+        ),
     )
     p.add_argument(
         "--timeout",

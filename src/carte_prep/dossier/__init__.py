@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from jinja2 import Environment
 
     from carte_prep.core.model import Household
-    from carte_prep.dossier.context import Only
+    from carte_prep.dossier.context import NotesMode, Only
     from carte_prep.dossier.renderer import Renderer
     from carte_prep.dossier.views import Dossier
 
@@ -37,6 +37,7 @@ __all__ = ["DossierError", "glyph_warnings", "render_html", "render_pdf"]
 
 TEMPLATE = "dossier.html"
 ONLY: tuple[Only, ...] = ("all", "bordereau", "packing-list")
+NOTES: tuple[NotesMode, ...] = ("full", "short", "none")
 
 
 def glyph_warnings(household: Household, member_id: str | None = None) -> list[str]:
@@ -55,6 +56,7 @@ def render_pdf(
     show_ids: bool = False,
     with_attachments: bool = False,
     only: Only = "all",
+    notes: NotesMode = "short",
     timeout: float | None = None,
     data_root: Path | None = None,
     renderer: Renderer | None = None,
@@ -66,9 +68,11 @@ def render_pdf(
     the data folder, where the temp file is noted until it is renamed.
 
     Identifiers are masked unless ``show_ids``; the attached scans follow as an annex when
-    ``with_attachments``. Raises :class:`~carte_prep.core.errors.NotFoundError` for an
-    unknown member and :class:`DossierError` when the PDF cannot be made or written, in
-    which case ``output`` is left as it was. Call :func:`glyph_warnings` first to tell the
+    ``with_attachments``. Notes are shortened in the tables; ``notes="full"`` adds them
+    whole at the end, ``"none"`` leaves them out (the cover says which). Raises
+    :class:`~carte_prep.core.errors.NotFoundError` for an unknown member and
+    :class:`DossierError` when the PDF cannot be made or written, in which case
+    ``output`` is left as it was. Call :func:`glyph_warnings` first to tell the
     person about characters no font can print.
     """
     from carte_prep.dossier.context import build_dossier
@@ -82,6 +86,7 @@ def render_pdf(
         today=today,
         show_ids=show_ids,
         with_attachments=with_attachments,
+        notes=notes,
     )
     if only == "bordereau" and not dossier.bordereaux:
         raise DossierError(
@@ -113,6 +118,7 @@ def render_html(
     show_ids: bool = False,
     with_attachments: bool = False,
     only: Only = "all",
+    notes: NotesMode = "short",
 ) -> str:
     """The dossier as the HTML that :func:`render_pdf` lays out."""
     from carte_prep.dossier.context import build_dossier
@@ -123,6 +129,7 @@ def render_html(
         today=today,
         show_ids=show_ids,
         with_attachments=with_attachments,
+        notes=notes,
     )
     return _render_template(dossier, only)
 
@@ -134,6 +141,12 @@ def _render_template(dossier: Dossier, only: Only) -> str:
         raise DossierError(
             _("unknown part {part!r}; choose one of {choices}").format(
                 part=only, choices=", ".join(ONLY)
+            )
+        )
+    if dossier.notes_mode not in NOTES:
+        raise DossierError(
+            _("unknown notes {mode!r}; choose one of {choices}").format(
+                mode=dossier.notes_mode, choices=", ".join(NOTES)
             )
         )
     try:

@@ -38,6 +38,10 @@ from carte_prep.dossier.views import (
 from carte_prep.i18n import _
 
 Only = Literal["all", "bordereau", "packing-list"]
+NotesMode = Literal["full", "short", "none"]
+"""How the person's notes print: shortened in the tables and whole in a notes section
+(full), only shortened (short, the default: whole notes would double a large dossier),
+or not at all (none). The cover says which, so no note is lost without a word."""
 COMPACT_COVER_FROM = 3
 """From this many members the cover lists them in a table, so it stays one page."""
 IDENTITY_SECTIONS = frozenset({"identity", "residence"})
@@ -45,7 +49,16 @@ IDENTITY_SECTIONS = frozenset({"identity", "residence"})
 WATERMARK = "copie - usage exclusif : demande de titre de séjour"
 """What the administration recommends writing across a copy of an identity document."""
 
-__all__ = ["KEEP_VISIBLE", "MASK_CHAR", "WATERMARK", "Only", "Redactor", "build_dossier", "mask"]
+__all__ = [
+    "KEEP_VISIBLE",
+    "MASK_CHAR",
+    "WATERMARK",
+    "NotesMode",
+    "Only",
+    "Redactor",
+    "build_dossier",
+    "mask",
+]
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -59,6 +72,7 @@ def build_dossier(
     today: dt.date,
     show_ids: bool,
     with_attachments: bool,
+    notes: NotesMode = "short",
 ) -> Dossier:
     """The whole dossier for a household, or for one member of it."""
     catalogue = load_catalogue()
@@ -123,7 +137,11 @@ def build_dossier(
         anef_filings=tuple(
             AnefFiling(p.name, p.anef_button) for p in parts.values() if p.route == "anef"
         ),
-        full_notes=_full_notes(listed, parts, redactor),
+        notes_mode=notes,
+        notes_shortened=sum(
+            row.notes_cut for p in parts.values() for sec in p.sections for row in sec.rows
+        ),
+        full_notes=_full_notes(listed, parts, redactor) if notes == "full" else (),
         annex=annex,
         merges=tuple(merges),
         bordereaux=tuple(

@@ -350,6 +350,10 @@ class Dossier:
     photo_norms: PhotoNorms
     prefecture_members: tuple[str, ...]
     anef_filings: tuple[AnefFiling, ...]
+    notes_mode: str
+    """full, short or none: see :data:`carte_prep.dossier.context.NotesMode`."""
+    notes_shortened: int
+    """How many notes the checklist tables show only in part."""
     full_notes: tuple[FullNote, ...]
     annex: tuple[AnnexGroup, ...] | None
     """None when scans were not asked for; empty when none are attached."""
