@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal
 
+from carte_prep.i18n import N_
+
 Kind = Literal["text", "date", "time", "choice", "flag", "presence", "held", "departement"]
 """``held``: "What do you hold today?": nothing (the part is off), a VLS-TS or a card."""
 Path = tuple[str, ...]
@@ -29,7 +31,7 @@ class FieldSpec:
     """The choices, or where to read them when first needed (the catalogue's cards)."""
     optional: bool = False
     """A choice that may be left unanswered (blank), shown with ``prompt``."""
-    prompt: str = "(not set)"
+    prompt: str = N_("(not set)")
     required: bool = False
     """An empty text field is sent as "" (so the model says why) rather than None."""
     relevant: Relevant | None = None
