@@ -11,6 +11,7 @@ from pathlib import Path
 
 from carte_prep.core.paths import resolve_data_dir
 from carte_prep.core.storage import Store
+from carte_prep.i18n import _
 
 APP_BACKUP_EVERY = 60.0
 """The app saves as you type: changes within a minute share one backup."""
@@ -26,7 +27,9 @@ def run(data_dir: Path | None = None, *, demo: bool = False) -> int:
 
     settings, problem = read_settings()
     if problem is not None:
-        print(printable(f"carte-prep: warning: {problem}"), file=sys.stderr)
+        print(
+            printable(_("carte-prep: warning: {problem}").format(problem=problem)), file=sys.stderr
+        )
     days = settings.backup_days
     own = Store(resolve_data_dir(data_dir), backup_every=APP_BACKUP_EVERY, backup_days=days)
     if demo:
