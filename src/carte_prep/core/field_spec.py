@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any, Literal
 
 from carte_prep.i18n import N_
@@ -42,8 +41,9 @@ class FieldSpec:
     flag_help: str | None = None
     """The flag's line in ``--help``, where the label alone would not do."""
 
-    @cached_property
+    @property
     def choices(self) -> Choices:
+        """Read at each use, not kept: the card names are in the language spoken then."""
         return self.options() if callable(self.options) else self.options
 
     @property
