@@ -44,7 +44,7 @@ def test_the_profile_editor_speaks_french(tmp_path: Path) -> None:
     assert "Prénoms, exactement comme sur le passeport" in seen["labels"]
     assert "Date de naissance (jj/mm/aaaa)" in seen["labels"]
     assert str(seen["problem"]).startswith("Ce champ est vide")
-    assert str(seen["preview"]).startswith("Pas encore enregistré : remplissez")
+    assert str(seen["preview"]).startswith("Pas encore enregistré : champs à remplir")
     assert "le demandeur principal" in seen["choices"]
 
 

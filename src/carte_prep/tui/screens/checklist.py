@@ -224,8 +224,8 @@ class ChecklistScreen(ChecklistActions):
             page = decision.read_instead
             read = ""
             if page is not None:
-                where = f"{page.url} ({page.note})" if page.note else page.url
-                read = "\n\n" + _("Read instead: {page}").format(page=where)
+                link = f"{page.url} ({page.note})" if page.note else page.url
+                read = "\n\n" + _("Read instead: {page}").format(page=link)
             detail.show_message(
                 _("{procedure}: not covered here").format(procedure=decision.label),
                 f"{decision.why}\n\n{decision.reason}{read}",
