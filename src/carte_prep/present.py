@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Final
 
 from carte_prep.core.dates import fmt
 from carte_prep.core.vocab import NEXT_STATUS, STATUS_WORDS, Route, Status
-from carte_prep.i18n import N_, Translated, _, ngettext, speaking
+from carte_prep.i18n import N_, Translated, _, language, ngettext, speaking
 
 if TYPE_CHECKING:
     from carte_prep.core.agenda import AgendaEvent
@@ -126,3 +126,9 @@ def bring_sentence(item: ChecklistItem, route: Route | None) -> str:
 def event_when(event: AgendaEvent) -> str:
     """The event's day, with the hour for an appointment: ``15/12/2026 10:30``."""
     return fmt(event.date) + (f" {event.time:%H:%M}" if event.time else "")
+
+
+def gloss(text: str) -> str | None:
+    """The gloss shown beside an official French name (name_en, title_en), or None in
+    French: there the gloss only translates the name back into the French already shown."""
+    return None if language() == "fr" else text

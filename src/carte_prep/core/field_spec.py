@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any, Literal
+
+from carte_prep.i18n import N_
 
 Kind = Literal["text", "date", "time", "choice", "flag", "presence", "held", "departement"]
 """``held``: "What do you hold today?": nothing (the part is off), a VLS-TS or a card."""
@@ -29,7 +30,7 @@ class FieldSpec:
     """The choices, or where to read them when first needed (the catalogue's cards)."""
     optional: bool = False
     """A choice that may be left unanswered (blank), shown with ``prompt``."""
-    prompt: str = "(not set)"
+    prompt: str = N_("(not set)")
     required: bool = False
     """An empty text field is sent as "" (so the model says why) rather than None."""
     relevant: Relevant | None = None
@@ -40,8 +41,9 @@ class FieldSpec:
     flag_help: str | None = None
     """The flag's line in ``--help``, where the label alone would not do."""
 
-    @cached_property
+    @property
     def choices(self) -> Choices:
+        """Read at each use, not kept: the card names are in the language spoken then."""
         return self.options() if callable(self.options) else self.options
 
     @property

@@ -17,7 +17,7 @@ from __future__ import annotations
 from carte_prep.core.field_spec import APP, APPT, CUR, SIT, Choices, FieldSpec, Path, Step
 from carte_prep.core.situation_fields import SITUATION
 from carte_prep.core.vocab import HELD_LABELS, REQUEST_LABELS, ROUTE_WHERE
-from carte_prep.i18n import N_
+from carte_prep.i18n import N_, _, language
 
 __all__ = [
     "APP",
@@ -38,12 +38,17 @@ __all__ = [
 
 def card_choices() -> Choices:
     """Every card type, grouped by family (the regime for Algerian certificates), named in
-    English (the French name is shown once chosen); situations listed without a checklist
-    say so."""
+    the reader's language (in English the gloss, the French name is shown once chosen);
+    situations listed without a checklist say so."""
     from carte_prep.core.catalogue import load_catalogue
 
+    def named(family: str, name: str, covered: bool) -> str:
+        line = f"{family} · {name}"
+        return line if covered else _("{card} (not covered)").format(card=line)
+
+    french = language() == "fr"
     return tuple(
-        (card.id, f"{family} · {card.name_en}" + (" (not covered)" if card.not_covered_yet else ""))
+        (card.id, named(family, card.name_fr if french else card.name_en, not card.not_covered_yet))
         for family, cards in load_catalogue().menu()
         for card in cards
     )
@@ -51,32 +56,32 @@ def card_choices() -> Choices:
 
 STEPS: tuple[Step, ...] = (
     Step(
-        "Identity",
+        N_("Identity"),
         (
             FieldSpec(
                 ("given_names",),
-                "Given names, exactly as on the passport",
+                N_("Given names, exactly as on the passport"),
                 required=True,
                 flag="--given-names",
                 flag_help=N_("given names exactly as on the passport"),
             ),
             FieldSpec(
                 ("surname",),
-                "Surname, as on the passport (leave empty if none)",
+                N_("Surname, as on the passport (leave empty if none)"),
                 flag="--surname",
                 flag_help=N_("surname exactly as on the passport (optional)"),
             ),
             FieldSpec(
                 ("birth_date",),
-                "Birth date (dd/mm/yyyy)",
+                N_("Birth date (dd/mm/yyyy)"),
                 "date",
                 required=True,
                 flag="--birth-date",
             ),
-            FieldSpec(("birth_place",), "Birth place (town, country)", flag="--birth-place"),
+            FieldSpec(("birth_place",), N_("Birth place (town, country)"), flag="--birth-place"),
             FieldSpec(
                 ("nationality",),
-                "Nationality (country name or code, e.g. Lebanon, LB, British)",
+                N_("Nationality (country name or code, e.g. Lebanon, LB, British)"),
                 help=N_(
                     "It decides some rules: bilateral accords, the Withdrawal Agreement, the "
                     "deadlines at 18."
@@ -86,49 +91,49 @@ STEPS: tuple[Step, ...] = (
             ),
             FieldSpec(
                 ("relationship",),
-                "Place in the household",
+                N_("Place in the household"),
                 "choice",
                 options=(
-                    ("self", "the main applicant"),
-                    ("spouse", "spouse"),
-                    ("partner", "partner"),
-                    ("child", "child"),
-                    ("parent", "parent"),
-                    ("other", "other"),
+                    ("self", N_("the main applicant")),
+                    ("spouse", N_("spouse")),
+                    ("partner", N_("partner")),
+                    ("child", N_("child")),
+                    ("parent", N_("parent")),
+                    ("other", N_("other")),
                 ),
                 flag="--relationship",
             ),
-            FieldSpec(("passport", "number"), "Passport number", flag="--passport-number"),
-            FieldSpec(("passport", "issuing_country"), "Passport issued by (country)"),
+            FieldSpec(("passport", "number"), N_("Passport number"), flag="--passport-number"),
+            FieldSpec(("passport", "issuing_country"), N_("Passport issued by (country)")),
             FieldSpec(
                 ("passport", "valid_until"),
-                "Passport valid until (dd/mm/yyyy)",
+                N_("Passport valid until (dd/mm/yyyy)"),
                 "date",
                 flag="--passport-expiry",
             ),
             FieldSpec(
                 ("phone",),
-                "Phone (for the bordereau, optional)",
+                N_("Phone (for the bordereau, optional)"),
                 flag="--phone",
                 flag_help=N_("phone number, for the bordereau (optional)"),
             ),
             FieldSpec(
                 ("email",),
-                "E-mail (for the bordereau, optional)",
+                N_("E-mail (for the bordereau, optional)"),
                 flag="--email",
                 flag_help=N_("e-mail address, for the bordereau (optional)"),
             ),
         ),
     ),
     Step(
-        "Card",
+        N_("Card"),
         (
             FieldSpec(
-                APP, "Applies for a residence card (off for a child who needs none)", "presence"
+                APP, N_("Applies for a residence card (off for a child who needs none)"), "presence"
             ),
             FieldSpec(
                 (*APP, "request"),
-                "What do you ask for?",
+                N_("What do you ask for?"),
                 "choice",
                 options=tuple(REQUEST_LABELS.items()),
                 flag="--request",
@@ -139,17 +144,17 @@ STEPS: tuple[Step, ...] = (
             ),
             FieldSpec(
                 (*APP, "card_type"),
-                "Which card (for a duplicate or a change: the card you have)",
+                N_("Which card (for a duplicate or a change: the card you have)"),
                 "choice",
                 options=card_choices,
                 optional=True,
-                prompt="(choose the card you ask for)",
+                prompt=N_("(choose the card you ask for)"),
                 flag="--card",
                 flag_help=N_("the card asked for: a card id (see 'carte-prep cards')"),
             ),
             FieldSpec(
                 CUR,
-                "What do you hold today?",
+                N_("What do you hold today?"),
                 "held",
                 options=tuple((k, v) for k, v in HELD_LABELS.items() if k is not None),
                 prompt=HELD_LABELS[None],
@@ -160,15 +165,15 @@ STEPS: tuple[Step, ...] = (
             ),
             FieldSpec(
                 (*CUR, "card_type"),
-                "Which one: the card you hold, or the card your visa is for",
+                N_("Which one: the card you hold, or the card your visa is for"),
                 "choice",
                 options=card_choices,
                 optional=True,
-                prompt="(not said: the same card is assumed)",
+                prompt=N_("(not said: the same card is assumed)"),
             ),
             FieldSpec(
                 (*APP, "route_choice"),
-                "Route, where the département lets you choose",
+                N_("Route, where the département lets you choose"),
                 "choice",
                 options=tuple(ROUTE_WHERE.items()),
                 optional=True,
@@ -177,7 +182,7 @@ STEPS: tuple[Step, ...] = (
             ),
             FieldSpec(
                 (*APP, "planned_filing_date"),
-                "Planned filing date (dd/mm/yyyy)",
+                N_("Planned filing date (dd/mm/yyyy)"),
                 "date",
                 help=N_(
                     "The day you will file on ANEF or hand in the file at your prefecture "
@@ -194,18 +199,18 @@ STEPS: tuple[Step, ...] = (
     ),
     SITUATION,
     Step(
-        "Current card",
+        N_("Current card"),
         (
             FieldSpec(
                 (*CUR, "numero_etranger"),
-                "Numéro étranger (10 digits)",
+                N_("Numéro étranger (10 digits)"),
                 flag="--numero-etranger",
                 flag_help=N_("the 10-digit number on the current card"),
             ),
-            FieldSpec((*CUR, "valid_from"), "Valid from (dd/mm/yyyy)", "date"),
+            FieldSpec((*CUR, "valid_from"), N_("Valid from (dd/mm/yyyy)"), "date"),
             FieldSpec(
                 (*CUR, "valid_until"),
-                "Valid until (dd/mm/yyyy)",
+                N_("Valid until (dd/mm/yyyy)"),
                 "date",
                 help=N_(
                     "The end date of your card or VLS-TS: the filing window is counted from it."
@@ -215,54 +220,54 @@ STEPS: tuple[Step, ...] = (
             ),
             FieldSpec(
                 (*CUR, "issued_on"),
-                "Date the card was issued (dd/mm/yyyy)",
+                N_("Date the card was issued (dd/mm/yyyy)"),
                 "date",
                 help=N_("It tells which card model it is, and where the number is printed."),
             ),
         ),
-        intro="The card or long-stay visa you hold today (say what you hold in step 2).",
+        intro=N_("The card or long-stay visa you hold today (say what you hold in step 2)."),
         presence=APP,
         extra=("numero-hint",),
     ),
     Step(
-        "Département",
+        N_("Département"),
         (
             FieldSpec(
                 (*APP, "departement"),
-                "Département where you live",
+                N_("Département where you live"),
                 "departement",
                 flag="--departement",
                 flag_help=N_("département code, e.g. 24"),
             ),
         ),
-        intro="The département decides which prefecture handles the file.",
+        intro=N_("The département decides which prefecture handles the file."),
         presence=APP,
     ),
     Step(
-        "Appointment",
+        N_("Appointment"),
         (
-            FieldSpec(APPT, "Has a prefecture appointment", "presence"),
+            FieldSpec(APPT, N_("Has a prefecture appointment"), "presence"),
             FieldSpec(
                 (*APPT, "kind"),
-                "Kind",
+                N_("Kind"),
                 "choice",
                 options=(
-                    ("first-application", "first application"),
-                    ("renewal", "renewal"),
-                    ("collection", "collecting the card"),
-                    ("other", "other"),
+                    ("first-application", N_("first application")),
+                    ("renewal", N_("renewal")),
+                    ("collection", N_("collecting the card")),
+                    ("other", N_("other")),
                 ),
             ),
             FieldSpec(
                 (*APPT, "date"),
-                "Date (dd/mm/yyyy)",
+                N_("Date (dd/mm/yyyy)"),
                 "date",
                 help=N_("Documents must be fresh on this day."),
                 flag="--appointment",
             ),
-            FieldSpec((*APPT, "time"), "Time (hh:mm)", "time", flag="--appointment-time"),
-            FieldSpec((*APPT, "place"), "Place"),
-            FieldSpec((*APPT, "confirmation"), "Confirmation number"),
+            FieldSpec((*APPT, "time"), N_("Time (hh:mm)"), "time", flag="--appointment-time"),
+            FieldSpec((*APPT, "place"), N_("Place")),
+            FieldSpec((*APPT, "confirmation"), N_("Confirmation number")),
         ),
         presence=APP,
     ),

@@ -65,205 +65,217 @@ def _answer(path: Path, label: str, help: str, relevant: Relevant) -> FieldSpec:
 
 
 SITUATION = Step(
-    "Situation",
+    N_("Situation"),
     (
         FieldSpec(
             (*SIT, "marital_status"),
-            "Marital status",
+            N_("Marital status"),
             "choice",
             help=N_("It decides whether marriage papers and the spouse's papers are asked for."),
             options=(
-                ("single", "single"),
-                ("married", "married"),
-                ("pacs", "in a PACS"),
-                ("divorced", "divorced"),
-                ("widowed", "widowed"),
+                ("single", N_("single")),
+                ("married", N_("married")),
+                ("pacs", N_("in a PACS")),
+                ("divorced", N_("divorced")),
+                ("widowed", N_("widowed")),
             ),
             flag="--marital-status",
         ),
         _yes_no(
             (*SIT, "married_abroad"),
-            "Married outside France",
-            "The marriage must then be transcribed by the consular registry in Nantes.",
+            N_("Married outside France"),
+            N_("The marriage must then be transcribed by the consular registry in Nantes."),
             relevant=_married,
         ),
         _yes_no(
             (*SIT, "spouse_is_french"),
-            "Spouse is French",
-            "It decides which of the spouse's papers are asked for.",
+            N_("Spouse is French"),
+            N_("It decides which of the spouse's papers are asked for."),
             _married,
         ),
         _yes_no(
             (*SIT, "children_in_france"),
-            "Has children living in France",
-            "Their birth certificates may then be asked for.",
+            N_("Has children living in France"),
+            N_("Their birth certificates may then be asked for."),
         ),
         _yes_no(
             (*SIT, "child_parents_separated"),
-            "Parents of the French child live apart",
-            "For a parent of a French child: proof of contributing to the child's upkeep.",
+            N_("Parents of the French child live apart"),
+            N_("For a parent of a French child: proof of contributing to the child's upkeep."),
             relevant=_for_cards("vpf-parent-enfant-francais"),
         ),
         FieldSpec(
             (*SIT, "housing"),
-            "Housing",
+            N_("Housing"),
             "choice",
             help=N_("Hosted: the host's attestation and papers are added to the list."),
             options=(
-                ("own-name", "rent or own in my name"),
-                ("hosted", "hosted by someone"),
-                ("hotel", "hotel"),
-                ("student-residence", "student residence (CROUS…)"),
+                ("own-name", N_("rent or own in my name")),
+                ("hosted", N_("hosted by someone")),
+                ("hotel", N_("hotel")),
+                ("student-residence", N_("student residence (CROUS…)")),
             ),
             flag="--housing",
         ),
         _yes_no(
             (*SIT, "civil_documents_abroad"),
-            "Birth or marriage papers issued abroad",
-            "In another language they need a sworn translation.",
+            N_("Birth or marriage papers issued abroad"),
+            N_("In another language they need a sworn translation."),
         ),
         _yes_no(
             (*SIT, "no_long_stay_visa"),
-            "Entered France without a long-stay visa",
-            "Only for a first card when you hold nothing: the droit de visa de "
-            "régularisation applies, and some cards cannot be asked without a visa.",
+            N_("Entered France without a long-stay visa"),
+            N_(
+                "Only for a first card when you hold nothing: the droit de visa de "
+                "régularisation applies, and some cards cannot be asked without a visa."
+            ),
             _holds_nothing,
         ),
         _yes_no(
             (*SIT, "irregular_stay"),
-            "Staying in France without a valid visa or card today",
-            "For a certificate that needs no long-stay visa: the droit de visa de "
-            "régularisation is then due.",
+            N_("Staying in France without a valid visa or card today"),
+            N_(
+                "For a certificate that needs no long-stay visa: the droit de visa de "
+                "régularisation is then due."
+            ),
             _irregular_stay_matters,
         ),
         _yes_no(
             (*SIT, "nationality_allows_polygamy"),
-            "Nationality allows polygamy",
-            "A statement of non-polygamy is then asked for.",
+            N_("Nationality allows polygamy"),
+            N_("A statement of non-polygamy is then asked for."),
             _married,
         ),
         _answer(
             (*SIT, "first_multi_year_card"),
-            "Is this your first multi-year card or first 10-year card?",
-            "The 2- to 4-year card asked after a first year (VLS-TS or 1-year card) is the "
-            "first multi-year card; moving to a 10-year card is the first 10-year card.",
+            N_("Is this your first multi-year card or first 10-year card?"),
+            N_(
+                "The 2- to 4-year card asked after a first year (VLS-TS or 1-year card) is the "
+                "first multi-year card; moving to a 10-year card is the first 10-year card."
+            ),
             _for_cards(*MULTI_YEAR_CARDS),
         ),
         _yes_no(
             (*SIT, "schooled_in_france"),
-            "3 years of secondary school or 1 year of higher education in France",
-            "It exempts you from the civic exam for a first multi-year card.",
+            N_("3 years of secondary school or 1 year of higher education in France"),
+            N_("It exempts you from the civic exam for a first multi-year card."),
             _for_cards(*MULTI_YEAR_CARDS),
         ),
         _answer(
             (*SIT, "filiation_by_recognition"),
-            "Parent of a French child: did the French parent recognise the child?",
-            "If the French parent's link comes from a recognition (reconnaissance) you did "
-            "not make, their contribution to the child's upkeep must be shown too.",
+            N_("Parent of a French child: did the French parent recognise the child?"),
+            N_(
+                "If the French parent's link comes from a recognition (reconnaissance) you did "
+                "not make, their contribution to the child's upkeep must be shown too."
+            ),
             _for_cards("vpf-parent-enfant-francais"),
         ),
         _yes_no(
             (*SIT, "protection_family_member"),
-            "Family member of the protected person (not protected yourself)",
-            "For a refugee, subsidiary-protection or stateless card: you show your own "
-            "passport and civil records; the protected person shows OFPRA's documents.",
+            N_("Family member of the protected person (not protected yourself)"),
+            N_(
+                "For a refugee, subsidiary-protection or stateless card: you show your own "
+                "passport and civil records; the protected person shows OFPRA's documents."
+            ),
             _for_cards("refugie-10y", "protection-subsidiaire", "apatride"),
         ),
         FieldSpec(
             (*SIT, "resident_basis"),
-            "10-year card: on which ground do you ask?",
+            N_("10-year card: on which ground do you ask?"),
             "choice",
             options=(
-                ("spouse-of-french", "spouse of a French national"),
-                ("parent-of-french-child", "parent of a French child"),
-                ("family-reunification", "joined my family through family reunification"),
-                ("other", "another ground (long residence, resources)"),
+                ("spouse-of-french", N_("spouse of a French national")),
+                ("parent-of-french-child", N_("parent of a French child")),
+                ("family-reunification", N_("joined my family through family reunification")),
+                ("other", N_("another ground (long residence, resources)")),
             ),
             optional=True,
-            prompt="(not answered yet)",
+            prompt=N_("(not answered yet)"),
             relevant=_for_cards("resident-10y", "cra-10ans"),
         ),
         FieldSpec(
             (*SIT, "talent_basis"),
-            "Talent card (qualified employee): how do you qualify?",
+            N_("Talent card (qualified employee): how do you qualify?"),
             "choice",
             options=(
-                ("diploma", "a master's-level diploma"),
-                ("intra-group-mission", "an intra-group mission"),
-                ("innovative-company", "a job in an innovative company (JEI)"),
+                ("diploma", N_("a master's-level diploma")),
+                ("intra-group-mission", N_("an intra-group mission")),
+                ("innovative-company", N_("a job in an innovative company (JEI)")),
             ),
             optional=True,
-            prompt="(not answered yet)",
+            prompt=N_("(not answered yet)"),
             relevant=_for_cards("talent-salarie-qualifie"),
         ),
         _answer(
             (*SIT, "creating_business"),
-            "After your studies: do you plan to create a company?",
-            "The job-seeking / business-creation card then asks for evidence of the "
-            "project; looking for a job needs none.",
+            N_("After your studies: do you plan to create a company?"),
+            N_(
+                "The job-seeking / business-creation card then asks for evidence of the "
+                "project; looking for a job needs none."
+            ),
             _for_cards("rece"),
         ),
         _yes_no(
             (*SIT, "phd_student"),
-            "Doctoral student (PhD)",
-            "For a student card: the thesis supervisor's letter is asked.",
+            N_("Doctoral student (PhD)"),
+            N_("For a student card: the thesis supervisor's letter is asked."),
             _for_cards("etudiant"),
         ),
         _yes_no(
             (*SIT, "family_status_changed"),
-            "Marriage, divorce or death since the card",
-            "For a Withdrawal Agreement card: the change is proved with the request.",
+            N_("Marriage, divorce or death since the card"),
+            N_("For a Withdrawal Agreement card: the change is proved with the request."),
             _for_cards("wa-5y", "wa-10y"),
         ),
         FieldSpec(
             (*SIT, "employment_change"),
-            "Work (for a work card renewal)",
+            N_("Work (for a work card renewal)"),
             "choice",
             options=(
-                ("same-employer", "same employer"),
-                ("new-employer", "new employer"),
-                ("job-lost", "the job ended"),
+                ("same-employer", N_("same employer")),
+                ("new-employer", N_("new employer")),
+                ("job-lost", N_("the job ended")),
             ),
             relevant=_for_cards("salarie", "travailleur-temporaire", "cra-salarie"),
         ),
         FieldSpec(
             (*SIT, "loss_or_theft"),
-            "For a duplicate: the card was",
+            N_("For a duplicate: the card was"),
             "choice",
-            options=(("loss", "lost"), ("theft", "stolen")),
+            options=(("loss", N_("lost")), ("theft", N_("stolen"))),
             relevant=_for_request("duplicate"),
         ),
         FieldSpec(
             (*SIT, "change_kind"),
-            "For a change of situation: what changed",
+            N_("For a change of situation: what changed"),
             "choice",
             options=(
-                ("address", "address"),
-                ("civil-status", "civil status"),
-                ("family", "family"),
+                ("address", N_("address")),
+                ("civil-status", N_("civil status")),
+                ("family", N_("family")),
             ),
             relevant=_for_request("change-of-situation"),
         ),
         _yes_no(
             (*SIT, "wants_new_card"),
-            "For a change of situation: ask for a new card",
-            "A new card carries a fee.",
+            N_("For a change of situation: ask for a new card"),
+            N_("A new card carries a fee."),
             _for_request("change-of-situation"),
         ),
         FieldSpec(
             (*APP, "arrived_on"),
-            "Arrived in France with a long-stay visa on (dd/mm/yyyy)",
+            N_("Arrived in France with a long-stay visa on (dd/mm/yyyy)"),
             "date",
             help=N_("A VLS-TS must be validated online within 3 months of this day."),
             relevant=_for_request("vls-ts-validation"),
         ),
         FieldSpec(
             (*APP, "address_changed_on"),
-            "Moved to a new address on (dd/mm/yyyy)",
+            N_("Moved to a new address on (dd/mm/yyyy)"),
             "date",
             help=N_("With a card of more than 1 year, a move is declared within 3 months."),
         ),
     ),
-    intro="These facts decide which documents apply. Leave what does not concern you.",
+    intro=N_("These facts decide which documents apply. Leave what does not concern you."),
     presence=APP,
 )

@@ -19,7 +19,8 @@ from rich.text import Text
 
 from carte_prep.core.dates import fmt
 from carte_prep.core.vocab import STATUS_WORDS, Status
-from carte_prep.present import event_when
+from carte_prep.i18n import N_, _, ngettext, pgettext
+from carte_prep.present import event_when, gloss
 
 if TYPE_CHECKING:
     from carte_prep.core import ChecklistItem
@@ -33,11 +34,6 @@ STATUS_MARKS: Final[dict[Status, str]] = {
     "handed-in": "✔",
     "not-applicable": "–",
 }
-STATUS_LABELS: Final[dict[Status, str]] = {
-    status: f"{mark} {'n/a' if status == 'not-applicable' else STATUS_WORDS[status]}"
-    for status, mark in STATUS_MARKS.items()
-}
-"""The status badge: its mark and word (n/a: the list's column is narrow)."""
 STATUS_STYLES: Final[dict[Status, str]] = {
     "todo": "bold",
     "requested": "yellow",
@@ -52,7 +48,15 @@ LEVEL_STYLES: Final[dict[Level, str]] = {
 }
 """How loudly a date is shown: the agenda's urgency (a week, a month, later)."""
 
-WEEKDAYS: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAYS: Final = (
+    N_("Monday"),
+    N_("Tuesday"),
+    N_("Wednesday"),
+    N_("Thursday"),
+    N_("Friday"),
+    N_("Saturday"),
+    N_("Sunday"),
+)
 """Spelled out here: strftime's names follow the C library's locale."""
 
 _DMY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
@@ -70,7 +74,13 @@ class InputProblem(ValueError):
 
 def status_text(status: Status) -> Text:
     """The status badge shown in lists."""
-    return Text(STATUS_LABELS[status], style=STATUS_STYLES[status])
+    return Text(status_label(status), style=STATUS_STYLES[status])
+
+
+def status_label(status: Status) -> str:
+    """The status badge: its mark and word (n/a: the list's column is narrow)."""
+    word = pgettext("status", "n/a") if status == "not-applicable" else STATUS_WORDS[status]
+    return f"{STATUS_MARKS[status]} {word}"
 
 
 def parse_date(raw: str) -> dt.date | None:
@@ -83,11 +93,13 @@ def parse_date(raw: str) -> dt.date | None:
     elif match := _ISO.fullmatch(value):
         year, month, day = (int(g) for g in match.groups())
     else:
-        raise InputProblem("type the date as dd/mm/yyyy, for example 15/01/2027")
+        raise InputProblem(_("type the date as dd/mm/yyyy, for example 15/01/2027"))
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise InputProblem(f"there is no such day as {value}; check the day and month") from None
+        raise InputProblem(
+            _("there is no such day as {date}; check the day and month").format(date=value)
+        ) from None
 
 
 def parse_time(raw: str) -> dt.time | None:
@@ -97,11 +109,11 @@ def parse_time(raw: str) -> dt.time | None:
         return None
     match = _HM.fullmatch(value)
     if not match:
-        raise InputProblem("type the time as hh:mm, for example 10:30")
+        raise InputProblem(_("type the time as hh:mm, for example 10:30"))
     try:
         return dt.time(int(match[1]), int(match[2]))
     except ValueError:
-        raise InputProblem(f"there is no such time as {value}") from None
+        raise InputProblem(_("there is no such time as {time}").format(time=value)) from None
 
 
 def show_date(day: dt.date | None) -> str:
@@ -110,8 +122,9 @@ def show_date(day: dt.date | None) -> str:
 
 
 def weekday(day: dt.date, *, short: bool = False) -> str:
-    """The day of the week in English ("Tue" when short), whatever the machine's locale."""
-    name = WEEKDAYS[day.weekday()]
+    """The day of the week in the language spoken ("Tue", "mar" when short), whatever the
+    machine's locale."""
+    name = _(WEEKDAYS[day.weekday()])
     return name[:3] if short else name
 
 
@@ -119,12 +132,14 @@ def days_away(day: dt.date, today: dt.date) -> str:
     """How far a date is, in words: "today", "in 3 days", "5 days ago"."""
     days = (day - today).days
     if days == 0:
-        return "today"
+        return _("today")
     if days == 1:
-        return "tomorrow"
+        return _("tomorrow")
     if days == -1:
-        return "yesterday"
-    return f"in {days} days" if days > 0 else f"{-days} days ago"
+        return _("yesterday")
+    if days > 0:
+        return ngettext("in {count} day", "in {count} days", days).format(count=days)
+    return ngettext("{count} day ago", "{count} days ago", -days).format(count=-days)
 
 
 def deadline_text(event: AgendaEvent | None, *, with_title: bool = False) -> Text:
@@ -164,13 +179,16 @@ def markers(item: ChecklistItem) -> Text:
 
 
 def item_label(item: ChecklistItem, width: int | None = None) -> Text:
-    """French name with its English gloss on the line below; with ``width``, each one
-    wrapped to it (a list row then takes as many lines as the text needs, never cut)."""
+    """French name with its English gloss on the line below (in French the name alone);
+    with ``width``, each one wrapped to it (a list row then takes as many lines as the text
+    needs, never cut)."""
     requirement = item.requirement
     text = Text()
-    for index, (words, style) in enumerate(
-        ((requirement.name_fr, "bold"), (requirement.name_en, "italic"))
-    ):
+    lines = [(requirement.name_fr, "bold")]
+    english = gloss(requirement.name_en)
+    if english is not None:
+        lines.append((english, "italic"))
+    for index, (words, style) in enumerate(lines):
         if index:
             text.append("\n")
         text.append(wrapped(words, width) if width else words, style=style)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from textual.widgets import Static
 
 from carte_prep.core.errors import field_problems
+from carte_prep.i18n import _
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -22,7 +23,7 @@ def problems(exc: ValidationError) -> dict[tuple[str, ...], str]:
 
 def first_problem(exc: ValidationError) -> str:
     """The first error's message, for a form with one field."""
-    return next(iter(problems(exc).values()), "is not valid")
+    return next(iter(problems(exc).values()), _("is not valid"))
 
 
 def show_problem(target: Static, problem: str | None) -> None:

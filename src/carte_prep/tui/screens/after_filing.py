@@ -43,6 +43,7 @@ from carte_prep.core.model import (
     TimbreFiscal,
 )
 from carte_prep.core.vocab import RECEIPT_LABELS
+from carte_prep.i18n import _
 from carte_prep.tui.format import LEVEL_STYLES, InputProblem, deadline_text, parse_date, show_date
 from carte_prep.tui.forms import Form, check_form
 from carte_prep.tui.messages import EditRefused, HouseholdSaved
@@ -65,13 +66,13 @@ class AfterFilingScreen(DataScreen[None]):
     """One member's after-filing log; every value is saved as soon as it is valid."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", id="log-back"),
+        Binding("escape", "back", _("Back"), id="log-back"),
         Binding(
             "delete",
             "remove",
-            "Remove",
+            _("Remove"),
             id="log-remove",
-            tooltip="Remove the récépissé or request under the cursor (asks first)",
+            tooltip=_("Remove the récépissé or request under the cursor (asks first)"),
         ),
     ]
 
@@ -94,13 +95,13 @@ class AfterFilingScreen(DataScreen[None]):
 
     def on_mount(self) -> None:
         receipts = self.query_one("#receipts", DataTable)
-        receipts.add_column("Kind", key="kind")
-        receipts.add_column("Issued", key="issued", width=10)
-        receipts.add_column("Valid until", key="until", width=11)
+        receipts.add_column(_("Kind"), key="kind")
+        receipts.add_column(_("Issued"), key="issued", width=10)
+        receipts.add_column(_("Valid until"), key="until", width=11)
         requests = self.query_one("#requests", DataTable)
-        requests.add_column("Deadline", key="deadline", width=10)
-        requests.add_column("What", key="what")
-        requests.add_column("Sent", key="sent", width=15)
+        requests.add_column(_("Deadline"), key="deadline", width=10)
+        requests.add_column(_("What"), key="what")
+        requests.add_column(_("Sent"), key="sent", width=15)
         self.refresh_data()
         self.query_one("#filed-on", Input).focus()
 
@@ -127,7 +128,7 @@ class AfterFilingScreen(DataScreen[None]):
         if member is None or member.application is None:
             self.dismiss()
             return
-        self.title = "After filing"
+        self.title = _("After filing")
         self.sub_title = member.display_name
         log = member.application.after_filing
         if log != self._shown:
@@ -179,9 +180,9 @@ class AfterFilingScreen(DataScreen[None]):
         requests.clear()
         for index, request in enumerate(log.requests):
             if request.sent_on is not None:
-                sent = Text(f"sent {fmt(request.sent_on)}", style="green")
+                sent = Text(_("sent {date}").format(date=fmt(request.sent_on)), style="green")
             else:
-                sent = Text("not sent yet", style=LEVEL_STYLES[urgency(request.deadline, today)])
+                sent = Text(_("not sent yet"), style=LEVEL_STYLES[urgency(request.deadline, today)])
             requests.add_row(
                 Text(fmt(request.deadline)),
                 Text(request.what, no_wrap=True, overflow="ellipsis"),
@@ -196,9 +197,9 @@ class AfterFilingScreen(DataScreen[None]):
     def _show_next(self) -> None:
         deadline = next_deadline(self._household(), self.member_id, self.today())
         text = Text()
-        text.append("Next date: ", style="bold")
+        text.append(_("Next date:") + " ", style="bold")
         if deadline is None:
-            text.append("none ahead.")
+            text.append(_("none ahead."))
         else:
             text.append_text(deadline_text(deadline, with_title=True))
         self.query_one("#log-next", Static).update(text)
@@ -219,10 +220,12 @@ class AfterFilingScreen(DataScreen[None]):
                 self._shown = member.application.after_filing
             if isinstance(edit, AddReceipt):
                 self._clear(RECEIPT)
-                self.notify(f"Added: {RECEIPT_LABELS[edit.receipt.kind]}.", timeout=3)
+                self.notify(
+                    _("Added: {what}.").format(what=RECEIPT_LABELS[edit.receipt.kind]), timeout=3
+                )
             elif isinstance(edit, AddRequest):
                 self._clear(REQUEST)
-                self.notify("Request added: its deadline is in the agenda.", timeout=3)
+                self.notify(_("Request added: its deadline is in the agenda."), timeout=3)
         self.refresh_data()
 
     def edit_refused(self, message: EditRefused) -> None:
@@ -303,7 +306,7 @@ class AfterFilingScreen(DataScreen[None]):
 
         self.app.push_screen(
             PromptDialog(
-                f"Day you sent what was asked for ({request.what}):",
+                _("Day you sent what was asked for ({what}):").format(what=request.what),
                 value=show_date(request.sent_on or self.today()),
                 check=date_problem,
             ),
@@ -324,17 +327,21 @@ class AfterFilingScreen(DataScreen[None]):
         log = self._log()
         edit: AfterFilingEdit
         if focused.id == "receipts":
-            what = f"the {RECEIPT_LABELS[log.receipts[index].kind]}"
+            question = _("Remove the {receipt} from the log?").format(
+                receipt=RECEIPT_LABELS[log.receipts[index].kind]
+            )
             edit = RemoveReceipt(self.member_id, index)
         else:
-            what = f"the request “{log.requests[index].what}”"
+            question = _("Remove the request “{what}” from the log?").format(
+                what=log.requests[index].what
+            )
             edit = RemoveRequest(self.member_id, index)
 
         def remove(sure: bool | None) -> None:
             if sure:
                 self._ask(edit)
 
-        self.app.push_screen(ConfirmDialog(f"Remove {what} from the log?", yes="Remove"), remove)
+        self.app.push_screen(ConfirmDialog(question, yes=_("Remove")), remove)
 
     def action_back(self) -> None:
         self.dismiss()

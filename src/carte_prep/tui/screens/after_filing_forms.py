@@ -130,17 +130,18 @@ def log_fields() -> ComposeResult:
     )
     yield from _row(_("Timbre bought on"), "timbre-bought")
     yield from _row(_("Collection date"), "collection-date")
-    yield from _row(_("Collection time"), "collection-time", placeholder="hh:mm")
+    yield from _row(_("Collection time"), "collection-time", placeholder=_("hh:mm"))
     yield from _row(_("Collection place"), "collection-place", placeholder="")
 
 
 def _row(
-    label: str, widget_id: str, *, placeholder: str = "dd/mm/yyyy", restrict: str | None = None
+    label: str, widget_id: str, *, placeholder: str | None = None, restrict: str | None = None
 ) -> ComposeResult:
-    """A label and its input on one line, and the line for its problem below."""
+    """A label and its input on one line (a date unless told), and its problem's line below."""
     with Horizontal(classes="log-row"):
         yield Label(label, classes="log-label", markup=False)
-        yield Input(placeholder=placeholder, id=widget_id, compact=True, restrict=restrict)
+        shown = _("dd/mm/yyyy") if placeholder is None else placeholder
+        yield Input(placeholder=shown, id=widget_id, compact=True, restrict=restrict)
     yield Static("", id=f"{widget_id}-msg", classes="field-error log-error", markup=False)
 
 

@@ -11,6 +11,7 @@ from textual.app import SystemCommand
 from textual.binding import BindingType
 from textual.screen import Screen
 
+from carte_prep.i18n import _
 from carte_prep.tui.keys import is_text_field, typing_actions
 from carte_prep.tui.messages import AppState, EditRefused, EditRequested, HouseholdSaved
 from carte_prep.tui.widgets.examples_banner import ExamplesBanner
@@ -71,7 +72,7 @@ class DataScreen(Screen[ResultType], Generic[ResultType]):
 
     def edit_refused(self, message: EditRefused) -> None:
         """A change this screen asked for (showing problems itself) was refused."""
-        self.notify(message.problem, title="Not saved", severity="error", markup=False)
+        self.notify(message.problem, title=_("Not saved"), severity="error", markup=False)
 
     def on_screen_resume(self) -> None:
         for banner in self.query(ExamplesBanner):

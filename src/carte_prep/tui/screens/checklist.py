@@ -79,9 +79,9 @@ class ChecklistScreen(ChecklistActions):
 
     def on_mount(self) -> None:
         table = self.query_one("#items", DataTable)
-        table.add_column("Status", key="status", width=STATUS_WIDTH)
+        table.add_column(_("Status"), key="status", width=STATUS_WIDTH)
         table.add_column("", key="markers", width=MARKERS_WIDTH)
-        table.add_column("Document", key="name", width=self._name_width())
+        table.add_column(_("Document"), key="name", width=self._name_width())
         self.refresh_data()
         if self._opening_item is not None:
             self._select_item(self._opening_item)
@@ -122,7 +122,7 @@ class ChecklistScreen(ChecklistActions):
         bar = self.query_one("#member-bar", Static)
         if self.member_id is None:
             self.sub_title = ""
-            bar.update(Text("No members yet: press a to add the first one."))
+            bar.update(Text(_("No members yet: press a to add the first one.")))
             return
         member = household.member(self.member_id)
         self.sub_title = member.display_name
@@ -132,12 +132,12 @@ class ChecklistScreen(ChecklistActions):
     def _show_progress(self, household: Household) -> None:
         checklist = self._checklist
         done, total = (checklist.progress.done, checklist.progress.total) if checklist else (0, 0)
-        name = household.member(self.member_id).given_names if self.member_id else "Member"
+        name = household.member(self.member_id).given_names if self.member_id else _("Member")
         self.query_one("#member-progress-label", Label).update(f"{name} {done}/{total}")
         self.query_one("#member-progress", ProgressBar).update(total=max(total, 1), progress=done)
         overall = household_progress(household_checklists(household, self.today()))
         self.query_one("#household-progress-label", Label).update(
-            f"Household {overall.done}/{overall.total}"
+            _("Household {done}/{total}").format(done=overall.done, total=overall.total)
         )
         self.query_one("#household-progress", ProgressBar).update(
             total=max(overall.total, 1), progress=overall.done
@@ -170,7 +170,7 @@ class ChecklistScreen(ChecklistActions):
             table.add_row(*row.cells, key=row.key, height=row.height)
         if table.row_count == 0:
             table.add_row(
-                Text(""), Text(""), Text("Nothing in this view.", style="dim"), key="none"
+                Text(""), Text(""), Text(_("Nothing in this view."), style="dim"), key="none"
             )
         self._restore_cursor(previous)
         self._show_detail()
@@ -218,21 +218,24 @@ class ChecklistScreen(ChecklistActions):
         checklist = self._checklist
         if key.startswith("w:") and checklist is not None:
             warning = checklist.warnings[int(key[2:])]
-            detail.show_message("Warning", warning.message)
+            detail.show_message(_("Warning"), warning.message)
         elif key == "not-covered" and checklist is not None:
             decision = checklist.decision
             page = decision.read_instead
             read = ""
             if page is not None:
-                read = f"\n\nRead instead: {page.url}" + (f" ({page.note})" if page.note else "")
+                link = f"{page.url} ({page.note})" if page.note else page.url
+                read = "\n\n" + _("Read instead: {page}").format(page=link)
             detail.show_message(
-                f"{decision.label}: not covered here", f"{decision.why}\n\n{decision.reason}{read}"
+                _("{procedure}: not covered here").format(procedure=decision.label),
+                f"{decision.why}\n\n{decision.reason}{read}",
             )
         elif key.startswith("s:") and checklist is not None:
             detail.show_message(
                 checklist.procedure_label.capitalize(),
-                f"{checklist.decision.why}\n\nMove down to a document to see how to get it "
-                "and to track it.",
+                checklist.decision.why
+                + "\n\n"
+                + _("Move down to a document to see how to get it and to track it."),
             )
         else:
             detail.show_message("", "")
@@ -261,7 +264,7 @@ class ChecklistScreen(ChecklistActions):
 
     def household_saved(self, message: HouseholdSaved) -> None:
         if isinstance(message.edit, RemoveMember):
-            self.notify(f"Removed {self._leaving}.", markup=False, timeout=5)
+            self.notify(_("Removed {name}.").format(name=self._leaving), markup=False, timeout=5)
         self.refresh_data()
 
     def edit_refused(self, message: EditRefused) -> None:

@@ -16,7 +16,7 @@ from textual.message import Message
 from carte_prep.core import Checklist, ChecklistItem, Household
 from carte_prep.core.agenda import next_deadline
 from carte_prep.i18n import N_, _
-from carte_prep.present import FILED_AT, LEVEL_SIGNS, warning_count
+from carte_prep.present import FILED_AT, LEVEL_SIGNS, gloss, warning_count
 from carte_prep.tui.format import deadline_text, item_label, markers, status_text
 from carte_prep.tui.messages import PdfRequested
 
@@ -103,8 +103,12 @@ def item_rows(checklist: Checklist | None, view: View, width: int) -> list[Row]:
         items = [i for i in section.items if in_view(i, view)]
         if not items:
             continue
-        heading = Text(section.section.title_en.upper(), style="bold underline")
-        heading.append(f"  {section.section.title_fr}", style="dim")
+        english = gloss(section.section.title_en)
+        if english is None:
+            heading = Text(section.section.title_fr.upper(), style="bold underline")
+        else:
+            heading = Text(english.upper(), style="bold underline")
+            heading.append(f"  {section.section.title_fr}", style="dim")
         rows.append(Row((Text(""), Text(""), heading), f"s:{section.section.id}"))
         for item in items:
             label = item_label(item, width)

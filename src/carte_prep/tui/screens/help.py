@@ -15,7 +15,10 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-INTRO = """\
+from carte_prep.i18n import N_, _
+
+INTRO = N_(
+    """\
 carte-prep builds the list of documents each person needs for their residence card, \
 and keeps track of what has been gathered. Every change is saved at once.
 
@@ -26,13 +29,14 @@ Anywhere: ctrl+p opens the command palette (every action is there, with its key)
 ctrl+z undoes the last change, ? (or f1 while typing in a field) shows this help, \
 Tab and shift+tab move between fields, Escape closes the screen or dialog (asking first \
 if something typed is not valid yet), ctrl+q quits."""
+)
 
 
 class HelpScreen(ModalScreen[None]):
     """Keys of the screen underneath, and how the app works."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,question_mark,q", "close", "Close", id="help-close"),
+        Binding("escape,question_mark,q", "close", _("Close"), id="help-close"),
     ]
 
     def __init__(self, under: Screen[object]) -> None:
@@ -41,21 +45,21 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog-box", id="help-box"):
-            yield Static(Text("Help", style="bold"))
-            yield Static(Text(INTRO))
+            yield Static(Text(_("Help"), style="bold"))
+            yield Static(Text(_(INTRO)))
             here = getattr(self._under, "HELP_TEXT", "")
             if here:
-                yield Static(Text(here))
+                yield Static(Text(_(here)))
             yield Static(self._keys())
 
     def _keys(self) -> Text:
-        text = Text("Keys on this screen\n", style="bold")
+        text = Text(_("Keys on this screen") + "\n", style="bold")
         for node in (self._under, self.app):
             for binding in node.BINDINGS:
                 if isinstance(binding, Binding) and binding.description:
                     key = binding.key_display or self.app.get_key_display(binding)
                     text.append(f"  {key:>8}  ", style="bold")
-                    text.append(binding.description + "\n")
+                    text.append(_(binding.description) + "\n")
         return text
 
     def action_close(self) -> None:

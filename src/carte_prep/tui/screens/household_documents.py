@@ -22,6 +22,7 @@ from carte_prep.core.edits import ToggleGathered, ToggleShare
 from carte_prep.core.engine import shareable_documents
 from carte_prep.core.vocab import Status
 from carte_prep.i18n import N_, _
+from carte_prep.present import gloss
 from carte_prep.tui.format import status_text, wrapped
 from carte_prep.tui.screens.base import DataScreen
 from carte_prep.tui.widgets.footer import KeysFooter
@@ -104,7 +105,8 @@ class HouseholdDocumentsScreen(DataScreen[None]):
         for requirement in self._rows:
             evidence = shared.get(requirement.id)
             status = evidence.tracking.status if evidence else None
-            cells = [Text(wrapped(requirement.name_en, doc_width)), _status(status)]
+            name = gloss(requirement.name_en) or requirement.name_fr
+            cells = [Text(wrapped(name, doc_width)), _status(status)]
             for member in household.members:
                 if evidence and member.id in evidence.members:
                     cells.append(Text(_("⌂ shared"), style="bold magenta"))

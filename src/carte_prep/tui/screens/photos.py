@@ -22,6 +22,7 @@ from textual.widgets import Header, Input, Label, Static
 from carte_prep.core import EPhoto, Household, PhotoPlan, build_checklist
 from carte_prep.core.dates import fmt
 from carte_prep.core.edits import SetEPhoto
+from carte_prep.i18n import _, ngettext
 from carte_prep.tui.format import InputProblem, parse_date, show_date
 from carte_prep.tui.messages import EditRequested, HouseholdSaved
 from carte_prep.tui.screens.base import DataScreen
@@ -34,7 +35,7 @@ class PhotosScreen(DataScreen[None]):
     """What photos the member's route needs, and the e-photo code."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", id="photos-back"),
+        Binding("escape", "back", _("Back"), id="photos-back"),
     ]
 
     def __init__(self, household_id: str, member_id: str) -> None:
@@ -48,13 +49,14 @@ class PhotosScreen(DataScreen[None]):
             yield Static(id="plan")
             with VerticalScroll(id="ephoto-form"):
                 yield Label(
-                    "E-photo code (about 22 letters and digits, on the photo sheet)",
+                    _("E-photo code (about 22 letters and digits, on the photo sheet)"),
                     classes="field-label",
                 )
-                yield Input(placeholder="e.g. ZK4M9T2RQX7PB8WN3FHD", id="code", compact=True)
+                example = _("e.g. {code}").format(code="ZK4M9T2RQX7PB8WN3FHD")
+                yield Input(placeholder=example, id="code", compact=True)
                 yield Static("", id="code-msg", classes="field-error", markup=False)
-                yield Label("Bought on (dd/mm/yyyy)", classes="field-label")
-                yield Input(placeholder="dd/mm/yyyy", id="purchased", compact=True)
+                yield Label(_("Bought on (dd/mm/yyyy)"), classes="field-label")
+                yield Input(placeholder=_("dd/mm/yyyy"), id="purchased", compact=True)
                 yield Static("", id="purchased-msg", classes="field-error", markup=False)
                 yield Static(id="ephoto-dates")
             yield Static(id="norms")
@@ -88,16 +90,16 @@ class PhotosScreen(DataScreen[None]):
     def refresh_data(self) -> None:
         household = self._household()
         member = household.member(self.member_id)
-        self.title = "Photos"
+        self.title = _("Photos")
         self.sub_title = member.display_name
         checklist = build_checklist(household, self.member_id, self.today())
         if checklist is None:
-            self.query_one("#plan", Static).update(Text("This member needs no card."))
+            self.query_one("#plan", Static).update(Text(_("This member needs no card.")))
             return
         plan = checklist.photos
         if plan is None:
             self.query_one("#plan", Static).update(
-                Text("This request is not covered here: see the checklist for what to read.")
+                Text(_("This request is not covered here: see the checklist for what to read."))
             )
             self.query_one("#ephoto-form").display = False
             return
@@ -135,7 +137,7 @@ class PhotosScreen(DataScreen[None]):
                 show_problem(code_msg, problem)
                 return problem
         elif purchased is not None:
-            problem = "enter the code too: the date is kept with it"
+            problem = _("enter the code too: the date is kept with it")
             show_problem(code_msg, problem)
             return problem
         show_problem(code_msg, "")
@@ -171,14 +173,19 @@ class PhotosScreen(DataScreen[None]):
             done()
 
         self._asking = True
-        change = f"with {typed.code}" if typed else "with no code"
+        question = (
+            _(
+                "Replace the saved e-photo code {old} with {new}? "
+                "The code is used once on ANEF; ctrl+z takes it back."
+            ).format(old=saved.code, new=typed.code)
+            if typed
+            else _(
+                "Replace the saved e-photo code {old} with no code? "
+                "The code is used once on ANEF; ctrl+z takes it back."
+            ).format(old=saved.code)
+        )
         self.app.push_screen(
-            ConfirmDialog(
-                f"Replace the saved e-photo code {saved.code} {change}? "
-                "The code is used once on ANEF; ctrl+z takes it back.",
-                yes="Replace",
-                no="Keep the saved code",
-            ),
+            ConfirmDialog(question, yes=_("Replace"), no=_("Keep the saved code")),
             answered,
         )
 
@@ -193,7 +200,9 @@ class PhotosScreen(DataScreen[None]):
         typed = self._typed()
         if isinstance(typed, str):
             self.notify(
-                f"The code you typed was not saved: it {typed}.", title="Not saved", markup=False
+                _("The code you typed was not saved: it {problem}.").format(problem=typed),
+                title=_("Not saved"),
+                markup=False,
             )
             self.dismiss()
             return
@@ -206,26 +215,33 @@ class PhotosScreen(DataScreen[None]):
 def _plan_text(plan: PhotoPlan) -> Text:
     text = Text()
     if plan.kind == "none":
-        text.append("No photo is needed for this procedure.", style="bold")
+        text.append(_("No photo is needed for this procedure."), style="bold")
         return text
     if plan.kind == "paper":
-        text.append(f"Bring {plan.count} identical paper photos to the prefecture.", style="bold")
+        text.append(
+            ngettext(
+                "Bring {count} identical paper photo to the prefecture.",
+                "Bring {count} identical paper photos to the prefecture.",
+                plan.count,
+            ).format(count=plan.count),
+            style="bold",
+        )
     else:
         text.append(
-            "ANEF needs the e-photo code of a digital photo (no paper photo).", style="bold"
+            _("ANEF needs the e-photo code of a digital photo (no paper photo)."), style="bold"
         )
-    text.append("\nWhere: " + plan.where)
+    text.append("\n" + _("Where: {where}").format(where=plan.where))
     for note in plan.notes:
         text.append("\n• " + note)
     if plan.caveat:
-        text.append("\nNote: " + plan.caveat, style="italic")
+        text.append("\n" + _("Note: {note}").format(note=plan.caveat), style="italic")
     return text
 
 
 def _norms_text(plan: PhotoPlan) -> Text:
     if plan.kind == "none":
         return Text("")
-    text = Text("The norms (ISO/IEC 19794-5):", style="bold")
+    text = Text(_("The norms (ISO/IEC 19794-5):"), style="bold")
     for norm in plan.norms:
         text.append("\n• " + norm)
     for source in plan.sources:
@@ -235,12 +251,15 @@ def _norms_text(plan: PhotoPlan) -> Text:
 
 def _ephoto_dates(plan: PhotoPlan) -> Text:
     if plan.ephoto_code is None:
-        return Text("No code entered yet: buy it a few days before filing.", style="dim")
+        return Text(_("No code entered yet: buy it a few days before filing."), style="dim")
     if plan.ephoto_purchased_on is None:
-        return Text("Enter the purchase date to see when the code works and expires.", style="dim")
-    text = Text(f"Bought on {fmt(plan.ephoto_purchased_on)}")
+        return Text(
+            _("Enter the purchase date to see when the code works and expires."), style="dim"
+        )
+    text = Text(_("Bought on {date}").format(date=fmt(plan.ephoto_purchased_on)))
     if plan.ephoto_active_after:
-        text.append(f" · active after {fmt(plan.ephoto_active_after)}")
+        text.append(" · " + _("active after {date}").format(date=fmt(plan.ephoto_active_after)))
     if plan.ephoto_expires_on:
-        text.append(f" · expires on {fmt(plan.ephoto_expires_on)}", style="bold")
+        expires = _("expires on {date}").format(date=fmt(plan.ephoto_expires_on))
+        text.append(" · " + expires, style="bold")
     return text

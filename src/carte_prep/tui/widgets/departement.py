@@ -13,6 +13,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from carte_prep.core import load_catalogue, prefecture_name
+from carte_prep.i18n import _
 
 
 def _fold(text: str) -> str:
@@ -42,7 +43,9 @@ class DepartementPicker(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Input(
-            placeholder="type a number or a name: 24, Dordogne", id="dep-search", compact=True
+            placeholder=_("type a number or a name: {example}").format(example="24, Dordogne"),
+            id="dep-search",
+            compact=True,
         )
         yield OptionList(id="dep-matches", markup=False)
         yield Static(id="dep-where")
@@ -69,11 +72,13 @@ class DepartementPicker(Vertical):
     def _show_choice(self) -> None:
         where = self.query_one("#dep-where", Static)
         if self.code is None:
-            where.update(Text("No département chosen yet.", style="dim"))
+            where.update(Text(_("No département chosen yet."), style="dim"))
             return
         departement = load_catalogue().departements[self.code]
-        text = Text(f"Chosen: {self._label(self.code)}\n", style="bold")
-        text.append("Files at the desk go to: " + prefecture_name(departement))
+        text = Text(_("Chosen: {departement}").format(departement=self._label(self.code)) + "\n")
+        text.stylize("bold")
+        desk = prefecture_name(departement)
+        text.append(_("Files at the desk go to: {prefecture}").format(prefecture=desk))
         where.update(text)
 
     @on(Input.Changed, "#dep-search")

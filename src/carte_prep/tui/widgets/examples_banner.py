@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-EXAMPLES_TEXT = "EXAMPLES (a temporary copy, thrown away on quit) · b back to my households"
+from carte_prep.i18n import N_, _
+
+EXAMPLES_TEXT = N_("EXAMPLES (a temporary copy, thrown away on quit) · b back to my households")
 
 
 class ExamplesBanner(Static):
@@ -31,7 +33,7 @@ class ExamplesBanner(Static):
     """
 
     def __init__(self) -> None:
-        super().__init__(EXAMPLES_TEXT, markup=False, id="examples-banner")
+        super().__init__(_(EXAMPLES_TEXT), markup=False, id="examples-banner")
 
     def on_mount(self) -> None:
         self.update_shown()

@@ -27,6 +27,7 @@ from carte_prep.core.dates import fmt
 from carte_prep.core.edits import AddAttachments, Edit, RemoveAttachment, SetItem
 from carte_prep.core.scans import ScanProblem, scan_kind
 from carte_prep.core.vocab import Route
+from carte_prep.i18n import _, ngettext
 from carte_prep.present import LEVEL_SIGNS, bring_sentence
 from carte_prep.tui.format import InputProblem, item_label, parse_date, show_date, status_text
 from carte_prep.tui.messages import EditRequested
@@ -40,7 +41,9 @@ class ItemDetail(VerticalScroll):
     """Everything about one item; edits go up as EditRequested messages."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("delete", "remove_attachment", "Remove file", id="remove-attachment", show=False),
+        Binding(
+            "delete", "remove_attachment", _("Remove file"), id="remove-attachment", show=False
+        ),
     ]
 
     def __init__(self, household_id: str, *, id: str | None = None) -> None:
@@ -61,28 +64,31 @@ class ItemDetail(VerticalScroll):
         yield Static(id="d-how")
         yield Static(id="d-warnings")
         yield Static(id="d-source")
-        yield Label("Kind of document", classes="field-label edit", id="d-variant-label")
+        yield Label(_("Kind of document"), classes="field-label edit", id="d-variant-label")
         yield Select[str](
             [],
-            prompt="(not said: the strictest age limit is assumed)",
+            prompt=_("(not said: the strictest age limit is assumed)"),
             id="d-variant",
             classes="edit",
             compact=True,
         )
-        yield Label("Date printed on the document (dd/mm/yyyy)", classes="field-label edit")
-        yield Input(placeholder="dd/mm/yyyy", id="d-date", classes="edit", compact=True)
+        yield Label(_("Date printed on the document (dd/mm/yyyy)"), classes="field-label edit")
+        yield Input(placeholder=_("dd/mm/yyyy"), id="d-date", classes="edit", compact=True)
         yield Static("", id="d-date-msg", classes="field-error edit", markup=False)
         yield Static(id="d-fresh")
-        yield Label("Notes", classes="field-label edit")
+        yield Label(_("Notes"), classes="field-label edit")
         yield TextArea(id="d-notes", classes="edit", soft_wrap=True, show_line_numbers=False)
         yield Static("", id="d-notes-msg", classes="field-error edit", markup=False)
         yield Label(
-            "Attached files (select one and press delete to remove it)",
+            _("Attached files (select one and press delete to remove it)"),
             classes="field-label edit",
         )
         yield OptionList(id="d-files", classes="edit", markup=False)
         yield Input(
-            placeholder="path of a scan, then enter", id="d-attach", classes="edit", compact=True
+            placeholder=_("path of a scan, then enter"),
+            id="d-attach",
+            classes="edit",
+            compact=True,
         )
         yield Static("", id="d-attach-msg", classes="field-error edit", markup=False)
 
@@ -130,16 +136,23 @@ class ItemDetail(VerticalScroll):
         requirement = item.requirement
         self.query_one("#d-title", Static).update(item_label(item))
 
-        facts = Text("Status: ") + status_text(item.tracking.status)
+        facts = Text(_("Status:") + " ") + status_text(item.tracking.status)
         bring = bring_sentence(item, route)
         if bring:
             facts.append("\n" + bring)
         if item.shared_with:
             shared = ", ".join(names.get(m, m) for m in item.shared_with)
-            facts.append(f"\nHousehold document: one serves {shared}.", style="magenta")
+            facts.append(
+                "\n" + _("Household document: one serves {members}.").format(members=shared),
+                style="magenta",
+            )
         if item.needs_translation:
-            done = "done" if item.tracking.translated else "not yet (press t when you have it)"
-            facts.append(f"\nNeeds a sworn translation: {done}.", style="yellow")
+            done = (
+                _("Needs a sworn translation: done.")
+                if item.tracking.translated
+                else _("Needs a sworn translation: not yet (press t when you have it).")
+            )
+            facts.append("\n" + done, style="yellow")
         self.query_one("#d-facts", Static).update(facts)
 
         how = Text()
@@ -147,7 +160,7 @@ class ItemDetail(VerticalScroll):
             how.append(item.provisional + "\n", style="bold yellow")
         how.append(requirement.how_to_get)
         if requirement.caveat:
-            how.append("\nNote: " + requirement.caveat, style="italic")
+            how.append("\n" + _("Note: {note}").format(note=requirement.caveat), style="italic")
         self.query_one("#d-how", Static).update(how)
         self.query_one("#d-fresh", Static).update(_freshness(item))
         self.query_one("#d-warnings", Static).update(
@@ -156,8 +169,13 @@ class ItemDetail(VerticalScroll):
                 style="yellow",
             )
         )
-        source = Text("Sources (verified " + fmt(requirement.verified_on) + "; ", style="dim")
-        source.append(f"confidence {confidence_label(requirement.confidence)}):", style="dim")
+        source = Text(
+            _("Sources (verified {date}; confidence {confidence}):").format(
+                date=fmt(requirement.verified_on),
+                confidence=confidence_label(requirement.confidence),
+            ),
+            style="dim",
+        )
         for entry in requirement.sources:
             source.append("\n• " + entry.url, style=f"link {entry.url}")
             if entry.note:
@@ -266,7 +284,7 @@ class ItemDetail(VerticalScroll):
         resolved = str(path.resolve())
         attachments = self._item.tracking.attachments
         if resolved in attachments:
-            show_problem(message, "this file is already attached")
+            show_problem(message, _("this file is already attached"))
             return
         show_problem(message, "")
         event.input.value = ""
@@ -283,22 +301,36 @@ class ItemDetail(VerticalScroll):
 def _freshness(item: ChecklistItem) -> Text:
     max_age, fresh = item.max_age, item.freshness
     if fresh is not None and fresh.implausible:
-        after = "today" if fresh.implausible == "future" else "the filing day"
-        return Text(
-            f"Dated {fmt(fresh.document_date)}, after {after}: probably a typo, check the year.",
-            style="bold red",
+        dated = fmt(fresh.document_date)
+        typo = (
+            _("Dated {date}, after today: probably a typo, check the year.")
+            if fresh.implausible == "future"
+            else _("Dated {date}, after the filing day: probably a typo, check the year.")
         )
+        return Text(typo.format(date=dated), style="bold red")
     if max_age is None:
         if item.requirement.max_age is not None:
-            return Text("This kind of document does not go out of date.")
+            return Text(_("This kind of document does not go out of date."))
         return Text("")
-    text = Text(f"Must be less than {max_age.months} months old on the day the file is handed in.")
+    text = Text(
+        ngettext(
+            "Must be less than {months} month old on the day the file is handed in.",
+            "Must be less than {months} months old on the day the file is handed in.",
+            max_age.months,
+        ).format(months=max_age.months)
+    )
     if fresh is None or fresh.fresh_until is None:
-        text.append("\nEnter the date printed on it to check.", style="dim")
+        text.append("\n" + _("Enter the date printed on it to check."), style="dim")
         return text
-    verdict = f"\nDated {fmt(fresh.document_date)}: fresh until {fmt(fresh.fresh_until)}"
+    dates = {
+        "date": fmt(fresh.document_date),
+        "until": fmt(fresh.fresh_until),
+        "day": fmt(fresh.judged_on),
+    }
     if fresh.ok:
-        text.append(verdict + f" ✓ fine on {fmt(fresh.judged_on)}.", style="bold green")
+        verdict = _("Dated {date}: fresh until {until} ✓ fine on {day}.").format(**dates)
+        text.append("\n" + verdict, style="bold green")
     else:
-        text.append(verdict + f" ✗ too old on {fmt(fresh.judged_on)}.", style="bold red")
+        verdict = _("Dated {date}: fresh until {until} ✗ too old on {day}.").format(**dates)
+        text.append("\n" + verdict, style="bold red")
     return text

@@ -16,6 +16,7 @@ from carte_prep.core.households import member_id_for, upsert_member
 from carte_prep.core.member_fields import APP, CUR, STEPS, FieldSpec, Path, all_fields
 from carte_prep.core.member_fields import owner_presence as owners
 from carte_prep.core.sanity import Doubt, new_doubts
+from carte_prep.i18n import N_, _
 from carte_prep.tui.format import InputProblem
 from carte_prep.tui.forms import convert, get_in, set_in
 from carte_prep.tui.screens.base import DataScreen
@@ -31,7 +32,7 @@ ENTRY_FIELDS: dict[str, Path] = {
 }
 """Where each catalogue check made at entry (core.entry) is shown in the form."""
 
-CARD_NOT_CHOSEN = (
+CARD_NOT_CHOSEN = N_(
     "Choose the card you ask for (or switch off “Applies for a residence card” for someone "
     "who needs none): until then this member is not saved."
 )
@@ -105,7 +106,7 @@ class ProfileForm(DataScreen[str | None]):
         if spec.kind in {"date", "time"}:
             parsed = convert("date" if spec.kind == "date" else "time", raw)
             if parsed is None and spec.required:
-                raise InputProblem("is required: type the date as dd/mm/yyyy")
+                raise InputProblem(_("is required: type the date as dd/mm/yyyy"))
             return parsed.isoformat() if parsed else None
         if spec.kind == "text":
             text = convert("text", str(raw))
@@ -156,7 +157,7 @@ class ProfileForm(DataScreen[str | None]):
         errors: dict[Path, str] = dict(self._local)
         member: Member | None = None
         if get_in(data, APP) is not None and get_in(data, (*APP, "card_type")) is None:
-            errors.setdefault((*APP, "card_type"), CARD_NOT_CHOSEN)
+            errors.setdefault((*APP, "card_type"), _(CARD_NOT_CHOSEN))
         try:
             member = Member.model_validate(data)
         except ValidationError as exc:

@@ -31,6 +31,7 @@ from carte_prep.core.edits import AddMember, UpdateMember
 from carte_prep.core.member_fields import CUR, STEPS, FieldSpec, Path
 from carte_prep.core.procedure import likely_appointment_kind
 from carte_prep.core.sanity import Doubt
+from carte_prep.i18n import N_, _
 from carte_prep.tui.forms import get_in
 from carte_prep.tui.messages import EditRefused, HouseholdSaved
 from carte_prep.tui.screens.dialogs import ConfirmDialog
@@ -54,19 +55,21 @@ class ProfileScreen(ProfileForm):
     """Edit a member (``member_id``) or add one (``None``); returns the new member's id."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "done", "Done", id="profile-done", tooltip="Save and close the form"),
-        Binding("pagedown", "step(1)", "Next step", id="next-step", priority=True),
-        Binding("pageup", "step(-1)", "Previous step", id="previous-step", priority=True),
+        Binding(
+            "escape", "done", _("Done"), id="profile-done", tooltip=_("Save and close the form")
+        ),
+        Binding("pagedown", "step(1)", _("Next step"), id="next-step", priority=True),
+        Binding("pageup", "step(-1)", _("Previous step"), id="previous-step", priority=True),
         Binding(
             "ctrl+z",
             "undo_form",
-            "Undo",
+            _("Undo"),
             id="profile-undo",
-            tooltip="Take back the last change saved from this form",
+            tooltip=_("Take back the last change saved from this form"),
         ),
     ]
 
-    HELP_TEXT: ClassVar[str] = (
+    HELP_TEXT: ClassVar[str] = N_(
         "In the profile: Tab and shift+tab move from field to field, pagedown and pageup "
         "change step (from any field), Enter or leaving a field saves it once the profile "
         "is valid, ctrl+z undoes the last change saved from this form, and Escape saves "
@@ -92,7 +95,7 @@ class ProfileScreen(ProfileForm):
         yield Header()
         with TabbedContent(id="steps"):
             for number, step in enumerate(STEPS):
-                with TabPane(f"{number + 1} {step.title}", id=f"step-{number}"):
+                with TabPane(f"{number + 1} {_(step.title)}", id=f"step-{number}"):
                     yield StepPane(classes="step", id=f"pane-{number}")
         yield Static(id="preview")
         yield KeysFooter()
@@ -101,10 +104,10 @@ class ProfileScreen(ProfileForm):
         step = STEPS[number]
         widgets: list[Widget] = []
         if step.intro:
-            widgets.append(Static(step.intro, classes="step-intro", markup=False))
+            widgets.append(Static(_(step.intro), classes="step-intro", markup=False))
         widgets.append(
             Static(
-                "This member applies for no card: switch it on in step 2.",
+                _("This member applies for no card: switch it on in step 2."),
                 id=f"absent-{number}",
                 classes="absent",
                 markup=False,
@@ -121,7 +124,7 @@ class ProfileScreen(ProfileForm):
         return widgets
 
     async def on_mount(self) -> None:
-        self.title = "New member" if self._is_new else "Profile"
+        self.title = _("New member") if self._is_new else _("Profile")
         if self.member_id is not None:
             self._opened = self._household().member(self.member_id)
         self.refresh_data()
@@ -213,8 +216,8 @@ class ProfileScreen(ProfileForm):
         self.app.push_screen(
             ConfirmDialog(
                 "\n\n".join(d.question for d in doubts),
-                yes="Yes, that is right",
-                no="No, let me fix it",
+                yes=_("Yes, that is right"),
+                no=_("No, let me fix it"),
             ),
             answered,
         )
@@ -232,7 +235,9 @@ class ProfileScreen(ProfileForm):
         if isinstance(edit, AddMember | UpdateMember) and edit.member.id == self.member_id:
             self._saves += 1
         if isinstance(edit, AddMember) and edit.member.id == self.member_id:
-            self.notify(f"Added {edit.member.display_name}.", markup=False, timeout=3)
+            self.notify(
+                _("Added {name}.").format(name=edit.member.display_name), markup=False, timeout=3
+            )
         self.refresh_data()
         self._would_be = self._would_give(self._valid_member)
         self._show_preview(self._valid_member)
@@ -252,7 +257,7 @@ class ProfileScreen(ProfileForm):
     def action_undo_form(self) -> None:
         """Undo what this form saved, last first; changes made on other screens stay."""
         if self._saves == 0:
-            self.notify("Nothing to undo in this form.", timeout=3)
+            self.notify(_("Nothing to undo in this form."), timeout=3)
             return
         self._saves -= 1
         undo = getattr(self.app, "action_undo", None)
@@ -315,9 +320,11 @@ class ProfileScreen(ProfileForm):
 
         self.app.push_screen(
             ConfirmDialog(
-                f"Switch off “{spec.label}”? The details saved in this part are removed.",
-                yes="Remove them",
-                no="Keep",
+                _("Switch off “{field}”? The details saved in this part are removed.").format(
+                    field=_(spec.label)
+                ),
+                yes=_("Remove them"),
+                no=_("Keep"),
             ),
             answered,
         )
@@ -347,10 +354,12 @@ class ProfileScreen(ProfileForm):
 
         self.app.push_screen(
             ConfirmDialog(
-                "Say you hold nothing today? The dates and number saved for your current card "
-                "are removed.",
-                yes="Remove them",
-                no="Keep",
+                _(
+                    "Say you hold nothing today? The dates and number saved for your current "
+                    "card are removed."
+                ),
+                yes=_("Remove them"),
+                no=_("Keep"),
             ),
             answered,
         )
@@ -414,10 +423,12 @@ class ProfileScreen(ProfileForm):
 
         self.app.push_screen(
             ConfirmDialog(
-                "Some fields are not valid, so the last changes were not saved.\n"
-                "Leave anyway (what was saved before stays)?",
-                yes="Leave",
-                no="Stay and fix",
+                _(
+                    "Some fields are not valid, so the last changes were not saved.\n"
+                    "Leave anyway (what was saved before stays)?"
+                ),
+                yes=_("Leave"),
+                no=_("Stay and fix"),
             ),
             leave,
         )

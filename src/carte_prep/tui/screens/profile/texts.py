@@ -13,16 +13,17 @@ from carte_prep.core.dates import fmt
 from carte_prep.core.member_fields import FieldSpec
 from carte_prep.core.model import Application
 from carte_prep.core.procedure import decide_procedure
+from carte_prep.i18n import N_, _, format_money, ngettext
 from carte_prep.present import FILED_AT
 from carte_prep.tui.format import parse_date
 
-SUBJECTLESS = ("is ", "should ", "must ", "has ", "cannot ")
-"""Core's messages follow a field name ('birth_date is empty'); under a field they need
-a subject of their own."""
+SUBJECTLESS = ("is ", "should ", "must ", "has ", "cannot ", "est ", "doit ", "n’est ", "ne ")
+"""Core's messages follow a field name ('birth_date is empty', 'est vide' in French); under
+a field they need a subject of their own."""
 
 PYDANTIC_WORDS = {
-    "Input should be a valid date": "is not a date: type it as dd/mm/yyyy",
-    "Input should be a valid time": "is not a time: type it as hh:mm",
+    "Input should be a valid date": N_("is not a date: type it as dd/mm/yyyy"),
+    "Input should be a valid time": N_("is not a time: type it as hh:mm"),
 }
 """The few raw pydantic sentences a form can meet, in the words the other fields use."""
 
@@ -31,17 +32,17 @@ def plain_problem(message: str, labels: dict[str, str]) -> str:
     """A problem as shown under its field: a subject, the fields named by their labels."""
     for raw, words in PYDANTIC_WORDS.items():
         if message.startswith(raw):
-            message = words
+            message = _(words)
     for name, label in labels.items():
         message = message.replace(name, f"“{label}”")
     if message.startswith(SUBJECTLESS):
-        message = "This field " + message
+        message = _("This field {problem}").format(problem=message)
     return message[0].upper() + message[1:]
 
 
 def short_label(spec: FieldSpec) -> str:
     """A field's label without its typing hint: 'Valid until', not 'Valid until (dd/mm/yyyy)'."""
-    return spec.label.split(" (")[0]
+    return _(spec.label).split(" (")[0]
 
 
 def procedure_text(member: Member | None) -> Text:
@@ -50,12 +51,13 @@ def procedure_text(member: Member | None) -> Text:
     if application is None:
         return Text("")
     decision = decide_procedure(application, nationality=member.nationality if member else None)
-    text = Text(f"Procedure: {decision.label}. ", style="bold")
+    text = Text(_("Procedure: {procedure}. ").format(procedure=decision.label), style="bold")
     text.append(decision.why, style="italic")
     for assumption in decision.assumptions:
         text.append("\n" + assumption, style="dim")
     if member is not None and member.nationality:
-        text.append(f"\nNationality: {country_name(member.nationality)}.", style="dim")
+        nationality = country_name(member.nationality)
+        text.append("\n" + _("Nationality: {country}.").format(country=nationality), style="dim")
     return text
 
 
@@ -64,14 +66,14 @@ def numero_hint(card: dict[str, Any] | None) -> Text:
     issued = card.get("issued_on") if card else None
     if not issued:
         return Text(
-            "Enter the date the card was issued to see where its numéro étranger is printed.",
+            _("Enter the date the card was issued to see where its numéro étranger is printed."),
             style="dim",
         )
     model = load_catalogue().generation_for(parse_date(issued))
     if model is None:
-        return Text("This date is before the card models carte-prep knows.", style="dim")
-    text = Text(f"Card model: {model.label}.\n", style="bold")
-    text.append("Where the numéro étranger is: " + model.where_numero)
+        return Text(_("This date is before the card models carte-prep knows."), style="dim")
+    text = Text(_("Card model: {model}.").format(model=model.label) + "\n", style="bold")
+    text.append(_("Where the numéro étranger is: {where}").format(where=model.where_numero))
     return text
 
 
@@ -93,21 +95,34 @@ def preview_text(
 ) -> Text:
     """The line under the form: what is missing, an answer to check, or what it gives."""
     if member is None:
-        where = ", ".join(f"step {n}" for n in steps_to_fix)
+        where = ", ".join(_("step {number}").format(number=n) for n in steps_to_fix)
         return Text(
-            f"Not saved yet: fill in or fix the fields of {where or 'step 1'} "
-            "(given names, birth date and the card asked for, at least).",
+            _(
+                "Not saved yet: fill in or fix the fields of {steps} "
+                "(given names, birth date and the card asked for, at least)."
+            ).format(steps=where or _("step {number}").format(number=1)),
             style="bold yellow",
         )
     if doubts:
-        return Text("Saved. Please check: " + doubts[0], style="bold yellow")
+        return Text(_("Saved. Please check: {doubt}").format(doubt=doubts[0]), style="bold yellow")
     if checklist is None:
-        return Text("Saved as you go. This member needs no card, so no checklist.")
+        return Text(_("Saved as you go. This member needs no card, so no checklist."))
     if checklist.route is None or checklist.fee is None:
-        return Text(f"Saved. Not covered here: {checklist.decision.reason}", style="bold red")
+        return Text(
+            _("Saved. Not covered here: {reason}").format(reason=checklist.decision.reason),
+            style="bold red",
+        )
+    count = len(checklist.items)
     return Text(
-        f"Saved as you go. Checklist: {len(checklist.items)} documents, "
-        f"{FILED_AT[checklist.route.route]}, judged on {fmt(checklist.judged_on)}; "
-        f"fee €{checklist.fee.total}.",
+        ngettext(
+            "Saved as you go. Checklist: {count} document, {where}, judged on {date}; fee {fee}.",
+            "Saved as you go. Checklist: {count} documents, {where}, judged on {date}; fee {fee}.",
+            count,
+        ).format(
+            count=count,
+            where=FILED_AT[checklist.route.route],
+            date=fmt(checklist.judged_on),
+            fee=format_money(checklist.fee.total),
+        ),
         style="green",
     )

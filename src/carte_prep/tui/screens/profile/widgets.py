@@ -10,6 +10,7 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from carte_prep.core.member_fields import FieldSpec, owner_presence
+from carte_prep.i18n import _
 from carte_prep.tui.format import parse_date, show_date
 from carte_prep.tui.widgets.departement import DepartementPicker
 
@@ -23,11 +24,11 @@ def field_box(spec: FieldSpec, value: Any, *, appointment_kind: str) -> Vertical
     """A field with its label, its (hidden) problem line and its one line of help."""
     children: list[Widget] = []
     if spec.kind not in {"flag", "presence"}:
-        children.append(Label(spec.label, classes="field-label", markup=False))
+        children.append(Label(_(spec.label), classes="field-label", markup=False))
     children.append(field_widget(spec, value, appointment_kind=appointment_kind))
     children.append(Static("", id=spec.error_id, classes="field-error", markup=False))
     if spec.help:
-        children.append(Static(Text(spec.help, style="dim"), classes="field-help"))
+        children.append(Static(Text(_(spec.help), style="dim"), classes="field-help"))
     classes = "field " + " ".join("under-" + "-".join(p) for p in owner_presence(spec))
     return Vertical(*children, classes=classes.strip(), id=f"box-{spec.widget_id}")
 
@@ -38,11 +39,11 @@ def field_widget(spec: FieldSpec, value: Any, *, appointment_kind: str) -> Widge
         case "text":
             return _input(value or "", spec)
         case "date":
-            return _input(show_date(parse_date(value) if value else None), spec, "dd/mm/yyyy")
+            return _input(show_date(parse_date(value) if value else None), spec, _("dd/mm/yyyy"))
         case "time":
-            return _input((value or "")[:5], spec, "hh:mm")
+            return _input((value or "")[:5], spec, _("hh:mm"))
         case "flag" | "presence":
-            return Checkbox(spec.label, bool(value), id=spec.widget_id, compact=True)
+            return Checkbox(_(spec.label), bool(value), id=spec.widget_id, compact=True)
         case "departement":
             return DepartementPicker(value, id=spec.widget_id)
         case "held":
@@ -66,12 +67,12 @@ def _held_kind(value: Any) -> str | None:
 
 
 def _select(spec: FieldSpec, value: Any, *, optional: bool) -> Select[Any]:
-    keys = [key for key, _ in spec.choices]
+    keys = [key for key, _label in spec.choices]
     initial = value if value in keys else (Select.NULL if optional else keys[0])
     return Select(
-        [(Text(label), key) for key, label in spec.choices],
+        [(Text(_(label)), key) for key, label in spec.choices],
         allow_blank=optional,
-        prompt=spec.prompt,
+        prompt=_(spec.prompt),
         value=initial,
         id=spec.widget_id,
         compact=True,
@@ -99,7 +100,7 @@ def refill_widget(widget: Widget, spec: FieldSpec, value: Any) -> None:
     elif isinstance(widget, Select):
         if spec.kind == "held":
             value = _held_kind(value)
-        keys = [key for key, _ in spec.choices]
+        keys = [key for key, _label in spec.choices]
         widget.value = value if value in keys else (Select.NULL if spec.optional else keys[0])
     elif isinstance(widget, Input):
         if spec.kind == "date":
