@@ -170,6 +170,24 @@ def compiled(catalogs: list[Catalog], language: str, domain: str) -> bytes:
     return out.getvalue()
 
 
+def disagreements(catalogs: list[Catalog]) -> Iterator[str]:
+    """One English sentence translated two ways in two areas (one file is compiled from
+    them all, so one translation would silently replace the other)."""
+    seen: dict[tuple[object, str | None], tuple[object, str]] = {}
+    for catalog in catalogs:
+        for message in catalog:
+            if not message.id or not _translated(message):
+                continue
+            key = (message.id, message.context)
+            string = tuple(message.string) if isinstance(message.string, list) else message.string
+            before = seen.setdefault(key, (string, str(catalog.domain)))
+            if before[0] != string:
+                label = message.id if isinstance(message.id, str) else message.id[0]
+                yield (
+                    f"{label!r} is translated differently in {before[1]}.po and {catalog.domain}.po"
+                )
+
+
 def problems_of(message: Message, where: str) -> Iterator[str]:
     """What is wrong with one translated sentence: missing, or its placeholders differ."""
     if not message.id:
@@ -209,6 +227,7 @@ def run(check: bool) -> list[str]:
             for message in new:
                 problems.extend(problems_of(message, where))
         for domain, catalogs in by_domain.items():
+            problems.extend(disagreements(catalogs))
             mo = compiled(catalogs, language, domain)
             target = mo_path(language, domain)
             if (target.read_bytes() if target.exists() else b"") != mo:

@@ -44,3 +44,17 @@ def test_a_placeholder_left_out_of_a_translation_is_reported() -> None:
     assert list(script.problems_of(Message("Saved", ""), "x.po")) == [
         "x.po: no translation for 'Saved'"
     ]
+
+
+def test_one_sentence_translated_two_ways_in_two_areas_is_reported() -> None:
+    from babel.messages.catalog import Catalog
+
+    script = _script()
+    tui, dossier = Catalog(locale="fr", domain="tui"), Catalog(locale="fr", domain="dossier")
+    tui.add("gathered", "réunie")
+    dossier.add("gathered", "rassemblé")
+    assert list(script.disagreements([tui, dossier])) == [
+        "'gathered' is translated differently in tui.po and dossier.po"
+    ]
+    dossier["gathered"].string = "réunie"
+    assert list(script.disagreements([tui, dossier])) == []

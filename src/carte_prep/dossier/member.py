@@ -237,7 +237,9 @@ def _facts(
     born = fmt(member.birth_date)
     if member.birth_place:
         born += f", {redactor.text(member.birth_place)}"
-    nationality = country_name(member.nationality) or member.nationality_as_written or _("not set")
+    nationality = (
+        country_name(member.nationality) or member.nationality_as_written or _("not given")
+    )
     nationality = redactor.text(nationality)
     facts = [Fact(_("Born"), born), Fact(_("Nationality"), nationality)]
     passport = member.passport

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from carte_prep.core.errors import CartePrepError
+from carte_prep.core.errors import CartePrepError, NotFoundError
 from carte_prep.core.model import Household
 from carte_prep.i18n import _
 
@@ -104,3 +104,20 @@ class Backup:
 
     path: Path
     timestamp: dt.datetime
+
+
+def not_found(household_id: str) -> NotFoundError:
+    """No file for this household in the data folder."""
+    return NotFoundError(
+        _("no household '{household}'; run 'carte-prep list' to see them").format(
+            household=household_id
+        )
+    )
+
+
+def misnamed(household_id: str, name: str) -> str:
+    """A file whose name is not its household's id: it could be saved over another's."""
+    return _(
+        "holds household '{household}' but is named '{name}'; "
+        "rename it to '{household}.json' or fix its id"
+    ).format(household=household_id, name=name)

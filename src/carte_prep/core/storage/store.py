@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from carte_prep.core import migrations
-from carte_prep.core.errors import InvalidInputError, NotFoundError
+from carte_prep.core.errors import InvalidInputError
 from carte_prep.core.model import Household
 from carte_prep.core.storage import archive, attachments, paths, replacing, safe_io
 from carte_prep.core.storage import backups as versions
@@ -23,26 +23,13 @@ from carte_prep.core.storage.reports import (
     FileProblem,
     LoadReport,
     StorageError,
+    misnamed,
+    not_found,
 )
 from carte_prep.i18n import _
 
 LOCK_TIMEOUT_SECONDS = 10.0
 """How long a save waits for another process holding the same household's lock."""
-
-
-def _not_found(household_id: str) -> NotFoundError:
-    return NotFoundError(
-        _("no household '{household}'; run 'carte-prep list' to see them").format(
-            household=household_id
-        )
-    )
-
-
-def _misnamed(household_id: str, name: str) -> str:
-    return _(
-        "holds household '{household}' but is named '{name}'; "
-        "rename it to '{household}.json' or fix its id"
-    ).format(household=household_id, name=name)
 
 
 class Store:
@@ -115,7 +102,7 @@ class Store:
                 data = read_household_file(path)
                 household, version = decode_versioned(data)
                 if household.id != name.removesuffix(".json"):
-                    raise Unusable(_misnamed(household.id, name))
+                    raise Unusable(misnamed(household.id, name))
             except FileNotFoundError:
                 continue  # removed while we were listing: nothing to report
             except Unusable as exc:
@@ -133,11 +120,11 @@ class Store:
             data = read_household_file(path)
             household, version = decode_versioned(data)
         except FileNotFoundError:
-            raise _not_found(household_id) from None
+            raise not_found(household_id) from None
         except Unusable as exc:
             raise CorruptFileError(path, exc.reason) from None
         if household.id != household_id:
-            raise CorruptFileError(path, _misnamed(household.id, path.name))
+            raise CorruptFileError(path, misnamed(household.id, path.name))
         self._remember(household_id, data, version)
         return household
 
@@ -213,7 +200,7 @@ class Store:
         """
         path = self.path_for(household_id)
         if not os.path.lexists(path) and not self.backup_dir(household_id).exists():
-            raise _not_found(household_id)
+            raise not_found(household_id)
         try:
             with self._locked(household_id, path):
                 delete_household(self.root, household_id)
