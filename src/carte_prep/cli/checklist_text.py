@@ -12,7 +12,7 @@ from carte_prep.core.engine import Checklist, ChecklistItem, Level
 from carte_prep.core.engine.windows import held_words
 from carte_prep.core.vocab import Status
 from carte_prep.i18n import _, format_money
-from carte_prep.present import ROUTE_NAMES, bring
+from carte_prep.present import ROUTE_NAMES, bring, gloss
 
 MARKS: dict[Status, str] = {
     "todo": "[ ]",
@@ -86,12 +86,14 @@ def _item_lines(checklist: Checklist, *, sources: bool) -> list[str]:
     route = checklist.route.route
     lines: list[str] = []
     for section in checklist.sections:
-        lines += ["", f"  {section.section.title_en} — {section.section.title_fr}"]
+        title_gloss = gloss(section.section.title_en)
+        title = section.section.title_fr
+        lines += ["", f"  {title_gloss} — {title}" if title_gloss else f"  {title}"]
         for item in section.items:
             req = item.requirement
             what = bring(item, route)
             lines.append(f"    {MARKS[item.tracking.status]} {req.name_fr}")
-            details = [req.name_en]
+            details = [name] if (name := gloss(req.name_en)) else []
             if what:
                 details.append(what)
             if item.shared_with:
@@ -128,10 +130,9 @@ def checklist_text(checklist: Checklist, *, sources: bool) -> str:
     decision = checklist.decision
     lines = [f"{checklist.member_name}"]
     if checklist.card is not None:
-        lines += [
-            _("  Card:      {card}").format(card=checklist.card.name_fr),
-            f"             ({checklist.card.name_en})",
-        ]
+        lines.append(_("  Card:      {card}").format(card=checklist.card.name_fr))
+        if card_gloss := gloss(checklist.card.name_en):
+            lines.append(f"             ({card_gloss})")
     else:
         lines.append(
             _("  Card:      {card} (not in this catalogue)").format(card=checklist.card_type)
