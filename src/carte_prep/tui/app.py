@@ -82,31 +82,33 @@ class CartePrepApp(SettingsActions):
         # Tab and shift+tab are priority keys: they move the focus before any key typed
         # after them is passed on, so fast typing (or a paste) never lands in the field
         # just left. Textual's own Tab binding waits for the field to handle it.
-        Binding("question_mark", "help", "Help", id="help", tooltip="Keys and how the app works"),
+        Binding(
+            "question_mark", "help", _("Help"), id="help", tooltip=_("Keys and how the app works")
+        ),
         Binding(
             "f1",
             "show_help",
-            "Help",
+            _("Help"),
             id="help-f1",
-            tooltip="Keys and how the app works (? types a ? in a text field, f1 does not)",
+            tooltip=_("Keys and how the app works (? types a ? in a text field, f1 does not)"),
         ),
-        Binding("ctrl+z", "undo", "Undo", id="undo", tooltip="Take back the last change"),
+        Binding("ctrl+z", "undo", _("Undo"), id="undo", tooltip=_("Take back the last change")),
         Binding(
             "ctrl+y",
             "redo",
-            "Redo",
+            _("Redo"),
             id="redo",
             show=False,
-            tooltip="Make again the change undone last",
+            tooltip=_("Make again the change undone last"),
         ),
-        Binding("tab", "focus_next", "Next field", show=False, priority=True),
-        Binding("shift+tab", "focus_previous", "Previous field", show=False, priority=True),
+        Binding("tab", "focus_next", _("Next field"), show=False, priority=True),
+        Binding("shift+tab", "focus_previous", _("Previous field"), show=False, priority=True),
         Binding(
             "b",
             "my_data",
-            "Back to my households",
+            _("Back to my households"),
             id="my-data",
-            tooltip="Leave the examples for your own households",
+            tooltip=_("Leave the examples for your own households"),
         ),
         Binding(
             "f2",
@@ -217,7 +219,7 @@ class CartePrepApp(SettingsActions):
         if own is None:
             return
         self._switch(own, own=True, read_now=read_now)
-        self.notify("Back to your own households.", timeout=3)
+        self.notify(_("Back to your own households."), timeout=3)
 
     def _switch(self, session: Session, *, own: bool, read_now: bool = False) -> None:
         """Show another data folder's households, from the households screen.
@@ -287,7 +289,7 @@ class CartePrepApp(SettingsActions):
             self.action_my_data(read_now=True)
         elif self.in_examples:
             self.notify(
-                "Created in the examples: it is thrown away when carte-prep ends.",
+                _("Created in the examples: it is thrown away when carte-prep ends."),
                 severity="warning",
                 timeout=10,
             )
@@ -299,7 +301,7 @@ class CartePrepApp(SettingsActions):
             household = Household(id=household_id, name=message.name)
             self.session.create(household)
         except (CartePrepError, ValueError) as exc:
-            self.notify(str(exc), title="Not created", severity="error", markup=False)
+            self.notify(str(exc), title=_("Not created"), severity="error", markup=False)
             return
         self.screen.post_message(HouseholdCreated(household_id))
 
@@ -308,9 +310,9 @@ class CartePrepApp(SettingsActions):
         try:
             self.session.delete(message.household_id)
         except CartePrepError as exc:
-            self.notify(str(exc), title="Not deleted", severity="error", markup=False)
+            self.notify(str(exc), title=_("Not deleted"), severity="error", markup=False)
             return
-        self.notify(f"Deleted {name}.", markup=False)
+        self.notify(_("Deleted {name}.").format(name=name), markup=False)
         self.screen.post_message(HouseholdSaved(message.household_id))
 
     def action_undo(self) -> None:
@@ -329,10 +331,11 @@ class CartePrepApp(SettingsActions):
             self._failed(None, exc)
             return
         if step is None:
-            self.notify(f"Nothing to {direction}.", timeout=3)
+            nothing = _("Nothing to undo.") if direction == "undo" else _("Nothing to redo.")
+            self.notify(nothing, timeout=3)
             return
-        done = "Undone" if direction == "undo" else "Redone"
-        self.notify(f"{done}: {step.label}.", markup=False)
+        done = _("Undone: {change}.") if direction == "undo" else _("Redone: {change}.")
+        self.notify(done.format(change=step.label), markup=False)
         self.screen.post_message(HouseholdSaved(step.household_id))
 
     def _failed(self, household_id: str | None, exc: CartePrepError) -> None:
@@ -347,23 +350,25 @@ class CartePrepApp(SettingsActions):
 
             self.push_screen(
                 ConfirmDialog(
-                    f"Not saved: {exc}\n\nReload the household from disk? "
-                    "Your last change will be lost; everything saved before stays.",
-                    yes="Reload",
-                    no="Keep as shown",
+                    _(
+                        "Not saved: {problem}\n\nReload the household from disk? "
+                        "Your last change will be lost; everything saved before stays."
+                    ).format(problem=exc),
+                    yes=_("Reload"),
+                    no=_("Keep as shown"),
                 ),
                 answered,
             )
             return
-        self.notify(str(exc), title="Not saved", severity="error", markup=False, timeout=10)
+        self.notify(str(exc), title=_("Not saved"), severity="error", markup=False, timeout=10)
 
     def _reload(self, household_id: str) -> None:
         try:
             self.session.reload(household_id)
         except CartePrepError as exc:
-            self.notify(str(exc), title="Could not reload", severity="error", markup=False)
+            self.notify(str(exc), title=_("Could not reload"), severity="error", markup=False)
             return
-        self.notify("Reloaded from disk.", timeout=3)
+        self.notify(_("Reloaded from disk."), timeout=3)
         self.screen.post_message(HouseholdSaved(household_id))
 
     # -- exports ------------------------------------------------------------------------
@@ -389,9 +394,11 @@ class CartePrepApp(SettingsActions):
         if event.state == WorkerState.ERROR:
             kind = type(event.worker.error).__name__
             self.notify(
-                f"Something went wrong while working on {event.worker.name or 'a task'} "
-                f"({kind}). Nothing was lost; try again.",
-                title="Error",
+                _(
+                    "Something went wrong while working on {task} ({kind}). "
+                    "Nothing was lost; try again."
+                ).format(task=event.worker.name or _("a task"), kind=kind),
+                title=_("Error"),
                 severity="error",
                 markup=False,
                 timeout=10,
@@ -426,8 +433,8 @@ class CartePrepApp(SettingsActions):
             yield from screen.more_commands()
         if not self.in_examples:
             yield SystemCommand(
-                "Open the examples (key e on the households)",
-                "Look around a temporary copy of the example households",
+                _("Open the examples (key e on the households)"),
+                _("Look around a temporary copy of the example households"),
                 self.action_open_examples,
             )
         seen: set[str] = set()

@@ -10,7 +10,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-CRASH_MESSAGE = (
+from carte_prep.i18n import N_, _
+
+CRASH_MESSAGE = N_(
     "carte-prep stopped because of an unexpected error ({where}).\n"
     "Every change you made was saved when you made it, so your data is safe.\n"
     "Please report this message (it holds no personal data) and start carte-prep again."
@@ -19,14 +21,14 @@ CRASH_MESSAGE = (
 
 def crash_report() -> str:
     """The message for the exception being handled."""
-    return CRASH_MESSAGE.format(where=_location())
+    return _(CRASH_MESSAGE).format(where=_location())
 
 
 def _location() -> str:
     """``TypeError at carte_prep/tui/app.py:123`` for the exception being handled."""
-    kind, _, trace = sys.exc_info()
+    kind, _value, trace = sys.exc_info()
     if kind is None:
-        return "unknown error"
+        return _("unknown error")
     while trace is not None and trace.tb_next is not None:
         trace = trace.tb_next
     if trace is None:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from textual.worker import get_current_worker
 
 from carte_prep.core.errors import CartePrepError
+from carte_prep.i18n import _, ngettext
 from carte_prep.tui.messages import CalendarRequested, PdfRequested, UploadSetRequested
 from carte_prep.tui.screens.dialogs import ConfirmDialog, PromptDialog
 
@@ -74,7 +75,7 @@ class Exports:
         options = {"show_ids": message.show_ids, "with_attachments": message.with_attachments}
 
         def render(output: Path) -> None:
-            self.app.notify("Rendering the PDF dossier…", title="PDF", timeout=4)
+            self.app.notify(_("Rendering the PDF dossier…"), title=_("PDF"), timeout=4)
             self._render_pdf(household_id, member_id, output, options)
 
         def chosen(answer: str | None) -> None:
@@ -86,16 +87,16 @@ class Exports:
         extras = [
             words
             for words, asked in (
-                ("identifiers shown", message.show_ids),
-                ("attachments included", message.with_attachments),
+                (_("identifiers shown"), message.show_ids),
+                (_("attachments included"), message.with_attachments),
             )
             if asked
         ]
-        how = f" ({', '.join(extras)})" if extras else ""
+        what = _("{who} ({options})").format(who=who, options=", ".join(extras)) if extras else who
         name = f"{household_id}-{member_id}" if member_id else household_id
         self.app.push_screen(
             PromptDialog(
-                f"Write the PDF dossier of {who}{how} to:",
+                _("Write the PDF dossier of {who} to:").format(who=what),
                 value=str(self.export_path(f"carte-prep-{name}.pdf")),
                 check=partial(_export_path_problem, suffix=".pdf"),
             ),
@@ -124,13 +125,16 @@ class Exports:
                 write(folder, False)
                 return
             self.app.push_screen(
-                ConfirmDialog(f"{folder} is not empty. Replace what it holds?", yes="Replace"),
+                ConfirmDialog(
+                    _("{folder} is not empty. Replace what it holds?").format(folder=folder),
+                    yes=_("Replace"),
+                ),
                 lambda replace: write(folder, True) if replace else None,
             )
 
         self.app.push_screen(
             PromptDialog(
-                f"Write the ANEF upload set of {member_id} to the folder:",
+                _("Write the ANEF upload set of {member} to the folder:").format(member=member_id),
                 value=str(self.export_path(f"carte-prep-{household_id}-{member_id}-anef")),
             ),
             chosen,
@@ -148,11 +152,15 @@ class Exports:
                 force=force,
             )
         except (CartePrepError, OSError) as exc:
-            said = str(exc) if isinstance(exc, CartePrepError) else f"cannot write {folder}"
+            said = (
+                str(exc)
+                if isinstance(exc, CartePrepError)
+                else _("cannot write {folder}").format(folder=folder)
+            )
             self.app.call_from_thread(
                 self.app.notify,
                 said,
-                title="Upload set not written",
+                title=_("Upload set not written"),
                 severity="error",
                 markup=False,
             )
@@ -160,8 +168,12 @@ class Exports:
         written = sum(1 for slot in made.slots if slot.file)
         self.app.call_from_thread(
             self.app.notify,
-            f"{written} of {len(made.slots)} slots written to {made.folder}",
-            title="Upload set ready",
+            ngettext(
+                "{written} of {total} slot written to {folder}",
+                "{written} of {total} slots written to {folder}",
+                len(made.slots),
+            ).format(written=written, total=len(made.slots), folder=made.folder),
+            title=_("Upload set ready"),
             markup=False,
             timeout=10,
         )
@@ -177,7 +189,10 @@ class Exports:
                 go(output)
 
         self.app.push_screen(
-            ConfirmDialog(f"{output} already exists. Replace it?", yes="Replace"), answered
+            ConfirmDialog(
+                _("{output} already exists. Replace it?").format(output=output), yes=_("Replace")
+            ),
+            answered,
         )
 
     def _render_pdf(
@@ -235,18 +250,24 @@ class Exports:
             message = (
                 str(exc)
                 if isinstance(exc, CartePrepError)
-                else f"cannot write {output}: {exc.strerror or type(exc).__name__}"
+                else _("cannot write {output}: {reason}").format(
+                    output=output, reason=exc.strerror or type(exc).__name__
+                )
             )
             self.app.call_from_thread(
                 self.app.notify,
                 message.replace(str(part), str(output)),
-                title="PDF not written",
+                title=_("PDF not written"),
                 severity="error",
                 markup=False,
             )
         else:
             self.app.call_from_thread(
-                self.app.notify, f"Written to {output}", title="PDF ready", markup=False, timeout=10
+                self.app.notify,
+                _("Written to {output}").format(output=output),
+                title=_("PDF ready"),
+                markup=False,
+                timeout=10,
             )
         finally:
             part.unlink(missing_ok=True)
@@ -259,7 +280,11 @@ class Exports:
         """
         household_id, events = message.household_id, message.events
         household = self.app.session.get(household_id) if household_id else None
-        name = f"carte-prep: {household.name}" if household else "carte-prep: all households"
+        name = (
+            _("carte-prep: {household}").format(household=household.name)
+            if household
+            else _("carte-prep: all households")
+        )
 
         from carte_prep.core.redact import Redactor
 
@@ -282,7 +307,11 @@ class Exports:
 
         self.app.push_screen(
             PromptDialog(
-                f"Write these {len(events)} dates, with reminders, as a calendar file to:",
+                ngettext(
+                    "Write this {count} date, with reminders, as a calendar file to:",
+                    "Write these {count} dates, with reminders, as a calendar file to:",
+                    len(events),
+                ).format(count=len(events)),
                 value=str(self.export_path(f"carte-prep-{household_id or 'agenda'}.ics")),
                 check=partial(_export_path_problem, suffix=".ics"),
             ),
@@ -303,15 +332,19 @@ class Exports:
             self.app.call_from_thread(
                 self.app.notify,
                 str(exc),
-                title="Calendar file not written",
+                title=_("Calendar file not written"),
                 severity="error",
                 markup=False,
             )
         else:
             self.app.call_from_thread(
                 self.app.notify,
-                f"Wrote {len(events)} dates to {output}. Open it with your calendar.",
-                title="Calendar file",
+                ngettext(
+                    "Wrote {count} date to {output}. Open it with your calendar.",
+                    "Wrote {count} dates to {output}. Open it with your calendar.",
+                    len(events),
+                ).format(count=len(events), output=output),
+                title=_("Calendar file"),
                 markup=False,
                 timeout=10,
             )
@@ -325,7 +358,7 @@ def _typed_path(value: str) -> Path:
 def _export_path_problem(value: str, *, suffix: str) -> str | None:
     path = _typed_path(value)
     if path.suffix.lower() != suffix:
-        return f"the file name should end in {suffix}"
+        return _("the file name should end in {suffix}").format(suffix=suffix)
     if not path.parent.is_dir():
-        return f"the folder {path.parent} does not exist"
+        return _("the folder {folder} does not exist").format(folder=path.parent)
     return None

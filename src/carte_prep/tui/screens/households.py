@@ -30,6 +30,7 @@ from carte_prep.core.index import Entry, indexed_lines, stamp_for
 from carte_prep.core.rows import DeadlineRow, HouseholdRow, MemberRow
 from carte_prep.core.sources import sources_digest
 from carte_prep.core.triage import THIS_WEEK, due_rows, found_in, rows_by_next_date
+from carte_prep.i18n import _, ngettext
 from carte_prep.present import route_short
 from carte_prep.tui import collector
 from carte_prep.tui.format import LEVEL_STYLES, WIDE, bar
@@ -66,39 +67,45 @@ class HouseholdsScreen(DataScreen[None]):
     """The list, not the filter box (hidden until / is pressed), so letter keys work."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "Open", id="open-household", show=False),
-        Binding("n", "new", "New household", id="new-household"),
+        Binding("enter", "open", _("Open"), id="open-household", show=False),
+        Binding("n", "new", _("New household"), id="new-household"),
         Binding(
             "slash",
             "filter",
-            "Filter",
+            _("Filter"),
             id="filter-households",
             key_display="/",
-            tooltip="Type to keep the households whose name, members, card or prefecture match",
+            tooltip=_("Type to keep the households whose name, members, card or prefecture match"),
         ),
         Binding(
             "w",
             "due",
-            "This week",
+            _("This week"),
             id="due-this-week",
-            tooltip="Only the members whose next date is this week or overdue (again: all)",
+            tooltip=_("Only the members whose next date is this week or overdue (again: all)"),
         ),
         Binding(
-            "g", "agenda", "Agenda", id="agenda-all", tooltip="Every coming date of every household"
+            "g",
+            "agenda",
+            _("Agenda"),
+            id="agenda-all",
+            tooltip=_("Every coming date of every household"),
         ),
-        Binding("x", "pdf", "PDF", id="pdf-household", tooltip="Print the household's dossier"),
-        Binding("r", "rename", "Rename", id="rename-household", show=False),
-        Binding("d", "delete", "Delete", id="delete-household", show=False),
-        Binding("e", "app.open_examples", "Examples", id="open-examples", show=False),
+        Binding(
+            "x", "pdf", _("PDF"), id="pdf-household", tooltip=_("Print the household's dossier")
+        ),
+        Binding("r", "rename", _("Rename"), id="rename-household", show=False),
+        Binding("d", "delete", _("Delete"), id="delete-household", show=False),
+        Binding("e", "app.open_examples", _("Examples"), id="open-examples", show=False),
         Binding(
             "o",
             "sort",
-            "Sort by date",
+            _("Sort by date"),
             id="sort-households",
             show=False,
-            tooltip="Soonest next date first (again: by name)",
+            tooltip=_("Soonest next date first (again: by name)"),
         ),
-        Binding("escape", "clear", "Clear the filter", id="clear-filter", show=False),
+        Binding("escape", "clear", _("Clear the filter"), id="clear-filter", show=False),
     ]
 
     class Loaded(Message):
@@ -117,7 +124,7 @@ class HouseholdsScreen(DataScreen[None]):
         yield Header()
         yield ExamplesBanner()
         box = Input(
-            placeholder="Filter: a name, a member, a card, a prefecture (escape clears)",
+            placeholder=_("Filter: a name, a member, a card, a prefecture (escape clears)"),
             id="filter",
             compact=True,
         )
@@ -230,13 +237,13 @@ class HouseholdsScreen(DataScreen[None]):
     # -- drawing ------------------------------------------------------------------------
 
     def _titles(self) -> None:
-        parts = ["Households"]
+        parts = [_("Households")]
         if self._due:
-            parts.append("due this week or overdue")
+            parts.append(_("due this week or overdue"))
         if self._query:
-            parts.append(f"matching “{self._query}”")
+            parts.append(_("matching “{query}”").format(query=self._query))
         if self._by_date and not self._due:
-            parts.append("by next date")
+            parts.append(_("by next date"))
         self.title = " · ".join(parts)
 
     def _columns(self) -> None:
@@ -254,13 +261,13 @@ class HouseholdsScreen(DataScreen[None]):
             return
         self._widths = (width, name)
         table.clear(columns=True)
-        table.add_column("Household / member", key="name", width=name)
-        table.add_column("Ready", key="progress", width=PROGRESS if wide else COUNT)
-        table.add_column("Next date", key="deadline", width=DATE)
-        table.add_column("Warn", key="warnings", width=WARN)
+        table.add_column(_("Household / member"), key="name", width=name)
+        table.add_column(_("Ready"), key="progress", width=PROGRESS if wide else COUNT)
+        table.add_column(_("Next date"), key="deadline", width=DATE)
+        table.add_column(_("Warn"), key="warnings", width=WARN)
         if wide:
-            table.add_column("Route", key="route", width=ROUTE)
-        table.add_column("Card · procedure", key="card", width=max(12, room - name))
+            table.add_column(_("Route"), key="route", width=ROUTE)
+        table.add_column(_("Card · procedure"), key="card", width=max(12, room - name))
 
     def _names(self) -> list[str]:
         return [r["name"] for r in self._rows] + [
@@ -303,10 +310,12 @@ class HouseholdsScreen(DataScreen[None]):
         narrowed = not empty and not chosen
         table.display = not empty and not narrowed
         self.query_one("#empty", Static).update(
-            "No households yet.\n\nPress n to start a new household, or e to open the "
-            "examples (a temporary copy: your data folder is not touched)."
+            _(
+                "No households yet.\n\nPress n to start a new household, or e to open the "
+                "examples (a temporary copy: your data folder is not touched)."
+            )
             if empty
-            else "Nothing matches. Press escape to see every household."
+            else _("Nothing matches. Press escape to see every household.")
             if narrowed
             else ""
         )
@@ -339,7 +348,7 @@ class HouseholdsScreen(DataScreen[None]):
         """The files that could not be read (known once the folder is validated)."""
         problems = [] if self._loading else self.session.problems
         self.query_one("#problems", Static).update(
-            "Not loaded (left untouched):\n" + "\n".join(f"• {p}" for p in problems)
+            _("Not loaded (left untouched):") + "\n" + "\n".join(f"• {p}" for p in problems)
             if problems
             else ""
         )
@@ -395,7 +404,7 @@ class HouseholdsScreen(DataScreen[None]):
 
         self.app.push_screen(
             PromptDialog(
-                "Name of the new household (for example: Martin family, Lyon):",
+                _("Name of the new household (for example: Martin family, Lyon):"),
                 check=_name_problem,
             ),
             create,
@@ -423,7 +432,9 @@ class HouseholdsScreen(DataScreen[None]):
                 self.request(household_id, RenameHousehold(name))
 
         self.app.push_screen(
-            PromptDialog("New name of the household:", value=household.name, check=_name_problem),
+            PromptDialog(
+                _("New name of the household:"), value=household.name, check=_name_problem
+            ),
             rename,
         )
 
@@ -439,8 +450,11 @@ class HouseholdsScreen(DataScreen[None]):
 
         self.app.push_screen(
             ConfirmDialog(
-                f"Delete the household “{name}”, its file and its backups?\nThis cannot be undone.",
-                yes="Delete",
+                _(
+                    "Delete the household “{name}”, its file and its backups?\n"
+                    "This cannot be undone."
+                ).format(name=name),
+                yes=_("Delete"),
             ),
             delete,
         )
@@ -512,7 +526,10 @@ def _table_rows(rows: list[HouseholdRow], name_width: int, *, wide: bool) -> Ite
                 _deadline(row["next_deadline"]),
                 _warnings(row["warnings"]),
                 *([Text("")] if wide else []),
-                Text(f"{count} member{'' if count == 1 else 's'}", style="dim"),
+                Text(
+                    ngettext("{count} member", "{count} members", count).format(count=count),
+                    style="dim",
+                ),
             ],
             f"h:{row['id']}",
             len(lines),
@@ -536,7 +553,7 @@ def _table_rows(rows: list[HouseholdRow], name_width: int, *, wide: bool) -> Ite
 def _member_cells(member: MemberRow, *, wide: bool) -> list[Text]:
     """The route (its own column when wide), then card and procedure of a member row."""
     if member["card"] is None:
-        return [Text("")] * wide + [Text("no card needed", style="dim")]
+        return [Text("")] * wide + [Text(_("no card needed"), style="dim")]
     what = f"{member['card_short']} · {member['procedure_label']}"
     route = route_short(member["route"])  # type: ignore[arg-type]
     if wide:
@@ -576,5 +593,5 @@ def _name_problem(value: str) -> str | None:
     try:
         TypeAdapter(RequiredLine).validate_python(value)
     except ValidationError as exc:
-        return f"name: {field_problems(exc)[0][1]}"
+        return _("name: {problem}").format(problem=field_problems(exc)[0][1])
     return None
