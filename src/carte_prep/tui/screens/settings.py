@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Button, Input, Select, Static
 
 from carte_prep.i18n import LANGUAGE_NAMES, _
 from carte_prep.tui.validation import show_problem
@@ -43,23 +43,43 @@ class SettingsDialog(ModalScreen["Settings | None"]):
             language=LANGUAGE_NAMES.get(self._spoken, self._spoken)  # type: ignore[call-overload]
         )
         languages = [(automatic, "auto"), *((name, code) for code, name in LANGUAGE_NAMES.items())]
-        with Vertical(classes="dialog-box"):
+        with VerticalScroll(classes="dialog-box settings-box"):
             yield Static(_("Settings"), classes="dialog-title")
-            yield Label(_("Language"))
+            yield Static(_("Language"), markup=False, classes="settings-label")
             yield Select(
-                languages, value=self._settings.language or "auto", allow_blank=False, id="language"
+                languages,
+                value=self._settings.language or "auto",
+                allow_blank=False,
+                id="language",
+                compact=True,
             )
-            yield Label(_("Usual département of new applications (e.g. 93, 2A, 974)"))
-            yield Input(self._settings.departement or "", id="departement")
-            yield Label(_("Theme"))
+            yield Static(
+                _("Usual département of new applications (e.g. 93, 2A, 974)"),
+                markup=False,
+                classes="settings-label",
+            )
+            yield Input(
+                self._settings.departement or "",
+                placeholder="75, 2A, 974…",
+                id="departement",
+                compact=True,
+            )
+            yield Static(_("Theme"), markup=False, classes="settings-label")
             yield Select(
                 [(theme, theme) for theme in THEMES],
                 value=self._settings.theme,
                 allow_blank=False,
                 id="theme",
+                compact=True,
             )
-            yield Label(_("Days one backup a day is kept (the last 24 hours are all kept)"))
-            yield Input(str(self._settings.backup_days), id="backup_days", type="integer")
+            yield Static(
+                _("Days one backup a day is kept (the last 24 hours are all kept)"),
+                markup=False,
+                classes="settings-label",
+            )
+            yield Input(
+                str(self._settings.backup_days), id="backup_days", type="integer", compact=True
+            )
             yield Static(self._problem or "", markup=False, id="problem", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(_("Save"), variant="primary", id="save")
