@@ -15,6 +15,7 @@ one per catalogue file) so that translators of different parts never edit the sa
 from __future__ import annotations
 
 import argparse
+import gettext
 import io
 import os
 import re
@@ -170,6 +171,15 @@ def compiled(catalogs: list[Catalog], language: str, domain: str) -> bytes:
     return out.getvalue()
 
 
+def _messages(mo: bytes) -> dict[object, str]:
+    """What a compiled file translates, without its header (which names the Babel version
+    and the time it was made, so two compilations of the same .po files never match)."""
+    if not mo:
+        return {}
+    catalog = gettext.GNUTranslations(io.BytesIO(mo))._catalog  # type: ignore[attr-defined]
+    return {key: value for key, value in catalog.items() if key != ""}
+
+
 def disagreements(catalogs: list[Catalog]) -> Iterator[str]:
     """One English sentence translated two ways in two areas (one file is compiled from
     them all, so one translation would silently replace the other)."""
@@ -230,7 +240,7 @@ def run(check: bool) -> list[str]:
             problems.extend(disagreements(catalogs))
             mo = compiled(catalogs, language, domain)
             target = mo_path(language, domain)
-            if (target.read_bytes() if target.exists() else b"") != mo:
+            if _messages(target.read_bytes() if target.exists() else b"") != _messages(mo):
                 if check:
                     problems.append(
                         f"{target.relative_to(ROOT)} is not compiled from the .po files"
