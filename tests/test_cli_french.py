@@ -151,3 +151,20 @@ def test_pdf_lang_sets_the_language_before_the_dossier_is_laid_out(
         assert code == 0
     assert spoken == ["en", "fr"]
     assert out.getvalue() == f"{tmp_path / 'd.pdf'} écrit\n"
+
+
+@pytest.mark.parametrize("args", [["--help"], ["settings", "--help"]])
+def test_a_machine_set_to_french_gets_the_help_in_french(args: list[str], tmp_path: Path) -> None:
+    """No flag and no setting: the locale decides, for the quick top-level help as well."""
+    env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES")}
+    env.update(LANG="fr_FR.UTF-8", PYTHONPATH=str(SRC), CARTE_PREP_DATA_DIR=str(tmp_path))
+    shown = subprocess.run(
+        [sys.executable, "-m", "carte_prep", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=True,
+    ).stdout
+    assert shown.startswith("usage : carte-prep")
+    assert "afficher" in shown or "affiche" in shown

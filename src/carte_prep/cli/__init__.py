@@ -65,6 +65,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if _asks_for_version(argv):
         print(f"carte-prep {__version__}")
         return 0
+    from carte_prep.i18n import chosen_language, set_language
+
+    set_language(chosen_language(_language_flag(argv)))  # the help, too, is in that language
     if argv in (["--help"], ["-h"]):
         from carte_prep.cli.parser import top_level_help
 
@@ -90,9 +93,8 @@ def _dispatch(argv: Sequence[str]) -> int:
     from carte_prep.cli.context import EXIT_USER_ERROR, Context, UsageError
     from carte_prep.core.errors import CartePrepError
     from carte_prep.core.text import printable
-    from carte_prep.i18n import _, chosen_language, set_language
+    from carte_prep.i18n import _
 
-    set_language(chosen_language(_language_flag(argv)))
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
