@@ -84,9 +84,9 @@ LEGACY_PROCEDURES = ("first", "renewal", "change-of-situation", "duplicate", "vl
 
 def add_member_flags(parser: argparse.ArgumentParser) -> None:
     """The member flags, in two groups, on one of the three commands."""
-    member = parser.add_argument_group("member")
+    member = parser.add_argument_group(_("member"))
     application = parser.add_argument_group(
-        "application: what you ask for and what you hold today (the legal path follows)"
+        _("application: what you ask for and what you hold today (the legal path follows)")
     )
     groups = {"member": member, "application": application}
 
@@ -204,10 +204,12 @@ def _application(data: dict[str, Any], args: argparse.Namespace) -> None:
     _lay_over(data, args, (*ASKED, *PLACE_AND_SITUATION))
     situation = data["application"].setdefault("situation", Situation().model_dump())
     for fact in args.fact or []:
-        name, _, value = fact.partition("=")
+        name, _sep, value = fact.partition("=")
         if name not in Situation.model_fields:
             raise UsageError(
-                f"unknown fact {name!r}; known: {', '.join(sorted(Situation.model_fields))}"
+                _("unknown fact {name}; known: {known}").format(
+                    name=repr(name), known=", ".join(sorted(Situation.model_fields))
+                )
             )
         situation[name] = {"true": True, "false": False, "none": None}.get(value.lower(), value)
     _held_document(args, data["application"])
@@ -219,10 +221,12 @@ def _new_application(args: argparse.Namespace, base: Member | None) -> bool:
     if args.card is None or (args.holds is None and args.request in (None, "card")):
         if base is None:
             raise UsageError(
-                "give --card and --holds (nothing, vls-ts or card) for the member's "
-                "application, or --request duplicate, change-of-situation or "
-                "vls-ts-validation (or --no-card for someone who needs none); "
-                "'carte-prep cards' lists the cards"
+                _(
+                    "give --card and --holds (nothing, vls-ts or card) for the member's "
+                    "application, or --request duplicate, change-of-situation or "
+                    "vls-ts-validation (or --no-card for someone who needs none); "
+                    "'carte-prep cards' lists the cards"
+                )
             )
         return False
     return True
@@ -236,7 +240,7 @@ def _legacy_procedure(args: argparse.Namespace, application: dict[str, Any]) -> 
         read = f"--request {procedure}"
     elif procedure == "renewal":
         args.holds = args.holds or "card"
-        read = "--holds card (the same card)"
+        read = _("--holds card (the same card)")
     else:
         holds_something = bool(
             args.card_expiry or args.numero_etranger or application.get("current_card")
@@ -244,8 +248,10 @@ def _legacy_procedure(args: argparse.Namespace, application: dict[str, Any]) -> 
         args.holds = args.holds or ("vls-ts" if holds_something else "nothing")
         read = f"--holds {args.holds}"
     print(
-        f"carte-prep: note: --procedure is replaced by --request and --holds (the legal path "
-        f"is worked out from them); '{procedure}' was read as {read}",
+        _(
+            "carte-prep: note: --procedure is replaced by --request and --holds (the legal path "
+            "is worked out from them); '{procedure}' was read as {read}"
+        ).format(procedure=procedure, read=read),
         file=sys.stderr,
     )
 
@@ -258,7 +264,7 @@ def _held_document(args: argparse.Namespace, application: dict[str, Any]) -> Non
     if args.holds == "nothing":
         if args.held_card or args.card_expiry or args.numero_etranger:
             raise UsageError(
-                "--holds nothing cannot go with --held-card, --card-expiry or --numero-etranger"
+                _("--holds nothing cannot go with --held-card, --card-expiry or --numero-etranger")
             )
         application["current_card"] = None
         return
@@ -268,6 +274,6 @@ def _held_document(args: argparse.Namespace, application: dict[str, Any]) -> Non
             held["card_type"] = application["card_type"] if args.procedure == "renewal" else None
     if args.held_card is not None:
         if held is None:
-            raise UsageError("--held-card needs --holds card or --holds vls-ts")
+            raise UsageError(_("--held-card needs --holds card or --holds vls-ts"))
         held = {**held, "card_type": args.held_card}
     application["current_card"] = held
