@@ -55,3 +55,13 @@ def application_married(member: object) -> list[object]:
         update={"situation": Situation(marital_status="married")}
     )
     return list(doubts(member.model_copy(update={"application": married}), TODAY))
+
+
+def test_a_birth_date_after_today_is_asked_about_as_a_date_not_as_an_age() -> None:
+    unborn = person("wa-5y", "first-admission", birth_date=dt.date(2030, 1, 1))
+    found = doubts(unborn, TODAY)
+    assert _codes(found) == ["future-birth-date"]
+    assert found[0].field == "birth_date"
+    assert found[0].question == (
+        "Ana Silva's birth date, 01/01/2030, is after today. Is that a typo?"
+    )

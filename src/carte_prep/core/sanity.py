@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from carte_prep.core.catalogue import Catalogue, load_catalogue
-from carte_prep.core.dates import age_on
+from carte_prep.core.dates import age_on, fmt
 from carte_prep.core.model import Member
 from carte_prep.i18n import N_, Translated, _, catalogue_text
 
@@ -48,6 +48,16 @@ def doubts(member: Member, today: dt.date, *, catalogue: Catalogue | None = None
     """The answers of ``member`` worth a second look on ``today`` (empty: nothing odd)."""
     catalogue = catalogue or load_catalogue()
     name = member.display_name
+    if member.birth_date > today:  # no age to reason about: ask about the date alone
+        return [
+            Doubt(
+                "future-birth-date",
+                "birth_date",
+                _("{name}'s birth date, {date}, is after today. Is that a typo?").format(
+                    name=name, date=fmt(member.birth_date)
+                ),
+            )
+        ]
     age = age_on(member.birth_date, today)
     found: list[Doubt] = []
     if member.relationship in {"spouse", "partner"} and age < SPOUSE_MIN_AGE:
