@@ -99,9 +99,7 @@ def cmd_log(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def register(commands: argparse._SubParsersAction[Parser]) -> None:
-    p = add_command(
-        commands, "log", cmd_log, _("what happened after filing (shown when no action is given)")
-    )
+    p = add_command(commands, "log", cmd_log)
     p.add_argument("household")
     p.add_argument("member")
     actions = p.add_subparsers(dest="action", metavar="ACTION", parser_class=Parser)

@@ -31,9 +31,16 @@ class Parser(argparse.ArgumentParser):
 
 
 def add_command(
-    commands: argparse._SubParsersAction[Parser], name: str, handler: Handler, help_text: str
+    commands: argparse._SubParsersAction[Parser], name: str, handler: Handler
 ) -> Parser:
-    """A subcommand whose ``handler(context, args)`` runs it and returns the exit status."""
+    """A subcommand whose ``handler(context, args)`` runs it and returns the exit status.
+
+    Its one-line help is the one ``carte-prep --help`` lists (:mod:`carte_prep.cli.commands`).
+    """
+    from carte_prep.cli.commands import COMMANDS
+    from carte_prep.i18n import _
+
+    help_text = _(dict(COMMANDS)[name])
     parser = commands.add_parser(name, help=help_text, description=help_text)
     parser.set_defaults(handler=handler)
     return parser

@@ -1,8 +1,8 @@
 """Every command's name and one-line help, in the order ``carte-prep --help`` lists them.
 
 ``carte-prep --help`` is printed from this list, without building any command's options
-(that is most of the command line's start-up); the commands' own modules still declare
-them, and a test checks that this list and the help of the full parser are the same.
+(that is most of the command line's start-up). The full parser takes each command's help
+from here too (:func:`carte_prep.cli.args.add_command`), so the two never differ.
 Marked for translation; the help shows each in the language spoken.
 """
 

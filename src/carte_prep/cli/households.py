@@ -275,9 +275,7 @@ def cmd_redo(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def register(commands: argparse._SubParsersAction[Parser]) -> None:
-    p = add_command(
-        commands, "list", cmd_list, _("households, members, card, route, progress, next deadline")
-    )
+    p = add_command(commands, "list", cmd_list)
     p.add_argument("--json", action="store_true")
     p.add_argument(
         "--find",
@@ -293,9 +291,7 @@ def register(commands: argparse._SubParsersAction[Parser]) -> None:
         "--sort", choices=("name", "date"), default="name", help=_("order (default: name)")
     )
 
-    p = add_command(
-        commands, "new", cmd_new, _("create a household (and optionally its first member)")
-    )
+    p = add_command(commands, "new", cmd_new)
     p.add_argument(
         "household",
         nargs="?",
@@ -306,40 +302,28 @@ def register(commands: argparse._SubParsersAction[Parser]) -> None:
     add_member_flags(p)
     p.add_argument("--yes", action="store_true", help=_(YES_HELP))
 
-    p = add_command(commands, "rename", cmd_rename, _("give a household another name"))
+    p = add_command(commands, "rename", cmd_rename)
     p.add_argument("household")
     p.add_argument("--name", required=True, help=_("the new name"))
 
-    p = add_command(commands, "import", cmd_import, _("import a household file"))
+    p = add_command(commands, "import", cmd_import)
     p.add_argument("file")
     p.add_argument("--replace", action="store_true", help=_("replace a household with the same id"))
 
-    p = add_command(
-        commands,
-        "export",
-        cmd_export,
-        _("write a household file (to stdout by default; FILE.zip also holds its scans)"),
-    )
+    p = add_command(commands, "export", cmd_export)
     p.add_argument("household")
     p.add_argument("-o", "--output", metavar="FILE")
     p.add_argument("--force", action="store_true", help=_("overwrite FILE"))
 
-    p = add_command(commands, "delete", cmd_delete, _("delete a household and its backups"))
+    p = add_command(commands, "delete", cmd_delete)
     p.add_argument("household")
     p.add_argument("--yes", action="store_true", help=_("confirm"))
 
-    p = add_command(
-        commands,
-        "restore",
-        cmd_restore,
-        _("list a household's previous versions, or bring one back"),
-    )
+    p = add_command(commands, "restore", cmd_restore)
     p.add_argument("household")
     p.add_argument("number", nargs="?", type=int, help=_("the version number from the list"))
 
-    p = add_command(
-        commands, "undo", cmd_undo, _("take back the last change made from the command line")
-    )
+    p = add_command(commands, "undo", cmd_undo)
     p.add_argument("household")
-    p = add_command(commands, "redo", cmd_redo, _("make again the change undone last"))
+    p = add_command(commands, "redo", cmd_redo)
     p.add_argument("household")

@@ -97,14 +97,10 @@ def cmd_paths(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def register(commands: argparse._SubParsersAction[Parser]) -> None:
-    p = add_command(
-        commands, "cards", cmd_cards, _("card types and procedures in the catalogue, with sources")
-    )
+    p = add_command(commands, "cards", cmd_cards)
     p.add_argument("--json", action="store_true")
 
-    p = add_command(
-        commands, "numero", cmd_numero, _("where the numéro étranger is printed on your card")
-    )
+    p = add_command(commands, "numero", cmd_numero)
     p.add_argument(
         "--issued",
         type=types.date,
@@ -112,7 +108,7 @@ def register(commands: argparse._SubParsersAction[Parser]) -> None:
         help=_("the date your card was made (printed on it)"),
     )
 
-    add_command(commands, "schema", cmd_schema, _("the JSON Schema of household files"))
+    add_command(commands, "schema", cmd_schema)
 
-    p = add_command(commands, "paths", cmd_paths, _("where data, examples and templates are"))
+    p = add_command(commands, "paths", cmd_paths)
     p.add_argument("--json", action="store_true")

@@ -166,9 +166,7 @@ def cmd_ephoto(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def register(commands: argparse._SubParsersAction[Parser]) -> None:
-    p = add_command(
-        commands, "mark", cmd_mark, _("record what you have done about one checklist item")
-    )
+    p = add_command(commands, "mark", cmd_mark)
     p.add_argument("household")
     p.add_argument("member")
     p.add_argument("item", help=_("the item id shown in brackets by 'checklist'"))
@@ -196,12 +194,12 @@ def register(commands: argparse._SubParsersAction[Parser]) -> None:
         ),
     )
 
-    p = add_command(commands, "share", cmd_share, _("make one document serve several members"))
+    p = add_command(commands, "share", cmd_share)
     p.add_argument("household")
     p.add_argument("item")
     p.add_argument("members", nargs="*", help=_("member ids (none: stop sharing)"))
 
-    p = add_command(commands, "ephoto", cmd_ephoto, _("the e-photo code bought for an ANEF file"))
+    p = add_command(commands, "ephoto", cmd_ephoto)
     p.add_argument("household")
     p.add_argument("member")
     p.add_argument("code", nargs="?", help=_("the code of about 22 letters and digits"))

@@ -131,33 +131,24 @@ def cmd_address(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def register(commands: argparse._SubParsersAction[Parser]) -> None:
-    p = add_command(commands, "add-member", cmd_add_member, _("add a member to a household"))
+    p = add_command(commands, "add-member", cmd_add_member)
     p.add_argument("household")
     p.add_argument("member_id")
     add_member_flags(p)
     p.add_argument("--yes", action="store_true", help=_(YES_HELP))
 
-    p = add_command(
-        commands, "edit-member", cmd_edit_member, _("change a member's details or application")
-    )
+    p = add_command(commands, "edit-member", cmd_edit_member)
     p.add_argument("household")
     p.add_argument("member_id")
     add_member_flags(p)
     p.add_argument("--yes", action="store_true", help=_(YES_HELP))
 
-    p = add_command(
-        commands, "remove-member", cmd_remove_member, _("remove a member from a household")
-    )
+    p = add_command(commands, "remove-member", cmd_remove_member)
     p.add_argument("household")
     p.add_argument("member_id")
     p.add_argument("--yes", action="store_true", help=_("confirm"))
 
-    p = add_command(
-        commands,
-        "address",
-        cmd_address,
-        _("the household's postal address, or a member's own when they live elsewhere"),
-    )
+    p = add_command(commands, "address", cmd_address)
     p.add_argument("household")
     p.add_argument(
         "member", nargs="?", help=_("a member who does not live at the household address")

@@ -186,26 +186,22 @@ def cmd_upload_set(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def register(commands: argparse._SubParsersAction[Parser]) -> None:
-    p = add_command(
-        commands, "checklist", cmd_checklist, _("the tailored checklist of a household or member")
-    )
+    p = add_command(commands, "checklist", cmd_checklist)
     p.add_argument("household")
     p.add_argument("member", nargs="?")
     p.add_argument("--json", action="store_true")
     p.add_argument("--sources", action="store_true", help=_("show each item's sources"))
 
-    p = add_command(
-        commands, "agenda", cmd_agenda, _("every upcoming date, in order, with what to do")
-    )
+    p = add_command(commands, "agenda", cmd_agenda)
     p.add_argument("household", nargs="?", help=_("one household (default: all)"))
     p.add_argument("--json", action="store_true")
 
-    p = add_command(commands, "ics", cmd_ics, _("the agenda as a calendar file with reminders"))
+    p = add_command(commands, "ics", cmd_ics)
     p.add_argument("household")
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.add_argument("--force", action="store_true", help=_("overwrite FILE"))
 
-    p = add_command(commands, "pdf", cmd_pdf, _("the printable dossier for the prefecture visit"))
+    p = add_command(commands, "pdf", cmd_pdf)
     p.add_argument("household")
     p.add_argument("member", nargs="?")
     p.add_argument("-o", "--output", required=True, metavar="FILE")
@@ -247,12 +243,7 @@ def register(commands: argparse._SubParsersAction[Parser]) -> None:
         help=_("the dossier's language: fr or en (default: the language carte-prep speaks)"),
     )
 
-    p = add_command(
-        commands,
-        "upload-set",
-        cmd_upload_set,
-        _("one file per ANEF slot, named by slot, each under the size limit"),
-    )
+    p = add_command(commands, "upload-set", cmd_upload_set)
     p.add_argument("household")
     p.add_argument("member")
     p.add_argument("-o", "--output", required=True, metavar="DIR", help=_("an empty folder"))

@@ -53,12 +53,7 @@ def cmd_settings(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def register(commands: argparse._SubParsersAction[Parser]) -> None:
-    p = add_command(
-        commands,
-        "settings",
-        cmd_settings,
-        _("show or change your settings: language, département, theme, backup_days"),
-    )
+    p = add_command(commands, "settings", cmd_settings)
     p.add_argument("action", nargs="?", choices=("show", "set", "unset"), default="show")
     p.add_argument("key", nargs="?", help=_("language, departement, theme or backup_days"))
     p.add_argument("value", nargs="?", help=_("the new value (e.g. fr, 93, nord, 60)"))
