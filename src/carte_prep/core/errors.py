@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from carte_prep.i18n import _
@@ -30,15 +31,27 @@ class EditError(InvalidInputError):
 
     ``field`` is the edited value's name as the edit spells it ('document_date', 'name',
     'application.card_type'), so a form can show the message under that field.
+
+    ``problems`` are the model's own (field path, plain message) pairs, so that a caller
+    can say them again with the field named as its reader knows it (a command-line flag).
     """
 
-    def __init__(self, message: str, field: str = "") -> None:
+    def __init__(
+        self, message: str, field: str = "", problems: Sequence[tuple[Loc, str]] = ()
+    ) -> None:
         super().__init__(message)
         self.field = field
+        self.problems = tuple(problems)
 
 
-def location(loc: Loc) -> str:
-    """A field path as people read it: ``members[0].passport.number``."""
+Names = Mapping[Loc, str]
+"""Fields named as the reader knows them, by path: {('valid_until',): '--until'}."""
+
+
+def location(loc: Loc, names: Names | None = None) -> str:
+    """A field as the reader knows it (from ``names``), else its path: ``passport.number``."""
+    if names and loc in names:
+        return names[loc]
     path = ""
     for part in loc:
         if isinstance(part, int):
@@ -64,8 +77,15 @@ def field_problems(exc: ValidationError) -> list[tuple[Loc, str]]:
     return found
 
 
-def explain_validation(exc: ValidationError, *, where: str = "") -> str:
+def explain_validation(exc: ValidationError, *, where: str = "", names: Names | None = None) -> str:
     """Turn a pydantic error into plain sentences: the field, the problem, the fix."""
-    lines = [f"{location(loc)}: {message}" for loc, message in field_problems(exc)]
+    return explain_problems(field_problems(exc), where=where, names=names)
+
+
+def explain_problems(
+    problems: Iterable[tuple[Loc, str]], *, where: str = "", names: Names | None = None
+) -> str:
+    """The problems as one line, each field named from ``names`` where it is there."""
+    lines = [f"{location(loc, names)}: {message}" for loc, message in problems]
     prefix = f"{where}: " if where else ""
     return prefix + "; ".join(lines)

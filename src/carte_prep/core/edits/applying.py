@@ -254,9 +254,11 @@ def _after_filing(household: Household, edit: AfterFilingEdit) -> Household:
     try:
         updated = AfterFiling.model_validate({**log.model_dump(), **_dumped(changes)})
     except ValidationError as exc:
-        loc = field_problems(exc)[0][0]
+        problems = field_problems(exc)
         raise EditError(
-            explain_validation(exc, where=f"{household.id}/{member.id}"), location(loc)
+            explain_validation(exc, where=f"{household.id}/{member.id}"),
+            location(problems[0][0]),
+            problems,
         ) from None
     return _application(household, member.id, after_filing=updated)
 

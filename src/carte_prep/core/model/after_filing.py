@@ -6,12 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator
 
-from carte_prep.core.model.values import Day, Line, Model, RequiredLine, compact
+from carte_prep.core.model.values import Day, Line, Model, RequiredLine, compact, not_before
 from carte_prep.core.text import clean_line
 from carte_prep.core.vocab import AppointmentKind, ReceiptKind
-from carte_prep.i18n import _
+from carte_prep.i18n import N_, _
 
 
 class Appointment(Model):
@@ -31,11 +31,11 @@ class Receipt(Model):
     issued_on: Day | None = None
     valid_until: Day
 
-    @model_validator(mode="after")
-    def _dates_in_order(self) -> Receipt:
-        if self.issued_on and self.valid_until < self.issued_on:
-            raise ValueError(_("valid_until is before issued_on; check the two dates on it"))
-        return self
+    @field_validator("valid_until")
+    @classmethod
+    def _not_before_issue(cls, value: dt.date, info: ValidationInfo) -> dt.date:
+        message = N_("is before the day it was issued ({date}); check the two dates on it")
+        return not_before(value, info.data.get("issued_on"), message)
 
 
 class ExtraDocumentsRequest(Model):
@@ -47,13 +47,21 @@ class ExtraDocumentsRequest(Model):
     what: RequiredLine
     sent_on: Day | None = None
 
-    @model_validator(mode="after")
-    def _dates_in_order(self) -> ExtraDocumentsRequest:
-        if self.deadline < self.received_on:
-            raise ValueError(_("deadline is before received_on; check the date in the letter"))
-        if self.sent_on and self.sent_on < self.received_on:
-            raise ValueError(_("sent_on is before received_on; check the day you sent them"))
-        return self
+    @field_validator("deadline")
+    @classmethod
+    def _deadline_after_letter(cls, value: dt.date, info: ValidationInfo) -> dt.date:
+        message = N_(
+            "is before the day the request was received ({date}); check the date in the letter"
+        )
+        return not_before(value, info.data.get("received_on"), message)
+
+    @field_validator("sent_on")
+    @classmethod
+    def _sent_after_letter(cls, value: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        message = N_(
+            "is before the day the request was received ({date}); check the day you sent them"
+        )
+        return not_before(value, info.data.get("received_on"), message)
 
 
 class TimbreFiscal(Model):

@@ -3,9 +3,10 @@ and what has been done about each checklist item."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
-from pydantic import ConfigDict, Field, field_validator, model_validator
+from pydantic import ConfigDict, Field, ValidationInfo, field_validator
 
 from carte_prep.core.model.after_filing import AfterFiling, Appointment
 from carte_prep.core.model.values import (
@@ -18,6 +19,7 @@ from carte_prep.core.model.values import (
     Model,
     Notes,
     compact,
+    not_before,
 )
 from carte_prep.core.text import clean_line
 from carte_prep.core.vocab import (
@@ -33,7 +35,7 @@ from carte_prep.core.vocab import (
     Status,
     TalentBasis,
 )
-from carte_prep.i18n import _
+from carte_prep.i18n import N_, _
 
 
 class CurrentCard(Model):
@@ -66,11 +68,13 @@ class CurrentCard(Model):
             )
         return value
 
-    @model_validator(mode="after")
-    def _dates_in_order(self) -> CurrentCard:
-        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
-            raise ValueError(_("valid_until is before valid_from; check the two dates on the card"))
-        return self
+    @field_validator("valid_until")
+    @classmethod
+    def _not_before_start(cls, value: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        message = N_(
+            "is before the date the card is valid from ({date}); check the two dates on the card"
+        )
+        return not_before(value, info.data.get("valid_from"), message)
 
 
 class EPhoto(Model):

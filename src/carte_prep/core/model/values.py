@@ -13,10 +13,12 @@ from typing import Annotated, Final, TypeVar
 from pydantic import AfterValidator, BaseModel, ConfigDict
 
 from carte_prep.core.countries import check_code
+from carte_prep.core.dates import fmt
 from carte_prep.core.text import clean_line, clean_multiline
 from carte_prep.i18n import N_, _
 
 ModelType = TypeVar("ModelType", bound=BaseModel)
+DateType = TypeVar("DateType", dt.date, dt.date | None)
 
 SCHEMA_VERSION: Final = 2
 NAME_MAX = 200
@@ -173,3 +175,14 @@ class Model(BaseModel):
 def compact(value: str) -> str:
     """The text without any spaces: codes and numbers are typed with spaces for reading."""
     return "".join(value.split())
+
+
+def not_before(value: DateType, earlier: object, message: str) -> DateType:
+    """``value``, unless it is before the date of the field above it (``earlier``).
+
+    Checked on the later field, so the refusal is shown under it; ``message`` (marked with
+    ``N_``) names the earlier date as ``{date}``, in the reader's words, never a field name.
+    """
+    if value is not None and isinstance(earlier, dt.date) and value < earlier:
+        raise ValueError(_(message).format(date=fmt(earlier)))
+    return value
