@@ -36,12 +36,12 @@ def _log(data: Path, member_id: str) -> dict[str, object]:
         (
             ("receipt", "recepisse", "--until", "2027-01-01", "--issued", "2027-02-01"),
             "--until",
-            "is before the day it was issued (01/02/2027)",
+            "the end date is before the day it was issued (01/02/2027)",
         ),
         (
             ("request", "--received", "2027-02-01", "--deadline", "2027-01-01", "--what", "x"),
             "--deadline",
-            "is before the day the request was received (01/02/2027)",
+            "the deadline is before the day the request came (01/02/2027)",
         ),
     ],
 )
@@ -59,7 +59,7 @@ def test_a_sent_date_before_the_letter_names_the_date_typed(thompson: Path) -> N
     assert run(thompson, "log", "thompson-family", "david", *request).returncode == 0
     result = run(thompson, "log", "thompson-family", "david", "sent", "1", "2026-11-01")
     assert result.returncode == 1
-    assert "DATE: is before the day the request was received (20/11/2026)" in result.stderr
+    assert "DATE: the day sent is before the day the request came (20/11/2026)" in result.stderr
     assert not any(name in result.stderr for name in INTERNAL)
 
 

@@ -42,7 +42,7 @@ def test_receipt_added_in_the_log_reaches_disk_and_the_agenda(tmp_path: Path) ->
         await until(pilot, lambda: _log(folder, "margaret")["filed_on"] == "2026-11-20")
         await _type(pilot, "receipt-until", "20/02/2026")
         await _type(pilot, "receipt-issued", "20/11/2026")
-        refusal = "is before the day it was issued (20/11/2026)"
+        refusal = "the end date is before the day it was issued (20/11/2026)"
         await until(pilot, lambda: refusal in screen_text(app))
         await _type(pilot, "receipt-until", "19/02/2027")
         await pilot.press("enter")

@@ -34,7 +34,9 @@ class Receipt(Model):
     @field_validator("valid_until")
     @classmethod
     def _not_before_issue(cls, value: dt.date, info: ValidationInfo) -> dt.date:
-        message = N_("is before the day it was issued ({date}); check the two dates on it")
+        message = N_(
+            "the end date is before the day it was issued ({date}); check the two dates on it"
+        )
         return not_before(value, info.data.get("issued_on"), message)
 
 
@@ -51,7 +53,7 @@ class ExtraDocumentsRequest(Model):
     @classmethod
     def _deadline_after_letter(cls, value: dt.date, info: ValidationInfo) -> dt.date:
         message = N_(
-            "is before the day the request was received ({date}); check the date in the letter"
+            "the deadline is before the day the request came ({date}); check the date in the letter"
         )
         return not_before(value, info.data.get("received_on"), message)
 
@@ -59,7 +61,7 @@ class ExtraDocumentsRequest(Model):
     @classmethod
     def _sent_after_letter(cls, value: dt.date | None, info: ValidationInfo) -> dt.date | None:
         message = N_(
-            "is before the day the request was received ({date}); check the day you sent them"
+            "the day sent is before the day the request came ({date}); check the day you sent them"
         )
         return not_before(value, info.data.get("received_on"), message)
 

@@ -72,7 +72,7 @@ class CurrentCard(Model):
     @classmethod
     def _not_before_start(cls, value: dt.date | None, info: ValidationInfo) -> dt.date | None:
         message = N_(
-            "is before the date the card is valid from ({date}); check the two dates on the card"
+            "the end date is before the start date ({date}); check the two dates on the card"
         )
         return not_before(value, info.data.get("valid_from"), message)
 
