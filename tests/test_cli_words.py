@@ -116,3 +116,29 @@ def test_demo_says_a_change_is_thrown_away(tmp_path: Path) -> None:
     )
     assert marked.returncode == 0
     assert "this change is thrown away when the command ends" in marked.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (
+            ("address", "thompson-family", "--street", "", "--postcode", "123", "--town", "X"),
+            "address: --street: is empty; fill it in; --postcode: '123' is not a French post code",
+        ),
+        (
+            ("mark", "thompson-family", "david", "passport", "--note", "x" * 10_001),
+            "passport: --note: is 10001 characters long",
+        ),
+        (
+            ("ephoto", "thompson-family", "david", "short"),
+            "thompson-family/david: CODE: should be the code of about 22 letters and digits",
+        ),
+    ],
+)
+def test_every_refusal_names_what_was_typed(
+    thompson: Path, args: tuple[str, ...], words: str
+) -> None:
+    result = run(thompson, *args)
+    assert result.returncode != 0
+    assert words in result.stderr
+    assert not any(f" {name}:" in result.stderr for name in ("street", "notes", "code"))

@@ -12,7 +12,13 @@ from carte_prep.cli import args as types
 from carte_prep.cli.args import Parser, add_command
 from carte_prep.cli.context import Context, UsageError
 from carte_prep.core.dates import fmt
-from carte_prep.core.errors import EditError, InvalidInputError, explain_validation
+from carte_prep.core.errors import (
+    EditError,
+    InvalidInputError,
+    Names,
+    explain_problems,
+    explain_validation,
+)
 from carte_prep.core.vocab import STATUSES
 from carte_prep.i18n import _
 
@@ -65,6 +71,15 @@ def _detach(household: Household, args: argparse.Namespace) -> RemoveAttachment:
     return RemoveAttachment(args.member, args.item, found[0])
 
 
+MARK_NAMES: Names = {
+    ("status",): "--status",
+    ("document_date",): "--date",
+    ("notes",): "--note",
+    ("attachments",): "--attach",
+}
+"""The tracking's fields as ``mark`` spells them, for its refusals."""
+
+
 def mark_edits(household: Household, args: argparse.Namespace) -> list[Edit]:
     """The edits the options of ``mark`` ask for (none when no option was given)."""
     from carte_prep.core.edits import AddAttachments, SetItem
@@ -112,6 +127,9 @@ def cmd_mark(ctx: Context, args: argparse.Namespace) -> int:
     except EditError as exc:
         if exc.field == "variant":
             raise UsageError(f"--variant {exc}") from None
+        if exc.problems:
+            message = explain_problems(exc.problems, where=args.item, names=MARK_NAMES)
+            raise InvalidInputError(message) from None
         raise
     print(_("{where}: saved").format(where=f"{args.household}/{args.member}/{args.item}"))
     checklist = build_checklist(saved, args.member, ctx.today)
@@ -157,7 +175,8 @@ def cmd_ephoto(ctx: Context, args: argparse.Namespace) -> int:
             ephoto = EPhoto(code=args.code, purchased_on=args.bought)
         except ValidationError as exc:
             where = f"{args.household}/{args.member}"
-            raise InvalidInputError(explain_validation(exc, where=where)) from None
+            names: Names = {("code",): "CODE", ("purchased_on",): "--bought"}
+            raise InvalidInputError(explain_validation(exc, where=where, names=names)) from None
     ctx.change(args.household, SetEPhoto(args.member, ephoto))
     where = f"{args.household}/{args.member}"
     line = _("{where}: e-photo code saved") if ephoto else _("{where}: e-photo code removed")
