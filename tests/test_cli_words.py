@@ -142,3 +142,11 @@ def test_every_refusal_names_what_was_typed(
     assert result.returncode != 0
     assert words in result.stderr
     assert not any(f" {name}:" in result.stderr for name in ("street", "notes", "code"))
+
+
+def test_mark_reads_the_status_in_the_apps_words(thompson: Path) -> None:
+    marked = run(thompson, "mark", "thompson-family", "david", "passport", "--status", "handed in")
+    assert marked.returncode == 0, marked.stderr
+    household = json.loads((thompson / "thompson-family.json").read_text(encoding="utf-8"))
+    david = next(m for m in household["members"] if m["id"] == "david")
+    assert david["tracking"]["passport"]["status"] == "handed-in"

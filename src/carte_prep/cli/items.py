@@ -80,6 +80,18 @@ MARK_NAMES: Names = {
 """The tracking's fields as ``mark`` spells them, for its refusals."""
 
 
+def status_word(text: str) -> str:
+    """A status as saved ('handed-in') or as the app writes it in the language spoken
+    ('handed in', 'remis'); anything else is left for argparse to refuse with the choices."""
+    from carte_prep.core.vocab import STATUS_WORDS
+
+    def folded(words: str) -> str:
+        return "-".join(words.casefold().split())
+
+    shown = {folded(words): status for status, words in STATUS_WORDS.items()}
+    return shown.get(folded(text), folded(text))
+
+
 def mark_edits(household: Household, args: argparse.Namespace) -> list[Edit]:
     """The edits the options of ``mark`` ask for (none when no option was given)."""
     from carte_prep.core.edits import AddAttachments, SetItem
@@ -189,7 +201,12 @@ def register(commands: argparse._SubParsersAction[Parser]) -> None:
     p.add_argument("household")
     p.add_argument("member")
     p.add_argument("item", help=_("the item id shown in brackets by 'checklist'"))
-    p.add_argument("--status", choices=STATUSES)
+    p.add_argument(
+        "--status",
+        type=status_word,
+        choices=STATUSES,
+        help=_("the app's words are read too, such as 'to do' or 'handed in'"),
+    )
     p.add_argument(
         "--date", type=types.date, metavar="YYYY-MM-DD", help=_("the date printed on the document")
     )
