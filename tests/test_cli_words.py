@@ -150,3 +150,12 @@ def test_mark_reads_the_status_in_the_apps_words(thompson: Path) -> None:
     household = json.loads((thompson / "thompson-family.json").read_text(encoding="utf-8"))
     david = next(m for m in household["members"] if m["id"] == "david")
     assert david["tracking"]["passport"]["status"] == "handed-in"
+
+
+def test_a_mistyped_card_id_is_named_with_the_ids_it_is_close_to(thompson: Path) -> None:
+    result = run(
+        thompson,
+        *("add-member", "thompson-family", "tom", "--given-names", "Tom", "--card", "wa10"),
+    )
+    assert result.returncode != 0
+    assert "--card: 'wa10' is not a known card type; did you mean 'wa-10y'?" in result.stderr
