@@ -362,3 +362,22 @@ def test_card_dates_out_of_order_are_refused_under_valid_until_in_plain_words(
     card = _member(folder, "thompson-family", "david")["application"]
     assert isinstance(card, dict)
     assert card["current_card"]["valid_until"] != "2022-01-01"
+
+
+def test_the_appointment_kind_starts_from_the_application(tmp_path: Path) -> None:
+    """New-user review 11: a renewal's appointment is a renewal, a first card's a first
+    application, until the person says otherwise."""
+    folder = examples_in(tmp_path / "data")
+    kinds: list[object] = []
+
+    async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
+        for member_id in ("margaret", "emily"):
+            await open_profile(app, pilot, "thompson-family", member_id, 5)
+            kinds.append(app.screen.query_one("#f-application-appointment-kind", Select).value)
+            await pilot.press("escape")
+            await until(pilot, lambda: isinstance(app.screen, ChecklistScreen))
+            await pilot.press("escape")
+            await until(pilot, lambda: not isinstance(app.screen, ChecklistScreen))
+
+    drive(folder, scenario)
+    assert kinds == ["renewal", "first-application"]
