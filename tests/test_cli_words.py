@@ -88,6 +88,12 @@ def test_a_missing_member_field_is_named_by_its_flag(thompson: Path) -> None:
     )
     assert result.returncode == 1
     assert "tom: --birth-date: is required but missing" in result.stderr
+    fact = ("edit-member", "thompson-family", "david", "--fact", "schooled_in_france=maybe")
+    assert (
+        "david: --fact schooled_in_france: should be true or false" in run(thompson, *fact).stderr
+    )
+    amount = ("log", "thompson-family", "david", "timbre", "1234567890123456", "0")
+    assert "AMOUNT: should be more than 0" in run(thompson, *amount).stderr
 
 
 def test_new_makes_the_first_members_id_from_the_given_names(tmp_path: Path) -> None:
@@ -159,3 +165,12 @@ def test_a_mistyped_card_id_is_named_with_the_ids_it_is_close_to(thompson: Path)
     )
     assert result.returncode != 0
     assert "--card: 'wa10' is not a known card type; did you mean 'wa-10y'?" in result.stderr
+
+
+def test_an_unknown_option_points_to_the_help_of_the_command_it_was_given_to(
+    thompson: Path,
+) -> None:
+    mark = run(thompson, "mark", "thompson-family", "david", "passport", "--fact", "x")
+    assert "unrecognized arguments: --fact x (see 'carte-prep mark --help')" in mark.stderr
+    log = ("log", "thompson-family", "david", "filed", "20/11/2026", "--bogus")
+    assert "(see 'carte-prep log HOUSEHOLD MEMBER filed --help')" in run(thompson, *log).stderr

@@ -194,3 +194,5 @@ def register(commands: argparse._SubParsersAction[Parser]) -> None:
     _add_day(a)
     a.add_argument("--time", type=types.time, metavar="HH:MM")
     a.add_argument("--place")
+    for action in actions.choices.values():
+        action.set_defaults(command_parser=action)  # its --help is the one to read

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gettext
 import math
 from collections.abc import Callable
 from pathlib import Path
@@ -31,6 +32,15 @@ class Parser(argparse.ArgumentParser):
         line = _("carte-prep: error: {message} (see '{command} --help')")
         self.exit(2, line.format(message=printable(message), command=self.prog) + "\n")
 
+    def parse_args(self, args: Any = None, namespace: Any = None) -> Any:
+        """As argparse's, but arguments left over are blamed on the command they were
+        given to, whose ``--help`` the error points to (not the top level's)."""
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:
+            words = gettext.gettext("unrecognized arguments: %s")  # argparse's own words
+            getattr(parsed, "command_parser", self).error(words % " ".join(extras))
+        return parsed
+
 
 def add_command(
     commands: argparse._SubParsersAction[Parser], name: str, handler: Handler
@@ -44,7 +54,7 @@ def add_command(
 
     help_text = _(dict(COMMANDS)[name])
     parser = commands.add_parser(name, help=help_text, description=help_text)
-    parser.set_defaults(handler=handler)
+    parser.set_defaults(handler=handler, command_parser=parser)
     return parser
 
 

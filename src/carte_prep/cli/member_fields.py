@@ -186,7 +186,7 @@ def member_from_args(args: argparse.Namespace, member_id: str, base: Member | No
     from pydantic import ValidationError
 
     from carte_prep.core.entry import card_problem
-    from carte_prep.core.model import Member, Passport
+    from carte_prep.core.model import Member, Passport, Situation
 
     for flag, card in (("--card", args.card), ("--held-card", args.held_card)):
         problem = card_problem(card) if card is not None else None
@@ -210,9 +210,9 @@ def member_from_args(args: argparse.Namespace, member_id: str, base: Member | No
     try:
         return Member.model_validate(data)
     except ValidationError as exc:
-        raise InvalidInputError(
-            explain_validation(exc, where=member_id, names=FLAG_NAMES)
-        ) from None
+        facts: Names = {(*SIT, name): f"--fact {name}" for name in Situation.model_fields}
+        names: Names = {**facts, **FLAG_NAMES}  # a fact with a flag of its own is named by it
+        raise InvalidInputError(explain_validation(exc, where=member_id, names=names)) from None
 
 
 def _application(data: dict[str, Any], args: argparse.Namespace) -> None:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from carte_prep.i18n import _
+from carte_prep.i18n import N_, _
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -69,12 +69,43 @@ def field_problems(exc: ValidationError) -> list[tuple[Loc, str]]:
         message = str(error["msg"])
         for prefix in ("Value error, ", "Assertion failed, "):
             message = message.removeprefix(prefix)
-        if error["type"] == "extra_forbidden":
+        kind = str(error["type"])
+        if kind == "extra_forbidden":
             message = _("is not a known field; check its spelling or remove it")
-        elif error["type"] == "missing":
+        elif kind == "missing":
             message = _("is required but missing")
+        elif kind.split("_")[0] in ("date", "time", "int", "bool") or kind in PLAIN:
+            message = _plain(kind, error.get("ctx") or {}, message)
         found.append((loc, message))
     return found
+
+
+PLAIN = {
+    "greater_than": N_("should be more than {gt}"),
+    "greater_than_equal": N_("should be {ge} or more"),
+    "less_than": N_("should be less than {lt}"),
+    "less_than_equal": N_("should be {le} or less"),
+    "literal_error": N_("should be one of {expected}"),
+    "too_long": N_("has more than {max_length} entries; remove some"),
+}
+"""Pydantic's own sentences ('Input should be greater than 0') in the words of the rest."""
+KINDS = {
+    "date": N_("is not a date"),
+    "time": N_("is not a time"),
+    "int": N_("is not a whole number"),
+    "bool": N_("should be true or false"),
+}
+"""Any error about reading a value of these types (date_parsing, int_type...)."""
+
+
+def _plain(kind: str, context: dict[str, Any], message: str) -> str:
+    words = PLAIN.get(kind) or KINDS.get(kind.split("_")[0])
+    if words is None:
+        return message
+    try:
+        return _(words).format(**context)
+    except (KeyError, IndexError):
+        return message
 
 
 def explain_validation(exc: ValidationError, *, where: str = "", names: Names | None = None) -> str:

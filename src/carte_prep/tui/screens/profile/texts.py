@@ -20,18 +20,18 @@ SUBJECTLESS = ("is ", "should ", "must ", "has ", "cannot ", "est ", "doit ", "n
 """Core's messages follow a field's name ('--birth-date: is empty', 'est vide' in French);
 under a field they need a subject of their own."""
 
-PYDANTIC_WORDS = {
-    "Input should be a valid date": N_("is not a date: type it as dd/mm/yyyy"),
-    "Input should be a valid time": N_("is not a time: type it as hh:mm"),
+FORM_HINTS = {
+    N_("is not a date"): N_("is not a date: type it as dd/mm/yyyy"),
+    N_("is not a time"): N_("is not a time: type it as hh:mm"),
 }
-"""The few raw pydantic sentences a form can meet, in the words the other fields use."""
+"""Core's words for a value that is not a date or time, with how the form takes one."""
 
 
 def plain_problem(message: str) -> str:
     """A problem as shown under its field: in the other fields' words, with a subject."""
-    for raw, words in PYDANTIC_WORDS.items():
-        if message.startswith(raw):
-            message = _(words)
+    for said, hint in FORM_HINTS.items():
+        if message == _(said):
+            message = _(hint)
     if message.startswith(SUBJECTLESS):
         message = _("This field {problem}").format(problem=message)
     return message[0].upper() + message[1:]
