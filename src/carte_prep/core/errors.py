@@ -74,7 +74,7 @@ def field_problems(exc: ValidationError) -> list[tuple[Loc, str]]:
             message = _("is not a known field; check its spelling or remove it")
         elif kind == "missing":
             message = _("is required but missing")
-        elif kind.split("_")[0] in ("date", "time", "int", "bool") or kind in PLAIN:
+        else:
             message = _plain(kind, error.get("ctx") or {}, message)
         found.append((loc, message))
     return found
@@ -99,6 +99,7 @@ KINDS = {
 
 
 def _plain(kind: str, context: dict[str, Any], message: str) -> str:
+    """Pydantic's ``message`` in plain words where PLAIN or KINDS has them (else as is)."""
     words = PLAIN.get(kind) or KINDS.get(kind.split("_")[0])
     if words is None:
         return message
