@@ -96,9 +96,18 @@ class _Collector:
         item_id: str | None = None,
         sources: tuple[str, ...] = (),
         keep_if_past: bool = False,
+        when_past: tuple[str, str] | None = None,
     ) -> None:
-        if day < self.today and not keep_if_past:
+        """Add one event; a past one is kept only if asked, worded by ``when_past``.
+
+        A kept past date is something still to do now (file late, renew a récépissé), so
+        its words must say it has passed rather than ask to act "before this day".
+        """
+        overdue = day < self.today
+        if overdue and not keep_if_past:
             return
+        if overdue and when_past is not None:
+            title, detail = when_past
         self.events.append(
             AgendaEvent(
                 date=day,
@@ -139,12 +148,21 @@ def _before_filing(c: _Collector, checklist: Checklist, application: Application
                 late = _("File by this day: after it, {amount} more may be asked (disputed).")
             else:
                 late = _("File by this day: after it, {amount} more.")
+            amount = format_money(fee.late_fee_if_late)
             c.add(
                 window.deadline,
                 "late-fee-deadline",
                 _("Last day to file in time"),
-                late.format(amount=format_money(fee.late_fee_if_late)),
+                late.format(amount=amount),
                 keep_if_past=window.expiry >= c.today,
+                when_past=(
+                    _("The last day to file in time has passed"),
+                    (
+                        _("File now, before {expiry}: {amount} more may be asked (disputed).")
+                        if window.late_fee == "disputed"
+                        else _("File now, before {expiry}: {amount} more.")
+                    ).format(expiry=fmt(window.expiry), amount=amount),
+                ),
             )
         c.add(
             window.expiry,
@@ -221,14 +239,19 @@ def _fetch_plan(c: _Collector, checklist: Checklist) -> None:
     if photos.ephoto_code is None:
         latest = checklist.judged_on - dt.timedelta(days=rules.ephoto_buy_days_before)
         earliest = add_months(checklist.judged_on, -months)
+        if latest >= c.today:
+            when = _("Between {earliest} and {latest}").format(
+                earliest=fmt(earliest), latest=fmt(latest)
+            )
+        else:
+            when = _("Now (it should have been bought by {latest})").format(latest=fmt(latest))
         c.add(
             max(latest, c.today),
             "ephoto-buy",
             _("Buy the e-photo code"),
-            _(
-                "Between {earliest} and {latest}: it can take {hours} hours to work and lasts "
-                "{months} months."
-            ).format(earliest=fmt(earliest), latest=fmt(latest), hours=hours, months=months),
+            _("{when}: it can take {hours} hours to work and lasts {months} months.").format(
+                when=when, hours=hours, months=months
+            ),
             item_id=ephoto_id,
         )
     else:
@@ -353,6 +376,13 @@ def _turning_18(c: _Collector, application: Application | None) -> None:
         rule.detail,
         sources=tuple(s.url for s in rule.sources),
         keep_if_past=age_on(c.member.birth_date, c.today) < rule.from_birthday + 1,
+        when_past=(
+            _("{title}: the day has passed").format(title=rule.title),
+            _(
+                "This day has passed: ask the prefecture for the card now. The request is late, "
+                "so say so and get advice (prefecture, association) if you are refused."
+            ),
+        ),
     )
 
 
@@ -371,6 +401,14 @@ def _after_filing(c: _Collector, application: Application, catalogue: Catalogue)
                 "ready: it proves your right to stay and, for many cards, to work."
             ),
             keep_if_past=receipt is latest and not collected,
+            when_past=(
+                _("Your {name} has expired").format(name=name),
+                _(
+                    "Ask the prefecture (or ANEF) for a new one now if the card is not ready: "
+                    "without it you have no proof of your right to stay or, for many cards, "
+                    "to work."
+                ),
+            ),
         )
     for request in log.requests:
         if request.sent_on is None:
@@ -382,6 +420,12 @@ def _after_filing(c: _Collector, application: Application, catalogue: Catalogue)
                     date=fmt(request.received_on), what=request.what
                 ),
                 keep_if_past=True,
+                when_past=(
+                    _("The extra documents asked for are late"),
+                    _(
+                        "Asked on {date}: {what}. Send them now and keep the proof of sending."
+                    ).format(date=fmt(request.received_on), what=request.what),
+                ),
             )
     collection = log.collection
     bring = "; ".join(catalogue.collection.bring)
