@@ -8,7 +8,7 @@ from typing import Any
 
 from textual import events
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, Label, OptionList, Select, TabbedContent
+from textual.widgets import DataTable, Input, Label, OptionList, Select, Static, TabbedContent
 from textual.widgets._footer import FooterKey
 from tui_helpers import (
     drive,
@@ -501,3 +501,23 @@ def test_the_departement_is_found_by_its_prefecture_town(tmp_path: Path) -> None
 
     drive(folder, scenario)
     assert found == [["69"]]
+
+
+def test_escape_with_a_code_that_is_not_valid_yet_asks_before_leaving(tmp_path: Path) -> None:
+    """Help promises Escape asks first when something typed is not valid; it only toasted."""
+    folder = examples_in(tmp_path / "data")
+    questions: list[str] = []
+
+    async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
+        code = await _photos(app, pilot)
+        code.value = "ZK4M"
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        questions.append(str(app.screen.query_one(".dialog-text", Static).render()))
+        await pilot.press("escape")  # "Go back to fix it"
+        await until(pilot, lambda: isinstance(app.screen, PhotosScreen))
+        await until(pilot, lambda: app.focused is code)
+
+    drive(folder, scenario)
+    assert "cannot be saved yet" in questions[0]
+    assert _ephoto(folder)["code"] == "ZK4M9T2RQX7PB8WN3FHD"  # type: ignore[index]
