@@ -288,3 +288,58 @@ def test_calendar_ids_do_not_change_when_the_dates_move() -> None:
 
     later = uids(TODAY + dt.timedelta(days=3))
     assert later <= uids(TODAY)
+
+
+def test_a_date_kept_after_it_passed_says_it_has_passed() -> None:
+    """Overdue dates stay in the agenda to be acted on now, never worded as still coming."""
+    household = household_of(
+        person(
+            "visiteur",
+            "renewal",
+            current_card=CurrentCard(valid_until=TODAY + dt.timedelta(days=20)),
+        )
+    )
+    late = next_deadline(household, "ana", TODAY)
+    assert late is not None
+    assert late.date < TODAY
+    assert "passed" in late.title
+    assert "File by this day" not in late.detail
+    assert late.detail.startswith("File now, before ")
+
+    log = AfterFiling(
+        filed_on=TODAY - dt.timedelta(days=90),
+        receipts=[Receipt(kind="recepisse", valid_until=TODAY - dt.timedelta(days=5))],
+        requests=[
+            ExtraDocumentsRequest(
+                received_on=TODAY - dt.timedelta(days=40),
+                deadline=TODAY - dt.timedelta(days=10),
+                what="payslips",
+            )
+        ],
+    )
+    filed = household_of(
+        person(
+            "visiteur",
+            "renewal",
+            after_filing=log,
+            current_card=CurrentCard(valid_until=TODAY + dt.timedelta(days=30)),
+        )
+    )
+    by_kind = {e.kind: e for e in member_agenda(filed, "ana", TODAY)}
+    receipt, request = by_kind["receipt-expiry"], by_kind["extra-documents"]
+    assert receipt.date < TODAY
+    assert "has expired" in receipt.title
+    assert "now" in receipt.detail
+    assert "before this day" not in receipt.detail
+    assert request.date < TODAY
+    assert "late" in request.title
+    assert "Send them now" in request.detail
+
+
+def test_an_ephoto_code_bought_too_late_is_asked_for_now() -> None:
+    household = household_of(
+        person("etudiant", "renewal", planned_filing_date=TODAY + dt.timedelta(days=1))
+    )
+    buy = next(e for e in member_agenda(household, "ana", TODAY) if e.kind == "ephoto-buy")
+    assert buy.date == TODAY
+    assert buy.detail.startswith("Now (it should have been bought by ")

@@ -333,3 +333,17 @@ def test_a_half_filled_new_member_gets_no_card_it_never_chose(tmp_path: Path) ->
     application = _member(folder, "thompson-family", "tom")["application"]
     assert isinstance(application, dict)
     assert application["card_type"] == "visiteur"
+
+
+def test_the_current_card_step_says_why_it_is_empty_for_someone_holding_nothing(
+    tmp_path: Path,
+) -> None:
+    """The step showed only "Enter the date the card was issued…", with no field to enter it."""
+    folder = examples_in(tmp_path / "data")
+
+    async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
+        await open_profile(app, pilot, "thompson-family", "emily", 3)
+        await until(pilot, lambda: "Step 2 says you hold no card or visa" in screen_text(app))
+        assert "Enter the date the card was issued" not in screen_text(app)
+
+    drive(folder, scenario)

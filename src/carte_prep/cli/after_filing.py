@@ -91,10 +91,17 @@ def cmd_log(ctx: Context, args: argparse.Namespace) -> int:
     if args.action is None:
         print_log(member.application.after_filing)
         return 0
-    ctx.change(household.id, log_edit(args, f"{household.id}/{member.id}"))
+    from carte_prep.cli.checklist_text import LEVEL_MARKS
+    from carte_prep.core.engine.warnings import after_filing_warnings
+
+    saved = ctx.change(household.id, log_edit(args, f"{household.id}/{member.id}"))
     print(
         _("{where}: {action} saved").format(where=f"{household.id}/{member.id}", action=args.action)
     )
+    application = saved.member(member.id).application
+    assert application is not None  # checked above; a log edit keeps it
+    for warning in after_filing_warnings(application, ctx.today):
+        print(f"  {LEVEL_MARKS[warning.level]} {warning.message}")
     return 0
 
 

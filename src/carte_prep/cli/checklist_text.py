@@ -81,6 +81,13 @@ def _dated(item: ChecklistItem) -> str:
     return _("{dated}: TOO OLD (fresh until {date})").format(dated=dated, date=until)
 
 
+def _note_lines(note: str) -> list[str]:
+    """The user's note, each of its lines under the first one's text, never at column 0."""
+    label = _("        Your note: {note}").format(note="")
+    first, *rest = note.splitlines() or [""]
+    return [label + first, *(" " * len(label) + line for line in rest)]
+
+
 def _item_lines(checklist: Checklist, *, sources: bool) -> list[str]:
     assert checklist.route is not None
     route = checklist.route.route
@@ -109,7 +116,7 @@ def _item_lines(checklist: Checklist, *, sources: bool) -> list[str]:
                 lines.append(_("        Note: {note}").format(note=req.caveat))
             lines += [f"        {LEVEL_MARKS[w.level]} {w.message}" for w in item.warnings]
             if item.tracking.notes:
-                lines.append(_("        Your note: {note}").format(note=item.tracking.notes))
+                lines += _note_lines(item.tracking.notes)
             if sources:
                 lines += [
                     _("        Source: {url}").format(url=s.url)

@@ -33,6 +33,7 @@ from carte_prep.tui.crash import crash_report
 from carte_prep.tui.exports import Exports
 from carte_prep.tui.folders import OpenFolder
 from carte_prep.tui.format import WIDE
+from carte_prep.tui.key_names import key_words
 from carte_prep.tui.keys import is_text_field, typing_actions
 from carte_prep.tui.messages import (
     CalendarRequested,
@@ -170,6 +171,10 @@ class CartePrepApp(SettingsActions):
         self.session.store.backup_days = settings.backup_days
 
     # -- start and examples -------------------------------------------------------------
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Key names in the reader's language, in the footer, help and palette."""
+        return key_words(super().get_key_display(binding))
 
     def on_mount(self) -> None:
         if self._start_theme in self.available_themes:

@@ -7,7 +7,7 @@ from typing import Any
 from rich.text import Text
 from textual.containers import Vertical, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Checkbox, Input, Label, Select, Static
+from textual.widgets import Checkbox, Input, Label, Select, Static, TabbedContent, TabPane
 
 from carte_prep.core.member_fields import FieldSpec, owner_presence
 from carte_prep.i18n import _
@@ -18,6 +18,21 @@ from carte_prep.tui.widgets.departement import DepartementPicker
 class StepPane(VerticalScroll, can_focus=False):
     """A step's fields. Not focusable itself: Tab goes from field to field, never to an
     invisible container (the review needed two Tabs to reach the first field)."""
+
+
+class StepTabs(TabbedContent):
+    """The form's steps; a step follows the focus only while the focus is still in it.
+
+    Textual re-activates a pane when a field in it is focused, by a message that arrives
+    later: after a quick pageup from a step whose first field was just focused, it pulled
+    the form back to that step, and the page keys seemed stuck (review finding 14).
+    """
+
+    def _on_tab_pane_focused(self, event: TabPane.Focused) -> None:
+        focused = self.screen.focused
+        if focused is None or event.tab_pane not in focused.ancestors:
+            event.prevent_default()  # Textual's own handler is not called either
+            event.stop()
 
 
 def field_box(spec: FieldSpec, value: Any, *, appointment_kind: str) -> Vertical:
