@@ -49,7 +49,8 @@ def test_parent_of_a_french_child_recognition_items() -> None:
         situation=Situation(filiation_by_recognition=True),
     )
     assert {"french-parent-contribution", "recognition-deed"} <= required(checklist)
-    assert cites(CATALOGUE.requirements["recognition-deed"].sources, "Les-parents-d-enfants-francais")
+    recognition = CATALOGUE.requirements["recognition-deed"]
+    assert cites(recognition.sources, "Les-parents-d-enfants-francais")
 
 
 def test_spouse_of_a_french_national_without_a_long_stay_visa() -> None:
