@@ -239,6 +239,8 @@ def test_help_and_palette_list_the_screen_actions(tmp_path: Path) -> None:
         await pilot.press("question_mark")
         await until(pilot, lambda: isinstance(app.screen, HelpScreen))
         assert "Gathered" in screen_text(app)
+        assert "C3: three or more independent sources agree" in screen_text(app)
+        assert "Inference: reasoned from the law's text" in screen_text(app)
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, ChecklistScreen))
 

@@ -1,4 +1,4 @@
-"""The help screen: what the app does, the signs in the lists, and every key.
+"""The help screen: what the app does, the signs in the lists, every key, and the confidence marks.
 
 The key table is built from the bindings of the screen it was opened from, so it can
 never disagree with the footer.
@@ -15,6 +15,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from carte_prep.core.confidence import confidence_intro, confidence_lines
 from carte_prep.i18n import N_, _
 
 INTRO = N_(
@@ -51,6 +52,7 @@ class HelpScreen(ModalScreen[None]):
             if here:
                 yield Static(Text(_(here)))
             yield Static(self._keys())
+            yield Static(self._confidence())
 
     def _keys(self) -> Text:
         text = Text(_("Keys on this screen") + "\n", style="bold")
@@ -60,6 +62,15 @@ class HelpScreen(ModalScreen[None]):
                     key = binding.key_display or self.app.get_key_display(binding)
                     text.append(f"  {key:>8}  ", style="bold")
                     text.append(_(binding.description) + "\n")
+        return text
+
+    @staticmethod
+    def _confidence() -> Text:
+        """The scale shown beside every source in the detail pane, defined once in the core."""
+        text = Text(_("Confidence marks") + "\n", style="bold")
+        text.append(confidence_intro() + "\n")
+        for line in confidence_lines():
+            text.append(f"  {line}\n")
         return text
 
     def action_close(self) -> None:
