@@ -228,7 +228,7 @@ def test_help_and_palette_list_the_screen_actions(tmp_path: Path) -> None:
         await open_household(app, pilot, "thompson-family", "david")
         titles = {command.title for command in app.get_system_commands(app.screen)}
         assert {"Gathered (space)", "Status (s)", "Profile (e)", "PDF (x)"} <= titles
-        assert {"Undo (^z)", "Missing items (2)", "Agenda (g)", "After filing (l)"} <= titles
+        assert {"Undo (^z)", "Missing or too old (2)", "Agenda (g)", "After filing (l)"} <= titles
         assert "Remove member (D)" in titles
         assert {
             "PDF of David James with identifiers shown",
