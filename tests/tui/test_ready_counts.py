@@ -16,8 +16,8 @@ from textual.widgets import Tabs
 from tui_helpers import drive, examples_in, open_household
 
 from carte_prep.cli import main
-from carte_prep.core.storage import Store
 from carte_prep.core import household_checklists
+from carte_prep.core.storage import Store
 from carte_prep.tui.app import CartePrepApp
 from support import TODAY
 

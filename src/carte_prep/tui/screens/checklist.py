@@ -134,9 +134,7 @@ class ChecklistScreen(ChecklistActions):
     def _show_progress(self, household: Household) -> None:
         progress = self._checklist.progress if self._checklist else Progress(done=0, total=0)
         name = household.member(self.member_id).given_names if self.member_id else _("Member")
-        self.query_one("#member-progress-label", Label).update(
-            f"{name} {progress_text(progress)}"
-        )
+        self.query_one("#member-progress-label", Label).update(f"{name} {progress_text(progress)}")
         self.query_one("#member-progress", ProgressBar).update(
             total=max(progress.total, 1), progress=progress.done
         )
