@@ -67,4 +67,4 @@ def test_french_says_it_too(tmp_path: Path, french: None) -> None:
 
     household = Store(examples_in(tmp_path / "data")).load(THOMPSON)
     margaret = next(c for c in household_checklists(household, TODAY) if c.member_id == MARGARET)
-    assert progress_text(margaret.progress) == "1/4 prêtes (1 rassemblée mais trop ancienne)"
+    assert progress_text(margaret.progress) == "1/4 prêtes (1 réunie mais trop ancienne)"

@@ -357,9 +357,15 @@ class ChecklistScreen(ChecklistActions):
         if self.current_item() is not None:
             self.query_one(f"#{widget_id}").focus()
 
+    @on(ItemDetail.BackToList)
+    def _back_to_list(self) -> None:
+        """Leaving a field of the detail pane saves a note being typed (on blur)."""
+        self.query_one("#items", DataTable).focus()
+
     def action_back(self) -> None:
-        """Escape closes the screen from anywhere on it, as on every screen; a note being
-        typed is saved first (Tab and shift+tab move between the list and the fields)."""
+        """Escape on the list closes the screen (from a field of the detail pane it goes
+        back to the list first: one step back, as everywhere); a note being typed is saved
+        first (Tab and shift+tab move between the list and the fields)."""
         self._flush_notes()
         self.dismiss()
 
