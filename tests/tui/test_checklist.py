@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, TextArea
+from textual.widgets import Button, DataTable, Input, TextArea
 from tui_helpers import (
     drive,
     examples_in,
@@ -192,6 +192,8 @@ def test_conflict_offers_reload_and_shows_the_disk_state(tmp_path: Path) -> None
         await select_item(app, pilot, "current-residence-document")
         await pilot.press("space")
         await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        buttons = [str(b.label) for b in app.screen.query(Button)]
+        assert buttons == ["Reload from disk", "Not now"]  # review 25: was "Keep as shown"
         await pilot.click("#yes")
         await until(pilot, lambda: isinstance(app.screen, ChecklistScreen))
         await until(pilot, lambda: _status(app, "paper-photos") == "handed-in")

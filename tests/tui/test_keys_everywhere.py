@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input
-from tui_helpers import drive, examples_in, open_profile, until
+from tui_helpers import drive, examples_in, open_household, open_profile, until
 
 from carte_prep.tui.app import CartePrepApp
 from carte_prep.tui.screens.help import HelpScreen
@@ -76,3 +76,21 @@ def test_the_help_lists_q_and_explains_the_form_keys_in_the_form(tmp_path: Path)
     form = " ".join(seen["profile"].split())
     assert "Tab and shift+tab move from field to field, pagedown and pageup change step" in form
     assert "pagedown and pageup" not in " ".join(seen["households"].split())
+
+
+def test_an_unticked_box_is_drawn_empty(tmp_path: Path) -> None:
+    """Review 25: both states were drawn ▐X▌, told apart by colour only."""
+    drawn: dict[bool, set[str]] = {True: set(), False: set()}
+
+    async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
+        await open_household(app, pilot, "thompson-family", "david")
+        await pilot.press("A")  # the postal address: "David lives elsewhere" is a tick box
+        await until(pilot, lambda: bool(app.screen.query(Checkbox)))
+        box = app.screen.query_one(Checkbox)
+        for value in (False, True, False):
+            box.value = value
+            await pilot.pause()
+            drawn[value].add(box.render_line(0).text[:3])
+
+    drive(examples_in(tmp_path / "data"), scenario)
+    assert drawn == {True: {"▐X▌"}, False: {"▐ ▌"}}

@@ -363,11 +363,11 @@ class CartePrepApp(SettingsActions):
             self.push_screen(
                 ConfirmDialog(
                     _(
-                        "Not saved: {problem}\n\nReload the household from disk? "
-                        "Your last change will be lost; everything saved before stays."
+                        "Not saved: {problem}\n\nYour last change is not kept. Reload the "
+                        "household to see the version on disk (everything saved before stays)?"
                     ).format(problem=exc),
-                    yes=_("Reload"),
-                    no=_("Keep as shown"),
+                    yes=_("Reload from disk"),
+                    no=_("Not now"),
                 ),
                 answered,
             )
