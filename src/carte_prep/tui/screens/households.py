@@ -30,9 +30,7 @@ from carte_prep.core.triage import THIS_WEEK, due_rows, found_in, rows_by_next_d
 from carte_prep.i18n import _
 from carte_prep.tui import collector
 from carte_prep.tui.format import WIDE
-from carte_prep.tui.messages import (
-    HouseholdCreated,
-)
+from carte_prep.tui.messages import HouseholdCreated
 from carte_prep.tui.screens.household_actions import HOUSEHOLDS_BINDINGS, HouseholdActions
 from carte_prep.tui.screens.household_rows import (
     INDENT,
