@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from icalendar import Calendar
 
@@ -343,3 +344,25 @@ def test_an_ephoto_code_bought_too_late_is_asked_for_now() -> None:
     buy = next(e for e in member_agenda(household, "ana", TODAY) if e.kind == "ephoto-buy")
     assert buy.date == TODAY
     assert buy.detail.startswith("Now (it should have been bought by ")
+
+
+def test_no_calendar_reminder_goes_off_before_the_export() -> None:
+    """Review 25: an event dated today had a reminder the day before (TRIGGER:-P1D)."""
+    household = Household.model_validate_json(
+        (PROFILES / "thompson-family.json").read_text(encoding="utf-8")
+    )
+    events = household_agenda([household], TODAY)
+    stamp = dt.datetime(2026, 12, 15, 7, 0, tzinfo=dt.UTC)  # the appointment's day, 8:00 Paris
+    data = agenda_to_ics(events, name="T", stamp=stamp, redactor=Redactor([]))
+    fired = []
+    for vevent in Calendar.from_ical(data).walk("VEVENT"):
+        start = vevent.decoded("DTSTART")
+        if not isinstance(start, dt.datetime):
+            start = dt.datetime.combine(start, dt.time(0), tzinfo=ZoneInfo("Europe/Paris"))
+        fired += [start + alarm.decoded("TRIGGER") for alarm in vevent.walk("VALARM")]
+    assert fired
+    assert min(fired) >= stamp
+    vevents = Calendar.from_ical(data).walk("VEVENT")
+    today = [v for v in vevents if str(v["SUMMARY"]).startswith("Prefecture appointment")]
+    assert today
+    assert not any(list(v.walk("VALARM")) for v in today)

@@ -390,21 +390,37 @@ def _member(folder: Path) -> dict[str, Any]:
     return member
 
 
-def test_escape_leaves_the_checklist_from_the_detail_pane_too(tmp_path: Path) -> None:
-    """Review 16: Escape closes the screen wherever the cursor is (the note is saved)."""
+def test_escape_goes_back_one_step_from_the_detail_pane(tmp_path: Path) -> None:
+    """Review 16: from a field of the detail pane, one Escape goes back to the list (and
+    the footer says so while the field has focus); a second one leaves the screen. The
+    note typed is saved."""
     folder = examples_in(tmp_path / "data")
+    footers: list[list[str]] = []
 
     async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
         await open_household(app, pilot, "thompson-family", "margaret")
         await select_item(app, pilot, "paper-photos")
         await pilot.press("n")
-        await pilot.press(*"booth", "escape")
+        await pilot.press(*"booth")
+        await pilot.pause()
+        footers.append(_footer_keys(app))
+        await pilot.press("escape")
+        await until(pilot, lambda: app.focused is app.screen.query_one("#items"))
+        assert isinstance(app.screen, ChecklistScreen)
+        footers.append(_footer_keys(app))
+        await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, HouseholdsScreen))
 
     drive(folder, scenario)
+    assert "esc Back to list" in footers[0]
+    assert "esc Back to list" not in footers[1]
     assert member_tracking(folder, "thompson-family", "margaret")["paper-photos"]["notes"] == (
         "booth"
     )
+
+
+def _footer_keys(app: CartePrepApp) -> list[str]:
+    return [f"{key.key_display} {key.description}" for key in app.screen.query(FooterKey)]
 
 
 def _rows(app: CartePrepApp) -> list[str]:

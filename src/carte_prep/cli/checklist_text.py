@@ -12,7 +12,7 @@ from carte_prep.core.engine import Checklist, ChecklistItem, Level
 from carte_prep.core.engine.windows import held_words
 from carte_prep.core.vocab import Status
 from carte_prep.i18n import _, format_money
-from carte_prep.present import ROUTE_NAMES, bring, gloss
+from carte_prep.present import ROUTE_NAMES, bring, gloss, progress_text
 
 MARKS: dict[Status, str] = {
     "todo": "[ ]",
@@ -182,8 +182,8 @@ def checklist_text(checklist: Checklist, *, sources: bool) -> str:
     lines += _fee_lines(checklist)
     progress = checklist.progress
     lines.append(
-        _("  Progress:  {done}/{total} ready ({percent}%)").format(
-            done=progress.done, total=progress.total, percent=progress.percent
+        _("  Progress:  {ready}, {percent}%").format(
+            ready=progress_text(progress), percent=progress.percent
         )
     )
     member_warnings = [w for w in checklist.warnings if w.item_id is None]

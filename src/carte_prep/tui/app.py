@@ -95,6 +95,14 @@ class CartePrepApp(SettingsActions):
         ),
         Binding("ctrl+z", "undo", _("Undo"), id="undo", tooltip=_("Take back the last change")),
         Binding(
+            "q",
+            "quit_key",
+            _("Quit"),
+            id="quit",
+            show=False,
+            tooltip=_("Everything is already saved; while typing in a field, ctrl+q quits"),
+        ),
+        Binding(
             "ctrl+y",
             "redo",
             _("Redo"),
@@ -283,6 +291,10 @@ class CartePrepApp(SettingsActions):
                 for request in screen.pending_edits():
                     self.apply_edit(request)
 
+    async def action_quit_key(self) -> None:
+        """q: quit from a list (the letter is typed in a field, and ignored in forms)."""
+        await self.action_quit()
+
     async def action_quit(self) -> None:
         """Quit, saving first a note still being typed (it is otherwise sent a moment later)."""
         await super().action_quit()
@@ -356,11 +368,11 @@ class CartePrepApp(SettingsActions):
             self.push_screen(
                 ConfirmDialog(
                     _(
-                        "Not saved: {problem}\n\nReload the household from disk? "
-                        "Your last change will be lost; everything saved before stays."
+                        "Not saved: {problem}\n\nYour last change is not kept. Reload the "
+                        "household to see the version on disk (everything saved before stays)?"
                     ).format(problem=exc),
-                    yes=_("Reload"),
-                    no=_("Keep as shown"),
+                    yes=_("Reload from disk"),
+                    no=_("Not now"),
                 ),
                 answered,
             )
@@ -426,6 +438,10 @@ class CartePrepApp(SettingsActions):
             return False
         if action == "open_examples" and self.in_examples:
             return False
+        if action == "quit_key" and not (
+            isinstance(self.screen, DataScreen) and self.screen.QUITS_ON_Q
+        ):
+            return False  # a stray q in a form or a dialog must not end the app
         return not (action in typing_actions(self.BINDINGS) and is_text_field(self.screen.focused))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
@@ -447,7 +463,7 @@ class CartePrepApp(SettingsActions):
             for binding in bindings:
                 if not isinstance(binding, Binding) or not binding.description:
                     continue
-                if binding.action in seen or binding.action == "quit":
+                if binding.action in seen or binding.action in ("quit", "quit_key"):
                     continue
                 if binding.action == "show_help" and "help" in seen:
                     continue

@@ -28,8 +28,10 @@ Signs in the checklist:  ✎ note   @ attached file   ⌂ household document (sh
 
 Anywhere: ctrl+p opens the command palette (every action is there, with its key), \
 ctrl+z undoes the last change, ? (or f1 while typing in a field) shows this help, \
-Tab and shift+tab move between fields, Escape closes the screen or dialog (asking first \
-if something typed is not valid yet), ctrl+q quits."""
+Tab and shift+tab move between fields. Escape goes back one step: from a field of the \
+checklist's detail pane to the list, elsewhere it closes the screen or dialog (asking \
+first if something typed is not valid yet). q quits (ctrl+q while typing in a field); \
+everything is already saved."""
 )
 
 

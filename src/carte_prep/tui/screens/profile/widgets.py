@@ -13,6 +13,7 @@ from carte_prep.core.member_fields import FieldSpec, owner_presence
 from carte_prep.i18n import _
 from carte_prep.tui.format import parse_date, show_date
 from carte_prep.tui.widgets.departement import DepartementPicker
+from carte_prep.tui.widgets.tick_box import TickBox
 
 
 class StepPane(VerticalScroll, can_focus=False):
@@ -58,7 +59,7 @@ def field_widget(spec: FieldSpec, value: Any, *, appointment_kind: str) -> Widge
         case "time":
             return _input((value or "")[:5], spec, _("hh:mm"))
         case "flag" | "presence":
-            return Checkbox(_(spec.label), bool(value), id=spec.widget_id, compact=True)
+            return TickBox(_(spec.label), bool(value), id=spec.widget_id, compact=True)
         case "departement":
             return DepartementPicker(value, id=spec.widget_id)
         case "held":
