@@ -598,3 +598,24 @@ def test_the_quick_paths_answer_is_the_full_commands(
         assert main(argv) == 0
     assert capsys.readouterr().out == quick
     assert str(tmp_path / "data") in quick
+
+
+def test_a_note_of_several_lines_stays_under_its_label(examples: Path) -> None:
+    note = "Ann: ask EDF for a new bill\nBob: the lease is in the blue folder"
+    marked = run(examples, "mark", "thompson-family", "david", "passport", "--note", note)
+    assert marked.returncode == 0, marked.stderr
+    text = run(examples, "checklist", "thompson-family", "david").stdout.splitlines()
+    first = next(i for i, line in enumerate(text) if line.endswith("Ann: ask EDF for a new bill"))
+    second = text[first + 1]
+    assert second.strip() == "Bob: the lease is in the blue folder"
+    assert second.index("Bob") == text[first].index("Ann")
+
+
+def test_a_filing_date_after_today_is_questioned_as_soon_as_it_is_logged(examples: Path) -> None:
+    """Review 7: ``log … filed 2031-01-01`` said only "saved"; the typo showed up later."""
+    logged = run(examples, "log", "thompson-family", "david", "filed", "2031-01-01")
+    assert logged.returncode == 0, logged.stderr
+    assert "filed saved" in logged.stdout
+    assert "The filing date 01/01/2031 is after today: probably a typo" in logged.stdout
+    fine = run(examples, "log", "thompson-family", "david", "filed", "2026-11-20")
+    assert "after today" not in fine.stdout

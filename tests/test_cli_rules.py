@@ -162,6 +162,10 @@ def test_a_six_year_old_spouse_applying_for_an_adult_card_is_refused_unless_conf
     assert code == 1
     assert "Lea is 6, and is saved as a spouse. Is that right?" in err
     assert "a child under 18 needs no residence card" in err
+    assert "“child”. (To change it: --relationship.)" in err
+    assert "anyway? (To change it: --card.)" in err
+    assert "(or in a PACS). (To change it: --marital-status.)" in err
+    assert "step" not in err  # the app's steps mean nothing on the command line
     assert "run again with --yes if this is right" in err
     assert len(err.strip().splitlines()) == 1
     assert (data / "nguyen-student.json").read_bytes() == before

@@ -33,8 +33,11 @@ def agenda_to_ics(
 ) -> bytes:
     """One VEVENT per agenda date (timed for appointments), each with its reminders.
 
-    Calendar files end up in cloud calendars: every text goes through ``redactor``.
+    A reminder that would go off before ``stamp`` (the export) is left out: an event dated
+    today must not carry one from yesterday. Calendar files end up in cloud calendars:
+    every text goes through ``redactor``.
     """
+    exported = stamp if stamp.tzinfo is not None else stamp.replace(tzinfo=dt.UTC)
     calendar = Calendar()
     calendar.add("prodid", f"-//carte-prep {__version__}//EN")
     calendar.add("version", "2.0")
@@ -46,14 +49,16 @@ def agenda_to_ics(
         event.add("dtstamp", stamp)
         event.add("summary", redactor.text(f"{item.title} — {item.member_name}"))
         event.add("description", redactor.text(item.detail))
+        start = dt.datetime.combine(item.date, item.time or dt.time(0), tzinfo=PARIS)
         if item.time is not None:
-            start = dt.datetime.combine(item.date, item.time, tzinfo=PARIS)
             event.add("dtstart", start)
             event.add("dtend", start + dt.timedelta(hours=1))
         else:
             event.add("dtstart", item.date)
             event.add("dtend", item.date + dt.timedelta(days=1))
         for days in item.reminders:
+            if start - dt.timedelta(days=days) < exported:
+                continue
             alarm = Alarm()
             alarm.add("action", "DISPLAY")
             alarm.add("description", redactor.text(f"{item.title} ({item.member_name})"))

@@ -17,7 +17,7 @@ from carte_prep.i18n import N_, Translated, _, language, ngettext, speaking
 
 if TYPE_CHECKING:
     from carte_prep.core.agenda import AgendaEvent
-    from carte_prep.core.engine import ChecklistItem
+    from carte_prep.core.engine import ChecklistItem, Progress
     from carte_prep.core.engine.results import Level, Warning
 
 ROUTE_NAMES: Final[Mapping[Route, str]] = Translated(
@@ -74,6 +74,19 @@ def warning_count(warnings: Sequence[Warning]) -> str:
     if notes:
         parts.append(ngettext("{count} note", "{count} notes", notes).format(count=notes))
     return ", ".join(parts)
+
+
+def progress_text(progress: Progress) -> str:
+    """'0/4 ready (1 gathered but too old)': what counts as ready is the core's
+    (:attr:`~carte_prep.core.engine.ChecklistItem.done`), and a ticked document that does
+    not count is said so, or the ticks and the count would seem to disagree."""
+    text = _("{done}/{total} ready").format(done=progress.done, total=progress.total)
+    if not progress.too_old:
+        return text
+    old = ngettext(
+        "{count} gathered but too old", "{count} gathered but too old", progress.too_old
+    ).format(count=progress.too_old)
+    return f"{text} ({old})"
 
 
 LEVEL_SIGNS: dict[Level, str] = {"danger": "⚠", "warning": "⚠", "info": "ℹ"}

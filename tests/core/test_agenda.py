@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from icalendar import Calendar
 
@@ -288,3 +289,80 @@ def test_calendar_ids_do_not_change_when_the_dates_move() -> None:
 
     later = uids(TODAY + dt.timedelta(days=3))
     assert later <= uids(TODAY)
+
+
+def test_a_date_kept_after_it_passed_says_it_has_passed() -> None:
+    """Overdue dates stay in the agenda to be acted on now, never worded as still coming."""
+    household = household_of(
+        person(
+            "visiteur",
+            "renewal",
+            current_card=CurrentCard(valid_until=TODAY + dt.timedelta(days=20)),
+        )
+    )
+    late = next_deadline(household, "ana", TODAY)
+    assert late is not None
+    assert late.date < TODAY
+    assert "passed" in late.title
+    assert "File by this day" not in late.detail
+    assert late.detail.startswith("File now, before ")
+
+    log = AfterFiling(
+        filed_on=TODAY - dt.timedelta(days=90),
+        receipts=[Receipt(kind="recepisse", valid_until=TODAY - dt.timedelta(days=5))],
+        requests=[
+            ExtraDocumentsRequest(
+                received_on=TODAY - dt.timedelta(days=40),
+                deadline=TODAY - dt.timedelta(days=10),
+                what="payslips",
+            )
+        ],
+    )
+    filed = household_of(
+        person(
+            "visiteur",
+            "renewal",
+            after_filing=log,
+            current_card=CurrentCard(valid_until=TODAY + dt.timedelta(days=30)),
+        )
+    )
+    by_kind = {e.kind: e for e in member_agenda(filed, "ana", TODAY)}
+    receipt, request = by_kind["receipt-expiry"], by_kind["extra-documents"]
+    assert receipt.date < TODAY
+    assert "has expired" in receipt.title
+    assert "now" in receipt.detail
+    assert "before this day" not in receipt.detail
+    assert request.date < TODAY
+    assert "late" in request.title
+    assert "Send them now" in request.detail
+
+
+def test_an_ephoto_code_bought_too_late_is_asked_for_now() -> None:
+    household = household_of(
+        person("etudiant", "renewal", planned_filing_date=TODAY + dt.timedelta(days=1))
+    )
+    buy = next(e for e in member_agenda(household, "ana", TODAY) if e.kind == "ephoto-buy")
+    assert buy.date == TODAY
+    assert buy.detail.startswith("Now (it should have been bought by ")
+
+
+def test_no_calendar_reminder_goes_off_before_the_export() -> None:
+    """Review 25: an event dated today had a reminder the day before (TRIGGER:-P1D)."""
+    household = Household.model_validate_json(
+        (PROFILES / "thompson-family.json").read_text(encoding="utf-8")
+    )
+    events = household_agenda([household], TODAY)
+    stamp = dt.datetime(2026, 12, 15, 7, 0, tzinfo=dt.UTC)  # the appointment's day, 8:00 Paris
+    data = agenda_to_ics(events, name="T", stamp=stamp, redactor=Redactor([]))
+    fired = []
+    for vevent in Calendar.from_ical(data).walk("VEVENT"):
+        start = vevent.decoded("DTSTART")
+        if not isinstance(start, dt.datetime):
+            start = dt.datetime.combine(start, dt.time(0), tzinfo=ZoneInfo("Europe/Paris"))
+        fired += [start + alarm.decoded("TRIGGER") for alarm in vevent.walk("VALARM")]
+    assert fired
+    assert min(fired) >= stamp
+    vevents = Calendar.from_ical(data).walk("VEVENT")
+    today = [v for v in vevents if str(v["SUMMARY"]).startswith("Prefecture appointment")]
+    assert today
+    assert not any(list(v.walk("VALARM")) for v in today)

@@ -49,7 +49,8 @@ def test_parent_of_a_french_child_recognition_items() -> None:
         situation=Situation(filiation_by_recognition=True),
     )
     assert {"french-parent-contribution", "recognition-deed"} <= required(checklist)
-    assert cites(CATALOGUE.requirements["recognition-deed"].sources, "gillioen-avocat.com")
+    recognition = CATALOGUE.requirements["recognition-deed"]
+    assert cites(recognition.sources, "Les-parents-d-enfants-francais")
 
 
 def test_spouse_of_a_french_national_without_a_long_stay_visa() -> None:
@@ -124,8 +125,9 @@ def test_talent_intra_group_mission_and_innovative_company() -> None:
 def test_doctoral_student_renewal_asks_for_the_supervisors_letter() -> None:
     phd = checklist_for("etudiant", "renewal", situation=Situation(phd_student=True))
     letter = item(phd, "phd-supervisor-letter")
-    assert letter.requirement.confidence == "S"
-    assert cites(letter.requirement.sources, "utt.fr")
+    assert letter.requirement.confidence == "Inference", "no official page names the letter"
+    assert cites(letter.requirement.sources, "F2231")
+    assert "No official page names this letter" in (letter.requirement.caveat or "")
     assert "phd-supervisor-letter" not in ids(checklist_for("etudiant", "renewal"))
 
 
@@ -149,8 +151,9 @@ def test_language_certificates_are_valid_two_years() -> None:
     assert item(fresh, "language-certificate-b1").done
 
 
-def test_anef_collection_may_ask_for_two_paper_photos() -> None:
-    assert any("2 ID photos" in line for line in CATALOGUE.collection.bring)
+def test_the_collection_list_drops_the_photos_only_a_personal_account_reported() -> None:
+    assert not any("photos" in line for line in CATALOGUE.collection.bring)
+    assert "your passport" in CATALOGUE.collection.bring
     assert CATALOGUE.collection.confidence == "S"
 
 

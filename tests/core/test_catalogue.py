@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from importlib.resources import files
 
 import pytest
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
-from carte_prep.core.catalogue import FACTS, Condition, Sourced
+from carte_prep.core.catalogue import FACTS, Condition, Source, Sourced
+from carte_prep.core.catalogue.official import is_official
 from carte_prep.core.confidence import CONFIDENCE_SCALE, confidence_lines
 from carte_prep.core.engine.conditions import situation_facts, with_route_and_fee
 from carte_prep.core.model import Situation
@@ -19,18 +21,6 @@ from support import person
 
 MIRRORS = ("paperzz", "scribd", "expydoc", "doczz", "pdfprof", "europesays", "mgs-93")
 TOWN_HALL_COPY = re.compile(r"[?&]xml=F\d+")
-OFFICIAL = (
-    "legifrance.gouv.fr",
-    "service-public.gouv.fr",
-    "interieur.gouv.fr",
-    ".gouv.fr",
-    "demarches-simplifiees.fr",
-    "consilium.europa.eu",
-    "ofii.fr",
-    "senat.fr",
-    "assemblee-nationale.fr",
-    "refugies.info",
-)
 
 
 def every_sourced() -> list[tuple[str, Sourced]]:
@@ -91,24 +81,60 @@ def test_negation_keeps_the_spouse_id_off_the_spouse_of_a_french_national() -> N
     )
 
 
+def every_source(value: object, where: str = "catalogue") -> Iterator[tuple[str, Source]]:
+    """Every Source anywhere in the loaded catalogue: rules, paths, pointers, overrides."""
+    if isinstance(value, Source):
+        yield where, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from every_source(getattr(value, name), f"{where}.{name}")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from every_source(item, f"{where}[{key}]")
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from every_source(item, f"{where}[{index}]")
+
+
+def test_the_source_walk_reaches_paths_pointers_and_fee_overrides() -> None:
+    wheres = [where for where, _ in every_source(CATALOGUE)]
+    assert any(".paths[" in w for w in wheres)
+    assert any(".official_page" in w for w in wheres)
+    assert any(".fee_when[" in w for w in wheres)
+    assert any(".read" in w for w in wheres)
+
+
 def test_no_source_is_a_document_mirror_or_a_town_hall_copy() -> None:
-    urls = [(where, s.url) for where, entry in every_sourced() for s in entry.sources]
-    urls += [(f"card {c.id} page", c.official_page.url) for c in CATALOGUE.cards.values()]
-    for card in CATALOGUE.cards.values():
-        for path, rule in card.paths.items():
-            urls += [(f"card {card.id} {path}", s.url) for s in rule.sources]
+    urls = [(where, s.url) for where, s in every_source(CATALOGUE)]
     bad = [(w, u) for w, u in urls if any(m in u for m in MIRRORS) or TOWN_HALL_COPY.search(u)]
     assert bad == []
 
 
-def test_every_rule_has_an_official_source_unless_marked_single_source() -> None:
-    """A secondary source (a university, a lawyer, the press) only beside an official one."""
-    lonely = [
-        where
-        for where, entry in every_sourced()
-        if entry.confidence != "S" and not any(o in s.url for s in entry.sources for o in OFFICIAL)
-    ]
-    assert lonely == []
+def test_every_source_in_the_catalogue_is_an_official_page() -> None:
+    """Law firms, universities, associations, press and vendors are never cited."""
+    unofficial = [(where, s.url) for where, s in every_source(CATALOGUE) if not is_official(s.url)]
+    assert unofficial == []
+
+
+@pytest.mark.parametrize(
+    ("url", "official"),
+    [
+        ("https://www.service-public.gouv.fr/particuliers/vosdroits/F35032", True),
+        ("https://administration-etrangers-en-france.interieur.gouv.fr/particuliers/", True),
+        ("https://www.dordogne.gouv.fr/Demarches", True),
+        ("https://eur-lex.europa.eu/legal-content/FR/TXT/", True),
+        ("https://www.ofii.fr/procedure/", True),
+        ("https://access.ciup.fr/en/?p=5653", False),
+        ("https://paperzz.com/doc/5411552", False),
+        ("https://refugies.info/fr/demarche/63401d8783f485a025e88388", False),
+        ("https://gouv.fr.example.com/page", False),
+        ("https://notgouv.fr/page", False),
+    ],
+)
+def test_the_allow_list_takes_official_hosts_and_their_subdomains_only(
+    url: str, official: bool
+) -> None:
+    assert is_official(url) is official
 
 
 def test_every_rule_keeps_a_confidence_mark_and_a_verified_date() -> None:

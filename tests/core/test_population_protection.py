@@ -143,7 +143,7 @@ def test_the_stateless_person_files_at_the_prefecture_with_paper_photos() -> Non
     assert window is not None
     assert window.opens is None, "R.431-5: a card not on the ANEF list, the last 2 months"
     assert window.late_fee == "disputed"
-    assert cites(CATALOGUE.cards["apatride"].paths["first-admission"].sources, "refugies.info")
+    assert cites(CATALOGUE.cards["apatride"].paths["first-admission"].sources, "F15402")
 
 
 @pytest.mark.parametrize(

@@ -64,7 +64,7 @@ def test_the_reduced_rate_and_the_standard_one_after_a_talent_researcher_card() 
     assert fee.category == "standard-renewal"
     assert fee.caveat is not None
     assert "talent-chercheur" in fee.caveat
-    assert cites(fee.sources, "universite-paris-saclay")
+    assert cites(fee.sources, "LEGIARTI000042776300"), "L.436-1: the reduced rate's own list"
 
 
 def test_the_business_plan_is_asked_only_for_a_company_project() -> None:
@@ -134,7 +134,7 @@ def test_nationals_of_an_agreement_country_hear_about_their_aps() -> None:
     assert not aps.covered
     assert "€100" in (aps.decision.reason or ""), "the APS tax of the 2026 budget law"
     assert aps.decision.read_instead is not None
-    assert "campusfrance.org" in aps.decision.read_instead.url
+    assert "immigration.interieur.gouv.fr" in aps.decision.read_instead.url
 
 
 def test_student_to_employee_needs_the_employer_s_authorisation_in_the_student_window() -> None:

@@ -1,6 +1,7 @@
 """Young people who came to France as minors: the card of a young person entrusted to the
-ASE by 16, the R.431-5 deadlines around the 18th and 19th birthdays in the agenda, and
-the situations listed with what to read (ASE from 16, entered as a child, the DCEM).
+ASE no later than the 16th birthday, the R.431-5 deadlines around the 18th and 19th
+birthdays in the agenda, and the situations listed with what to read (ASE from 16, entered
+as a child, the DCEM).
 """
 
 from __future__ import annotations

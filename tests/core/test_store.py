@@ -29,6 +29,7 @@ from carte_prep.core.storage import (
     Store,
     safe_io,
 )
+from carte_prep.core.storage.backups import describe_change
 
 
 def make_household(household_id: str = "martin", name: str = "Famille Martin") -> Household:
@@ -701,3 +702,15 @@ def test_quick_successive_saves_share_one_backup(tmp_path: Path) -> None:
     backups = store.backups(household.id)
     assert len(backups) == 1
     assert backups[0].path.read_bytes() == original
+
+
+def test_a_backup_names_the_translation_and_document_kind_answers_it_would_undo() -> None:
+    """Review 21: "1 other tracking detail" told the reader nothing."""
+
+    def household(**tracking: object) -> bytes:
+        member = {"id": "emily", "given_names": "Emily", "tracking": {"birth": tracking}}
+        return json.dumps({"id": "martin", "name": "Martin", "members": [member]}).encode()
+
+    before = household(status="gathered")
+    after = household(status="gathered", foreign_language=True, variant="full-copy")
+    assert describe_change(before, after) == "1 translation answer, 1 kind of document chosen"

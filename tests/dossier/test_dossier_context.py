@@ -170,3 +170,13 @@ def test_a_request_that_is_not_covered_is_on_the_cover_with_what_to_read() -> No
     assert "not covered here" in entry.not_covered
     assert "F17359" in entry.not_covered
     assert "not covered here" in render_html(household, today=TODAY)
+
+
+def test_a_member_who_needs_no_card_gets_no_empty_contents() -> None:
+    """Review 25: the dossier of a member who needs no card had an empty 'Contents'."""
+    html = render_html(load_profile("benali-household"), member_id="claire", today=TODAY)
+    assert "No card needed" in html
+    assert "Sommaire" not in html
+    assert "Sommaire" in render_html(
+        load_profile("benali-household"), member_id="yacine", today=TODAY
+    )

@@ -129,6 +129,7 @@ def test_still_missing_lists_exactly_the_missing_pieces(tmp_path: Path) -> None:
     member = person(
         "wa-10y",
         "renewal",
+        nationality="GB",  # a non-British family member also proves the link to the Briton
         departement="24",
         current_card=CurrentCard(valid_until=dt.date(2027, 1, 20)),
         appointment=Appointment(date=dt.date(2026, 12, 15)),

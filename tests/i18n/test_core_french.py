@@ -12,9 +12,11 @@ import datetime as dt
 import pytest
 
 from carte_prep.core.agenda import member_agenda
+from carte_prep.core.catalogue import load_catalogue
 from carte_prep.core.confidence import CONFIDENCE_SCALE, confidence_intro
 from carte_prep.core.countries import country_name
 from carte_prep.core.engine import ChecklistItem
+from carte_prep.core.engine.route import prefecture_name
 from carte_prep.core.index import stamp_for
 from carte_prep.core.model import CurrentCard
 from carte_prep.core.sanity import doubts
@@ -167,3 +169,16 @@ def test_a_minor_asking_for_a_card_meant_for_minors_is_not_doubted_in_french() -
     assert question.question.startswith(
         f"Ana Silva a 17 ans{NBSP}: un enfant de moins de 18 ans n’a pas besoin de titre de séjour"
     )
+
+
+@pytest.mark.usefixtures("french")
+def test_a_prefecture_is_named_with_its_french_article() -> None:
+    departements = load_catalogue().departements
+    named = {code: prefecture_name(departements[code]) for code in ("24", "69", "01", "40", "976")}
+    assert named == {
+        "24": "Préfecture de la Dordogne, à Périgueux",
+        "69": "Préfecture du Rhône, à Lyon",
+        "01": "Préfecture de l’Ain, à Bourg-en-Bresse",
+        "40": "Préfecture des Landes, à Mont-de-Marsan",
+        "976": "Préfecture de Mayotte, à Mamoudzou",
+    }

@@ -38,7 +38,7 @@ def test_the_member_screens_speak_french(tmp_path: Path) -> None:
         seen["address"] = [str(label.render()) for label in app.screen.query(Label)]
 
     drive(folder, scenario)
-    assert seen["views"] == ["1 Tout", "2 Manquants", "3 Alertes", "4 À traduire"]
+    assert seen["views"] == ["1 Tout", "2 Manquants ou trop anciens", "3 Alertes", "4 À traduire"]
     assert " · prochaine date : " in str(seen["bar"])
     assert seen["agenda"] == ["Quand", "Qui", "Quoi"]
     assert seen["shared"] in {"⌂ partagé", "son exemplaire", "–"}

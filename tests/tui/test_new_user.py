@@ -8,7 +8,16 @@ from typing import Any
 
 from textual import events
 from textual.pilot import Pilot
-from textual.widgets import Checkbox, DataTable, Input, Label, Select, TabbedContent
+from textual.widgets import (
+    Checkbox,
+    DataTable,
+    Input,
+    Label,
+    OptionList,
+    Select,
+    Static,
+    TabbedContent,
+)
 from textual.widgets._footer import FooterKey
 from tui_helpers import (
     drive,
@@ -393,21 +402,37 @@ def _member(folder: Path) -> dict[str, Any]:
     return member
 
 
-def test_escape_leaves_the_checklist_from_the_detail_pane_too(tmp_path: Path) -> None:
-    """Review 16: Escape closes the screen wherever the cursor is (the note is saved)."""
+def test_escape_goes_back_one_step_from_the_detail_pane(tmp_path: Path) -> None:
+    """Review 16: from a field of the detail pane, one Escape goes back to the list (and
+    the footer says so while the field has focus); a second one leaves the screen. The
+    note typed is saved."""
     folder = examples_in(tmp_path / "data")
+    footers: list[list[str]] = []
 
     async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
         await open_household(app, pilot, "thompson-family", "margaret")
         await select_item(app, pilot, "paper-photos")
         await pilot.press("n")
-        await pilot.press(*"booth", "escape")
+        await pilot.press(*"booth")
+        await pilot.pause()
+        footers.append(_footer_keys(app))
+        await pilot.press("escape")
+        await until(pilot, lambda: app.focused is app.screen.query_one("#items"))
+        assert isinstance(app.screen, ChecklistScreen)
+        footers.append(_footer_keys(app))
+        await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, HouseholdsScreen))
 
     drive(folder, scenario)
+    assert "esc Back to list" in footers[0]
+    assert "esc Back to list" not in footers[1]
     assert member_tracking(folder, "thompson-family", "margaret")["paper-photos"]["notes"] == (
         "booth"
     )
+
+
+def _footer_keys(app: CartePrepApp) -> list[str]:
+    return [f"{key.key_display} {key.description}" for key in app.screen.query(FooterKey)]
 
 
 def _rows(app: CartePrepApp) -> list[str]:
@@ -462,3 +487,65 @@ def test_the_households_columns_fit_80_columns_with_no_scrollbar(tmp_path: Path)
     drive(folder, scenario)
     assert widths[0] <= widths[1]
     assert widths[2] == 0
+
+
+def test_page_keys_leave_the_departement_step_in_both_directions(tmp_path: Path) -> None:
+    """Review 14 again: back on step 5 (its search box focused), the page keys were stuck.
+
+    Focusing the box re-activated its step late, and pulled the form back to it.
+    """
+    folder = examples_in(tmp_path / "data")
+    steps: list[str | None] = []
+
+    async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
+        await open_household(app, pilot, "thompson-family", "david")
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, ProfileScreen))
+        tabs = app.screen.query_one("#steps", TabbedContent)
+        for key in ["pagedown"] * 5 + ["pageup"] * 3 + ["pagedown"] * 2:
+            await pilot.press(key)
+            await pilot.pause(0.1)
+            steps.append(tabs.active)
+
+    drive(folder, scenario)
+    assert steps[4:] == ["step-5", "step-4", "step-3", "step-2", "step-3", "step-4"]
+
+
+def test_the_departement_is_found_by_its_prefecture_town(tmp_path: Path) -> None:
+    """People know their town better than their département's number or name."""
+    folder = examples_in(tmp_path / "data")
+    found: list[list[str | None]] = []
+
+    async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
+        await open_household(app, pilot, "thompson-family", "david")
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, ProfileScreen))
+        await pilot.press(*["pagedown"] * 4)
+        await until(pilot, lambda: _focused_id(app) == "dep-search")
+        await pilot.press(*"lyon")
+        matches = app.screen.query_one("#dep-matches", OptionList)
+        await until(pilot, lambda: matches.option_count == 1)
+        found.append([matches.get_option_at_index(0).id])
+
+    drive(folder, scenario)
+    assert found == [["69"]]
+
+
+def test_escape_with_a_code_that_is_not_valid_yet_asks_before_leaving(tmp_path: Path) -> None:
+    """Help promises Escape asks first when something typed is not valid; it only toasted."""
+    folder = examples_in(tmp_path / "data")
+    questions: list[str] = []
+
+    async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
+        code = await _photos(app, pilot)
+        code.value = "ZK4M"
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        questions.append(str(app.screen.query_one(".dialog-text", Static).render()))
+        await pilot.press("escape")  # "Go back to fix it"
+        await until(pilot, lambda: isinstance(app.screen, PhotosScreen))
+        await until(pilot, lambda: app.focused is code)
+
+    drive(folder, scenario)
+    assert "cannot be saved yet" in questions[0]
+    assert _ephoto(folder)["code"] == "ZK4M9T2RQX7PB8WN3FHD"  # type: ignore[index]

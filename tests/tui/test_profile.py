@@ -381,3 +381,17 @@ def test_the_appointment_kind_starts_from_the_application(tmp_path: Path) -> Non
 
     drive(folder, scenario)
     assert kinds == ["renewal", "first-application"]
+
+
+def test_the_current_card_step_says_why_it_is_empty_for_someone_holding_nothing(
+    tmp_path: Path,
+) -> None:
+    """The step showed only "Enter the date the card was issued…", with no field to enter it."""
+    folder = examples_in(tmp_path / "data")
+
+    async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
+        await open_profile(app, pilot, "thompson-family", "emily", 3)
+        await until(pilot, lambda: "Step 2 says you hold no card or visa" in screen_text(app))
+        assert "Enter the date the card was issued" not in screen_text(app)
+
+    drive(folder, scenario)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from rich.text import Text
 from textual.pilot import Pilot
 from textual.widgets import DataTable
@@ -80,3 +81,42 @@ def test_the_household_documents_show_every_member_at_80_columns(tmp_path: Path)
 
     drive(folder, scenario)
     assert found == []
+
+
+@pytest.mark.parametrize("width", [80, 120, 160])
+def test_the_households_wrap_card_and_procedure_instead_of_cutting_them(
+    tmp_path: Path, width: int
+) -> None:
+    """Review 24: 'Card · procedure' ended in '…' at 80 columns ('ANEF · 10-year Algeria…')."""
+    folder = examples_in(tmp_path / "data")
+    found: list[str] = []
+
+    async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
+        table = app.screen.query_one("#households", DataTable)
+        await until(pilot, lambda: table.row_count > 0)
+        found.extend(cut_cells(table, width))
+        cards = [str(table.get_row_at(r)[-1]) for r in range(table.row_count)]
+        found.extend(c for c in cards if "…" in c)
+        wrapped = " ".join(" ".join(c.split()) for c in cards)
+        assert "10-year Algerian certificate · renewal of the same card" in wrapped
+
+    drive(folder, scenario, size=(width, 24))
+    assert found == []
+
+
+def test_the_checklist_header_wraps_its_second_line_at_80_columns(tmp_path: Path) -> None:
+    """Review 24: the card, procedure and route were cut ('… · renewal o…')."""
+    folder = examples_in(tmp_path / "data")
+    shown: list[str] = []
+
+    async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
+        await open_household(app, pilot, "thompson-family", "emily")
+        await pilot.pause()
+        bar = app.screen.query_one("#member-bar")
+        shown.extend(line.text for line in bar.render_lines(bar.region.reset_offset))
+
+    drive(folder, scenario)
+    text = " ".join(" ".join(shown).split())
+    assert "…" not in text
+    assert "first admission to stay (first card) · filed at the prefecture desk" in text
+    assert "Ask for your first Withdrawal Agreement card" in text

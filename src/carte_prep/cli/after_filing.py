@@ -133,10 +133,13 @@ def cmd_log(ctx: Context, args: argparse.Namespace) -> int:
     if args.action is None:
         print_log(member.application.after_filing)
         return 0
+    from carte_prep.cli.checklist_text import LEVEL_MARKS
+    from carte_prep.core.engine.warnings import after_filing_warnings
+
     where = f"{household.id}/{member.id}"
     edit = log_edit(args, where)
     try:
-        ctx.change(household.id, edit)
+        saved = ctx.change(household.id, edit)
     except EditError as exc:
         if not exc.problems:
             raise
@@ -146,6 +149,10 @@ def cmd_log(ctx: Context, args: argparse.Namespace) -> int:
     print(
         _("{where}: {action} saved").format(where=f"{household.id}/{member.id}", action=args.action)
     )
+    application = saved.member(member.id).application
+    assert application is not None  # checked above; a log edit keeps it
+    for warning in after_filing_warnings(application, ctx.today):
+        print(f"  {LEVEL_MARKS[warning.level]} {warning.message}")
     return 0
 
 

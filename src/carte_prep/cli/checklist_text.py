@@ -12,7 +12,7 @@ from carte_prep.core.engine import Checklist, ChecklistItem, Level
 from carte_prep.core.engine.windows import held_words
 from carte_prep.core.vocab import Status
 from carte_prep.i18n import _, format_money
-from carte_prep.present import ROUTE_NAMES, bring, gloss
+from carte_prep.present import ROUTE_NAMES, bring, gloss, progress_text
 
 MARKS: dict[Status, str] = {
     "todo": "[ ]",
@@ -81,6 +81,13 @@ def _dated(item: ChecklistItem) -> str:
     return _("{dated}: TOO OLD (fresh until {date})").format(dated=dated, date=until)
 
 
+def _note_lines(note: str) -> list[str]:
+    """The user's note, each of its lines under the first one's text, never at column 0."""
+    label = _("        Your note: {note}").format(note="")
+    first, *rest = note.splitlines() or [""]
+    return [label + first, *(" " * len(label) + line for line in rest)]
+
+
 def _item_lines(checklist: Checklist, *, sources: bool) -> list[str]:
     assert checklist.route is not None
     route = checklist.route.route
@@ -109,7 +116,7 @@ def _item_lines(checklist: Checklist, *, sources: bool) -> list[str]:
                 lines.append(_("        Note: {note}").format(note=req.caveat))
             lines += [f"        {LEVEL_MARKS[w.level]} {w.message}" for w in item.warnings]
             if item.tracking.notes:
-                lines.append(_("        Your note: {note}").format(note=item.tracking.notes))
+                lines += _note_lines(item.tracking.notes)
             if sources:
                 lines += [
                     _("        Source: {url}").format(url=s.url)
@@ -175,8 +182,8 @@ def checklist_text(checklist: Checklist, *, sources: bool) -> str:
     lines += _fee_lines(checklist)
     progress = checklist.progress
     lines.append(
-        _("  Progress:  {done}/{total} ready ({percent}%)").format(
-            done=progress.done, total=progress.total, percent=progress.percent
+        _("  Progress:  {ready}, {percent}%").format(
+            ready=progress_text(progress), percent=progress.percent
         )
     )
     member_warnings = [w for w in checklist.warnings if w.item_id is None]

@@ -20,11 +20,17 @@ def confirm_doubts(
     args: argparse.Namespace, before: Member | None, after: Member, today: dt.date
 ) -> None:
     """Refuse answers that look like a slip (core.sanity) unless ``--yes`` says they are meant."""
+    from carte_prep.core.member_fields import flagged
     from carte_prep.core.sanity import new_doubts
 
     found = new_doubts(before, after, today)
     if found and not getattr(args, "yes", False):
-        questions = " ".join(d.question for d in found)
+        flags = {".".join(spec.path): spec.flag for spec in flagged()}
+        questions = " ".join(
+            d.question + (" " + _("(To change it: {flag}.)").format(flag=flag) if flag else "")
+            for d in found
+            for flag in [flags.get(d.field)]
+        )
         raise UsageError(
             _("{questions} Nothing was saved; run again with --yes if this is right.").format(
                 questions=questions

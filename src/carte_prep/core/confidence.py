@@ -29,8 +29,8 @@ def confidence_intro() -> str:
     """The paragraph above the scale, in the language spoken."""
     return _(
         "How sure each rule is: every item shows a confidence mark and the day its sources "
-        "were last checked. Official pages (Légifrance, service-public.gouv.fr, prefectures) "
-        "are cited first; other pages only beside them."
+        "were last checked. Only official pages are cited (Légifrance, service-public.gouv.fr, "
+        "the Interior Ministry, prefectures); where none states a rule, its mark and note say so."
     )
 
 

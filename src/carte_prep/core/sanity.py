@@ -96,7 +96,7 @@ def doubts(member: Member, today: dt.date, *, catalogue: Catalogue | None = None
                 "application.situation.marital_status",
                 _(
                     "{name} is saved as a spouse, but their marital status says “single”. Is "
-                    "that right? Choose “married” (or PACS) in the Situation step."
+                    "that right? A spouse is usually “married” (or in a PACS)."
                 ).format(name=name),
             )
         )

@@ -33,6 +33,7 @@ from carte_prep.tui.crash import crash_report
 from carte_prep.tui.exports import Exports
 from carte_prep.tui.folders import OpenFolder
 from carte_prep.tui.format import WIDE
+from carte_prep.tui.key_names import key_words
 from carte_prep.tui.keys import is_text_field, typing_actions
 from carte_prep.tui.messages import (
     CalendarRequested,
@@ -93,6 +94,14 @@ class CartePrepApp(SettingsActions):
             tooltip=_("Keys and how the app works (? types a ? in a text field, f1 does not)"),
         ),
         Binding("ctrl+z", "undo", _("Undo"), id="undo", tooltip=_("Take back the last change")),
+        Binding(
+            "q",
+            "quit_key",
+            _("Quit"),
+            id="quit",
+            show=False,
+            tooltip=_("Everything is already saved; while typing in a field, ctrl+q quits"),
+        ),
         Binding(
             "ctrl+y",
             "redo",
@@ -170,6 +179,10 @@ class CartePrepApp(SettingsActions):
         self.session.store.backup_days = settings.backup_days
 
     # -- start and examples -------------------------------------------------------------
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Key names in the reader's language, in the footer, help and palette."""
+        return key_words(super().get_key_display(binding))
 
     def on_mount(self) -> None:
         if self._start_theme in self.available_themes:
@@ -279,6 +292,10 @@ class CartePrepApp(SettingsActions):
                 for request in screen.pending_edits():
                     self.apply_edit(request)
 
+    async def action_quit_key(self) -> None:
+        """q: quit from a list (the letter is typed in a field, and ignored in forms)."""
+        await self.action_quit()
+
     async def action_quit(self) -> None:
         """Quit, saving first a note still being typed (it is otherwise sent a moment later)."""
         await super().action_quit()
@@ -352,11 +369,11 @@ class CartePrepApp(SettingsActions):
             self.push_screen(
                 ConfirmDialog(
                     _(
-                        "Not saved: {problem}\n\nReload the household from disk? "
-                        "Your last change will be lost; everything saved before stays."
+                        "Not saved: {problem}\n\nYour last change is not kept. Reload the "
+                        "household to see the version on disk (everything saved before stays)?"
                     ).format(problem=exc),
-                    yes=_("Reload"),
-                    no=_("Keep as shown"),
+                    yes=_("Reload from disk"),
+                    no=_("Not now"),
                 ),
                 answered,
             )
@@ -422,6 +439,10 @@ class CartePrepApp(SettingsActions):
             return False
         if action == "open_examples" and self.in_examples:
             return False
+        if action == "quit_key" and not (
+            isinstance(self.screen, DataScreen) and self.screen.QUITS_ON_Q
+        ):
+            return False  # a stray q in a form or a dialog must not end the app
         return not (action in typing_actions(self.BINDINGS) and is_text_field(self.screen.focused))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
@@ -443,7 +464,7 @@ class CartePrepApp(SettingsActions):
             for binding in bindings:
                 if not isinstance(binding, Binding) or not binding.description:
                     continue
-                if binding.action in seen or binding.action == "quit":
+                if binding.action in seen or binding.action in ("quit", "quit_key"):
                     continue
                 if binding.action == "show_help" and "help" in seen:
                     continue

@@ -381,6 +381,8 @@ class UploadRules(Sourced):
 class Departement(Data):
     code: str
     name: str
+    article: Literal["le", "la", "les", "l'", ""]
+    """The article the name takes in French (INSEE's TNCC): « du Rhône », « de l'Ain »."""
     prefecture: str
     """The town of the prefecture (chef-lieu)."""
     service: str | None = None

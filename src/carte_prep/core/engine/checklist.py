@@ -133,7 +133,11 @@ def build_checklist(
         photos=photos,
         window=window,
         warnings=warnings,
-        progress=Progress(done=sum(item.done for item in counted), total=len(counted)),
+        progress=Progress(
+            done=sum(item.done for item in counted),
+            total=len(counted),
+            too_old=sum(item.too_old for item in counted),
+        ),
     )
 
 
@@ -150,6 +154,7 @@ def household_progress(checklists: list[Checklist]) -> Progress:
     return Progress(
         done=sum(c.progress.done for c in checklists),
         total=sum(c.progress.total for c in checklists),
+        too_old=sum(c.progress.too_old for c in checklists),
     )
 
 

@@ -139,6 +139,19 @@ class ChecklistItem(Result):
         )
 
     @property
+    def too_old(self) -> bool:
+        """Gathered, but dated too long before the filing day: it does not count as ready,
+        and the progress says so (a ticked box that is not ready would mislead). A date
+        after today is a typo to check, not an old paper."""
+        found = self.freshness
+        return (
+            self.tracking.status in DONE_STATUSES
+            and found is not None
+            and not found.ok
+            and found.implausible is None
+        )
+
+    @property
     def counted(self) -> bool:
         """Counted in the progress: needed (an optional item is never missing)."""
         return self.tracking.status != "not-applicable" and not self.requirement.optional
@@ -152,6 +165,8 @@ class ChecklistSection(Result):
 class Progress(Result):
     done: int
     total: int
+    too_old: int = 0
+    """Of the ones not done, how many are gathered but too old on the filing day."""
 
     @property
     def percent(self) -> int:

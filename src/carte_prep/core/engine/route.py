@@ -11,7 +11,7 @@ from carte_prep.core.engine.conditions import Facts, holds
 from carte_prep.core.engine.results import JudgedOn, RouteDecision
 from carte_prep.core.model import Application
 from carte_prep.core.vocab import Procedure, Route
-from carte_prep.i18n import _
+from carte_prep.i18n import _, pgettext
 
 
 def departement_of(catalogue: Catalogue, application: Application) -> Departement | None:
@@ -25,9 +25,22 @@ def prefecture_name(departement: Departement | None) -> str:
         return _("your prefecture (set your département to see which)")
     if departement.service:
         return departement.service
-    return _("Prefecture of {name}, in {town}").format(
-        name=departement.name, town=departement.prefecture
+    return _("Prefecture {of_departement}, in {town}").format(
+        of_departement=of_departement(departement), town=departement.prefecture
     )
+
+
+def of_departement(departement: Departement) -> str:
+    """'of Dordogne'; in French the article joins the preposition: « de la Dordogne »."""
+    name = departement.name
+    forms = {
+        "le": pgettext("departement le", "of {name}"),
+        "la": pgettext("departement la", "of {name}"),
+        "les": pgettext("departement les", "of {name}"),
+        "l'": pgettext("departement l'", "of {name}"),
+        "": pgettext("departement", "of {name}"),
+    }
+    return forms[departement.article].format(name=name)
 
 
 def _anef_button(rule: PathRule, path: Procedure, application: Application) -> str | None:

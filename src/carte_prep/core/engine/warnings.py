@@ -194,7 +194,9 @@ def ephoto_warnings(photos: PhotoPlan, judged_on: dt.date, catalogue: Catalogue)
     return []
 
 
-def _after_filing(application: Application, today: dt.date) -> list[Warning]:
+def after_filing_warnings(application: Application, today: dt.date) -> list[Warning]:
+    """Dates of the after-filing log that look wrong or ask for action now (``log`` shows
+    them as soon as a record is saved, not only in the next checklist)."""
     log = application.after_filing
     filed = log.filed_on
     warnings: list[Warning] = []
@@ -303,5 +305,5 @@ def member_warnings(c: Context, catalogue: Catalogue) -> list[Warning]:
     warnings += _passport(c)
     warnings += _current_card(c)
     warnings += ephoto_warnings(c.photos, c.judged_on, catalogue)
-    warnings += _after_filing(c.application, c.today)
+    warnings += after_filing_warnings(c.application, c.today)
     return warnings

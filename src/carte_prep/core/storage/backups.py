@@ -232,7 +232,19 @@ def _compare_tracking(
             notes.append(note)
         if before.get("attachments", []) != after.get("attachments", []):
             counts["attached file"] += 1
-        known = {"status", "document_date", "notes", "attachments"}
+        if any(before.get(k) != after.get(k) for k in ("foreign_language", "translated")):
+            counts["translation"] += 1
+        if before.get("variant") != after.get("variant"):
+            counts["kind of document"] += 1
+        known = {
+            "status",
+            "document_date",
+            "notes",
+            "attachments",
+            "foreign_language",
+            "translated",
+            "variant",
+        }
         if {k: v for k, v in before.items() if k not in known} != {
             k: v for k, v in after.items() if k not in known
         }:
@@ -246,6 +258,12 @@ def _count(label: str, number: int) -> str:
         "date": lambda: ngettext("{count} date", "{count} dates", number),
         "attached file": lambda: ngettext(
             "{count} attached file", "{count} attached files", number
+        ),
+        "translation": lambda: ngettext(
+            "{count} translation answer", "{count} translation answers", number
+        ),
+        "kind of document": lambda: ngettext(
+            "{count} kind of document chosen", "{count} kinds of document chosen", number
         ),
         "other tracking detail": lambda: ngettext(
             "{count} other tracking detail", "{count} other tracking details", number

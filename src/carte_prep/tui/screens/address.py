@@ -26,6 +26,7 @@ from carte_prep.core.model import PostalAddress
 from carte_prep.i18n import N_, _
 from carte_prep.tui.screens.profile.texts import plain_problem
 from carte_prep.tui.validation import problems, show_problem
+from carte_prep.tui.widgets.tick_box import TickBox
 
 FIELDS: tuple[tuple[str, str, str], ...] = (
     ("street", N_("Number and street (with any flat or building details)"), "12 rue des Lilas"),
@@ -65,7 +66,7 @@ class AddressDialog(ModalScreen[SetAddress | None]):
                 markup=False,
                 classes="dialog-text",
             )
-            yield Checkbox(
+            yield TickBox(
                 _("{name} lives elsewhere: this is {name}'s own address").format(name=self._name),
                 own,
                 id="address-own",

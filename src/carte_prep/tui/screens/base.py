@@ -33,6 +33,8 @@ class DataScreen(Screen[ResultType], Generic[ResultType]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = []
+    QUITS_ON_Q: ClassVar[bool] = True
+    """Whether q quits the app here (a form says no: a stray q there must not end it)."""
 
     @property
     def state(self) -> AppState:

@@ -20,12 +20,14 @@ from carte_prep.core import (
     Checklist,
     ChecklistItem,
     Household,
+    Progress,
     build_checklist,
     household_checklists,
     household_progress,
 )
 from carte_prep.core.edits import CycleStatus, RemoveMember, ToggleGathered, ToggleTranslated
 from carte_prep.i18n import _
+from carte_prep.present import progress_text
 from carte_prep.tui.format import WIDE
 from carte_prep.tui.messages import EditRefused, EditRequested, HouseholdSaved
 from carte_prep.tui.screens.checklist_actions import CHECKLIST_BINDINGS, ChecklistActions
@@ -130,11 +132,12 @@ class ChecklistScreen(ChecklistActions):
         bar.update(text)
 
     def _show_progress(self, household: Household) -> None:
-        checklist = self._checklist
-        done, total = (checklist.progress.done, checklist.progress.total) if checklist else (0, 0)
+        progress = self._checklist.progress if self._checklist else Progress(done=0, total=0)
         name = household.member(self.member_id).given_names if self.member_id else _("Member")
-        self.query_one("#member-progress-label", Label).update(f"{name} {done}/{total}")
-        self.query_one("#member-progress", ProgressBar).update(total=max(total, 1), progress=done)
+        self.query_one("#member-progress-label", Label).update(f"{name} {progress_text(progress)}")
+        self.query_one("#member-progress", ProgressBar).update(
+            total=max(progress.total, 1), progress=progress.done
+        )
         overall = household_progress(household_checklists(household, self.today()))
         self.query_one("#household-progress-label", Label).update(
             _("Household {done}/{total}").format(done=overall.done, total=overall.total)
@@ -354,9 +357,15 @@ class ChecklistScreen(ChecklistActions):
         if self.current_item() is not None:
             self.query_one(f"#{widget_id}").focus()
 
+    @on(ItemDetail.BackToList)
+    def _back_to_list(self) -> None:
+        """Leaving a field of the detail pane saves a note being typed (on blur)."""
+        self.query_one("#items", DataTable).focus()
+
     def action_back(self) -> None:
-        """Escape closes the screen from anywhere on it, as on every screen; a note being
-        typed is saved first (Tab and shift+tab move between the list and the fields)."""
+        """Escape on the list closes the screen (from a field of the detail pane it goes
+        back to the list first: one step back, as everywhere); a note being typed is saved
+        first (Tab and shift+tab move between the list and the fields)."""
         self._flush_notes()
         self.dismiss()
 

@@ -33,7 +33,7 @@ CHECKLIST_BINDINGS: list[BindingType] = [
     Binding("s", "cycle_status", _("Status"), id="cycle-status", tooltip=status_cycle_text()),
     Binding("t", "toggle_translated", _("Translated"), id="toggle-translated", show=False),
     Binding("1", "view('all')", _("All items"), id="view-all", show=False),
-    Binding("2", "view('missing')", _("Missing items"), id="view-missing", show=False),
+    Binding("2", "view('missing')", _("Missing or too old"), id="view-missing", show=False),
     Binding("3", "view('warnings')", _("Items with warnings"), id="view-warnings", show=False),
     Binding("4", "view('translation')", _("Items to translate"), id="view-translation", show=False),
     Binding(

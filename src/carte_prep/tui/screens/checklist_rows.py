@@ -23,7 +23,7 @@ from carte_prep.tui.messages import PdfRequested
 View = Literal["all", "missing", "warnings", "translation"]
 VIEWS: dict[View, str] = {
     "all": N_("1 All"),
-    "missing": N_("2 Missing"),
+    "missing": N_("2 Missing or too old"),
     "warnings": N_("3 Warnings"),
     "translation": N_("4 Needs translation"),
 }

@@ -1,4 +1,4 @@
-"""The help screen: what the app does, the signs in the lists, and every key.
+"""The help screen: what the app does, the signs in the lists, every key, and the confidence marks.
 
 The key table is built from the bindings of the screen it was opened from, so it can
 never disagree with the footer.
@@ -15,6 +15,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from carte_prep.core.confidence import confidence_intro, confidence_lines
 from carte_prep.i18n import N_, _
 
 INTRO = N_(
@@ -27,8 +28,10 @@ Signs in the checklist:  ✎ note   @ attached file   ⌂ household document (sh
 
 Anywhere: ctrl+p opens the command palette (every action is there, with its key), \
 ctrl+z undoes the last change, ? (or f1 while typing in a field) shows this help, \
-Tab and shift+tab move between fields, Escape closes the screen or dialog (asking first \
-if something typed is not valid yet), ctrl+q quits."""
+Tab and shift+tab move between fields. Escape goes back one step: from a field of the \
+checklist's detail pane to the list, elsewhere it closes the screen or dialog (asking \
+first if something typed is not valid yet). q quits (ctrl+q while typing in a field); \
+everything is already saved."""
 )
 
 
@@ -51,6 +54,7 @@ class HelpScreen(ModalScreen[None]):
             if here:
                 yield Static(Text(_(here)))
             yield Static(self._keys())
+            yield Static(self._confidence())
 
     def _keys(self) -> Text:
         text = Text(_("Keys on this screen") + "\n", style="bold")
@@ -60,6 +64,15 @@ class HelpScreen(ModalScreen[None]):
                     key = binding.key_display or self.app.get_key_display(binding)
                     text.append(f"  {key:>8}  ", style="bold")
                     text.append(_(binding.description) + "\n")
+        return text
+
+    @staticmethod
+    def _confidence() -> Text:
+        """The scale shown beside every source in the detail pane, defined once in the core."""
+        text = Text(_("Confidence marks") + "\n", style="bold")
+        text.append(confidence_intro() + "\n")
+        for line in confidence_lines():
+            text.append(f"  {line}\n")
         return text
 
     def action_close(self) -> None:

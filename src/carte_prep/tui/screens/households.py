@@ -9,39 +9,36 @@ the core's models at module level for that reason.
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
-import textwrap
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.message import Message
 from textual.widgets import DataTable, Header, Input, Static
-from textual.widgets.data_table import ColumnKey, RowDoesNotExist
+from textual.widgets.data_table import RowDoesNotExist
 from textual.worker import Worker, WorkerState
 
 from carte_prep import __version__
-from carte_prep.core.dates import fmt
 from carte_prep.core.index import Entry, indexed_lines, stamp_for
-from carte_prep.core.rows import DeadlineRow, HouseholdRow, MemberRow
+from carte_prep.core.rows import HouseholdRow
 from carte_prep.core.sources import sources_digest
 from carte_prep.core.triage import THIS_WEEK, due_rows, found_in, rows_by_next_date
-from carte_prep.i18n import _, ngettext
-from carte_prep.present import route_short
+from carte_prep.i18n import _
 from carte_prep.tui import collector
-from carte_prep.tui.format import LEVEL_STYLES, WIDE, bar
-from carte_prep.tui.messages import (
-    HouseholdCreated,
-    HouseholdCreateRequested,
-    HouseholdDeleteRequested,
-    PdfRequested,
+from carte_prep.tui.format import WIDE
+from carte_prep.tui.messages import HouseholdCreated
+from carte_prep.tui.screens.household_actions import HOUSEHOLDS_BINDINGS, HouseholdActions
+from carte_prep.tui.screens.household_rows import (
+    INDENT,
+    TableRow,
+    card_text,
+    columns,
+    table_rows,
 )
-from carte_prep.tui.screens.base import DataScreen
-from carte_prep.tui.screens.dialogs import ConfirmDialog, PromptDialog
 from carte_prep.tui.widgets.examples_banner import ExamplesBanner
 from carte_prep.tui.widgets.footer import KeysFooter
 
@@ -51,62 +48,17 @@ if TYPE_CHECKING:
 
 CHUNK = 300
 """Rows added to the table per screen refresh: a few milliseconds' work each time."""
-TableRow = tuple[list[Text], str, int]
-"""A row's cells, key and height."""
 Search = dict[str, str]
 """Household id -> every word one may type to find it (:func:`carte_prep.core.triage.fold`)."""
 
-PROGRESS, COUNT, DATE, WARN, ROUTE = 11, 5, 10, 4, 10
-"""Widths of the households list's fixed columns (the count without its bar when narrow)."""
 
-
-class HouseholdsScreen(DataScreen[None]):
+class HouseholdsScreen(HouseholdActions):
     """Households and their members; open one to work on its checklists."""
 
     AUTO_FOCUS = "#households"
     """The list, not the filter box (hidden until / is pressed), so letter keys work."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", _("Open"), id="open-household", show=False),
-        Binding("n", "new", _("New household"), id="new-household"),
-        Binding(
-            "slash",
-            "filter",
-            _("Filter"),
-            id="filter-households",
-            key_display="/",
-            tooltip=_("Type to keep the households whose name, members, card or prefecture match"),
-        ),
-        Binding(
-            "w",
-            "due",
-            _("This week"),
-            id="due-this-week",
-            tooltip=_("Only the members whose next date is this week or overdue (again: all)"),
-        ),
-        Binding(
-            "g",
-            "agenda",
-            _("Agenda"),
-            id="agenda-all",
-            tooltip=_("Every coming date of every household"),
-        ),
-        Binding(
-            "x", "pdf", _("PDF"), id="pdf-household", tooltip=_("Print the household's dossier")
-        ),
-        Binding("r", "rename", _("Rename"), id="rename-household", show=False),
-        Binding("d", "delete", _("Delete"), id="delete-household", show=False),
-        Binding("e", "app.open_examples", _("Examples"), id="open-examples", show=False),
-        Binding(
-            "o",
-            "sort",
-            _("Sort by date"),
-            id="sort-households",
-            show=False,
-            tooltip=_("Soonest next date first (again: by name)"),
-        ),
-        Binding("escape", "clear", _("Clear the filter"), id="clear-filter", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = HOUSEHOLDS_BINDINGS
 
     class Loaded(Message):
         """The worker finished reading the data folder."""
@@ -145,7 +97,7 @@ class HouseholdsScreen(DataScreen[None]):
         self._query = ""
         self._due = False
         self._by_date = False
-        self._widths: tuple[int, int] | None = None
+        self._widths: tuple[int, ...] | None = None
         self._drawing = 0
         """The number of the latest drawing, whose rows may still be being added."""
         self._pending_select: str | None = None
@@ -247,32 +199,20 @@ class HouseholdsScreen(DataScreen[None]):
         self.title = " · ".join(parts)
 
     def _columns(self) -> None:
-        """Columns that fit the width: names as wide as they need, up to half the room
-        left; the card and procedure take the rest (the route joins them when narrow)."""
+        """Columns that fit the width (:func:`~carte_prep.tui.screens.household_rows.columns`)."""
         table = self.query_one("#households", DataTable)
         width = self.app.size.width
-        wide = width >= WIDE
-        longest = max((len(n) for n in self._names()), default=20)
-        fixed = (PROGRESS if wide else COUNT) + DATE + WARN + (ROUTE if wide else 0)
-        columns = 6 if wide else 5
-        room = width - fixed - 2 * columns * table.cell_padding - 2
-        name = max(16, min(longest, room * 11 // 20))
-        if self._widths == (width, name):
+        members = [INDENT + m["name"] for r in self._rows for m in r["members"]]
+        names = [r["name"] for r in self._rows] + members
+        cards = [card_text(m, wide=width >= WIDE) for r in self._rows for m in r["members"]]
+        wanted = columns(width, names, members, cards, table.cell_padding)
+        widths = tuple(c.width for c in wanted)
+        if self._widths == (width, *widths):
             return
-        self._widths = (width, name)
+        self._widths = (width, *widths)
         table.clear(columns=True)
-        table.add_column(_("Household / member"), key="name", width=name)
-        table.add_column(_("Ready"), key="progress", width=PROGRESS if wide else COUNT)
-        table.add_column(_("Next date"), key="deadline", width=DATE)
-        table.add_column(_("Warn"), key="warnings", width=WARN)
-        if wide:
-            table.add_column(_("Route"), key="route", width=ROUTE)
-        table.add_column(_("Card · procedure"), key="card", width=max(12, room - name))
-
-    def _names(self) -> list[str]:
-        return [r["name"] for r in self._rows] + [
-            "  " + m["name"] for r in self._rows for m in r["members"]
-        ]
+        for column in wanted:
+            table.add_column(_(column.label), key=column.key, width=column.width)
 
     def on_resize(self) -> None:
         if self._rows:
@@ -297,14 +237,13 @@ class HouseholdsScreen(DataScreen[None]):
         self._search = search
         self._columns()
         table = self.query_one("#households", DataTable)
-        wide = len(table.columns) == 6
         selected = self._selected_household()
         table.clear()
-        name_width = table.columns[ColumnKey("name")].width
+        widths = {str(key.value): column.width for key, column in table.columns.items()}
         chosen = self._chosen(rows)
         self._drawing += 1
         self._pending_select = selected
-        self._add_rows(self._drawing, _table_rows(chosen, name_width, wide=wide))
+        self._add_rows(self._drawing, table_rows(chosen, widths))
         self.query_one(ExamplesBanner).update_shown()
         empty = not rows
         narrowed = not empty and not chosen
@@ -397,19 +336,6 @@ class HouseholdsScreen(DataScreen[None]):
         if selected is not None:
             self.app.push_screen(ChecklistScreen(*selected))
 
-    def action_new(self) -> None:
-        def create(name: str | None) -> None:
-            if name is not None:
-                self.post_message(HouseholdCreateRequested(name))
-
-        self.app.push_screen(
-            PromptDialog(
-                _("Name of the new household (for example: Martin family, Lyon):"),
-                check=_name_problem,
-            ),
-            create,
-        )
-
     def on_household_created(self, message: HouseholdCreated) -> None:
         """Open the household just made."""
         self._loading = False
@@ -419,50 +345,6 @@ class HouseholdsScreen(DataScreen[None]):
         from carte_prep.tui.screens.checklist import ChecklistScreen
 
         self.app.push_screen(ChecklistScreen(message.household_id, None))
-
-    def action_rename(self) -> None:
-        household_id = self._selected_household()
-        if household_id is None:
-            return
-        household = self.session.get(household_id)
-        from carte_prep.core.edits import RenameHousehold
-
-        def rename(name: str | None) -> None:
-            if name is not None and name != household.name:
-                self.request(household_id, RenameHousehold(name))
-
-        self.app.push_screen(
-            PromptDialog(
-                _("New name of the household:"), value=household.name, check=_name_problem
-            ),
-            rename,
-        )
-
-    def action_delete(self) -> None:
-        household_id = self._selected_household()
-        if household_id is None:
-            return
-        name = self.session.get(household_id).name
-
-        def delete(sure: bool | None) -> None:
-            if sure:
-                self.post_message(HouseholdDeleteRequested(household_id))
-
-        self.app.push_screen(
-            ConfirmDialog(
-                _(
-                    "Delete the household “{name}”, its file and its backups?\n"
-                    "This cannot be undone."
-                ).format(name=name),
-                yes=_("Delete"),
-            ),
-            delete,
-        )
-
-    def action_pdf(self) -> None:
-        household_id = self._selected_household()
-        if household_id is not None:
-            self.post_message(PdfRequested(household_id))
 
     def action_filter(self) -> None:
         """Show the filter box and put the cursor in it."""
@@ -502,96 +384,7 @@ class HouseholdsScreen(DataScreen[None]):
         self._titles()
         self._redraw()
 
-    def action_agenda(self) -> None:
-        from carte_prep.tui.screens.agenda import AgendaScreen, Jump
-        from carte_prep.tui.screens.checklist import ChecklistScreen
-
-        def jump(to: Jump | None) -> None:
-            if to is not None:
-                self._select(to.household_id)
-                self.app.push_screen(ChecklistScreen(to.household_id, to.member_id, to.item_id))
-
-        self.app.push_screen(AgendaScreen(), jump)
-
-
-def _table_rows(rows: list[HouseholdRow], name_width: int, *, wide: bool) -> Iterator[TableRow]:
-    """Each household's row and its members', made only as they are added."""
-    for row in rows:
-        count = len(row["members"])
-        lines = textwrap.wrap(row["name"], name_width, max_lines=2, placeholder="…")
-        yield (
-            [
-                Text("\n".join(lines), style="bold"),
-                _ready(row["done"], row["total"], wide=wide),
-                _deadline(row["next_deadline"]),
-                _warnings(row["warnings"]),
-                *([Text("")] if wide else []),
-                Text(
-                    ngettext("{count} member", "{count} members", count).format(count=count),
-                    style="dim",
-                ),
-            ],
-            f"h:{row['id']}",
-            len(lines),
-        )
-        for member in row["members"]:
-            yield (
-                [
-                    Text("  " + member["name"], overflow="ellipsis", no_wrap=True),
-                    _ready(member["done"], member["total"], wide=wide)
-                    if member["card"] is not None
-                    else Text(""),
-                    _deadline(member["next_deadline"]),
-                    _warnings(member["warnings"]),
-                    *_member_cells(member, wide=wide),
-                ],
-                f"m:{row['id']}:{member['id']}",
-                1,
-            )
-
-
-def _member_cells(member: MemberRow, *, wide: bool) -> list[Text]:
-    """The route (its own column when wide), then card and procedure of a member row."""
-    if member["card"] is None:
-        return [Text("")] * wide + [Text(_("no card needed"), style="dim")]
-    what = f"{member['card_short']} · {member['procedure_label']}"
-    route = route_short(member["route"])  # type: ignore[arg-type]
-    if wide:
-        return [Text(route), Text(what, overflow="ellipsis", no_wrap=True)]
-    return [Text(f"{route} · {what}", overflow="ellipsis", no_wrap=True)]
-
-
-def _deadline(deadline: DeadlineRow | None) -> Text:
-    """A next date, coloured by urgency (empty when there is none)."""
-    if deadline is None:
-        return Text("")
-    day = dt.date.fromisoformat(deadline["date"])
-    return Text(fmt(day), style=LEVEL_STYLES[deadline["level"]])  # type: ignore[index]
-
 
 def _by_name(households: Iterable[Household]) -> list[Household]:
     """The lists' order (:func:`carte_prep.core.index.list_order`)."""
     return sorted(households, key=lambda h: (h.name.casefold(), h.name, h.id))
-
-
-def _ready(done: int, total: int, *, wide: bool) -> Text:
-    """How many documents are ready, with a bar where there is room for one."""
-    return bar(done, total, width=5) if wide else Text(f"{done}/{total}")
-
-
-def _warnings(count: int) -> Text:
-    return Text(f"⚠ {count}", style="bold yellow") if count else Text("–", style="dim")
-
-
-def _name_problem(value: str) -> str | None:
-    """Why a household name would be refused, said under the field as it is typed."""
-    from pydantic import TypeAdapter, ValidationError
-
-    from carte_prep.core.errors import field_problems
-    from carte_prep.core.model import RequiredLine
-
-    try:
-        TypeAdapter(RequiredLine).validate_python(value)
-    except ValidationError as exc:
-        return _("name: {problem}").format(problem=field_problems(exc)[0][1])
-    return None

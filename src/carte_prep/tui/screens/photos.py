@@ -197,14 +197,26 @@ class PhotosScreen(DataScreen[None]):
         return []
 
     def action_back(self) -> None:
+        """Escape: save and leave; something typed that is not valid is asked about first."""
         typed = self._typed()
         if isinstance(typed, str):
-            self.notify(
-                _("The code you typed was not saved: it {problem}.").format(problem=typed),
-                title=_("Not saved"),
-                markup=False,
+
+            def answered(leave: bool | None) -> None:
+                if leave:
+                    self._leave()
+                else:
+                    self.query_one("#code", Input).focus()
+
+            self.app.push_screen(
+                ConfirmDialog(
+                    _("What you typed cannot be saved yet: {problem}. Leave without it?").format(
+                        problem=typed
+                    ),
+                    yes=_("Leave without saving"),
+                    no=_("Go back to fix it"),
+                ),
+                answered,
             )
-            self.dismiss()
             return
         self._commit(then=self._leave)
 

@@ -1,4 +1,5 @@
-"""A searchable département picker: type a number or part of a name, pick, see the prefecture."""
+"""A searchable département picker: type a number, a name or the prefecture's town, pick,
+see the prefecture (people know their town, "Lyon", better than "69 Rhône")."""
 
 from __future__ import annotations
 
@@ -43,7 +44,9 @@ class DepartementPicker(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Input(
-            placeholder=_("type a number or a name: {example}").format(example="24, Dordogne"),
+            placeholder=_("type a number, a name or the prefecture town: {example}").format(
+                example="24, Dordogne, Périgueux"
+            ),
             id="dep-search",
             compact=True,
         )
@@ -63,7 +66,10 @@ class DepartementPicker(Vertical):
         matches = [
             Option(self._label(code), id=code)
             for code, departement in load_catalogue().departements.items()
-            if not wanted or code.casefold().startswith(wanted) or wanted in _fold(departement.name)
+            if not wanted
+            or code.casefold().startswith(wanted)
+            or wanted in _fold(departement.name)
+            or wanted in _fold(departement.prefecture)
         ]
         options = self.query_one("#dep-matches", OptionList)
         options.clear_options()

@@ -9,6 +9,7 @@ footer compares what it would show with what it shows, and skips identical rebui
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -21,6 +22,34 @@ FIRST_ACTIONS = ("help", "show_help")
 Shown = tuple[tuple[Binding, bool, str], ...]
 
 
+def _width(key: FooterKey) -> int:
+    """Columns a key takes: its key and its words, with Textual's padding (1 + 1 + 1; the
+    palette key has a border and a right padding instead)."""
+    words = cell_len(key.description) + 1 if key.description else 0
+    return cell_len(key.key_display) + 2 + words
+
+
+def _fitting(keys: list[FooterKey], width: int) -> list[FooterKey]:
+    """The keys, in order, that fit whole in ``width`` columns beside the palette key.
+
+    A key that does not fit is left out with all after it, rather than cut mid-word
+    ("^z An", "b Retour à mes"): every key stays in help and in the palette.
+    """
+    if width <= 0:  # not laid out yet: the resize that follows fits them
+        return keys
+    palette = [k for k in keys if k.has_class("-command-palette")]
+    room = width - sum(_width(k) for k in palette)
+    shown: list[FooterKey] = []
+    for key in keys:
+        if key in palette:
+            continue
+        room -= _width(key)
+        if room < 0:
+            break
+        shown.append(key)
+    return [*shown, *palette]
+
+
 class KeysFooter(Footer):
     """A :class:`~textual.widgets.Footer` that ignores signals which change nothing, and
     shows ``? Help`` first: at 80 columns the keys at the end are cut off, and help is the
@@ -31,8 +60,11 @@ class KeysFooter(Footer):
         if any(k.action == "help" for k in keys):  # f1 is shown only when ? types a ?
             keys = [k for k in keys if k.action != "show_help"]
         first = [k for k in keys if k.action in FIRST_ACTIONS][:1]
-        yield from first
-        yield from (k for k in keys if k not in first)
+        yield from _fitting([*first, *(k for k in keys if k not in first)], self.size.width)
+
+    def on_resize(self) -> None:
+        if self._bindings_ready:
+            self.call_after_refresh(self.recompose)
 
     def __init__(self) -> None:
         super().__init__()

@@ -17,6 +17,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
@@ -44,7 +45,16 @@ class ItemDetail(VerticalScroll):
         Binding(
             "delete", "remove_attachment", _("Remove file"), id="remove-attachment", show=False
         ),
+        Binding(
+            "escape",
+            "back_to_list",
+            _("Back to list"),
+            id="back-to-list",
+            tooltip=_("Leave the field (it is saved) for the list; Escape there closes"),
+        ),
     ]
+    """Escape goes back one step, as everywhere: from a field here to the list (the
+    screen's own Escape, from the list, closes it). The footer says which it is."""
 
     def __init__(self, household_id: str, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -289,6 +299,12 @@ class ItemDetail(VerticalScroll):
         show_problem(message, "")
         event.input.value = ""
         self._request(AddAttachments(self._member_id, self._item.requirement.id, (resolved,)))
+
+    class BackToList(Message):
+        """Escape in one of the pane's fields: the screen puts the focus on its list."""
+
+    def action_back_to_list(self) -> None:
+        self.post_message(self.BackToList())
 
     def action_remove_attachment(self) -> None:
         files = self.query_one("#d-files", OptionList)

@@ -46,6 +46,9 @@ SPECS: dict[Path, FieldSpec] = {spec.path: spec for spec in all_fields()}
 class ProfileForm(DataScreen[str | None]):
     """The state of the form and how it is read; :class:`ProfileScreen` builds it."""
 
+    QUITS_ON_Q = False
+    """On a tick box or a list, a q meant for a field must not end the app."""
+
     def __init__(self, household_id: str, member_id: str | None) -> None:
         super().__init__()
         self.household_id = household_id

@@ -39,6 +39,7 @@ from carte_prep.tui.screens.profile import texts
 from carte_prep.tui.screens.profile.form import SPECS, ProfileForm
 from carte_prep.tui.screens.profile.widgets import (
     StepPane,
+    StepTabs,
     field_box,
     focus_target,
     refill_widget,
@@ -93,7 +94,7 @@ class ProfileScreen(ProfileForm):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with TabbedContent(id="steps"):
+        with StepTabs(id="steps"):
             for number, step in enumerate(STEPS):
                 with TabPane(f"{number + 1} {_(step.title)}", id=f"step-{number}"):
                     yield StepPane(classes="step", id=f"pane-{number}")

@@ -55,7 +55,12 @@ def procedure_text(member: Member | None) -> Text:
 
 def numero_hint(card: dict[str, Any] | None) -> Text:
     """Where the numéro étranger is printed, for the card model of its issue date."""
-    issued = card.get("issued_on") if card else None
+    if card is None:
+        return Text(
+            _("Step 2 says you hold no card or visa today: there is nothing to fill in here."),
+            style="dim",
+        )
+    issued = card.get("issued_on")
     if not issued:
         return Text(
             _("Enter the date the card was issued to see where its numéro étranger is printed."),

@@ -7,17 +7,33 @@ from typing import Any
 from rich.text import Text
 from textual.containers import Vertical, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Checkbox, Input, Label, Select, Static
+from textual.widgets import Checkbox, Input, Label, Select, Static, TabbedContent, TabPane
 
 from carte_prep.core.member_fields import FieldSpec, owner_presence
 from carte_prep.i18n import _
 from carte_prep.tui.format import parse_date, show_date
 from carte_prep.tui.widgets.departement import DepartementPicker
+from carte_prep.tui.widgets.tick_box import TickBox
 
 
 class StepPane(VerticalScroll, can_focus=False):
     """A step's fields. Not focusable itself: Tab goes from field to field, never to an
     invisible container (the review needed two Tabs to reach the first field)."""
+
+
+class StepTabs(TabbedContent):
+    """The form's steps; a step follows the focus only while the focus is still in it.
+
+    Textual re-activates a pane when a field in it is focused, by a message that arrives
+    later: after a quick pageup from a step whose first field was just focused, it pulled
+    the form back to that step, and the page keys seemed stuck (review finding 14).
+    """
+
+    def _on_tab_pane_focused(self, event: TabPane.Focused) -> None:
+        focused = self.screen.focused
+        if focused is None or event.tab_pane not in focused.ancestors:
+            event.prevent_default()  # Textual's own handler is not called either
+            event.stop()
 
 
 def field_box(spec: FieldSpec, value: Any, *, appointment_kind: str) -> Vertical:
@@ -43,7 +59,7 @@ def field_widget(spec: FieldSpec, value: Any, *, appointment_kind: str) -> Widge
         case "time":
             return _input((value or "")[:5], spec, _("hh:mm"))
         case "flag" | "presence":
-            return Checkbox(_(spec.label), bool(value), id=spec.widget_id, compact=True)
+            return TickBox(_(spec.label), bool(value), id=spec.widget_id, compact=True)
         case "departement":
             return DepartementPicker(value, id=spec.widget_id)
         case "held":
