@@ -45,7 +45,7 @@ CODE_AREAS: dict[str, list[str]] = {
     "storage": [
         "src/carte_prep/core/storage/**/*.py",
         "src/carte_prep/core/edits/**/*.py",
-        "src/carte_prep/core/model.py",
+        "src/carte_prep/core/model/*.py",
         "src/carte_prep/core/session.py",
         "src/carte_prep/core/history.py",
         "src/carte_prep/core/migrations.py",

@@ -162,7 +162,6 @@ def test_the_cli_and_the_app_read_one_table_of_member_fields() -> None:
 
 STILL_LONG = {
     "core/catalogue/schema.py",
-    "core/model.py",
     "tui/app.py",
     "tui/screens/profile/screen.py",
 }

@@ -372,6 +372,8 @@ def test_cards_schema_and_paths(tmp_path: Path) -> None:
     assert len(json.loads(run(tmp_path, "cards", "--json").stdout)) >= 14
     schema = json.loads(run(tmp_path, "schema").stdout)
     assert schema["title"] == "Household"
+    card = schema["$defs"]["CurrentCard"]["properties"]["numero_etranger"]
+    assert "10-digit AGDREF number" in card["description"]  # models of every module described
     paths = json.loads(run(tmp_path, "paths", "--json").stdout)
     assert paths["data"] == str(tmp_path)
     assert Path(paths["examples"], "thompson-family.json").is_file()

@@ -77,7 +77,9 @@ def test_errors_are_one_french_line(examples: Path) -> None:
     )
     bad_date = carte_prep(examples, "--lang", "fr", "--today", "2026-13-01", "list")
     assert bad_date.returncode == 2
-    assert "n’est pas une date ; écrivez-la AAAA-MM-JJ" in bad_date.stderr
+    assert "n’est pas une date ; écrivez-la sous la forme jj/mm/aaaa ou AAAA-MM-JJ" in (
+        bad_date.stderr
+    )
     assert bad_date.stderr.startswith("carte-prep : erreur : ")
 
 

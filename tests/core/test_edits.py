@@ -166,19 +166,24 @@ def test_a_refused_edit_names_the_field(edit: e.Edit, field: str, words: str) ->
     assert words in str(refused.value)
 
 
-def test_a_whole_value_problem_names_the_entry() -> None:
+def test_a_date_out_of_order_names_the_later_date_and_keeps_its_problems() -> None:
     household = e.apply(example("thompson-family"), e.AddRequest("david", REQUEST))
-    with pytest.raises(EditError, match="sent_on is before received_on") as refused:
+    with pytest.raises(
+        EditError, match="the day sent is before the day the request came"
+    ) as refused:
         e.apply(household, e.MarkRequestSent("david", 0, dt.date(2026, 1, 1)))
-    assert refused.value.field == "requests[0]"
-    assert str(refused.value).startswith("thompson-family/david: requests[0]: ")
+    assert refused.value.field == "requests[0].sent_on"
+    assert str(refused.value).startswith("thompson-family/david: requests[0].sent_on: ")
+    assert [loc for loc, _ in refused.value.problems] == [("requests", 0, "sent_on")]
 
 
 def test_a_receipt_that_cannot_be_valid_is_refused_as_a_whole() -> None:
     broken = Receipt.model_construct(
         kind="recepisse", issued_on=dt.date(2027, 3, 1), valid_until=dt.date(2027, 1, 1)
     )
-    with pytest.raises(EditError, match="valid_until is before issued_on"):
+    with pytest.raises(
+        EditError, match="valid_until: the end date is before the day it was issued"
+    ):
         e.apply(example("thompson-family"), e.AddReceipt("david", broken))
 
 

@@ -103,8 +103,8 @@ def place(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
     return {"data": data, "odd": odd, "cwd": cwd, "tmp": tmp_path}
 
 
-BAD_DATES = ["2026-02-30", "27/11/2026", "", "tomorrow", "2026-13-01", "2026-11-27T10:00"]
-BAD_TIMES = ["25:00", "10h30", "", "noon"]
+BAD_DATES = ["2026-02-30", "31/02/2026", "", "tomorrow", "2026-13-01", "2026-11-27T10:00"]
+BAD_TIMES = ["25:00", "10h75", "", "noon"]
 
 # (arguments, text expected in the error line); "{odd}" is replaced by the odd-files folder.
 CASES: list[tuple[tuple[str, ...], str]] = [
@@ -152,9 +152,9 @@ CASES: list[tuple[tuple[str, ...], str]] = [
     (("new", "empty-name", "--name", ""), "name: is empty"),
     (("new", "blank-name", "--name", "   "), "name: is empty"),
     (("share", H, ""), "no checklist item ''"),
-    (("edit-member", H, M, "--given-names", ""), "given_names: is empty"),
-    (("edit-member", H, M, "--passport-number", ""), "passport.number"),
-    (("edit-member", H, M, "--numero-etranger", ""), "numero_etranger"),
+    (("edit-member", H, M, "--given-names", ""), "--given-names: is empty"),
+    (("edit-member", H, M, "--passport-number", ""), "--passport-number: "),
+    (("edit-member", H, M, "--numero-etranger", ""), "--numero-etranger: "),
     (("edit-member", H, M, "--card", ""), "is not a known card type"),
     (("edit-member", H, M, "--departement", ""), "is not a département code"),
     (("edit-member", H, M, "--fact", ""), "unknown fact ''"),
@@ -182,14 +182,14 @@ CASES: list[tuple[tuple[str, ...], str]] = [
     (("log", H, M, "sent", "abc", "--date", "2027-01-10"), "invalid int value"),
     (("log", H, M, "sent", "99999999999999999999", "--date", "2027-01-10"), "no request"),
     (("log", H, M, "timbre", "1234567890123456", "abc"), "invalid int value"),
-    (("log", H, M, "timbre", "1234567890123456", "0"), "amount"),
-    (("log", H, M, "timbre", "1234567890123456", "-25"), "amount"),
-    (("log", H, M, "timbre", "1234567890123456", "10" * 30), "amount"),
+    (("log", H, M, "timbre", "1234567890123456", "0"), "AMOUNT: "),
+    (("log", H, M, "timbre", "1234567890123456", "-25"), "AMOUNT: "),
+    (("log", H, M, "timbre", "1234567890123456", "10" * 30), "AMOUNT: "),
     (("log", H, M, "receipt", "visa", "--until", "2027-01-01"), "invalid choice"),
     (("edit-member", H, M, "--fact", "civil_documents_abroad=maybe"), "civil_documents_abroad"),
     (("edit-member", H, M, "--fact", "housing=castle"), "housing"),
-    (("edit-member", H, M, "--passport-number", "AB-12/34"), "passport.number"),
-    (("edit-member", H, M, "--numero-etranger", "12345"), "numero_etranger"),
+    (("edit-member", H, M, "--passport-number", "AB-12/34"), "--passport-number: "),
+    (("edit-member", H, M, "--numero-etranger", "12345"), "--numero-etranger: "),
     (("edit-member", H, M, "--surname", "x" * 201), "the limit is 200"),
     (("edit-member", H, M, "--birth-place", "a\u202eb"), "direction control"),
     (("edit-member", H, M, "--nationality", "a\x1bb"), "control character"),

@@ -42,7 +42,8 @@ def test_receipt_added_in_the_log_reaches_disk_and_the_agenda(tmp_path: Path) ->
         await until(pilot, lambda: _log(folder, "margaret")["filed_on"] == "2026-11-20")
         await _type(pilot, "receipt-until", "20/02/2026")
         await _type(pilot, "receipt-issued", "20/11/2026")
-        await until(pilot, lambda: "valid_until is before issued_on" in screen_text(app))
+        refusal = "the end date is before the day it was issued (20/11/2026)"
+        await until(pilot, lambda: refusal in screen_text(app))
         await _type(pilot, "receipt-until", "19/02/2027")
         await pilot.press("enter")
         await until(pilot, lambda: len(_log(folder, "margaret")["receipts"]) == 1)
@@ -113,3 +114,34 @@ def test_log_checks_as_you_type_and_edits_requests_timbre_and_collection(tmp_pat
     log = _log(folder, "david")
     assert log["collection"]["place"] == "Préfecture [Périgueux]"
     assert log["timbre"]["amount"] == 225
+
+
+def test_a_sent_day_before_the_letter_is_refused_in_plain_words(tmp_path: Path) -> None:
+    """New-user review 18: the refusal shown has no internal path ('requests[0].sent_on')."""
+    folder = examples_in(tmp_path / "data")
+    shown: list[str] = []
+
+    async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
+        await open_household(app, pilot, "thompson-family", "david")
+        await pilot.press("l")
+        await until(pilot, lambda: isinstance(app.screen, AfterFilingScreen))
+        await _type(pilot, "request-received", "25/11/2026")
+        await _type(pilot, "request-deadline", "10/12/2026")
+        await _type(pilot, "request-what", "Bank statements")
+        await pilot.press("enter")
+        await until(pilot, lambda: len(_log(folder, "david")["requests"]) == 1)
+        app.screen.query_one("#requests", DataTable).focus()
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, PromptDialog))
+        app.screen.query_one(Input).value = "01/11/2026"
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, AfterFilingScreen))
+        line = app.screen.query_one("#request-what-msg")
+        await until(pilot, lambda: bool(str(line.render())))
+        shown.append(str(line.render()))
+
+    drive(folder, scenario)
+    assert shown == [
+        "the day sent is before the day the request came (25/11/2026); check the day you sent them"
+    ]
+    assert _log(folder, "david")["requests"][0]["sent_on"] is None

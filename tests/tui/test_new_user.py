@@ -8,7 +8,16 @@ from typing import Any
 
 from textual import events
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, Label, OptionList, Select, Static, TabbedContent
+from textual.widgets import (
+    Checkbox,
+    DataTable,
+    Input,
+    Label,
+    OptionList,
+    Select,
+    Static,
+    TabbedContent,
+)
 from textual.widgets._footer import FooterKey
 from tui_helpers import (
     drive,
@@ -28,6 +37,7 @@ from carte_prep.tui.app import CartePrepApp, make_app
 from carte_prep.tui.screens.checklist import ChecklistScreen
 from carte_prep.tui.screens.dialogs import ConfirmDialog, PromptDialog
 from carte_prep.tui.screens.households import HouseholdsScreen
+from carte_prep.tui.screens.pdf_dialog import PdfDialog
 from carte_prep.tui.screens.photos import PhotosScreen
 from carte_prep.tui.screens.profile import ProfileScreen
 from support import TODAY
@@ -196,14 +206,16 @@ def test_the_pdf_options_are_palette_commands_that_reach_the_dialog(tmp_path: Pa
             if c.title == "PDF of David James with identifiers shown"
         )
         command.callback()
-        await until(pilot, lambda: isinstance(app.screen, PromptDialog))
+        await until(pilot, lambda: isinstance(app.screen, PdfDialog))
         question = str(app.screen.query_one(".dialog-text", Label).render())
         asked.append((question, app.screen.query_one("#answer", Input).value))
+        assert app.screen.query_one("#pdf-show_ids", Checkbox).value
+        assert not app.screen.query_one("#pdf-with_attachments", Checkbox).value
         await pilot.press("escape")
 
     drive(folder, scenario)
     question, path = asked[0]
-    assert question == ("Write the PDF dossier of David James Thompson (identifiers shown) to:")
+    assert question == "Write the PDF dossier of David James Thompson to:"
     assert path.endswith("carte-prep-thompson-family-david.pdf")
 
 

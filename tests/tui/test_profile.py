@@ -335,6 +335,54 @@ def test_a_half_filled_new_member_gets_no_card_it_never_chose(tmp_path: Path) ->
     assert application["card_type"] == "visiteur"
 
 
+def test_card_dates_out_of_order_are_refused_under_valid_until_in_plain_words(
+    tmp_path: Path,
+) -> None:
+    """New-user review 18: the refusal names no internal field and sits under the date to fix."""
+    folder = examples_in(tmp_path / "data")
+    shown: list[str] = []
+
+    async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
+        await open_profile(app, pilot, "thompson-family", "david", 3)
+        until_field = app.screen.query_one("#f-application-current-card-valid-until", Input)
+        until_field.focus()
+        await pilot.pause()
+        until_field.value = "01/01/2022"
+        under = app.screen.query_one("#e-application-current-card-valid-until")
+        await until(pilot, lambda: bool(str(under.render())))
+        shown.append(str(under.render()))
+        shown.append(str(app.screen.query_one("#e-application-current-card-valid-from").render()))
+        await pilot.press("escape")
+
+    drive(folder, scenario)
+    assert shown == [
+        "The end date is before the start date (21/01/2022); check the two dates on the card",
+        "",
+    ]
+    card = _member(folder, "thompson-family", "david")["application"]
+    assert isinstance(card, dict)
+    assert card["current_card"]["valid_until"] != "2022-01-01"
+
+
+def test_the_appointment_kind_starts_from_the_application(tmp_path: Path) -> None:
+    """New-user review 11: a renewal's appointment is a renewal, a first card's a first
+    application, until the person says otherwise."""
+    folder = examples_in(tmp_path / "data")
+    kinds: list[object] = []
+
+    async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
+        for member_id in ("margaret", "emily"):
+            await open_profile(app, pilot, "thompson-family", member_id, 5)
+            kinds.append(app.screen.query_one("#f-application-appointment-kind", Select).value)
+            await pilot.press("escape")
+            await until(pilot, lambda: isinstance(app.screen, ChecklistScreen))
+            await pilot.press("escape")
+            await until(pilot, lambda: not isinstance(app.screen, ChecklistScreen))
+
+    drive(folder, scenario)
+    assert kinds == ["renewal", "first-application"]
+
+
 def test_the_current_card_step_says_why_it_is_empty_for_someone_holding_nothing(
     tmp_path: Path,
 ) -> None:

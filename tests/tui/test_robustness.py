@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input
+from textual.widgets import Checkbox, DataTable, Input, Label, Select
 from tui_helpers import drive, examples_in, notified, open_household, until
 
 from carte_prep.core import CartePrepError, Household
 from carte_prep.tui.app import CartePrepApp
-from carte_prep.tui.screens.dialogs import ConfirmDialog, PromptDialog
+from carte_prep.tui.screens.dialogs import ConfirmDialog
+from carte_prep.tui.screens.pdf_dialog import PdfDialog
 
 SRC = str(Path(__file__).resolve().parents[2] / "src")
 
@@ -51,9 +52,10 @@ def test_pdf_is_rendered_in_a_worker_and_the_result_told(
     async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
         await open_household(app, pilot, "thompson-family", "margaret")
         await pilot.press("x")
-        await until(pilot, lambda: isinstance(app.screen, PromptDialog))
-        assert app.screen.query_one(Input).value.endswith("carte-prep-thompson-family-margaret.pdf")
-        app.screen.query_one(Input).value = str(target)
+        await until(pilot, lambda: isinstance(app.screen, PdfDialog))
+        path = app.screen.query_one("#answer", Input).value
+        assert path.endswith("carte-prep-thompson-family-margaret.pdf")
+        app.screen.query_one("#answer", Input).value = str(target)
         await pilot.press("enter")
         await until(pilot, lambda: notified(app, "Rendering"))
         expected = "template [x] is missing" if fail else f"Written to {target}"
@@ -62,7 +64,41 @@ def test_pdf_is_rendered_in_a_worker_and_the_result_told(
     drive(folder, scenario)
     assert calls[0]["member_id"] == "margaret"
     assert calls[0]["today"].isoformat() == "2026-11-27"  # type: ignore[attr-defined]
+    assert (calls[0]["show_ids"], calls[0]["with_attachments"], calls[0]["notes"]) == (
+        False,
+        False,
+        "short",
+    ), "the CLI's defaults"
     assert target.exists() is not fail
+
+
+def test_the_pdf_dialog_offers_what_carte_prep_pdf_offers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review 20: identifiers, attachments and notes are chosen in the dialog, as with
+    --show-ids, --with-attachments and --notes, and reach the dossier."""
+    folder = examples_in(tmp_path / "data")
+    calls = _fake_dossier(monkeypatch)
+    target = tmp_path / "out.pdf"
+
+    async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
+        await open_household(app, pilot, "thompson-family", "margaret")
+        await pilot.press("x")
+        await until(pilot, lambda: isinstance(app.screen, PdfDialog))
+        dialog = app.screen
+        assert "Margaret Anne Thompson" in str(dialog.query_one(".dialog-text", Label).render())
+        dialog.query_one("#answer", Input).value = str(target)
+        dialog.query_one("#pdf-with_attachments", Checkbox).value = True
+        dialog.query_one("#pdf-notes", Select).value = "full"
+        await pilot.pause()
+        dialog.query_one("#answer", Input).focus()
+        await pilot.press("enter")
+        await until(pilot, lambda: notified(app, f"Written to {target}"))
+
+    drive(folder, scenario)
+    assert [(c["show_ids"], c["with_attachments"], c["notes"]) for c in calls] == [
+        (False, True, "full")
+    ]
 
 
 @pytest.mark.parametrize("replace", [False, True])
@@ -77,8 +113,8 @@ def test_an_existing_file_is_replaced_only_when_the_person_agrees(
     async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
         await open_household(app, pilot, "thompson-family", "margaret")
         await pilot.press("x")
-        await until(pilot, lambda: isinstance(app.screen, PromptDialog))
-        app.screen.query_one(Input).value = str(target)
+        await until(pilot, lambda: isinstance(app.screen, PdfDialog))
+        app.screen.query_one("#answer", Input).value = str(target)
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
         await pilot.press("y" if replace else "n")
@@ -102,8 +138,8 @@ def test_real_pdf_of_a_one_member_household_is_written(tmp_path: Path) -> None:
         table = app.screen.query_one("#households", DataTable)
         table.move_cursor(row=table.get_row_index("h:nguyen-student"))
         await pilot.press("x")
-        await until(pilot, lambda: isinstance(app.screen, PromptDialog))
-        app.screen.query_one(Input).value = str(target)
+        await until(pilot, lambda: isinstance(app.screen, PdfDialog))
+        app.screen.query_one("#answer", Input).value = str(target)
         await pilot.press("enter")
         await until(pilot, lambda: notified(app, "Rendering"))
         await app.workers.wait_for_complete()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gettext
 import math
 from collections.abc import Callable
 from pathlib import Path
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
     from carte_prep.cli.context import Context
 
 Handler = Callable[["Context", argparse.Namespace], int]
+DAY = "YYYY-MM-DD"
+"""What ``--help`` calls a date; 15/01/2027, as in the app, is read too."""
 
 
 class Parser(argparse.ArgumentParser):
@@ -28,6 +31,15 @@ class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> Any:  # argparse's signature returns NoReturn
         line = _("carte-prep: error: {message} (see '{command} --help')")
         self.exit(2, line.format(message=printable(message), command=self.prog) + "\n")
+
+    def parse_args(self, args: Any = None, namespace: Any = None) -> Any:
+        """As argparse's, but arguments left over are blamed on the command they were
+        given to, whose ``--help`` the error points to (not the top level's)."""
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:
+            words = gettext.gettext("unrecognized arguments: %s")  # argparse's own words
+            getattr(parsed, "command_parser", self).error(words % " ".join(extras))
+        return parsed
 
 
 def add_command(
@@ -42,7 +54,7 @@ def add_command(
 
     help_text = _(dict(COMMANDS)[name])
     parser = commands.add_parser(name, help=help_text, description=help_text)
-    parser.set_defaults(handler=handler)
+    parser.set_defaults(handler=handler, command_parser=parser)
     return parser
 
 
@@ -53,16 +65,20 @@ def folder(text: str) -> Path:
 
 
 def date(text: str) -> dt.date:
+    """A date written as the app takes it (15/01/2027) or as ISO 8601 (2027-01-15)."""
+    from carte_prep.core.dates import InputProblem, parse_date
     from carte_prep.core.model import plausible_day
 
     try:
-        day = dt.date.fromisoformat(text)
-    except ValueError:
+        day = parse_date(text)
+    except InputProblem:
+        day = None
+    if day is None:
         raise argparse.ArgumentTypeError(
-            _("{text} is not a date; write it as YYYY-MM-DD, e.g. 2027-01-15").format(
+            _("{text} is not a date; write it as dd/mm/yyyy or YYYY-MM-DD, e.g. 15/01/2027").format(
                 text=repr(text)
             )
-        ) from None
+        )
     try:
         return plausible_day(day)
     except ValueError as exc:
@@ -88,16 +104,22 @@ def seconds(text: str) -> float:
 
 
 def time(text: str) -> dt.time:
+    """A time written 10:30, or 10h30 as the app takes it."""
+    from carte_prep.core.dates import InputProblem, parse_time
+
     try:
-        return dt.time.fromisoformat(text)
-    except ValueError:
+        moment = parse_time(text)
+    except InputProblem:
+        moment = None
+    if moment is None:
         raise argparse.ArgumentTypeError(
             _("{text} is not a time; write it as HH:MM").format(text=repr(text))
-        ) from None
+        )
+    return moment
 
 
 def add_date(
     parser: argparse.ArgumentParser, flag: str, *, required: bool = False, help: str | None = None
 ) -> None:
-    """An option that takes a date written YYYY-MM-DD."""
-    parser.add_argument(flag, type=date, metavar="YYYY-MM-DD", required=required, help=help)
+    """An option that takes a date (dd/mm/yyyy or YYYY-MM-DD)."""
+    parser.add_argument(flag, type=date, metavar=DAY, required=required, help=help)

@@ -46,6 +46,7 @@ class Context:
         else:
             self.data_dir = resolve_data_dir(args.data_dir)
             self.index_file = index_path(self.data_dir)
+        self.demo: bool = args.demo
         self.today: dt.date = args.today or dt.date.today()
 
     @functools.cached_property
@@ -93,4 +94,16 @@ class Context:
                 printable(_("carte-prep: warning: {problem}").format(problem=note)), file=sys.stderr
             )
         self.session.notes.clear()
+        self.say_if_thrown_away()
         return saved
+
+    def say_if_thrown_away(self) -> None:
+        """With --demo, say that the change just made is not kept: it went to a copy."""
+        if self.demo:
+            print(
+                _(
+                    "carte-prep: note: --demo works on a temporary copy of the examples; "
+                    "this change is thrown away when the command ends"
+                ),
+                file=sys.stderr,
+            )

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from carte_prep.cli.args import Parser, add_command
 from carte_prep.cli.context import EXIT_USER_ERROR, Context, UsageError
-from carte_prep.cli.member_fields import add_member_flags, member_from_args
+from carte_prep.cli.member_fields import add_member_flags, member_flags_given, member_from_args
 from carte_prep.cli.members import YES_HELP, confirm_doubts
-from carte_prep.core.errors import InvalidInputError, explain_validation
+from carte_prep.core.errors import InvalidInputError, Names, explain_validation
 from carte_prep.i18n import _
 
 
@@ -95,10 +95,12 @@ def cmd_new(ctx: Context, args: argparse.Namespace) -> int:
     try:
         household = Household(id=household_id, name=args.name)
     except ValidationError as exc:
-        raise InvalidInputError(explain_validation(exc, where=household_id)) from None
-    if args.member_id:
+        names: Names = {("id",): "HOUSEHOLD", ("name",): "--name"}
+        raise InvalidInputError(explain_validation(exc, where=household_id, names=names)) from None
+    member_id = args.member_id or _first_member_id(args)
+    if member_id:
         ctx.default_departement(args)
-        member = member_from_args(args, args.member_id, None)
+        member = member_from_args(args, member_id, None)
         confirm_doubts(args, None, member, ctx.today)
         household = apply(household, AddMember(member))
     ctx.session.create(household)
@@ -107,7 +109,29 @@ def cmd_new(ctx: Context, args: argparse.Namespace) -> int:
             household=household.id, path=ctx.store.path_for(household.id)
         )
     )
+    if household.members:
+        print(_("added {member} to {household}").format(member=member_id, household=household.id))
+    ctx.say_if_thrown_away()
     return 0
+
+
+def _first_member_id(args: argparse.Namespace) -> str | None:
+    """The id of the first member the flags describe, made from the names as the app does;
+    None when no member flag is given. Member flags without names are refused, never dropped.
+    """
+    from carte_prep.core.households import member_id_for
+
+    given = member_flags_given(args)
+    if not given:
+        return None
+    if args.given_names is None:
+        raise UsageError(
+            _(
+                "{flags} describe a first member: add --given-names (the member's id is made "
+                "from them, or give --member-id), or leave the member flags out"
+            ).format(flags=", ".join(given))
+        )
+    return member_id_for(args.given_names, args.surname, ())
 
 
 def cmd_rename(ctx: Context, args: argparse.Namespace) -> int:
@@ -298,7 +322,10 @@ def register(commands: argparse._SubParsersAction[Parser]) -> None:
         help=_("an id: lower-case letters, digits, hyphens (default: made from --name)"),
     )
     p.add_argument("--name", required=True, help=_("a name you will recognise"))
-    p.add_argument("--member-id", help=_("id of a first member to add"))
+    p.add_argument(
+        "--member-id",
+        help=_("id of the first member (made from --given-names when left out)"),
+    )
     add_member_flags(p)
     p.add_argument("--yes", action="store_true", help=_(YES_HELP))
 

@@ -12,7 +12,13 @@ from carte_prep.cli import args as types
 from carte_prep.cli.args import Parser, add_command
 from carte_prep.cli.context import Context, UsageError
 from carte_prep.core.dates import fmt
-from carte_prep.core.errors import EditError, InvalidInputError, explain_validation
+from carte_prep.core.errors import (
+    EditError,
+    InvalidInputError,
+    Names,
+    explain_problems,
+    explain_validation,
+)
 from carte_prep.core.vocab import STATUSES
 from carte_prep.i18n import _
 
@@ -65,6 +71,27 @@ def _detach(household: Household, args: argparse.Namespace) -> RemoveAttachment:
     return RemoveAttachment(args.member, args.item, found[0])
 
 
+MARK_NAMES: Names = {
+    ("status",): "--status",
+    ("document_date",): "--date",
+    ("notes",): "--note",
+    ("attachments",): "--attach",
+}
+"""The tracking's fields as ``mark`` spells them, for its refusals."""
+
+
+def status_word(text: str) -> str:
+    """A status as saved ('handed-in') or as the app writes it in the language spoken
+    ('handed in', 'remis'); anything else is left for argparse to refuse with the choices."""
+    from carte_prep.core.vocab import STATUS_WORDS
+
+    def folded(words: str) -> str:
+        return "-".join(words.casefold().split())
+
+    shown = {folded(words): status for status, words in STATUS_WORDS.items()}
+    return shown.get(folded(text), folded(text))
+
+
 def mark_edits(household: Household, args: argparse.Namespace) -> list[Edit]:
     """The edits the options of ``mark`` ask for (none when no option was given)."""
     from carte_prep.core.edits import AddAttachments, SetItem
@@ -112,6 +139,9 @@ def cmd_mark(ctx: Context, args: argparse.Namespace) -> int:
     except EditError as exc:
         if exc.field == "variant":
             raise UsageError(f"--variant {exc}") from None
+        if exc.problems:
+            message = explain_problems(exc.problems, where=args.item, names=MARK_NAMES)
+            raise InvalidInputError(message) from None
         raise
     print(_("{where}: saved").format(where=f"{args.household}/{args.member}/{args.item}"))
     checklist = build_checklist(saved, args.member, ctx.today)
@@ -157,7 +187,8 @@ def cmd_ephoto(ctx: Context, args: argparse.Namespace) -> int:
             ephoto = EPhoto(code=args.code, purchased_on=args.bought)
         except ValidationError as exc:
             where = f"{args.household}/{args.member}"
-            raise InvalidInputError(explain_validation(exc, where=where)) from None
+            names: Names = {("code",): "CODE", ("purchased_on",): "--bought"}
+            raise InvalidInputError(explain_validation(exc, where=where, names=names)) from None
     ctx.change(args.household, SetEPhoto(args.member, ephoto))
     where = f"{args.household}/{args.member}"
     line = _("{where}: e-photo code saved") if ephoto else _("{where}: e-photo code removed")
@@ -170,7 +201,12 @@ def register(commands: argparse._SubParsersAction[Parser]) -> None:
     p.add_argument("household")
     p.add_argument("member")
     p.add_argument("item", help=_("the item id shown in brackets by 'checklist'"))
-    p.add_argument("--status", choices=STATUSES)
+    p.add_argument(
+        "--status",
+        type=status_word,
+        choices=STATUSES,
+        help=_("the app's words are read too, such as 'to do' or 'handed in'"),
+    )
     p.add_argument(
         "--date", type=types.date, metavar="YYYY-MM-DD", help=_("the date printed on the document")
     )

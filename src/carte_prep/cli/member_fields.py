@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from carte_prep.cli import args as types
 from carte_prep.cli.context import UsageError
-from carte_prep.core.errors import InvalidInputError, explain_validation
+from carte_prep.core.errors import InvalidInputError, Names, explain_validation
 from carte_prep.core.member_fields import APP, APPT, CUR, SIT, FieldSpec, Path, flagged
 from carte_prep.core.vocab import HELD_KINDS
 from carte_prep.i18n import _
@@ -77,6 +77,12 @@ PLACE_AND_SITUATION = tuple(
 )
 """The table's flags in the groups they are laid over the member in (the application is
 made or unmade between them)."""
+FLAG_NAMES: Names = {
+    **{spec.path: spec.flag for spec in FIELDS if spec.flag},
+    ("id",): "MEMBER",
+    (*CUR, "card_type"): "--held-card",
+}
+"""Each member field as the command line names it, for the model's refusals."""
 
 LEGACY_PROCEDURES = ("first", "renewal", "change-of-situation", "duplicate", "vls-ts-validation")
 """What --procedure accepted before the path was derived; still read, with a note."""
@@ -132,6 +138,15 @@ def add_member_flags(parser: argparse.ArgumentParser) -> None:
         add(field)
 
 
+def member_flags_given(args: argparse.Namespace) -> list[str]:
+    """The member flags given on this command line, as typed (``new`` needs to know)."""
+    given = [spec.flag for spec in FIELDS if spec.flag and getattr(args, dest(spec)) is not None]
+    answers = {"--holds": args.holds, "--held-card": args.held_card}
+    answers |= {"--procedure": args.procedure, "--fact": args.fact}
+    given += [flag for flag, value in answers.items() if value is not None]
+    return [*given, "--no-card"] if args.no_card else given
+
+
 def _set(data: dict[str, Any], path: Path, value: Any) -> None:
     """Put a value at a path, creating the parts on the way from their defaults."""
     for length in range(1, len(path)):
@@ -171,7 +186,7 @@ def member_from_args(args: argparse.Namespace, member_id: str, base: Member | No
     from pydantic import ValidationError
 
     from carte_prep.core.entry import card_problem
-    from carte_prep.core.model import Member, Passport
+    from carte_prep.core.model import Member, Passport, Situation
 
     for flag, card in (("--card", args.card), ("--held-card", args.held_card)):
         problem = card_problem(card) if card is not None else None
@@ -195,7 +210,9 @@ def member_from_args(args: argparse.Namespace, member_id: str, base: Member | No
     try:
         return Member.model_validate(data)
     except ValidationError as exc:
-        raise InvalidInputError(explain_validation(exc, where=member_id)) from None
+        facts: Names = {(*SIT, name): f"--fact {name}" for name in Situation.model_fields}
+        names: Names = {**facts, **FLAG_NAMES}  # a fact with a flag of its own is named by it
+        raise InvalidInputError(explain_validation(exc, where=member_id, names=names)) from None
 
 
 def _application(data: dict[str, Any], args: argparse.Namespace) -> None:

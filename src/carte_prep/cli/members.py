@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from carte_prep.cli.args import Parser, add_command
 from carte_prep.cli.context import Context, UsageError
 from carte_prep.cli.member_fields import add_member_flags, member_from_args
-from carte_prep.core.errors import explain_validation
+from carte_prep.core.errors import Names, explain_validation
 from carte_prep.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -119,7 +119,8 @@ def cmd_address(ctx: Context, args: argparse.Namespace) -> int:
         try:
             address = PostalAddress(street=args.street, postcode=args.postcode, town=args.town)
         except ValidationError as exc:
-            raise UsageError(explain_validation(exc, where=_("address"))) from None
+            names: Names = {(name,): f"--{name}" for name in ("street", "postcode", "town")}
+            raise UsageError(explain_validation(exc, where=_("address"), names=names)) from None
     ctx.change(household.id, SetAddress(args.member, address))
     if address is None:
         if args.member:

@@ -12,6 +12,7 @@ from carte_prep.cli.args import Parser, add_command
 from carte_prep.cli.context import EXIT_USER_ERROR, Context, UsageError
 from carte_prep.core.confidence import confidence_intro, confidence_lines
 from carte_prep.core.dates import fmt
+from carte_prep.core.pdf_options import PDF_OPTIONS
 from carte_prep.i18n import LANGUAGES, _, format_number, ngettext, set_language
 
 PDF_TIMEOUT = 600.0
@@ -146,10 +147,8 @@ def cmd_pdf(ctx: Context, args: argparse.Namespace) -> int:
         output,
         member_id=args.member,
         today=ctx.today,
-        show_ids=args.show_ids,
-        with_attachments=args.with_attachments,
         only=args.only,
-        notes=args.notes,
+        **{option.name: getattr(args, option.name) for option in PDF_OPTIONS},
         timeout=args.timeout,
         data_root=ctx.data_dir,
     )
@@ -205,27 +204,18 @@ def register(commands: argparse._SubParsersAction[Parser]) -> None:
     p.add_argument("household")
     p.add_argument("member", nargs="?")
     p.add_argument("-o", "--output", required=True, metavar="FILE")
-    p.add_argument(
-        "--show-ids", action="store_true", help=_("print identifiers in full (masked by default)")
-    )
-    p.add_argument(
-        "--with-attachments", action="store_true", help=_("add the attached scans as an annex")
-    )
+    for option in PDF_OPTIONS:  # the same table as the app's PDF dialog
+        if option.choices:
+            values = tuple(value for value, _meaning in option.choices)
+            p.add_argument(option.flag, choices=values, default=option.default, help=_(option.help))
+        else:
+            p.add_argument(option.flag, action="store_true", help=_(option.help))
     p.add_argument("--force", action="store_true", help=_("overwrite FILE"))
     p.add_argument(
         "--only",
         choices=("bordereau", "packing-list"),
         default="all",
         help=_("only the clerk's bordereau des pièces, or only your packing list"),
-    )
-    p.add_argument(
-        "--notes",
-        choices=("full", "short", "none"),
-        default="short",
-        help=_(
-            "your notes: shortened in the checklists (short, the default), also printed "
-            "whole at the end (full), or left out (none)"
-        ),
     )
     p.add_argument(
         "--timeout",

@@ -8,6 +8,8 @@ the reason and the page to read: it is better said at once than discovered later
 
 from __future__ import annotations
 
+import difflib
+
 from carte_prep.core.catalogue import Catalogue, load_catalogue
 from carte_prep.core.model import Application
 from carte_prep.core.procedure import decide_procedure
@@ -19,6 +21,12 @@ def card_problem(card_id: str, catalogue: Catalogue | None = None) -> str | None
     catalogue = catalogue or load_catalogue()
     if card_id in catalogue.cards:
         return None
+    close = difflib.get_close_matches(card_id, sorted(catalogue.cards), n=3, cutoff=0.6)
+    if close:
+        return _(
+            "{card} is not a known card type; did you mean {close}? "
+            "('carte-prep cards' lists them all)"
+        ).format(card=repr(card_id[:40]), close=_(" or ").join(repr(c) for c in close))
     return _(
         "{card} is not a known card type; run 'carte-prep cards' to see them ({cards})"
     ).format(card=repr(card_id[:40]), cards=", ".join(sorted(catalogue.cards)))

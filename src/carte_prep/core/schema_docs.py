@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast
 import inspect
 import itertools
-import sys
+import typing
 from typing import Any
 
 from pydantic import BaseModel
@@ -45,8 +45,27 @@ def documented_schema(model: type[BaseModel]) -> dict[str, Any]:
     """``model``'s JSON schema, every class's fields described from their docstrings."""
     schema = model.model_json_schema()
     _described(schema, model)
+    models = _models_within(model)
     for name, definition in schema.get("$defs", {}).items():
-        cls = getattr(sys.modules[model.__module__], name, None)
-        if isinstance(cls, type) and issubclass(cls, BaseModel):
-            _described(definition, cls)
+        if name in models:
+            _described(definition, models[name])
     return schema
+
+
+def _models_within(model: type[BaseModel]) -> dict[str, type[BaseModel]]:
+    """Every model class reachable from ``model``'s fields, by name (the schema's $defs).
+
+    Found from the fields, not from one module: the models are spread over several.
+    """
+    found: dict[str, type[BaseModel]] = {}
+    waiting: list[Any] = [model]
+    while waiting:
+        kind = waiting.pop()
+        if isinstance(kind, type) and issubclass(kind, BaseModel):
+            if kind.__name__ in found:
+                continue
+            found[kind.__name__] = kind
+            waiting.extend(field.annotation for field in kind.model_fields.values())
+        else:
+            waiting.extend(typing.get_args(kind))
+    return found

@@ -22,6 +22,13 @@ def _for_request(*requests: str) -> Relevant:
     return lambda application: application.get("request", "card") in requests
 
 
+def _renewing(*card_ids: str) -> Relevant:
+    """For one of these cards, asked by someone who already holds a card."""
+    return lambda application: bool(
+        application.get("card_type") in card_ids and application.get("current_card")
+    )
+
+
 def _married(application: dict[str, Any]) -> bool:
     return bool((application.get("situation") or {}).get("marital_status") == "married")
 
@@ -191,6 +198,7 @@ SITUATION = Step(
             ),
             optional=True,
             prompt=N_("(not answered yet)"),
+            help=N_("The ground decides which proofs of family or residence are asked for."),
             relevant=_for_cards("resident-10y", "cra-10ans"),
         ),
         FieldSpec(
@@ -204,6 +212,7 @@ SITUATION = Step(
             ),
             optional=True,
             prompt=N_("(not answered yet)"),
+            help=N_("Each way of qualifying has its own proof: the diploma, the mission letter…"),
             relevant=_for_cards("talent-salarie-qualifie"),
         ),
         _answer(
@@ -236,13 +245,15 @@ SITUATION = Step(
                 ("new-employer", N_("new employer")),
                 ("job-lost", N_("the job ended")),
             ),
-            relevant=_for_cards("salarie", "travailleur-temporaire", "cra-salarie"),
+            help=N_("A new employer or a job that ended changes the papers asked for."),
+            relevant=_renewing("salarie", "travailleur-temporaire", "cra-salarie"),
         ),
         FieldSpec(
             (*SIT, "loss_or_theft"),
             N_("For a duplicate: the card was"),
             "choice",
             options=(("loss", N_("lost")), ("theft", N_("stolen"))),
+            help=N_("A theft is proved by the police report; a loss by a declaration of loss."),
             relevant=_for_request("duplicate"),
         ),
         FieldSpec(
@@ -254,6 +265,7 @@ SITUATION = Step(
                 ("civil-status", N_("civil status")),
                 ("family", N_("family")),
             ),
+            help=N_("Each change is proved with its own papers (new address, marriage…)."),
             relevant=_for_request("change-of-situation"),
         ),
         _yes_no(

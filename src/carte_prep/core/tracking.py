@@ -67,9 +67,10 @@ def update_tracking(
     try:
         updated = Tracking.model_validate({**current.model_dump(), **changes})
     except ValidationError as exc:
-        loc = field_problems(exc)[0][0]
-        field = str(loc[0]) if loc else ""
-        raise EditError(explain_validation(exc, where=requirement_id), field=field) from None
+        problems = field_problems(exc)
+        field = str(problems[0][0][0]) if problems[0][0] else ""
+        message = explain_validation(exc, where=requirement_id)
+        raise EditError(message, field=field, problems=problems) from None
     index = _shared_index(household, member_id, requirement_id)
     if index is not None:
         shared = list(household.shared)

@@ -269,8 +269,9 @@ class CartePrepApp(SettingsActions):
             self.session.apply(request.household_id, request.edit)
         except EditError as exc:
             if request.shows_problems:
+                problem = "; ".join(words for _loc, words in exc.problems) or str(exc)
                 self.screen.post_message(
-                    EditRefused(request.household_id, request.edit, exc.field, str(exc))
+                    EditRefused(request.household_id, request.edit, exc.field, problem)
                 )
             else:
                 self._failed(request.household_id, exc)

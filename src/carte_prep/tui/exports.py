@@ -19,9 +19,11 @@ from typing import TYPE_CHECKING
 from textual.worker import get_current_worker
 
 from carte_prep.core.errors import CartePrepError
+from carte_prep.core.pdf_options import default_options, notes_mode
 from carte_prep.i18n import _, ngettext
 from carte_prep.tui.messages import CalendarRequested, PdfRequested, UploadSetRequested
 from carte_prep.tui.screens.dialogs import ConfirmDialog, PromptDialog
+from carte_prep.tui.screens.pdf_dialog import PdfChoice, PdfDialog
 
 if TYPE_CHECKING:
     from carte_prep.core.agenda import AgendaEvent
@@ -69,35 +71,33 @@ class Exports:
             self._renderer = None
 
     def pdf(self, message: PdfRequested) -> None:
-        """Ask where to write the dossier, then render it in a worker thread."""
+        """Ask where to write the dossier and how, then render it in a worker thread."""
         household_id, member_id = message.household_id, message.member_id
         self.pdf_renderer()
-        options = {"show_ids": message.show_ids, "with_attachments": message.with_attachments}
+        asked: dict[str, str | bool] = {
+            **default_options(),
+            "show_ids": message.show_ids,
+            "with_attachments": message.with_attachments,
+        }
 
-        def render(output: Path) -> None:
-            self.app.notify(_("Rendering the PDF dossier…"), title=_("PDF"), timeout=4)
-            self._render_pdf(household_id, member_id, output, options)
+        def chosen(answer: PdfChoice | None) -> None:
+            if answer is None:
+                return
 
-        def chosen(answer: str | None) -> None:
-            if answer:
-                self._unless_declined_overwrite(_typed_path(answer), render)
+            def render(output: Path) -> None:
+                self.app.notify(_("Rendering the PDF dossier…"), title=_("PDF"), timeout=4)
+                self._render_pdf(household_id, member_id, output, answer.options)
+
+            self._unless_declined_overwrite(_typed_path(answer.path), render)
 
         household = self.app.session.get(household_id)
         who = household.member(member_id).display_name if member_id else household.name
-        extras = [
-            words
-            for words, asked in (
-                (_("identifiers shown"), message.show_ids),
-                (_("attachments included"), message.with_attachments),
-            )
-            if asked
-        ]
-        what = _("{who} ({options})").format(who=who, options=", ".join(extras)) if extras else who
         name = f"{household_id}-{member_id}" if member_id else household_id
         self.app.push_screen(
-            PromptDialog(
-                _("Write the PDF dossier of {who} to:").format(who=what),
-                value=str(self.export_path(f"carte-prep-{name}.pdf")),
+            PdfDialog(
+                _("Write the PDF dossier of {who} to:").format(who=who),
+                path=str(self.export_path(f"carte-prep-{name}.pdf")),
+                options=asked,
                 check=partial(_export_path_problem, suffix=".pdf"),
             ),
             chosen,
@@ -196,7 +196,11 @@ class Exports:
         )
 
     def _render_pdf(
-        self, household_id: str, member_id: str | None, output: Path, options: dict[str, bool]
+        self,
+        household_id: str,
+        member_id: str | None,
+        output: Path,
+        options: dict[str, str | bool],
     ) -> None:
         household = self.app.session.get(household_id)
         today = self.app.today()
@@ -215,7 +219,7 @@ class Exports:
         member_id: str | None,
         output: Path,
         today: dt.date,
-        options: dict[str, bool],
+        options: dict[str, str | bool],
     ) -> None:
         """Runs in a thread: imports the renderer only now (weasyprint is slow to import).
 
@@ -240,8 +244,9 @@ class Exports:
                     timeout=PDF_TIMEOUT,
                     data_root=self.app.session.store.root,
                     renderer=self.pdf_renderer(),
-                    show_ids=options.get("show_ids", False),
-                    with_attachments=options.get("with_attachments", False),
+                    show_ids=bool(options["show_ids"]),
+                    with_attachments=bool(options["with_attachments"]),
+                    notes=notes_mode(options["notes"]),
                 )
                 if worker.is_cancelled:
                     return

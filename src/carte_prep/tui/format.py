@@ -11,13 +11,15 @@ Everything that may hold text a person typed is returned as ``rich.text.Text`` (
 from __future__ import annotations
 
 import datetime as dt
-import re
 import textwrap
 from typing import TYPE_CHECKING, Final
 
 from rich.text import Text
 
+from carte_prep.core.dates import InputProblem as InputProblem
 from carte_prep.core.dates import fmt
+from carte_prep.core.dates import parse_date as parse_date
+from carte_prep.core.dates import parse_time as parse_time
 from carte_prep.core.vocab import STATUS_WORDS, Status
 from carte_prep.i18n import N_, _, ngettext, pgettext
 from carte_prep.present import event_when, gloss
@@ -59,17 +61,9 @@ WEEKDAYS: Final = (
 )
 """Spelled out here: strftime's names follow the C library's locale."""
 
-_DMY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
-_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_HM = re.compile(r"(\d{1,2})[:hH](\d{2})")
-
 WIDE = 110
 """From this width on the app lays screens out side by side (its horizontal breakpoint):
 the checklist's detail pane beside the list, the households' route in its own column."""
-
-
-class InputProblem(ValueError):
-    """Text that cannot be read as the value a field expects; the message says how to fix it."""
 
 
 def status_text(status: Status) -> Text:
@@ -81,39 +75,6 @@ def status_label(status: Status) -> str:
     """The status badge: its mark and word (n/a: the list's column is narrow)."""
     word = pgettext("status", "n/a") if status == "not-applicable" else STATUS_WORDS[status]
     return f"{STATUS_MARKS[status]} {word}"
-
-
-def parse_date(raw: str) -> dt.date | None:
-    """Read a date typed as dd/mm/yyyy (as on French papers) or yyyy-mm-dd; empty is None."""
-    value = raw.strip()
-    if not value:
-        return None
-    if match := _DMY.fullmatch(value):
-        day, month, year = (int(g) for g in match.groups())
-    elif match := _ISO.fullmatch(value):
-        year, month, day = (int(g) for g in match.groups())
-    else:
-        raise InputProblem(_("type the date as dd/mm/yyyy, for example 15/01/2027"))
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        raise InputProblem(
-            _("there is no such day as {date}; check the day and month").format(date=value)
-        ) from None
-
-
-def parse_time(raw: str) -> dt.time | None:
-    """Read a time typed as 10:30 or 10h30; empty is None."""
-    value = raw.strip()
-    if not value:
-        return None
-    match = _HM.fullmatch(value)
-    if not match:
-        raise InputProblem(_("type the time as hh:mm, for example 10:30"))
-    try:
-        return dt.time(int(match[1]), int(match[2]))
-    except ValueError:
-        raise InputProblem(_("there is no such time as {time}").format(time=value)) from None
 
 
 def show_date(day: dt.date | None) -> str:

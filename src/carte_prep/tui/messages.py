@@ -54,7 +54,10 @@ class EditRequested(Message):
 
 
 class EditRefused(Message, bubble=False):
-    """The edit asked for was not applied: ``problem`` says why, ``field`` where."""
+    """The edit asked for was not applied: ``problem`` says why, ``field`` where.
+
+    ``problem`` is said as under the field: the model's words without the field's path.
+    """
 
     def __init__(self, household_id: str, edit: Edit, field: str, problem: str) -> None:
         super().__init__()

@@ -90,9 +90,11 @@ def _validated(household: Household, data: dict[str, Any], field: str = "") -> H
     try:
         return Household.model_validate(data)
     except ValidationError as exc:
-        loc = field_problems(exc)[0][0]
+        problems = field_problems(exc)
         raise EditError(
-            explain_validation(exc, where=household.id), field=field or location(loc)
+            explain_validation(exc, where=household.id),
+            field=field or location(problems[0][0]),
+            problems=problems,
         ) from None
 
 
@@ -254,9 +256,11 @@ def _after_filing(household: Household, edit: AfterFilingEdit) -> Household:
     try:
         updated = AfterFiling.model_validate({**log.model_dump(), **_dumped(changes)})
     except ValidationError as exc:
-        loc = field_problems(exc)[0][0]
+        problems = field_problems(exc)
         raise EditError(
-            explain_validation(exc, where=f"{household.id}/{member.id}"), location(loc)
+            explain_validation(exc, where=f"{household.id}/{member.id}"),
+            location(problems[0][0]),
+            problems,
         ) from None
     return _application(household, member.id, after_filing=updated)
 

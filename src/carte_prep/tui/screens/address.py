@@ -112,7 +112,7 @@ class AddressDialog(ModalScreen[SetAddress | None]):
             found = problems(exc)
             for name in NAMES:
                 problem = found.get((name,))
-                shown = plain_problem(problem, {}) if problem else None
+                shown = plain_problem(problem) if problem else None
                 show_problem(self.query_one(f"#address-{name}-problem", Static), shown)
             return
         self.dismiss(SetAddress(self._whose(), address))

@@ -165,13 +165,12 @@ class ProfileForm(DataScreen[str | None]):
             member = Member.model_validate(data)
         except ValidationError as exc:
             for loc, message in problems(exc).items():
-                path = self._field_for(loc, message)
-                errors.setdefault(path, texts.plain_problem(message, self._labels(path)))
+                errors.setdefault(self._field_for(loc), texts.plain_problem(message))
         if member is not None and member.application is not None:
             for field, message in entry_problems(
                 member.application, nationality=member.nationality
             ).items():
-                errors.setdefault(ENTRY_FIELDS[field], texts.plain_problem(message, {}))
+                errors.setdefault(ENTRY_FIELDS[field], texts.plain_problem(message))
         if errors:
             member = None
         self._errors = errors
@@ -186,22 +185,9 @@ class ProfileForm(DataScreen[str | None]):
         self._show_preview(member)
         return member
 
-    def _labels(self, path: Path) -> dict[str, str]:
-        """The names of the fields beside ``path``, as their labels (for its messages)."""
-        parent = path[:-1]
-        return {
-            spec.path[-1]: texts.short_label(spec)
-            for spec in self._shown()
-            if spec.path[:-1] == parent and len(spec.path[-1]) > 3 and "_" in spec.path[-1]
-        }
-
-    def _field_for(self, loc: tuple[str, ...], message: str = "") -> Path:
-        """The field a problem belongs under: a part's message naming one of its fields
-        ('valid_until is before valid_from') goes under that field."""
+    def _field_for(self, loc: tuple[str, ...]) -> Path:
+        """The field a problem belongs under: its own, else the nearest part shown."""
         shown = {s.path for s in self._shown()}
-        named = (*loc, message.split(" ", 1)[0])
-        if named in shown:
-            return named
         for length in range(len(loc), 0, -1):
             if loc[:length] in shown:
                 return loc[:length]

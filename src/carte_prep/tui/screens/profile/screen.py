@@ -248,12 +248,12 @@ class ProfileScreen(ProfileForm):
         if isinstance(message.edit, AddMember) and message.edit.member.id == self.member_id:
             self.member_id = None
         field = tuple(message.field.split(".")) if message.field else ("given_names",)
-        path = self._field_for(field, message.problem)
+        path = self._field_for(field)
         target = self._messages.get(path)
         if target is None:
             super().edit_refused(message)
             return
-        show_problem(target, texts.plain_problem(message.problem, self._labels(path)))
+        show_problem(target, texts.plain_problem(message.problem))
 
     def action_undo_form(self) -> None:
         """Undo what this form saved, last first; changes made on other screens stay."""

@@ -10,7 +10,6 @@ from rich.text import Text
 from carte_prep.core import Checklist, Member, load_catalogue
 from carte_prep.core.countries import country_name
 from carte_prep.core.dates import fmt
-from carte_prep.core.member_fields import FieldSpec
 from carte_prep.core.model import Application
 from carte_prep.core.procedure import decide_procedure
 from carte_prep.i18n import N_, _, format_money, ngettext
@@ -18,31 +17,24 @@ from carte_prep.present import FILED_AT
 from carte_prep.tui.format import parse_date
 
 SUBJECTLESS = ("is ", "should ", "must ", "has ", "cannot ", "est ", "doit ", "n’est ", "ne ")
-"""Core's messages follow a field name ('birth_date is empty', 'est vide' in French); under
-a field they need a subject of their own."""
+"""Core's messages follow a field's name ('--birth-date: is empty', 'est vide' in French);
+under a field they need a subject of their own."""
 
-PYDANTIC_WORDS = {
-    "Input should be a valid date": N_("is not a date: type it as dd/mm/yyyy"),
-    "Input should be a valid time": N_("is not a time: type it as hh:mm"),
+FORM_HINTS = {
+    N_("is not a date"): N_("is not a date: type it as dd/mm/yyyy"),
+    N_("is not a time"): N_("is not a time: type it as hh:mm"),
 }
-"""The few raw pydantic sentences a form can meet, in the words the other fields use."""
+"""Core's words for a value that is not a date or time, with how the form takes one."""
 
 
-def plain_problem(message: str, labels: dict[str, str]) -> str:
-    """A problem as shown under its field: a subject, the fields named by their labels."""
-    for raw, words in PYDANTIC_WORDS.items():
-        if message.startswith(raw):
-            message = _(words)
-    for name, label in labels.items():
-        message = message.replace(name, f"“{label}”")
+def plain_problem(message: str) -> str:
+    """A problem as shown under its field: in the other fields' words, with a subject."""
+    for said, hint in FORM_HINTS.items():
+        if message == _(said):
+            message = _(hint)
     if message.startswith(SUBJECTLESS):
         message = _("This field {problem}").format(problem=message)
     return message[0].upper() + message[1:]
-
-
-def short_label(spec: FieldSpec) -> str:
-    """A field's label without its typing hint: 'Valid until', not 'Valid until (dd/mm/yyyy)'."""
-    return _(spec.label).split(" (")[0]
 
 
 def procedure_text(member: Member | None) -> Text:
