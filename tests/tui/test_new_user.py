@@ -549,3 +549,28 @@ def test_escape_with_a_code_that_is_not_valid_yet_asks_before_leaving(tmp_path: 
     drive(folder, scenario)
     assert "cannot be saved yet" in questions[0]
     assert _ephoto(folder)["code"] == "ZK4M9T2RQX7PB8WN3FHD"  # type: ignore[index]
+
+
+def test_a_refused_attachment_is_explained_where_it_can_be_read(tmp_path: Path) -> None:
+    """Review 17 again: at 80x24 the refusal fell below the pane's edge, unseen."""
+    folder = examples_in(tmp_path / "data")
+    fake = tmp_path / "fake.png"
+    fake.write_text("not an image")
+    seen: list[bool] = []
+
+    async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
+        await open_household(app, pilot, "thompson-family", "david")
+        await select_item(app, pilot, "proof-of-address")
+        await pilot.press("f")
+        await until(pilot, lambda: _focused_id(app) == "d-attach")
+        attach = app.screen.query_one("#d-attach", Input)
+        attach.value = str(fake)
+        await pilot.press("enter")
+        message = app.screen.query_one("#d-attach-msg", Static)
+        await until(pilot, lambda: "not a JPEG, PNG or PDF" in str(message.render()))
+        await pilot.pause(0.2)
+        geometry = app.screen.find_widget(message)
+        seen.append(geometry.visible_region == geometry.region)
+
+    drive(folder, scenario)
+    assert seen == [True]

@@ -221,7 +221,13 @@ class ItemDetail(VerticalScroll):
         target = {"document_date": "#d-date-msg", "notes": "#d-notes-msg"}.get(
             field, "#d-attach-msg"
         )
-        show_problem(self.query_one(target, Static), problem)
+        self._refuse(self.query_one(target, Static), problem)
+
+    def _refuse(self, message: Static, problem: str) -> None:
+        """A refusal of something just submitted, scrolled into view: at 80x24 the pane
+        sits under the list, and the attachment line's message fell below its edge."""
+        show_problem(message, problem)
+        self.call_after_refresh(message.scroll_visible, animate=False)  # once laid out
 
     # -- editing ------------------------------------------------------------------------
 
@@ -289,12 +295,12 @@ class ItemDetail(VerticalScroll):
         try:
             scan_kind(path)
         except ScanProblem as exc:
-            show_problem(message, str(exc))
+            self._refuse(message, str(exc))
             return
         resolved = str(path.resolve())
         attachments = self._item.tracking.attachments
         if resolved in attachments:
-            show_problem(message, _("this file is already attached"))
+            self._refuse(message, _("this file is already attached"))
             return
         show_problem(message, "")
         event.input.value = ""
