@@ -32,6 +32,7 @@ class Row:
     """One piece in a member's list, in the order the prefecture expects it."""
 
     id: str
+    anchor: str
     number: int
     name_fr: str
     name_en: str
@@ -52,6 +53,12 @@ class Row:
     translation: str
     shared_anchor: str
     shared_with: tuple[str, ...]
+    how_to: str
+    """How to get the piece, printed in the first row of the household that needs it."""
+    caveat: str
+    """What the sources leave unsure about the piece, printed with its how-to."""
+    how_to_anchor: str
+    """The row whose how-to serves this one too ('' when it is this row, or none is needed)."""
 
 
 @dataclass(frozen=True)
@@ -62,21 +69,17 @@ class SectionView:
 
 
 @dataclass(frozen=True)
-class ToDo:
-    """A piece still to get, with how to get it and the date it must be ready by."""
+class MissingLine:
+    """One line of "Still missing": whose piece, which one, why, and where its how-to is."""
 
-    anchor: str
+    person: str
     number: int
     name_fr: str
     name_en: str
-    status: str
-    how_to_get: str
-    how_to_ref: str
-    """When the same piece was explained for an earlier member: the anchor of that text."""
-    how_to_who: str
-    by_when: str
-    dated_after: str
-    caveat: str
+    state: RowState
+    reason: str
+    how_to_anchor: str
+    """The checklist row that says how to get it ('' when it says nothing more)."""
 
 
 @dataclass(frozen=True)
@@ -189,8 +192,8 @@ class MemberPart:
     verdict: Verdict
     alerts: tuple[Alert, ...]
     sections: tuple[SectionView, ...]
-    missing: tuple[ToDo, ...]
-    stale: tuple[ToDo, ...]
+    missing: tuple[MissingLine, ...]
+    """The pieces not ready (missing, asked for, too old, translation pending), in order."""
     photos: PhotosView
     fee: FeeView
 
@@ -331,6 +334,53 @@ class PackingList:
 
 
 @dataclass(frozen=True)
+class GridCell:
+    """One person's boxes for one piece: at the desk original and copy, on ANEF uploaded
+    and checked."""
+
+    number: int
+    """The piece's number in this person's list (and on their bordereau)."""
+    originals: int
+    copies: int
+    ready: bool
+
+
+@dataclass(frozen=True)
+class GridRow:
+    name_fr: str
+    name_en: str
+    cells: tuple[GridCell | None, ...]
+    """One per person, in the order of :attr:`PackingGrid.people`; None: not on their list."""
+
+
+@dataclass(frozen=True)
+class GridPerson:
+    number: int
+    name: str
+    label: str
+    """The column heading: the first given name, short enough for a narrow column."""
+    route: Route
+    appointment: AppointmentView | None
+    photos: str
+    fee: str
+
+
+@dataclass(frozen=True)
+class PackingGrid:
+    """A large household's packing list on one grid: pieces as rows, people as columns."""
+
+    anchor: str
+    people: tuple[GridPerson, ...]
+    rows: tuple[GridRow, ...]
+    at_the_desk: tuple[str, ...]
+    """What to bring on the day, when someone files at the desk (else empty)."""
+    on_anef: tuple[str, ...]
+    """What to have ready, when someone files on ANEF (else empty)."""
+    fee_when: tuple[str, ...]
+    """When the timbre fiscal is paid, once for the people it is the same for."""
+
+
+@dataclass(frozen=True)
 class Dossier:
     subject: str
     running: str
@@ -348,6 +398,8 @@ class Dossier:
     parts: tuple[MemberPart, ...]
     shared: tuple[SharedDoc, ...]
     photo_norms: PhotoNorms
+    fee_caveats: tuple[str, ...]
+    """What the sources leave unsure about the fees, each printed once."""
     prefecture_members: tuple[str, ...]
     anef_filings: tuple[AnefFiling, ...]
     notes_mode: str
@@ -360,7 +412,16 @@ class Dossier:
     merges: tuple[Merge, ...]
     bordereaux: tuple[Bordereau, ...]
     packing: tuple[PackingList, ...]
+    packing_grid: PackingGrid | None
+    """From four people, one grid instead of :attr:`packing` (None: one list each)."""
     confidence_intro: str
     confidence_scale: tuple[str, ...]
     """What the confidence marks of the rules mean, printed with the sources."""
     watermark: str
+
+    @property
+    def packing_anchor(self) -> str:
+        """Where the packing list starts ('' when there is none)."""
+        if self.packing_grid is not None:
+            return self.packing_grid.anchor
+        return self.packing[0].anchor if self.packing else ""
