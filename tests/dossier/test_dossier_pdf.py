@@ -140,7 +140,7 @@ def test_still_missing_lists_exactly_the_missing_pieces(tmp_path: Path) -> None:
     assert len(missing) == 3  # the premise of this test
 
     path = render_pdf(household, tmp_path / "d.pdf", today=TODAY)
-    section = squeeze(between(pdf_text(path), "Still missing", "Ana Silva"))
+    section = squeeze(between(pdf_text(path), "Still missing · Pièces manquantes", "Ana Silva"))
 
     for item in checklist.items:
         printed = squeeze(item.requirement.name_en.replace("'", "\u2019"))
