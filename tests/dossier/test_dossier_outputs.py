@@ -121,7 +121,8 @@ def test_the_full_dossier_puts_bordereau_and_packing_list_in_front_and_norms_onc
 def test_the_how_to_text_of_a_piece_is_printed_once_per_household() -> None:
     d = _dossier("thompson-family")
     rows = [r for p in d.parts for s in p.sections for r in s.rows if r.id == "paper-photos"]
-    assert len(rows) == 3 and all(r.state in NOT_READY for r in rows)
+    assert len(rows) == 3
+    assert all(r.state in NOT_READY for r in rows)
     assert rows[0].how_to
     assert not rows[0].how_to_anchor
     assert all(r.how_to_anchor == rows[0].anchor and not r.how_to for r in rows[1:])
@@ -139,7 +140,7 @@ def test_still_missing_is_an_index_with_the_page_of_each_how_to() -> None:
     assert {line.how_to_anchor for line in photos} == {"row-david-paper-photos"}
     html = render_html(load_profile("thompson-family"), today=TODAY)
     index = html[html.index('id="still-missing"') :].split("</section>")[0]
-    assert index.count("<tr class=\"line-") == len(lines)
+    assert index.count('<tr class="line-') == len(lines)
     assert 'href="#row-david-paper-photos"' in index
     assert "How to get it:" not in index  # the how-to itself is in the checklist
 

@@ -156,9 +156,7 @@ def build_dossier(
         ),
         packing=packing,
         packing_grid=(
-            packing_grid(list(parts.values()))
-            if len(parts) >= PACKING_GRID_FROM
-            else None
+            packing_grid(list(parts.values())) if len(parts) >= PACKING_GRID_FROM else None
         ),
         confidence_intro=confidence_intro(),
         confidence_scale=tuple(confidence_lines()),
