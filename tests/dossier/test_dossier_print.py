@@ -111,7 +111,13 @@ def test_the_eight_member_packing_list_is_one_grid_and_each_how_to_prints_once(
 
 BODY_BOTTOM, BODY_TOP = 60, 780
 """Points from the foot of an A4 page: the footer is below, the running header above."""
-HEADINGS = ("Still missing · Pièces manquantes", "Pièces à fournir", "Pièces à téléverser")
+HEADINGS = (
+    "Still missing · Pièces manquantes",
+    "Pièces à fournir",
+    "Pièces à téléverser",
+    "Household documents · Pièces communes au foyer",
+    "Each of these documents serves several people",
+)
 
 
 def test_no_page_of_the_eight_member_dossier_ends_with_a_heading(stress: Path) -> None:
