@@ -4,7 +4,7 @@ The bordereau des pièces is for the clerk: French only, one page, the person as
 administration writes them (NOM Prénoms) and the numbered pieces with Original / Copie
 columns and an empty « fourni » box. The packing list is for the applicant on the day:
 empty boxes to tick as each piece goes into the folder, and a verdict; from four people
-it is one grid for the household (:func:`packing_grid`), as one list each would print
+it is one grid for the household (:mod:`.grid`), as one list each would print
 the same pieces over five pages.
 """
 
@@ -17,11 +17,7 @@ from carte_prep.core.redact import Redactor
 from carte_prep.dossier.views import (
     Bordereau,
     BordereauPiece,
-    GridCell,
-    GridPerson,
-    GridRow,
     MemberPart,
-    PackingGrid,
     PackingList,
     PackingPiece,
 )
@@ -143,92 +139,3 @@ def packing_list(part: MemberPart) -> PackingList:
             _(line) for line in (READY_ON_ANEF if part.route == "anef" else BRING_AT_THE_DESK)
         ),
     )
-
-
-GRID_LABEL_MAX = 9
-"""Characters of a first name that fit a column of the packing grid."""
-
-
-def packing_grid(parts: list[MemberPart]) -> PackingGrid:
-    """One grid for the household: each piece once, with a column of boxes per person.
-
-    The pieces come section by section, in the order of the lists: a piece new to a
-    person's list goes after the one that precedes it there, so every person's pieces stay
-    in their own order.
-    """
-    sections: list[str] = []
-    orders: dict[str, list[str]] = {}
-    names: dict[str, tuple[str, str]] = {}
-    cells: dict[tuple[str, int], GridCell] = {}
-    for index, part in enumerate(parts):
-        _merge(sections, [s.title_fr for s in part.sections])
-        for section in part.sections:
-            rows = [row for row in section.rows if row.state != "skip"]
-            _merge(orders.setdefault(section.title_fr, []), [row.id for row in rows])
-            for row in rows:
-                names.setdefault(row.id, (row.name_fr, row.name_en))
-                cells[row.id, index] = GridCell(
-                    row.number, row.originals, row.copies, row.state == "done"
-                )
-    order = [piece for title in sections for piece in orders[title]]
-    people = tuple(
-        GridPerson(
-            number=index + 1,
-            name=part.name,
-            label=_grid_label(part),
-            route=part.route,
-            appointment=part.appointment,
-            photos=_grid_photos(part),
-            fee=_grid_fee(part),
-        )
-        for index, part in enumerate(parts)
-    )
-    routes = {part.route for part in parts}
-    return PackingGrid(
-        anchor="packing-grid",
-        people=people,
-        rows=tuple(
-            GridRow(*names[piece], tuple(cells.get((piece, i)) for i in range(len(parts))))
-            for piece in order
-        ),
-        at_the_desk=tuple(_(line) for line in BRING_AT_THE_DESK) if "prefecture" in routes else (),
-        on_anef=tuple(_(line) for line in READY_ON_ANEF) if "anef" in routes else (),
-        fee_when=tuple(dict.fromkeys(p.fee.when_paid for p in parts if not p.fee.free)),
-    )
-
-
-def _grid_photos(part: MemberPart) -> str:
-    photos = part.photos
-    if photos.kind == "paper":
-        return _("{count} paper photos").format(count=photos.count)
-    if photos.kind == "ephoto":
-        if photos.code:
-            return _("e-photo code {code}").format(code=photos.code)
-        return _("e-photo code: not bought yet")
-    return _("none needed")
-
-
-def _grid_fee(part: MemberPart) -> str:
-    fee = part.fee
-    if fee.free:
-        return _("gratuit: nothing to pay")
-    if fee.upper:
-        return _("{amount} (budget up to {upper})").format(amount=fee.amount, upper=fee.upper)
-    return fee.amount
-
-
-def _grid_label(part: MemberPart) -> str:
-    given = part.name_fr.given.split()
-    label = given[0] if given else part.name_fr.surname_upper
-    return label if len(label) <= GRID_LABEL_MAX else label[: GRID_LABEL_MAX - 1] + "…"
-
-
-def _merge(merged: list[str], items: list[str]) -> None:
-    """Add ``items`` to ``merged``, each new one after the item that precedes it."""
-    position = -1
-    for item in items:
-        if item in merged:
-            position = merged.index(item)
-        else:
-            position += 1
-            merged.insert(position, item)

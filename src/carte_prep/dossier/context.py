@@ -20,7 +20,8 @@ from carte_prep.core.engine import Checklist, ChecklistItem, build_checklist, ho
 from carte_prep.core.model import Household, Member
 from carte_prep.core.redact import KEEP_VISIBLE, MASK_CHAR, Redactor, mask
 from carte_prep.dossier.attachments import Scan, prepare_scan
-from carte_prep.dossier.clerk import bordereau, packing_grid, packing_list
+from carte_prep.dossier.clerk import bordereau, packing_list
+from carte_prep.dossier.grid import packing_grid
 from carte_prep.dossier.member import RUNNING_NAME_MAX, member_part, person_name, relationship
 from carte_prep.dossier.rows import filing_day, freshness, row_state, state_label, translation
 from carte_prep.dossier.views import (

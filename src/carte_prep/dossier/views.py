@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from carte_prep.core.vocab import Route
 from carte_prep.dossier.attachments import ScanKind
+
+if TYPE_CHECKING:
+    from carte_prep.dossier.grid import PackingGrid
 
 RowState = Literal["done", "missing", "requested", "stale", "untranslated", "skip"]
 """``untranslated``: gathered, but its sworn translation is still missing: not ready."""
@@ -331,53 +334,6 @@ class PackingList:
     photos: str
     fee: str
     bring_on_the_day: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class GridCell:
-    """One person's boxes for one piece: at the desk original and copy, on ANEF uploaded
-    and checked."""
-
-    number: int
-    """The piece's number in this person's list (and on their bordereau)."""
-    originals: int
-    copies: int
-    ready: bool
-
-
-@dataclass(frozen=True)
-class GridRow:
-    name_fr: str
-    name_en: str
-    cells: tuple[GridCell | None, ...]
-    """One per person, in the order of :attr:`PackingGrid.people`; None: not on their list."""
-
-
-@dataclass(frozen=True)
-class GridPerson:
-    number: int
-    name: str
-    label: str
-    """The column heading: the first given name, short enough for a narrow column."""
-    route: Route
-    appointment: AppointmentView | None
-    photos: str
-    fee: str
-
-
-@dataclass(frozen=True)
-class PackingGrid:
-    """A large household's packing list on one grid: pieces as rows, people as columns."""
-
-    anchor: str
-    people: tuple[GridPerson, ...]
-    rows: tuple[GridRow, ...]
-    at_the_desk: tuple[str, ...]
-    """What to bring on the day, when someone files at the desk (else empty)."""
-    on_anef: tuple[str, ...]
-    """What to have ready, when someone files on ANEF (else empty)."""
-    fee_when: tuple[str, ...]
-    """When the timbre fiscal is paid, once for the people it is the same for."""
 
 
 @dataclass(frozen=True)
