@@ -6,12 +6,13 @@ import datetime as dt
 import re
 
 from pdf_support import load_profile
+from stress_support import eight_members
 
 from carte_prep.core.model import CurrentCard, Household, PostalAddress, Tracking
 from carte_prep.dossier import render_html
 from carte_prep.dossier.context import build_dossier
 from carte_prep.dossier.scripts import glyph_warnings
-from carte_prep.dossier.views import Dossier
+from carte_prep.dossier.views import NOT_READY, Dossier
 from support import TODAY, household_of, person
 
 
@@ -33,7 +34,7 @@ def test_a_gathered_document_waiting_for_its_translation_is_not_ready() -> None:
     part = d.parts[0]
     rows = {row.id: row for s in part.sections for row in s.rows}
     assert rows["birth-certificate"].state == "untranslated"
-    assert "birth-certificate" in {t.anchor.rsplit("samir-", 1)[1] for t in part.missing}
+    assert rows["birth-certificate"].number in {line.number for line in part.missing}
     assert "translation" in part.verdict.text
     assert not part.verdict.ready
     ticked = sum(row.state == "done" for row in rows.values())
@@ -119,12 +120,48 @@ def test_the_full_dossier_puts_bordereau_and_packing_list_in_front_and_norms_onc
 
 def test_the_how_to_text_of_a_piece_is_printed_once_per_household() -> None:
     d = _dossier("thompson-family")
-    todos = [t for p in d.parts for t in p.missing + p.stale]
-    photos = [t for t in todos if t.anchor.endswith("paper-photos")]
-    assert len(photos) >= 2
-    assert photos[0].how_to_get
-    assert not photos[0].how_to_ref
-    assert all(t.how_to_ref == photos[0].anchor and not t.how_to_get for t in photos[1:])
+    rows = [r for p in d.parts for s in p.sections for r in s.rows if r.id == "paper-photos"]
+    assert len(rows) == 3
+    assert all(r.state in NOT_READY for r in rows)
+    assert rows[0].how_to
+    assert not rows[0].how_to_anchor
+    assert all(r.how_to_anchor == rows[0].anchor and not r.how_to for r in rows[1:])
+    html = render_html(load_profile("thompson-family"), today=TODAY)
+    assert html.count(rows[0].how_to.split(".")[0]) == 1
+
+
+def test_still_missing_is_an_index_with_the_page_of_each_how_to() -> None:
+    d = _dossier("thompson-family")
+    lines = [line for p in d.parts for line in p.missing]
+    assert len(lines) == sum(
+        r.state in NOT_READY for p in d.parts for s in p.sections for r in s.rows
+    )
+    photos = [line for line in lines if line.name_fr.startswith("Photographies")]
+    assert {line.how_to_anchor for line in photos} == {"row-david-paper-photos"}
+    html = render_html(load_profile("thompson-family"), today=TODAY)
+    index = html[html.index('id="still-missing"') :].split("</section>")[0]
+    assert index.count('<tr class="line-') == len(lines)
+    assert 'href="#row-david-paper-photos"' in index
+    assert "How to get it:" not in index  # the how-to itself is in the checklist
+
+
+def test_from_four_people_the_packing_list_is_one_grid() -> None:
+    household = eight_members()
+    d = build_dossier(
+        household, member_id=None, today=TODAY, show_ids=False, with_attachments=False
+    )
+    grid = d.packing_grid
+    assert grid is not None
+    assert len(grid.people) == 8
+    passport = grid.rows[0]
+    assert passport.name_fr.startswith("Passeport")
+    assert all(cell is not None and cell.number == 1 for cell in passport.cells)
+    pieces = {r.name_fr for p in d.parts for s in p.sections for r in s.rows if r.state != "skip"}
+    assert {row.name_fr for row in grid.rows} == pieces  # each piece once
+    html = render_html(household, today=TODAY)
+    assert 'class="packing"' not in html  # no list per person
+    assert html.count('<table class="packing-grid">') == 1
+    assert _dossier("thompson-family").packing_grid is None  # three people: one list each
 
 
 def _long_note_household() -> Household:
@@ -179,8 +216,10 @@ def test_the_dossier_says_where_a_shortened_note_is_whole_or_that_notes_are_left
 def test_notes_are_not_repeated_in_still_missing() -> None:
     household = _long_note_household()
     html = render_html(household, today=TODAY)
-    todo_list = html[html.index('class="todo-list"') :]
-    assert "Asked the town hall" not in todo_list
+    index = html[html.index('id="still-missing"') :].split("</section>")[0]
+    assert "passport" in index.lower()
+    assert "Asked the town hall" not in index
+    assert html.count("Asked the town hall twice") > 1  # in the checklist row
 
 
 def test_names_in_lists_are_bidi_isolated() -> None:

@@ -87,18 +87,37 @@ def test_a_list_of_arabic_and_latin_names_keeps_each_person_together(stress: Pat
     assert any(word in second for word in nadia_arabic), visual
 
 
-def test_no_page_before_the_last_of_the_eight_member_dossier_is_mostly_blank(
-    stress: Path,
-) -> None:
-    """The last page holds whatever is left; every other page must be more than 40 % full."""
-    blank = blank_fractions(stress)[:-1]
+def test_the_eight_member_dossier_takes_under_25_pages(stress: Path) -> None:
+    """Cover, four bordereaux, the household grid, the index and eight checklists."""
+    assert len(PdfReader(stress).pages) < 25
+
+
+def test_no_page_of_the_eight_member_dossier_is_mostly_blank(stress: Path) -> None:
+    blank = blank_fractions(stress)
     worst = max(range(len(blank)), key=blank.__getitem__)
     assert blank[worst] <= MOST_BLANK, f"page {worst + 1} is {blank[worst]:.0%} blank"
 
 
+def test_the_eight_member_packing_list_is_one_grid_and_each_how_to_prints_once(
+    stress: Path,
+) -> None:
+    text = squeeze(pdf_text(stress))
+    assert text.count(squeeze("Packing list · the household")) == 1
+    assert squeeze("Packing list · Margaret") not in text
+    # the same how-to for the passport, missing for several people, printed once
+    assert text.count(squeeze("How to get it:")) > 8
+    assert text.count(squeeze("Ask the civil registry of your place of birth")) == 1
+
+
 BODY_BOTTOM, BODY_TOP = 60, 780
 """Points from the foot of an A4 page: the footer is below, the running header above."""
-HEADINGS = ("Still missing · Pièces manquantes", "Gathered but too old on the day")
+HEADINGS = (
+    "Still missing · Pièces manquantes",
+    "Pièces à fournir",
+    "Pièces à téléverser",
+    "Household documents · Pièces communes au foyer",
+    "Each of these documents serves several people",
+)
 
 
 def test_no_page_of_the_eight_member_dossier_ends_with_a_heading(stress: Path) -> None:
@@ -135,3 +154,20 @@ def test_the_pdf_is_tagged_with_languages_and_clean_outline_labels(stress: Path)
     assert not any("pieces ready" in title for title in titles)
     assert "/StructTreeRoot" in root  # tagged
     assert root["/Lang"] == "en"
+
+
+def test_every_place_a_name_prints_uses_the_same_script_aware_font_stack() -> None:
+    """The page headers, the body and every name span list the same fonts, so a Chinese,
+    Devanagari or Ethiopic name never falls back on a face without its glyphs."""
+    import re
+
+    from carte_prep.resources import templates_dir
+
+    css = (templates_dir() / "dossier.css").read_text(encoding="utf-8")
+    css = re.sub(r"@font-face\s*{[^}]*}", "", css)
+    stacks = {" ".join(v.split()) for v in re.findall(r"font-family:\s*([^;]+);", css)}
+    assert len(stacks) == 1, stacks
+    (stack,) = stacks
+    for family in ("Noto Sans CJK SC", "Noto Sans Devanagari", "Noto Sans Ethiopic"):
+        assert family in stack
+    assert re.search(r"(^|,)\s*bdi\s*[,{]", css, re.M)

@@ -3,7 +3,9 @@
 The bordereau des pièces is for the clerk: French only, one page, the person as French
 administration writes them (NOM Prénoms) and the numbered pieces with Original / Copie
 columns and an empty « fourni » box. The packing list is for the applicant on the day:
-empty boxes to tick as each piece goes into the folder, and a verdict.
+empty boxes to tick as each piece goes into the folder, and a verdict; from four people
+it is one grid for the household (:mod:`.grid`), as one list each would print
+the same pieces over five pages.
 """
 
 from __future__ import annotations

@@ -21,6 +21,7 @@ from carte_prep.core.model import Household, Member
 from carte_prep.core.redact import KEEP_VISIBLE, MASK_CHAR, Redactor, mask
 from carte_prep.dossier.attachments import Scan, prepare_scan
 from carte_prep.dossier.clerk import bordereau, packing_list
+from carte_prep.dossier.grid import packing_grid
 from carte_prep.dossier.member import RUNNING_NAME_MAX, member_part, person_name, relationship
 from carte_prep.dossier.rows import filing_day, freshness, row_state, state_label, translation
 from carte_prep.dossier.views import (
@@ -42,6 +43,9 @@ NotesMode = Literal["full", "short", "none"]
 """How the person's notes print: shortened in the tables and whole in a notes section
 (full), only shortened (short, the default: whole notes would double a large dossier),
 or not at all (none). The cover says which, so no note is lost without a word."""
+PACKING_GRID_FROM = 4
+"""From this many applicants the packing list is one grid for the household: one list each
+would repeat the same pieces over pages."""
 COMPACT_COVER_FROM = 3
 """From this many members the cover lists them in a table, so it stays one page."""
 IDENTITY_SECTIONS = frozenset({"identity", "residence"})
@@ -82,7 +86,7 @@ def build_dossier(
     checklists = {m.id: build_checklist(household, m.id, today, catalogue) for m in members}
     names = {m.id: person_name(m) for m in household.members}
     parts: dict[str, MemberPart] = {}
-    explained: dict[str, tuple[str, str]] = {}
+    explained: dict[str, str] = {}
     for member in members:
         checklist = checklists[member.id]
         if checklist is None or member.application is None or not checklist.covered:
@@ -105,6 +109,7 @@ def build_dossier(
     by_id = {m.id: m for m in members}
     photos = catalogue.photos
     kinds = {p.photos.kind for p in parts.values()}
+    packing = tuple(packing_list(p) for p in parts.values())
     return Dossier(
         subject=subject,
         running=_shorten(subject, RUNNING_NAME_MAX),
@@ -133,6 +138,7 @@ def build_dossier(
             any_paper="paper" in kinds,
             any_ephoto="ephoto" in kinds,
         ),
+        fee_caveats=tuple(dict.fromkeys(p.fee.caveat for p in parts.values() if p.fee.caveat)),
         prefecture_members=tuple(p.name for p in parts.values() if p.route == "prefecture"),
         anef_filings=tuple(
             AnefFiling(p.name, p.anef_button) for p in parts.values() if p.route == "anef"
@@ -149,7 +155,10 @@ def build_dossier(
             for i, p in parts.items()
             if p.route == "prefecture"  # on ANEF there is no desk: the upload set instead
         ),
-        packing=tuple(packing_list(p) for p in parts.values()),
+        packing=packing,
+        packing_grid=(
+            packing_grid(list(parts.values())) if len(parts) >= PACKING_GRID_FROM else None
+        ),
         confidence_intro=confidence_intro(),
         confidence_scale=tuple(confidence_lines()),
         watermark=WATERMARK,

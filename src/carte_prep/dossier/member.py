@@ -10,17 +10,18 @@ from carte_prep.core.dates import fmt
 from carte_prep.core.engine import Checklist, FeeQuote, PhotoPlan
 from carte_prep.core.model import Application, Household, Member
 from carte_prep.core.redact import Redactor
-from carte_prep.dossier.rows import build_row, build_todo, filing_day, row_state
+from carte_prep.dossier.rows import build_row, filing_day, missing_line, row_state
 from carte_prep.dossier.views import (
+    NOT_READY,
     Alert,
     AppointmentView,
     Fact,
     FeeView,
     MemberPart,
+    MissingLine,
     NamePart,
     PhotosView,
     SectionView,
-    ToDo,
     Verdict,
 )
 from carte_prep.i18n import N_, _, format_money, language, ngettext
@@ -91,6 +92,27 @@ def running_name(member: Member) -> str:
     return " ".join(p for p in (parts.surname_upper, given) if p)
 
 
+SHORT_NAME_MAX = 32
+"""A name in a narrow column: the surname whole, the given names shortened."""
+
+
+def short_name(member: Member, limit: int = SHORT_NAME_MAX) -> str:
+    """The name in the reader's order, the given names cut at a word when it is too long."""
+    name = person_name(member)
+    if len(name) <= limit:
+        return name
+    parts = name_parts(member)
+    surname = parts.surname_upper if language() == "fr" else (member.surname or "")
+    room = limit - len(surname) - 2
+    kept = ""
+    for word in parts.given.split():
+        if len(f"{kept} {word}".strip()) > room:
+            break
+        kept = f"{kept} {word}".strip()
+    given = f"{kept or parts.given[: max(room, 1)]} …"
+    return " ".join(p for p in ((surname, given) if language() == "fr" else (given, surname)) if p)
+
+
 def _shorten_words(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
@@ -137,27 +159,26 @@ def member_part(
     redactor: Redactor,
     names: dict[str, str],
     catalogue: Catalogue,
-    explained: dict[str, tuple[str, str]],
+    explained: dict[str, str],
 ) -> MemberPart:
+    """The part of one applicant; ``explained`` is shared by the household (see build_row)."""
     day = filing_day(checklist)
     sections: list[SectionView] = []
-    missing: list[ToDo] = []
-    stale: list[ToDo] = []
+    missing: list[MissingLine] = []
     states: list[str] = []
     number = 0
+    person = short_name(member)
     for section in checklist.sections:
         rows = []
         for item in section.items:
             number += 1
-            row = build_row(number, item, checklist, day, names, redactor)
+            row = build_row(number, item, checklist, day, names, redactor, explained)
             rows.append(row)
             state = row_state(item)
             if item.counted:
                 states.append(state)
-            if state in ("missing", "requested", "untranslated"):
-                missing.append(build_todo(row, item, checklist, day, names, explained))
-            elif state == "stale":
-                stale.append(build_todo(row, item, checklist, day, names, explained))
+            if state in NOT_READY:
+                missing.append(missing_line(row, item, day, person))
         sections.append(
             SectionView(section.section.title_fr, section.section.title_en, tuple(rows))
         )
@@ -204,7 +225,6 @@ def member_part(
         ),
         sections=tuple(sections),
         missing=tuple(missing),
-        stale=tuple(stale),
         photos=_photos(photos, checklist.judged_on, redactor),
         fee=_fee(fee),
     )

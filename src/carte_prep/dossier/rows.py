@@ -14,7 +14,7 @@ from carte_prep.core.dates import add_months, fmt
 from carte_prep.core.engine import Checklist, ChecklistItem
 from carte_prep.core.redact import Redactor
 from carte_prep.core.vocab import DONE_STATUSES
-from carte_prep.dossier.views import Row, RowState, ToDo
+from carte_prep.dossier.views import NOT_READY, MissingLine, Row, RowState
 from carte_prep.i18n import N_, _
 from carte_prep.present import bring, bring_fr
 
@@ -123,6 +123,10 @@ def cut_note(text: str) -> tuple[str, bool]:
     return cut + " …", True
 
 
+TRANSLATION_HOW_TO = "sworn translation"
+"""The key of the translator's how-to in ``explained``: the same for every document."""
+
+
 def build_row(
     number: int,
     item: ChecklistItem,
@@ -130,7 +134,13 @@ def build_row(
     day: FilingDay,
     names: dict[str, str],
     redactor: Redactor,
+    explained: dict[str, str],
 ) -> Row:
+    """One row; ``explained`` maps each how-to already printed to the row that has it.
+
+    The how-to of a piece is the same for everyone, so it is printed in the first row of the
+    household that needs it (a piece not ready) and the later rows point to that row.
+    """
     requirement = item.requirement
     state = row_state(item)
     dated, fresh_text, fresh = freshness(item, day)
@@ -138,8 +148,26 @@ def build_row(
     assert checklist.route is not None  # rows are built for covered checklists only
     route = checklist.route.route
     notes, cut = cut_note(redactor.text(item.tracking.notes))
+    anchor = f"row-{checklist.member_id}-{requirement.id}"
+    how_to, caveat, how_to_anchor = "", "", ""
+    if state in NOT_READY:
+        key = TRANSLATION_HOW_TO if state == "untranslated" else requirement.id
+        if key in explained:
+            how_to_anchor = explained[key]
+        else:
+            if state == "untranslated":
+                how_to = _(
+                    "A translator sworn at a French court of appeal (traducteur agréé) "
+                    "translates it; the list is on each cour d’appel’s website."
+                )
+            else:
+                how_to = requirement.how_to_get
+                caveat = " ".join(c for c in (item.provisional, requirement.caveat) if c)
+            if how_to or caveat:
+                explained[key] = anchor
     return Row(
         id=requirement.id,
+        anchor=anchor,
         number=number,
         name_fr=requirement.name_fr,
         name_en=requirement.name_en,
@@ -159,74 +187,37 @@ def build_row(
         translation=translation(item),
         shared_anchor=f"shared-{requirement.id}" if item.shared_with else "",
         shared_with=others,
+        how_to=how_to,
+        caveat=caveat,
+        how_to_anchor=how_to_anchor,
     )
 
 
-def build_todo(
-    row: Row,
-    item: ChecklistItem,
-    checklist: Checklist,
-    day: FilingDay,
-    names: dict[str, str],
-    explained: dict[str, tuple[str, str]],
-) -> ToDo:
-    """What to do about a piece; ``explained`` holds the pieces whose how-to is printed.
-
-    The how-to of a document is the same for everyone, so it is printed the first time and
-    the later members get a reference to it (``explained``: id -> anchor, member name).
-    """
-    requirement = item.requirement
-    anchor = f"todo-{checklist.member_id}-{requirement.id}"
-    if row.state == "untranslated":
-        by_when = (
-            _("Get a sworn translation (traduction assermentée) before {day}.").format(
-                day=day.label
-            )
-            if day.set_by_person
-            else _("Get a sworn translation (traduction assermentée) before you file.")
-        )
-    elif requirement.section == "fee":
-        when_paid = checklist.fee.when_paid if checklist.fee else _("when the card is handed over")
-        by_when = _("When: {when}.").format(when=when_paid)  # not at filing, unlike the rest
-    elif day.set_by_person:
-        by_when = _("Before {day}.").format(day=day.label)
-    else:
-        by_when = _("As soon as you can: no appointment or filing date is set yet.")
+def missing_line(row: Row, item: ChecklistItem, day: FilingDay, person: str) -> MissingLine:
+    """The line of "Still missing" for a piece not ready: why, in a few words."""
+    reasons = {
+        "missing": _("missing"),
+        "requested": _("requested, waiting"),
+        "stale": _("too old"),
+        "untranslated": _("sworn translation missing"),
+    }
+    reason = reasons[row.state]
     max_age = item.max_age
-    dated_after = ""
-    if max_age and day.set_by_person and row.state != "untranslated":
-        dated_after = _(
-            "It must be dated after {date} (less than {months} months old on {day})."
-        ).format(
-            date=fmt(add_months(day.date, -max_age.months)),
-            months=max_age.months,
-            day=fmt(day.date),
-        )
-    elif max_age and row.state != "untranslated":
-        dated_after = _("It must be less than {months} months old on the day you file.").format(
-            months=max_age.months
-        )
-    how_to_get, how_to_ref, how_to_who = requirement.how_to_get, "", ""
-    if row.state == "untranslated":
-        how_to_get = _(
-            "A translator sworn at a French court of appeal (traducteur agréé) translates it; "
-            "the list is on each cour d’appel’s website."
-        )
-    elif requirement.id in explained:
-        how_to_ref, how_to_who = explained[requirement.id]
-        how_to_get = ""
-    else:
-        explained[requirement.id] = (anchor, names[checklist.member_id])
-    return ToDo(
-        anchor=anchor,
+    if max_age and row.state in ("missing", "requested", "stale"):
+        if day.set_by_person:
+            reason = _("{reason} · dated after {date}").format(
+                reason=reason, date=fmt(add_months(day.date, -max_age.months))
+            )
+        else:
+            reason = _("{reason} · under {months} months old on the day").format(
+                reason=reason, months=max_age.months
+            )
+    return MissingLine(
+        person=person,
         number=row.number,
         name_fr=row.name_fr,
         name_en=row.name_en,
-        status=row.status,
-        how_to_get=how_to_get,
-        how_to_ref=how_to_ref,
-        how_to_who=how_to_who,
-        by_when=by_when,
-        dated_after=dated_after,
-        caveat=" ".join(c for c in (item.provisional, requirement.caveat) if c),
+        state=row.state,
+        reason=reason,
+        how_to_anchor=row.how_to_anchor or (row.anchor if row.how_to or row.caveat else ""),
     )

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from carte_prep.core.vocab import Route
 from carte_prep.dossier.attachments import ScanKind
+
+if TYPE_CHECKING:
+    from carte_prep.dossier.grid import PackingGrid
 
 RowState = Literal["done", "missing", "requested", "stale", "untranslated", "skip"]
 """``untranslated``: gathered, but its sworn translation is still missing: not ready."""
@@ -32,6 +35,7 @@ class Row:
     """One piece in a member's list, in the order the prefecture expects it."""
 
     id: str
+    anchor: str
     number: int
     name_fr: str
     name_en: str
@@ -52,6 +56,12 @@ class Row:
     translation: str
     shared_anchor: str
     shared_with: tuple[str, ...]
+    how_to: str
+    """How to get the piece, printed in the first row of the household that needs it."""
+    caveat: str
+    """What the sources leave unsure about the piece, printed with its how-to."""
+    how_to_anchor: str
+    """The row whose how-to serves this one too ('' when it is this row, or none is needed)."""
 
 
 @dataclass(frozen=True)
@@ -62,21 +72,17 @@ class SectionView:
 
 
 @dataclass(frozen=True)
-class ToDo:
-    """A piece still to get, with how to get it and the date it must be ready by."""
+class MissingLine:
+    """One line of "Still missing": whose piece, which one, why, and where its how-to is."""
 
-    anchor: str
+    person: str
     number: int
     name_fr: str
     name_en: str
-    status: str
-    how_to_get: str
-    how_to_ref: str
-    """When the same piece was explained for an earlier member: the anchor of that text."""
-    how_to_who: str
-    by_when: str
-    dated_after: str
-    caveat: str
+    state: RowState
+    reason: str
+    how_to_anchor: str
+    """The checklist row that says how to get it ('' when it says nothing more)."""
 
 
 @dataclass(frozen=True)
@@ -189,8 +195,8 @@ class MemberPart:
     verdict: Verdict
     alerts: tuple[Alert, ...]
     sections: tuple[SectionView, ...]
-    missing: tuple[ToDo, ...]
-    stale: tuple[ToDo, ...]
+    missing: tuple[MissingLine, ...]
+    """The pieces not ready (missing, asked for, too old, translation pending), in order."""
     photos: PhotosView
     fee: FeeView
 
@@ -348,6 +354,8 @@ class Dossier:
     parts: tuple[MemberPart, ...]
     shared: tuple[SharedDoc, ...]
     photo_norms: PhotoNorms
+    fee_caveats: tuple[str, ...]
+    """What the sources leave unsure about the fees, each printed once."""
     prefecture_members: tuple[str, ...]
     anef_filings: tuple[AnefFiling, ...]
     notes_mode: str
@@ -360,7 +368,16 @@ class Dossier:
     merges: tuple[Merge, ...]
     bordereaux: tuple[Bordereau, ...]
     packing: tuple[PackingList, ...]
+    packing_grid: PackingGrid | None
+    """From four people, one grid instead of :attr:`packing` (None: one list each)."""
     confidence_intro: str
     confidence_scale: tuple[str, ...]
     """What the confidence marks of the rules mean, printed with the sources."""
     watermark: str
+
+    @property
+    def packing_anchor(self) -> str:
+        """Where the packing list starts ('' when there is none)."""
+        if self.packing_grid is not None:
+            return self.packing_grid.anchor
+        return self.packing[0].anchor if self.packing else ""
