@@ -20,7 +20,6 @@ import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from decimal import Decimal
-from importlib.resources import files
 from typing import Final, Literal, TypeVar
 
 Language = Literal["en", "fr"]
@@ -49,7 +48,16 @@ _machine_language_variable: list[str | None] = []
 
 
 def locale_dir() -> str:
-    """The folder holding ``<lang>/LC_MESSAGES/<domain>.mo``, inside the installed package."""
+    """The folder holding ``<lang>/LC_MESSAGES/<domain>.mo``, inside the installed package.
+
+    Found beside this module: importlib.resources would cost every command more than
+    ``--help`` itself; it is asked only for a package that is not a plain folder.
+    """
+    beside = os.path.join(os.path.dirname(__file__), "locale")
+    if os.path.isdir(beside):
+        return beside
+    from importlib.resources import files
+
     return str(files("carte_prep") / "locale")
 
 

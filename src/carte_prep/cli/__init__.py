@@ -81,6 +81,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The objects made while importing are frozen out of every later collection.
     gc.disable()
     try:
+        from carte_prep.cli.quick_list import quick_list
+
+        if quick_list(argv):
+            return 0
         return _dispatch(argv)
     finally:
         gc.enable()
