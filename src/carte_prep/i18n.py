@@ -19,8 +19,10 @@ import gettext
 import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from decimal import Decimal
-from typing import Final, Literal, TypeVar
+from typing import TYPE_CHECKING, Final, Literal, TypeVar
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 Language = Literal["en", "fr"]
 LANGUAGES: Final[tuple[Language, ...]] = ("en", "fr")
@@ -227,6 +229,8 @@ def format_money(amount: Decimal | int | float) -> str:
 
     Whole amounts have no cents ("225 €"); others keep two decimals ("1 823,03 €").
     """
+    from decimal import Decimal  # with Babel: the light commands need neither
+
     from babel.numbers import format_currency
 
     value = Decimal(str(amount))
