@@ -21,7 +21,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable, Header, Input, Static
-from textual.widgets.data_table import ColumnKey, RowDoesNotExist
+from textual.widgets.data_table import ColumnKey, RowDoesNotExist, RowKey
 from textual.worker import Worker, WorkerState
 
 from carte_prep import __version__
@@ -148,6 +148,8 @@ class HouseholdsScreen(DataScreen[None]):
         self._widths: tuple[int, int] | None = None
         self._drawing = 0
         """The number of the latest drawing, whose rows may still be being added."""
+        self._drawn = 0
+        """The number of the latest drawing whose rows are all in the table."""
         self._pending_select: str | None = None
 
     @property
@@ -208,7 +210,7 @@ class HouseholdsScreen(DataScreen[None]):
         table = self.query_one("#households", DataTable)
         table.loading = False
         if message.rows != self._rows or message.search != self._search or not table.row_count:
-            self._show(message.rows, message.search)
+            self._update(message.rows, message.search)
         else:
             self._show_problems()
             self.refresh_bindings()
@@ -232,7 +234,7 @@ class HouseholdsScreen(DataScreen[None]):
         today = self.today()
         households = self.session.households.values()
         rows = [household_row(summarise(h, today)) for h in _by_name(households)]
-        self._show(rows, {h.id: search_text(h) for h in households})
+        self._update(rows, {h.id: search_text(h) for h in households})
 
     # -- drawing ------------------------------------------------------------------------
 
@@ -250,13 +252,9 @@ class HouseholdsScreen(DataScreen[None]):
         """Columns that fit the width: names as wide as they need, up to half the room
         left; the card and procedure take the rest (the route joins them when narrow)."""
         table = self.query_one("#households", DataTable)
-        width = self.app.size.width
+        width, name = self._column_widths()
         wide = width >= WIDE
-        longest = max((len(n) for n in self._names()), default=20)
-        fixed = (PROGRESS if wide else COUNT) + DATE + WARN + (ROUTE if wide else 0)
-        columns = 6 if wide else 5
-        room = width - fixed - 2 * columns * table.cell_padding - 2
-        name = max(16, min(longest, room * 11 // 20))
+        room = self._room()
         if self._widths == (width, name):
             return
         self._widths = (width, name)
@@ -268,6 +266,21 @@ class HouseholdsScreen(DataScreen[None]):
         if wide:
             table.add_column(_("Route"), key="route", width=ROUTE)
         table.add_column(_("Card · procedure"), key="card", width=max(12, room - name))
+
+    def _room(self) -> int:
+        """The width left to the name and the card once the fixed columns are drawn."""
+        width = self.app.size.width
+        wide = width >= WIDE
+        fixed = (PROGRESS if wide else COUNT) + DATE + WARN + (ROUTE if wide else 0)
+        columns = 6 if wide else 5
+        return (
+            width - fixed - 2 * columns * self.query_one("#households", DataTable).cell_padding - 2
+        )
+
+    def _column_widths(self) -> tuple[int, int]:
+        """The screen's width and the name column's width for the lines in ``_rows``."""
+        longest = max((len(n) for n in self._names()), default=20)
+        return self.app.size.width, max(16, min(longest, self._room() * 11 // 20))
 
     def _names(self) -> list[str]:
         return [r["name"] for r in self._rows] + [
@@ -305,6 +318,93 @@ class HouseholdsScreen(DataScreen[None]):
         self._drawing += 1
         self._pending_select = selected
         self._add_rows(self._drawing, _table_rows(chosen, name_width, wide=wide))
+        self._drawn_state(rows, chosen)
+
+    def _update(self, rows: list[HouseholdRow], search: Search) -> None:
+        """Show new lines in the same view, changing only the rows of households that changed.
+
+        After the background validation or an edit most lines are the ones shown: the
+        table keeps their rows, so a long list is not cleared and added again. Households
+        added, changed or gone have their rows added, updated or removed, then every row
+        is put in its place. A list still being added, other column widths or many
+        changes are drawn anew.
+        """
+        table = self.query_one("#households", DataTable)
+        shown = {row["id"]: row for row in self._chosen(self._rows)}
+        before = self._rows, self._search
+        self._rows, self._search = rows, search
+        chosen = self._chosen(rows)
+        changed = [row for row in chosen if shown.get(row["id"]) != row]
+        gone = shown.keys() - {row["id"] for row in chosen}
+        if (
+            self._drawn != self._drawing
+            or not table.row_count
+            or self._column_widths() != self._widths
+            or len(changed) + len(gone) > CHUNK
+        ):
+            self._rows, self._search = before
+            self._show(rows, search)
+            return
+        selected = self._selected_household()
+        for household_id in gone:
+            self._remove_rows(table, shown[household_id])
+        name_width = table.columns[ColumnKey("name")].width
+        wide = len(table.columns) == 6
+        for row in changed:
+            self._replace_rows(table, shown.get(row["id"]), row, name_width, wide=wide)
+        self._order_rows(table, chosen)
+        if selected is not None:
+            self._select(selected)
+        self._drawn_state(rows, chosen)
+
+    @staticmethod
+    def _remove_rows(table: DataTable[Text], row: HouseholdRow) -> None:
+        table.remove_row(f"h:{row['id']}")
+        for member in row["members"]:
+            table.remove_row(f"m:{row['id']}:{member['id']}")
+
+    @staticmethod
+    def _replace_rows(
+        table: DataTable[Text],
+        old: HouseholdRow | None,
+        row: HouseholdRow,
+        name_width: int,
+        *,
+        wide: bool,
+    ) -> None:
+        """Update a household's rows in place; add the new ones, remove the ones gone."""
+        keys = set()
+        for cells, key, height in _table_rows([row], name_width, wide=wide):
+            keys.add(key)
+            if key in table.rows and table.rows[RowKey(key)].height == height:
+                for column, cell in zip(table.columns, cells, strict=True):
+                    table.update_cell(key, column, cell)
+                continue
+            if key in table.rows:
+                table.remove_row(key)
+            table.add_row(*cells, key=key, height=height)
+        if old is not None:
+            for member in old["members"]:
+                key = f"m:{old['id']}:{member['id']}"
+                if key not in keys:
+                    table.remove_row(key)
+
+    @staticmethod
+    def _order_rows(table: DataTable[Text], chosen: list[HouseholdRow]) -> None:
+        """Put every row in the place of its household and member in ``chosen``."""
+        order = [
+            key
+            for row in chosen
+            for key in (f"h:{row['id']}", *(f"m:{row['id']}:{m['id']}" for m in row["members"]))
+        ]
+        if [row.key.value for row in table.ordered_rows] == order:
+            return
+        place = {id(table.get_cell(key, "name")): number for number, key in enumerate(order)}
+        table.sort("name", key=lambda cell: place[id(cell)])
+
+    def _drawn_state(self, rows: list[HouseholdRow], chosen: list[HouseholdRow]) -> None:
+        """What goes with each drawing: the banner, the empty message, problems, keys."""
+        table = self.query_one("#households", DataTable)
         self.query_one(ExamplesBanner).update_shown()
         empty = not rows
         narrowed = not empty and not chosen
@@ -343,6 +443,7 @@ class HouseholdsScreen(DataScreen[None]):
             self.call_after_refresh(self._add_rows, drawing, rows)
         else:
             self._pending_select = None  # every row is in: a household gone stays unselected
+            self._drawn = drawing
 
     def _show_problems(self) -> None:
         """The files that could not be read (known once the folder is validated)."""
