@@ -207,10 +207,35 @@ def test_the_validated_lines_change_only_the_rows_of_households_that_changed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Rows of unchanged households stay as drawn from the index (the table is not cleared
-    and filled again); the household changed since is added, in its place."""
+    and filled again, neither as the screen is sized nor after the validation); the
+    household changed since is added, in its place. The validation starts once the rows
+    drawn from the index are painted: it would slow down the first frame."""
     folder = indexed_examples_one_renamed(tmp_path)
     cells: list[tuple[dict[str, int], dict[str, int]]] = []
-    update = HouseholdsScreen._update
+    update, show, source = (
+        HouseholdsScreen._update,
+        HouseholdsScreen._show,
+        HouseholdsScreen.session_source,
+    )
+    shows: list[int] = []
+    painted_at_start: list[bool] = []
+
+    def counted(screen: HouseholdsScreen, rows: list[HouseholdRow], search: dict[str, str]) -> None:
+        shows.append(len(rows))
+        show(screen, rows, search)
+
+    def noted_start(screen: HouseholdsScreen) -> Callable[[], object]:
+        table = screen.query_one("#households", households_module.HouseholdsTable)
+        make = source(screen)
+
+        def started() -> object:
+            painted_at_start.append(table._painted)
+            return make()
+
+        return started
+
+    monkeypatch.setattr(HouseholdsScreen, "_show", counted)
+    monkeypatch.setattr(HouseholdsScreen, "session_source", noted_start)
 
     def name_cells(screen: HouseholdsScreen) -> dict[str, int]:
         table = screen.query_one("#households", DataTable)
@@ -240,6 +265,8 @@ def test_the_validated_lines_change_only_the_rows_of_households_that_changed(
     assert before
     assert {key: after[key] for key in before} == before
     assert "h:thompson-family" in after.keys() - before.keys()
+    assert len(shows) == 1
+    assert painted_at_start == [True]
 
 
 def test_no_garbage_collection_until_the_validated_list_is_drawn(

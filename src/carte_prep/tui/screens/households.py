@@ -13,7 +13,8 @@ import datetime as dt
 import itertools
 import textwrap
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, ClassVar
+from functools import partial
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -46,6 +47,9 @@ from carte_prep.tui.widgets.examples_banner import ExamplesBanner
 from carte_prep.tui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
+    from textual.geometry import Region
+    from textual.strip import Strip
+
     from carte_prep.core.model import Household
     from carte_prep.core.session import LoadReport, Session
 
@@ -58,6 +62,28 @@ Search = dict[str, str]
 
 PROGRESS, COUNT, DATE, WARN, ROUTE = 11, 5, 10, 4, 10
 """Widths of the households list's fixed columns (the count without its bar when narrow)."""
+
+
+PAINTED_AT_THE_LATEST = 0.5
+"""Seconds after which the validation starts even if the list was not painted (hidden)."""
+
+
+class HouseholdsTable(DataTable[Text]):
+    """The households list; it says when its rows are first painted."""
+
+    class Painted(Message):
+        """The rows are in a frame: handled once that frame has been written."""
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self._painted = False
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        lines = super().render_lines(crop)
+        if self.row_count and not self._painted:
+            self._painted = True
+            self.post_message(self.Painted())
+        return lines
 
 
 class HouseholdsScreen(DataScreen[None]):
@@ -131,7 +157,7 @@ class HouseholdsScreen(DataScreen[None]):
         box.display = False  # until / is pressed
         yield box
         yield Static("", id="empty", markup=False)
-        table: DataTable[Text] = DataTable(id="households", cursor_type="row", zebra_stripes=True)
+        table = HouseholdsTable(id="households", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static("", id="problems", markup=False)
         yield KeysFooter()
@@ -151,6 +177,8 @@ class HouseholdsScreen(DataScreen[None]):
         self._drawn = 0
         """The number of the latest drawing whose rows are all in the table."""
         self._pending_select: str | None = None
+        self._when_shown: Callable[[], object] | None = None
+        """What to start once the screen is shown (:meth:`_after_painted`)."""
 
     @property
     def validated(self) -> bool:
@@ -173,11 +201,34 @@ class HouseholdsScreen(DataScreen[None]):
         self._loading = True
         collector.hold()
         lines = self._indexed()
+        start = partial(self._load_worker, self.session_source())
         if lines:
             self._show([line.row() for line in lines], {e.household_id: e.search for e in lines})
+            self._after_painted(start)
         else:
             self.query_one("#households", DataTable).loading = True
-        self.call_after_refresh(self._load_worker, self.session_source())
+            self.call_after_refresh(start)
+
+    def _after_painted(self, start: Callable[[], object]) -> None:
+        """Start ``start`` once the list's rows have been painted (at the latest after a
+        moment).
+
+        The validation imports pydantic and the model in a thread that takes the
+        interpreter from the screen being drawn, and the after-refresh callbacks of a
+        screen being mounted run before its first paint: so the start waits for the
+        list's :class:`HouseholdsTable.Painted`.
+        """
+        self._when_shown = start
+        self.set_timer(PAINTED_AT_THE_LATEST, self._start_when_shown)
+
+    @on(HouseholdsTable.Painted)
+    def _painted(self) -> None:
+        self.call_after_refresh(self._start_when_shown)
+
+    def _start_when_shown(self) -> None:
+        start, self._when_shown = self._when_shown, None
+        if start is not None:
+            start()
 
     def _indexed(self) -> list[Entry]:
         index_file = self.state.index_file
@@ -288,7 +339,9 @@ class HouseholdsScreen(DataScreen[None]):
         ]
 
     def on_resize(self) -> None:
-        if self._rows:
+        """Draw the list anew only if its columns change: a screen is resized as it is
+        mounted, and drawing 10,000 households again each time delays the first frame."""
+        if self._rows and self._column_widths() != self._widths:
             self._redraw()
 
     def _chosen(self, rows: list[HouseholdRow]) -> list[HouseholdRow]:
