@@ -21,6 +21,7 @@ Only the standard library is imported here: the app draws its first screen from 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -209,23 +210,30 @@ def indexed_lines(folder: Path, index_file: Path, stamp: str) -> list[Entry]:
     index = HouseholdsIndex.open(index_file, stamp)
     if not index.entries:
         return []
-    lines: list[Entry] = []
+    statuses: dict[str, os.stat_result] = {}
     try:
         with os.scandir(folder) as found:
             for item in found:
                 name = item.name
                 if name.startswith(".") or not name.endswith(".json"):
                     continue
-                try:
-                    key = FileKey.of(item.stat(follow_symlinks=False))
-                except OSError:
-                    continue
-                entry = index.unchanged(name, key)
-                if entry is not None:
-                    lines.append(entry)
+                with contextlib.suppress(OSError):
+                    statuses[name] = item.stat(follow_symlinks=False)
     except OSError:
         return []
-    return sorted(lines, key=list_order)
+    written_ns = index.written_ns
+    return [  # the entries are saved in list order
+        entry
+        for name, entry in index.entries.items()
+        if (status := statuses.get(name)) is not None
+        and _by_time(entry.key, status.st_size, status.st_mtime_ns, written_ns)
+    ]
+
+
+def rows_of(entries: list[Entry]) -> list[HouseholdRow]:
+    """The lines of these entries, parsed at once (one parse costs less than one each)."""
+    rows: list[HouseholdRow] = json.loads("[" + ",".join(e.row_json for e in entries) + "]")
+    return rows
 
 
 def vouched_rows(

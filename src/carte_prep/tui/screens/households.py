@@ -27,7 +27,7 @@ from textual.worker import Worker, WorkerState
 
 from carte_prep import __version__
 from carte_prep.core.dates import fmt
-from carte_prep.core.index import Entry, indexed_lines, stamp_for
+from carte_prep.core.index import Entry, indexed_lines, rows_of, stamp_for
 from carte_prep.core.rows import DeadlineRow, HouseholdRow, MemberRow
 from carte_prep.core.sources import sources_digest
 from carte_prep.core.triage import THIS_WEEK, due_rows, found_in, rows_by_next_date
@@ -203,7 +203,7 @@ class HouseholdsScreen(DataScreen[None]):
         lines = self._indexed()
         start = partial(self._load_worker, self.session_source())
         if lines:
-            self._show([line.row() for line in lines], {e.household_id: e.search for e in lines})
+            self._show(rows_of(lines), {e.household_id: e.search for e in lines})
             self._after_painted(start)
         else:
             self.query_one("#households", DataTable).loading = True
