@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from carte_prep.core.catalogue import Catalogue
     from carte_prep.core.model import Household, Member
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -178,6 +179,17 @@ _NATIONALITIES = ["BR", "LB", "VN", "NG", "PL", "JP"]
 _STATUSES = ["todo", "requested", "gathered", "handed-in", "not-applicable"]
 
 
+def _changed_from(catalogue: Catalogue, card_id: str) -> str:
+    """A held card from which asking for ``card_id`` is a change of status, not a renewal.
+
+    The student card when the path allows it (as most do), otherwise the first card the path
+    accepts: holding the card asked for, or one it renews from, would be a renewal.
+    """
+    card = catalogue.cards[card_id]
+    allowed = card.paths["change-of-status"].only_after or ["etudiant", *sorted(catalogue.cards)]
+    return next(c for c in allowed if c != card_id and c not in card.renews_from)
+
+
 def make_member(rng: random.Random, member_id: str, index: int) -> Member:
     """A valid member whose card and legal path follow ``index`` through the whole catalogue."""
     from carte_prep.core.catalogue import load_catalogue
@@ -196,8 +208,10 @@ def make_member(rng: random.Random, member_id: str, index: int) -> Member:
     combos = [(c, p) for c, card in sorted(catalogue.cards.items()) for p in card.paths]
     card, procedure = combos[index % len(combos)]
     days = rng.randint
-    held = {"after-vls-ts": ("vls-ts", card), "change-of-status": ("card", "etudiant")}.get(
-        procedure, ("card", card)
+    held = (
+        ("vls-ts", card)
+        if procedure == "after-vls-ts"
+        else ("card", _changed_from(catalogue, card) if procedure == "change-of-status" else card)
     )
     current = (
         CurrentCard(

@@ -19,9 +19,10 @@ import gettext
 import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from decimal import Decimal
-from importlib.resources import files
-from typing import Final, Literal, TypeVar
+from typing import TYPE_CHECKING, Final, Literal, TypeVar
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 Language = Literal["en", "fr"]
 LANGUAGES: Final[tuple[Language, ...]] = ("en", "fr")
@@ -49,7 +50,16 @@ _machine_language_variable: list[str | None] = []
 
 
 def locale_dir() -> str:
-    """The folder holding ``<lang>/LC_MESSAGES/<domain>.mo``, inside the installed package."""
+    """The folder holding ``<lang>/LC_MESSAGES/<domain>.mo``, inside the installed package.
+
+    Found beside this module: importlib.resources would cost every command more than
+    ``--help`` itself; it is asked only for a package that is not a plain folder.
+    """
+    beside = os.path.join(os.path.dirname(__file__), "locale")
+    if os.path.isdir(beside):
+        return beside
+    from importlib.resources import files
+
     return str(files("carte_prep") / "locale")
 
 
@@ -219,6 +229,8 @@ def format_money(amount: Decimal | int | float) -> str:
 
     Whole amounts have no cents ("225 €"); others keep two decimals ("1 823,03 €").
     """
+    from decimal import Decimal  # with Babel: the light commands need neither
+
     from babel.numbers import format_currency
 
     value = Decimal(str(amount))

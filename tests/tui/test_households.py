@@ -6,6 +6,7 @@ import gc
 import json
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from carte_prep.core.paths import index_path
 from carte_prep.core.rows import HouseholdRow
 from carte_prep.core.storage import Store
 from carte_prep.tui.app import CartePrepApp
+from carte_prep.tui.screens import household_table
 from carte_prep.tui.screens import households as households_module
 from carte_prep.tui.screens.agenda import AgendaScreen
 from carte_prep.tui.screens.checklist import ChecklistScreen
@@ -156,25 +158,22 @@ def test_the_list_is_drawn_from_the_index_then_from_the_validated_files(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The first draw takes the index's lines of unchanged files; the validated folder then
-    brings the household changed since (here renamed by hand) and the list is redrawn."""
-    folder = examples_in(tmp_path / "data")
-    past = time.time() - 60
-    for path in folder.glob("*.json"):
-        os.utime(path, (past, past))
-    list_households(Store(folder), TODAY, index_path(folder))
-    edited = folder / "thompson-family.json"
-    edited.write_text(
-        edited.read_text(encoding="utf-8").replace('"Thompson family', '"Thompson-Ward family', 1),
-        encoding="utf-8",
-    )
+    brings the household changed since (here renamed by hand) into the list."""
+    folder = indexed_examples_one_renamed(tmp_path)
     draws: list[tuple[bool, list[str]]] = []
-    show = HouseholdsScreen._show
+    for method in ("_show", "_update"):
+        original = getattr(HouseholdsScreen, method)
 
-    def noted(screen: HouseholdsScreen, rows: list[HouseholdRow], search: dict[str, str]) -> None:
-        draws.append((screen.validated, [row["name"] for row in rows]))
-        show(screen, rows, search)
+        def noted(
+            screen: HouseholdsScreen,
+            rows: list[HouseholdRow],
+            search: dict[str, str],
+            draw: Callable[..., None] = original,
+        ) -> None:
+            draws.append((screen.validated, [row["name"] for row in rows]))
+            draw(screen, rows, search)
 
-    monkeypatch.setattr(HouseholdsScreen, "_show", noted)
+        monkeypatch.setattr(HouseholdsScreen, method, noted)
 
     async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
         table = app.screen.query_one("#households", DataTable)
@@ -188,6 +187,93 @@ def test_the_list_is_drawn_from_the_index_then_from_the_validated_files(
     assert last_validated
     assert "Thompson-Ward family (Dordogne)" in last
     assert set(first) < set(last)
+
+
+def indexed_examples_one_renamed(
+    tmp_path: Path,
+    household: str = "thompson-family",
+    names: tuple[str, str] = ('"Thompson family', '"Thompson-Ward family'),
+) -> Path:
+    """The examples, indexed a minute after they were written, then one renamed by hand."""
+    folder = examples_in(tmp_path / "data")
+    past = time.time() - 60
+    for path in folder.glob("*.json"):
+        os.utime(path, (past, past))
+    list_households(Store(folder), TODAY, index_path(folder))
+    edited = folder / f"{household}.json"
+    edited.write_text(edited.read_text(encoding="utf-8").replace(*names, 1), encoding="utf-8")
+    return folder
+
+
+def test_the_validated_lines_change_only_the_rows_of_households_that_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rows of unchanged households stay as drawn from the index (the table is not cleared
+    and filled again, neither as the screen is sized nor after the validation); the
+    household changed since is added, in its place. The validation starts once the rows
+    drawn from the index are painted: it would slow down the first frame.
+
+    The household renamed is one whose name and card are not the longest: a longer one
+    changes the columns' widths, and the list is then drawn anew (that is right)."""
+    folder = indexed_examples_one_renamed(
+        tmp_path, "nguyen-student", ('"Linh Nguyễn (student, Lyon)"', '"Linh Nguyễn (Lyon)"')
+    )
+    cells: list[tuple[dict[str, int], dict[str, int]]] = []
+    update, show, source = (
+        HouseholdsScreen._update,
+        HouseholdsScreen._show,
+        HouseholdsScreen.session_source,
+    )
+    shows: list[int] = []
+    painted_at_start: list[bool] = []
+
+    def counted(screen: HouseholdsScreen, rows: list[HouseholdRow], search: dict[str, str]) -> None:
+        shows.append(len(rows))
+        show(screen, rows, search)
+
+    def noted_start(screen: HouseholdsScreen) -> Callable[[], object]:
+        table = screen.query_one("#households", household_table.HouseholdsTable)
+        make = source(screen)
+
+        def started() -> object:
+            painted_at_start.append(table._painted)
+            return make()
+
+        return started
+
+    monkeypatch.setattr(HouseholdsScreen, "_show", counted)
+    monkeypatch.setattr(HouseholdsScreen, "session_source", noted_start)
+
+    def name_cells(screen: HouseholdsScreen) -> dict[str, int]:
+        table = screen.query_one("#households", DataTable)
+        return {
+            str(row.key.value): id(table.get_cell(row.key, "name")) for row in table.ordered_rows
+        }
+
+    def noted(screen: HouseholdsScreen, rows: list[HouseholdRow], search: dict[str, str]) -> None:
+        before = name_cells(screen)
+        update(screen, rows, search)
+        cells.append((before, name_cells(screen)))
+
+    monkeypatch.setattr(HouseholdsScreen, "_update", noted)
+
+    async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
+        await until(pilot, lambda: bool(cells))
+        table = app.screen.query_one("#households", DataTable)
+        keys = [str(row.key.value) for row in table.ordered_rows]
+        assert keys == [
+            key
+            for row in list_households(Store(folder), TODAY, None).rows
+            for key in (f"h:{row['id']}", *(f"m:{row['id']}:{m['id']}" for m in row["members"]))
+        ]
+
+    drive(folder, scenario)
+    before, after = cells[0]
+    assert before
+    assert {key: after[key] for key in before} == before
+    assert "h:nguyen-student" in after.keys() - before.keys()
+    assert len(shows) == 1
+    assert painted_at_start == [True]
 
 
 def test_no_garbage_collection_until_the_validated_list_is_drawn(

@@ -65,6 +65,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if _asks_for_version(argv):
         print(f"carte-prep {__version__}")
         return 0
+    from carte_prep.cli.paths import quick_paths
+
+    if quick_paths(argv):  # no sentence to translate: before the language is chosen
+        return 0
     from carte_prep.i18n import chosen_language, set_language
 
     set_language(chosen_language(_language_flag(argv)))  # the help, too, is in that language
@@ -73,14 +77,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         sys.stdout.write(top_level_help())
         return 0
-    from carte_prep.cli.paths import quick_paths
-
-    if quick_paths(argv):
-        return 0
     # A command builds many small objects and ends: collecting cycles only costs time.
     # The objects made while importing are frozen out of every later collection.
     gc.disable()
     try:
+        from carte_prep.cli.quick_list import quick_list
+
+        if quick_list(argv):
+            return 0
         return _dispatch(argv)
     finally:
         gc.enable()

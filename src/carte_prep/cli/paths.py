@@ -8,7 +8,6 @@ which gives the same answer the slower way.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -30,6 +29,8 @@ def print_paths(data_dir: Path, index_file: Path | None, *, as_json: bool) -> No
         "settings": str(settings_path()),
     }
     if as_json:
+        import json  # only here: it imports re, which plain ``paths`` need not load
+
         print(json.dumps(paths, ensure_ascii=False, indent=2))
     else:
         for name, path in paths.items():
@@ -53,7 +54,12 @@ def quick_paths(argv: Sequence[str]) -> bool:
     if rest not in (["paths"], ["paths", "--json"]):
         return False
     from carte_prep.core.paths import index_path, resolve_data_dir
+    from carte_prep.resources import profiles_dir, templates_dir
 
+    try:
+        profiles_dir(), templates_dir()
+    except FileNotFoundError:
+        return False  # a broken install: the full command says so in the chosen language
     folder = resolve_data_dir(data_dir)
     print_paths(folder, index_path(folder), as_json=rest[-1] == "--json")
     sys.stdout.flush()

@@ -28,10 +28,9 @@ def print_rows_json(key: str, rows_json: list[str], rest: dict[str, Any]) -> Non
     """
     out = sys.stdout
     out.write(f"{{{json.dumps(key)}: [")
-    for number, row in enumerate(rows_json):
-        out.write(",\n" if number else "\n")
-        out.write(row)
-    out.write("\n]" if rows_json else "]")
+    if rows_json:
+        out.write("\n" + ",\n".join(rows_json) + "\n")
+    out.write("]")
     for name, value in rest.items():
         out.write(f", {json.dumps(name)}: {json.dumps(value, ensure_ascii=False)}")
     out.write("}\n")

@@ -16,7 +16,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from carte_prep import __version__
-from carte_prep.core.index import Entry, FileKey, HouseholdsIndex, list_order, stamp_for
+from carte_prep.core.index import (
+    Entry,
+    FileKey,
+    HouseholdsIndex,
+    list_order,
+    rows_of,
+    stamp_for,
+)
 from carte_prep.core.migrations import CURRENT_VERSION
 from carte_prep.core.rows import HouseholdRow
 from carte_prep.core.sources import sources_digest
@@ -40,7 +47,7 @@ class Listing:
 
     @property
     def rows(self) -> list[HouseholdRow]:
-        return [entry.row() for entry in self.entries]
+        return rows_of(self.entries)
 
     def rows_json(self) -> list[str]:
         """Each line as JSON text, as the index keeps it (no parsing, no re-encoding)."""

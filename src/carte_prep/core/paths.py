@@ -66,10 +66,10 @@ def raw_settings() -> dict[str, object]:
     For what must be known before anything heavy is imported (the language of ``--help``,
     the app's first colours); :mod:`carte_prep.core.settings` validates the whole file.
     """
-    import tomllib
-
     try:
         with settings_path().open("rb") as source:
+            import tomllib  # only for a file there is: most people have none
+
             return tomllib.load(source)
     except (OSError, ValueError):
         return {}

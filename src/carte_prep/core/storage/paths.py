@@ -12,6 +12,7 @@ import os
 import re
 import stat
 import sys
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -74,6 +75,8 @@ def lock_path(root: Path, household_id: str) -> Path:
 
 def conflict_owner(name: str) -> str | None:
     """The household a conflict copy belongs to, or None for other names."""
+    if "conflict" not in name:  # in every pattern: most names are answered without them
+        return None
     for pattern in CONFLICT_NAMES:
         match = pattern.match(name)
         if match:
@@ -120,45 +123,80 @@ MAX_PERMISSION_WARNINGS = 10
 """Beyond this, one line for all: a copied folder of many households would flood the screen."""
 
 
+@dataclass
+class FolderScan:
+    """What one walk through the data folder found, for the commands that must not read it twice."""
+
+    warnings: list[str] = field(default_factory=list)
+    """What :func:`permission_warnings` says."""
+    top: dict[str, os.stat_result] = field(default_factory=dict)
+    """The data folder's own entries (links not followed)."""
+    leftovers: bool = False
+    """Whether a temp file or an export's note is there, that the cleanup may remove."""
+
+
 def permission_warnings(root: Path) -> list[str]:
     """Folders and files in the data folder that other users of the computer can open.
 
     The data folder itself may be a symbolic link (to a USB key, a synced folder): its
     target is checked. Links inside it are not followed.
     """
+    return scan_folder(root).warnings
+
+
+def _check_mode(path: str | Path, info: os.stat_result, warnings: list[str]) -> None:
+    """Add a warning if this folder or file can be opened by other users."""
+    mode = stat.S_IMODE(info.st_mode)
+    is_dir = stat.S_ISDIR(info.st_mode)
+    if mode & 0o077 and (is_dir or stat.S_ISREG(info.st_mode)):
+        private = 0o700 if is_dir else 0o600
+        warnings.append(
+            _(
+                "{path} can be opened by other users of this computer "
+                "(mode {mode}); run 'chmod {private} {path}' to make it private"
+            ).format(path=path, mode=f"{mode:04o}", private=f"{private:o}")
+        )
+
+
+def scan_folder(root: Path) -> FolderScan:
+    """Walk the data folder once: the permission warnings, its entries, any leftovers."""
+    found = FolderScan()
     if sys.platform == "win32":  # pragma: no cover - ACLs, not modes, on Windows
-        return []
+        return found
     try:
         root_info = os.stat(root)
     except OSError:
-        return []  # a missing or unusable data folder is reported elsewhere
+        return found  # a missing or unusable data folder is reported elsewhere
     if not stat.S_ISDIR(root_info.st_mode):
-        return []
+        return found
     warnings: list[str] = []
-    pending: list[tuple[str | Path, os.stat_result]] = [(root, root_info)]
-    while pending:
-        path, info = pending.pop()
-        mode = stat.S_IMODE(info.st_mode)
-        is_dir = stat.S_ISDIR(info.st_mode)
-        if mode & 0o077 and (is_dir or stat.S_ISREG(info.st_mode)):
-            private = 0o700 if is_dir else 0o600
-            warnings.append(
-                _(
-                    "{path} can be opened by other users of this computer "
-                    "(mode {mode}); run 'chmod {private} {path}' to make it private"
-                ).format(path=path, mode=f"{mode:04o}", private=f"{private:o}")
-            )
-        if not is_dir:
-            continue
-        with contextlib.suppress(OSError):
-            for entry in os.scandir(path):
-                with contextlib.suppress(OSError):
-                    pending.append((entry.path, entry.stat(follow_symlinks=False)))
+    _check_mode(root, root_info, warnings)
+    folders: list[str | Path] = [root]
+    while folders:
+        folder = folders.pop()
+        top = folder is root
+        with contextlib.suppress(OSError), os.scandir(folder) as entries:
+            for entry in entries:
+                try:
+                    info = entry.stat(follow_symlinks=False)
+                except OSError:
+                    continue
+                if info.st_mode & 0o077:
+                    _check_mode(entry.path, info, warnings)
+                if stat.S_ISDIR(info.st_mode):
+                    folders.append(entry.path)
+                name = entry.name
+                if top:
+                    found.top[name] = info
+                    found.leftovers = found.leftovers or name == EXPORTS_JOURNAL_DIR
+                if name.startswith(".") and TEMP_NAME.match(name):  # as every temp file's is
+                    found.leftovers = True
     if len(warnings) > MAX_PERMISSION_WARNINGS:
-        return [
+        warnings = [
             _(
                 "{count} files and folders in {folder} can be opened by other users of this "
                 "computer; run 'chmod -R go-rwx {folder}' to make them all private"
             ).format(count=len(warnings), folder=root)
         ]
-    return sorted(warnings)
+    found.warnings = sorted(warnings)
+    return found

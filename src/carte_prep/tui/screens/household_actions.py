@@ -10,6 +10,8 @@ or prints).
 from __future__ import annotations
 
 from textual.binding import Binding, BindingType
+from textual.widgets import DataTable
+from textual.widgets.data_table import RowDoesNotExist
 
 from carte_prep.i18n import _
 from carte_prep.tui.messages import (
@@ -64,13 +66,34 @@ HOUSEHOLDS_BINDINGS: list[BindingType] = [
 class HouseholdActions(DataScreen[None]):
     """The dialogs and screens the households list opens (see the module's docstring)."""
 
-    def _selected_household(self) -> str | None:
-        """The household under the cursor; the list says which."""
-        raise NotImplementedError
+    _pending_select: str | None = None
+    """A household to put the cursor on once its row is added (it may be in a chunk to come)."""
 
     def _select(self, household_id: str) -> None:
-        """Put the list's cursor on a household."""
-        raise NotImplementedError
+        """Put the cursor on a household (once its row is added, if it is still to come)."""
+        table = self.query_one("#households", DataTable)
+        try:
+            table.move_cursor(row=table.get_row_index(f"h:{household_id}"))
+        except RowDoesNotExist:
+            self._pending_select = household_id  # gone, or in a chunk still to add
+            return
+        self._pending_select = None
+
+    def _selected_row(self) -> tuple[str, str | None] | None:
+        """(household id, member id or None) under the cursor."""
+        table = self.query_one("#households", DataTable)
+        if not table.row_count or not table.display:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or ""
+        kind, _, rest = key.partition(":")
+        if kind == "h":
+            return rest, None
+        household_id, _, member_id = rest.partition(":")
+        return household_id, member_id
+
+    def _selected_household(self) -> str | None:
+        selected = self._selected_row()
+        return selected[0] if selected else None
 
     def action_new(self) -> None:
         def create(name: str | None) -> None:

@@ -11,19 +11,18 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.message import Message
 from textual.widgets import DataTable, Header, Input, Static
-from textual.widgets.data_table import RowDoesNotExist
 from textual.worker import Worker, WorkerState
 
 from carte_prep import __version__
-from carte_prep.core.index import Entry, indexed_lines, stamp_for
+from carte_prep.core.index import Entry, indexed_lines, rows_of, stamp_for
 from carte_prep.core.rows import HouseholdRow
 from carte_prep.core.sources import sources_digest
 from carte_prep.core.triage import THIS_WEEK, due_rows, found_in, rows_by_next_date
@@ -31,14 +30,23 @@ from carte_prep.i18n import _
 from carte_prep.tui import collector
 from carte_prep.tui.format import WIDE
 from carte_prep.tui.messages import HouseholdCreated
-from carte_prep.tui.screens.household_actions import HOUSEHOLDS_BINDINGS, HouseholdActions
+from carte_prep.tui.screens.household_actions import HOUSEHOLDS_BINDINGS
 from carte_prep.tui.screens.household_rows import (
     INDENT,
+    Column,
     TableRow,
     card_text,
     columns,
     table_rows,
 )
+from carte_prep.tui.screens.household_table import (
+    PAINTED_AT_THE_LATEST,
+    HouseholdsTable,
+    order_rows,
+    remove_rows,
+    replace_rows,
+)
+from carte_prep.tui.screens.household_view import HouseholdView
 from carte_prep.tui.widgets.examples_banner import ExamplesBanner
 from carte_prep.tui.widgets.footer import KeysFooter
 
@@ -52,7 +60,7 @@ Search = dict[str, str]
 """Household id -> every word one may type to find it (:func:`carte_prep.core.triage.fold`)."""
 
 
-class HouseholdsScreen(HouseholdActions):
+class HouseholdsScreen(HouseholdView):
     """Households and their members; open one to work on its checklists."""
 
     AUTO_FOCUS = "#households"
@@ -83,7 +91,7 @@ class HouseholdsScreen(HouseholdActions):
         box.display = False  # until / is pressed
         yield box
         yield Static("", id="empty", markup=False)
-        table: DataTable[Text] = DataTable(id="households", cursor_type="row", zebra_stripes=True)
+        table = HouseholdsTable(id="households", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static("", id="problems", markup=False)
         yield KeysFooter()
@@ -94,13 +102,14 @@ class HouseholdsScreen(HouseholdActions):
         self._search: Search = {}
         self._loading = True
         """Until the folder is validated: the lines shown may be the index's alone."""
-        self._query = ""
-        self._due = False
-        self._by_date = False
         self._widths: tuple[int, ...] | None = None
         self._drawing = 0
         """The number of the latest drawing, whose rows may still be being added."""
-        self._pending_select: str | None = None
+        self._drawn = 0
+        """The number of the latest drawing whose rows are all in the table."""
+        self._pending_select = None
+        self._when_shown: Callable[[], object] | None = None
+        """What to start once the screen is shown (:meth:`_after_painted`)."""
 
     @property
     def validated(self) -> bool:
@@ -123,11 +132,34 @@ class HouseholdsScreen(HouseholdActions):
         self._loading = True
         collector.hold()
         lines = self._indexed()
+        start = partial(self._load_worker, self.session_source())
         if lines:
-            self._show([line.row() for line in lines], {e.household_id: e.search for e in lines})
+            self._show(rows_of(lines), {e.household_id: e.search for e in lines})
+            self._after_painted(start)
         else:
             self.query_one("#households", DataTable).loading = True
-        self.call_after_refresh(self._load_worker, self.session_source())
+            self.call_after_refresh(start)
+
+    def _after_painted(self, start: Callable[[], object]) -> None:
+        """Start ``start`` once the list's rows have been painted (at the latest after a
+        moment).
+
+        The validation imports pydantic and the model in a thread that takes the
+        interpreter from the screen being drawn, and the after-refresh callbacks of a
+        screen being mounted run before its first paint: so the start waits for the
+        list's :class:`HouseholdsTable.Painted`.
+        """
+        self._when_shown = start
+        self.set_timer(PAINTED_AT_THE_LATEST, self._start_when_shown)
+
+    @on(HouseholdsTable.Painted)
+    def _painted(self) -> None:
+        self.call_after_refresh(self._start_when_shown)
+
+    def _start_when_shown(self) -> None:
+        start, self._when_shown = self._when_shown, None
+        if start is not None:
+            start()
 
     def _indexed(self) -> list[Entry]:
         index_file = self.state.index_file
@@ -160,7 +192,7 @@ class HouseholdsScreen(HouseholdActions):
         table = self.query_one("#households", DataTable)
         table.loading = False
         if message.rows != self._rows or message.search != self._search or not table.row_count:
-            self._show(message.rows, message.search)
+            self._update(message.rows, message.search)
         else:
             self._show_problems()
             self.refresh_bindings()
@@ -184,38 +216,36 @@ class HouseholdsScreen(HouseholdActions):
         today = self.today()
         households = self.session.households.values()
         rows = [household_row(summarise(h, today)) for h in _by_name(households)]
-        self._show(rows, {h.id: search_text(h) for h in households})
+        self._update(rows, {h.id: search_text(h) for h in households})
 
     # -- drawing ------------------------------------------------------------------------
 
-    def _titles(self) -> None:
-        parts = [_("Households")]
-        if self._due:
-            parts.append(_("due this week or overdue"))
-        if self._query:
-            parts.append(_("matching “{query}”").format(query=self._query))
-        if self._by_date and not self._due:
-            parts.append(_("by next date"))
-        self.title = " · ".join(parts)
-
-    def _columns(self) -> None:
-        """Columns that fit the width (:func:`~carte_prep.tui.screens.household_rows.columns`)."""
+    def _wanted_columns(self) -> tuple[tuple[int, ...], list[Column]]:
+        """The screen's width with the column widths for the lines in ``_rows``, and the
+        columns (:func:`~carte_prep.tui.screens.household_rows.columns`)."""
         table = self.query_one("#households", DataTable)
         width = self.app.size.width
         members = [INDENT + m["name"] for r in self._rows for m in r["members"]]
         names = [r["name"] for r in self._rows] + members
         cards = [card_text(m, wide=width >= WIDE) for r in self._rows for m in r["members"]]
         wanted = columns(width, names, members, cards, table.cell_padding)
-        widths = tuple(c.width for c in wanted)
-        if self._widths == (width, *widths):
+        return (width, *(c.width for c in wanted)), wanted
+
+    def _columns(self) -> None:
+        """Columns that fit the width, set anew only when their widths change."""
+        widths, wanted = self._wanted_columns()
+        if self._widths == widths:
             return
-        self._widths = (width, *widths)
+        self._widths = widths
+        table = self.query_one("#households", DataTable)
         table.clear(columns=True)
         for column in wanted:
             table.add_column(_(column.label), key=column.key, width=column.width)
 
     def on_resize(self) -> None:
-        if self._rows:
+        """Draw the list anew only if its columns change: a screen is resized as it is
+        mounted, and drawing 10,000 households again each time delays the first frame."""
+        if self._rows and self._wanted_columns()[0] != self._widths:
             self._redraw()
 
     def _chosen(self, rows: list[HouseholdRow]) -> list[HouseholdRow]:
@@ -244,6 +274,47 @@ class HouseholdsScreen(HouseholdActions):
         self._drawing += 1
         self._pending_select = selected
         self._add_rows(self._drawing, table_rows(chosen, widths))
+        self._drawn_state(rows, chosen)
+
+    def _update(self, rows: list[HouseholdRow], search: Search) -> None:
+        """Show new lines in the same view, changing only the rows of households that changed.
+
+        After the background validation or an edit most lines are the ones shown: the
+        table keeps their rows, so a long list is not cleared and added again. Households
+        added, changed or gone have their rows added, updated or removed, then every row
+        is put in its place. A list still being added, other column widths or many
+        changes are drawn anew.
+        """
+        table = self.query_one("#households", DataTable)
+        shown = {row["id"]: row for row in self._chosen(self._rows)}
+        before = self._rows, self._search
+        self._rows, self._search = rows, search
+        chosen = self._chosen(rows)
+        changed = [row for row in chosen if shown.get(row["id"]) != row]
+        gone = shown.keys() - {row["id"] for row in chosen}
+        if (
+            self._drawn != self._drawing
+            or not table.row_count
+            or self._wanted_columns()[0] != self._widths
+            or len(changed) + len(gone) > CHUNK
+        ):
+            self._rows, self._search = before
+            self._show(rows, search)
+            return
+        selected = self._selected_household()
+        for household_id in gone:
+            remove_rows(table, shown[household_id])
+        widths = {str(key.value): column.width for key, column in table.columns.items()}
+        for row in changed:
+            replace_rows(table, shown.get(row["id"]), row, widths)
+        order_rows(table, chosen)
+        if selected is not None:
+            self._select(selected)
+        self._drawn_state(rows, chosen)
+
+    def _drawn_state(self, rows: list[HouseholdRow], chosen: list[HouseholdRow]) -> None:
+        """What goes with each drawing: the banner, the empty message, problems, keys."""
+        table = self.query_one("#households", DataTable)
         self.query_one(ExamplesBanner).update_shown()
         empty = not rows
         narrowed = not empty and not chosen
@@ -282,6 +353,7 @@ class HouseholdsScreen(HouseholdActions):
             self.call_after_refresh(self._add_rows, drawing, rows)
         else:
             self._pending_select = None  # every row is in: a household gone stays unselected
+            self._drawn = drawing
 
     def _show_problems(self) -> None:
         """The files that could not be read (known once the folder is validated)."""
@@ -292,34 +364,6 @@ class HouseholdsScreen(HouseholdActions):
             else ""
         )
         self.query_one("#problems", Static).display = bool(problems)
-
-    def _select(self, household_id: str) -> None:
-        """Put the cursor on a household (once its row is added, if it is still to come)."""
-        table = self.query_one("#households", DataTable)
-        try:
-            table.move_cursor(row=table.get_row_index(f"h:{household_id}"))
-        except RowDoesNotExist:
-            self._pending_select = household_id  # gone, or in a chunk still to add
-            return
-        self._pending_select = None
-
-    def _selected_row(self) -> tuple[str, str | None] | None:
-        """(household id, member id or None) under the cursor."""
-        table = self.query_one("#households", DataTable)
-        if not table.row_count or not table.display:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or ""
-        kind, _, rest = key.partition(":")
-        if kind == "h":
-            return rest, None
-        household_id, _, member_id = rest.partition(":")
-        return household_id, member_id
-
-    def _selected_household(self) -> str | None:
-        selected = self._selected_row()
-        return selected[0] if selected else None
-
-    # -- actions ------------------------------------------------------------------------
 
     def can_run(self, action: str) -> bool:
         if action in {"open", "rename", "delete", "pdf"}:
@@ -345,44 +389,6 @@ class HouseholdsScreen(HouseholdActions):
         from carte_prep.tui.screens.checklist import ChecklistScreen
 
         self.app.push_screen(ChecklistScreen(message.household_id, None))
-
-    def action_filter(self) -> None:
-        """Show the filter box and put the cursor in it."""
-        box = self.query_one("#filter", Input)
-        box.display = True
-        box.focus()
-
-    @on(Input.Changed, "#filter")
-    def _filtered(self, event: Input.Changed) -> None:
-        self._query = event.value.strip()
-        self._titles()
-        self._redraw()
-
-    @on(Input.Submitted, "#filter")
-    def _filter_done(self) -> None:
-        self.query_one("#households", DataTable).focus()
-
-    def action_clear(self) -> None:
-        """Escape: clear the filter and the due view (there is no screen to close here)."""
-        box = self.query_one("#filter", Input)
-        box.value = ""
-        box.display = False
-        self._due = False
-        self._query = ""
-        self._titles()
-        self._redraw()
-        self.query_one("#households", DataTable).focus()
-
-    def action_due(self) -> None:
-        """This week / overdue, across all households; again to see them all."""
-        self._due = not self._due
-        self._titles()
-        self._redraw()
-
-    def action_sort(self) -> None:
-        self._by_date = not self._by_date
-        self._titles()
-        self._redraw()
 
 
 def _by_name(households: Iterable[Household]) -> list[Household]:
