@@ -194,7 +194,7 @@ def test_conflict_offers_reload_and_shows_the_disk_state(tmp_path: Path) -> None
         await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
         buttons = [str(b.label) for b in app.screen.query(Button)]
         assert buttons == ["Reload from disk", "Not now"]  # review 25: was "Keep as shown"
-        await pilot.click("#yes")
+        await pilot.press("enter")  # reloading is what Enter does: "Not now" keeps a stale view
         await until(pilot, lambda: isinstance(app.screen, ChecklistScreen))
         await until(pilot, lambda: _status(app, "paper-photos") == "handed-in")
         assert _status(app, "current-residence-document") == "todo"

@@ -12,6 +12,7 @@ from tui_helpers import drive, examples_in, open_household, open_profile, until
 from carte_prep.tui.app import CartePrepApp
 from carte_prep.tui.screens.help import HelpScreen
 from carte_prep.tui.screens.households import HouseholdsScreen
+from carte_prep.tui.screens.pdf_dialog import PdfDialog
 from carte_prep.tui.screens.profile import ProfileScreen
 
 
@@ -94,3 +95,20 @@ def test_an_unticked_box_is_drawn_empty(tmp_path: Path) -> None:
 
     drive(examples_in(tmp_path / "data"), scenario)
     assert drawn == {True: {"▐X▌"}, False: {"▐ ▌"}}
+
+
+def test_the_pdf_dialogs_unticked_boxes_are_drawn_empty(tmp_path: Path) -> None:
+    """The second walk found the PDF dialog's options still drawn ▐X▌ when off."""
+    drawn: list[str] = []
+
+    async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
+        await open_household(app, pilot, "thompson-family", "david")
+        await pilot.press("x")
+        await until(pilot, lambda: isinstance(app.screen, PdfDialog))
+        await until(pilot, lambda: bool(app.screen.query(Checkbox)))
+        await pilot.pause()
+        drawn.extend(box.render_line(0).text[:3] for box in app.screen.query(Checkbox))
+
+    drive(examples_in(tmp_path / "data"), scenario)
+    assert drawn
+    assert set(drawn) == {"▐ ▌"}  # every option starts off

@@ -374,6 +374,7 @@ class CartePrepApp(SettingsActions):
                     ).format(problem=exc),
                     yes=_("Reload from disk"),
                     no=_("Not now"),
+                    yes_is_safe=True,
                 ),
                 answered,
             )

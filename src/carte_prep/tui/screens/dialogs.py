@@ -30,21 +30,33 @@ class ConfirmDialog(ModalScreen[bool]):
         Binding("n", "answer(False)", _("No"), show=False, id="dialog-no"),
     ]
 
-    def __init__(self, question: str, *, yes: str | None = None, no: str | None = None) -> None:
+    def __init__(
+        self,
+        question: str,
+        *,
+        yes: str | None = None,
+        no: str | None = None,
+        yes_is_safe: bool = False,
+    ) -> None:
+        """``yes_is_safe``: "yes" is the answer to take on Enter (reload what is on disk),
+        not one that loses something (delete, replace), so it has the focus."""
         super().__init__(classes="dialog")
         self._question = question
         self._yes = yes or _("Yes")
         self._no = no or _("Cancel")
+        self._yes_is_safe = yes_is_safe
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Static(self._question, markup=False, classes="dialog-text")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(self._yes, variant="error", id="yes")
+                yield Button(
+                    self._yes, variant="primary" if self._yes_is_safe else "error", id="yes"
+                )
                 yield Button(self._no, id="no")
 
     def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
+        self.query_one("#yes" if self._yes_is_safe else "#no", Button).focus()
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:

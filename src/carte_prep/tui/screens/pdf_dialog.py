@@ -17,6 +17,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 from carte_prep.core.pdf_options import PDF_OPTIONS
 from carte_prep.i18n import _
 from carte_prep.tui.validation import show_problem
+from carte_prep.tui.widgets.tick_box import TickBox
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ class PdfDialog(ModalScreen[PdfChoice | None]):
                         )
                 else:
                     label = _(option.label)
-                    yield Checkbox(label, bool(value), compact=True, id=f"pdf-{option.name}")
+                    yield TickBox(label, bool(value), compact=True, id=f"pdf-{option.name}")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(_("OK"), variant="primary", id="ok")
                 yield Button(_("Cancel"), id="cancel")
