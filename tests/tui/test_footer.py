@@ -8,7 +8,7 @@ import pytest
 from rich.cells import cell_len
 from textual.pilot import Pilot
 from textual.widgets._footer import FooterKey
-from tui_helpers import drive, examples_in, open_household, until
+from tui_helpers import drive, examples_in, open_household, open_profile, until
 
 from carte_prep.tui.app import CartePrepApp
 
@@ -50,3 +50,17 @@ def test_keys_are_named_as_a_french_keyboard_names_them(tmp_path: Path) -> None:
     shown, _used = _shown_keys(examples_in(tmp_path / "data"))
     assert any(label.startswith("espace ") for label in shown)
     assert not any(label.startswith("space ") for label in shown)
+
+
+@pytest.mark.usefixtures("french")
+def test_the_way_back_stays_in_a_french_footer(tmp_path: Path) -> None:
+    """The second walk: in French the form's footer had no room left for « échap »."""
+    shown: list[str] = []
+
+    async def scenario(app: CartePrepApp, pilot: Pilot[None]) -> None:
+        await open_profile(app, pilot, "thompson-family", "david", 0)
+        await pilot.pause(0.3)
+        shown.extend(k.key for k in _keys(app))
+
+    drive(examples_in(tmp_path / "data"), scenario)
+    assert shown[1] == "escape"

@@ -17,7 +17,8 @@ from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
 FIRST_ACTIONS = ("help", "show_help")
-"""Shown before the screen's own keys, so that a narrow terminal never hides them."""
+"""Shown before the screen's own keys, so that a narrow terminal never hides them (then
+the Escape key, the way back, which a longer language pushed off the edge)."""
 
 Shown = tuple[tuple[Binding, bool, str], ...]
 
@@ -60,6 +61,7 @@ class KeysFooter(Footer):
         if any(k.action == "help" for k in keys):  # f1 is shown only when ? types a ?
             keys = [k for k in keys if k.action != "show_help"]
         first = [k for k in keys if k.action in FIRST_ACTIONS][:1]
+        first += [k for k in keys if k.key == "escape" and k not in first]  # the way back
         yield from _fitting([*first, *(k for k in keys if k not in first)], self.size.width)
 
     def on_resize(self) -> None:

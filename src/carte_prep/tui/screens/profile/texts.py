@@ -95,8 +95,8 @@ def preview_text(
         where = ", ".join(_("step {number}").format(number=n) for n in steps_to_fix)
         return Text(
             _(
-                "Not saved yet: fill in or fix the fields of {steps} "
-                "(given names, birth date and the card asked for, at least)."
+                "Not saved yet: fix what is marked in {steps}. A member is saved once it "
+                "has given names, a birth date and the card asked for, and no field is wrong."
             ).format(steps=where or _("step {number}").format(number=1)),
             style="bold yellow",
         )
