@@ -619,3 +619,11 @@ def test_a_filing_date_after_today_is_questioned_as_soon_as_it_is_logged(example
     assert "The filing date 01/01/2031 is after today: probably a typo" in logged.stdout
     fine = run(examples, "log", "thompson-family", "david", "filed", "2026-11-20")
     assert "after today" not in fine.stdout
+
+
+def test_mark_names_an_unknown_item_before_asking_what_to_change(examples: Path) -> None:
+    """The second walk: ``mark … nope`` answered "nothing to change"."""
+    result = run(examples, "mark", "thompson-family", "david", "nope")
+    assert result.returncode != 0
+    assert "no checklist item 'nope'" in result.stderr
+    assert "nothing to change" not in result.stderr

@@ -355,6 +355,10 @@ def test_passport_expiring_before_the_card_is_warned() -> None:
     assert [w.level for w in soon.warnings if w.code == "passport"] == ["warning"]
     expired = checklist_for("resident-10y", "renewal", passport_until=dt.date(2026, 1, 1))
     assert [w.level for w in expired.warnings if w.code == "passport"] == ["danger"]
+    assert [w.message for w in expired.warnings if w.code == "passport"] == [
+        "Your passport expired on 01/01/2026: renew it before you file (or bring a consular "
+        "attestation)."
+    ]
     fine = checklist_for("visiteur", "renewal", passport_until=dt.date(2030, 1, 1))
     assert not [w for w in fine.warnings if w.code == "passport"]
 

@@ -122,10 +122,10 @@ def cmd_mark(ctx: Context, args: argparse.Namespace) -> int:
 
     household = ctx.household(args.household)
     household.find_member(args.member)
+    requirement(args.item)  # an unknown item is named before anything else is asked
     edits = mark_edits(household, args)
     if not edits:
         raise UsageError(_("nothing to change: give --status, --date, --note or another option"))
-    requirement(args.item)
     checklist = build_checklist(household, args.member, ctx.today)
     if checklist is not None and args.item not in {i.requirement.id for i in checklist.items}:
         raise UsageError(

@@ -96,16 +96,18 @@ def _passport(c: Context) -> list[Warning]:
         return []
     card_end = add_months(c.judged_on, c.card.validity_for(c.decision.path))
     if expiry < c.judged_on:
-        return [
-            Warning(
-                code="passport",
-                level="danger",
-                message=_(
-                    "Your passport expires on {date}, before you file: renew it first (or "
-                    "bring a consular attestation)."
-                ).format(date=fmt(expiry)),
+        words = (
+            _(
+                "Your passport expired on {date}: renew it before you file (or bring a "
+                "consular attestation)."
             )
-        ]
+            if expiry < c.today
+            else _(
+                "Your passport expires on {date}, before you file: renew it first (or "
+                "bring a consular attestation)."
+            )
+        )
+        return [Warning(code="passport", level="danger", message=words.format(date=fmt(expiry)))]
     if expiry < card_end:
         return [
             Warning(

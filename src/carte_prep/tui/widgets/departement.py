@@ -44,8 +44,8 @@ class DepartementPicker(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Input(
-            placeholder=_("type a number, a name or the prefecture town: {example}").format(
-                example="24, Dordogne, Périgueux"
+            placeholder=_("type a number, a name or a town: {example}").format(
+                example="24, Périgueux"
             ),
             id="dep-search",
             compact=True,
