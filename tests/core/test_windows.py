@@ -160,3 +160,24 @@ def test_the_catalogue_keys_windows_by_path_and_route() -> None:
     assert set(CATALOGUE.window_by_path) == {"after-vls-ts", "renewal", "change-of-status"}
     for choice in CATALOGUE.window_by_path.values():
         assert choice.prefecture == "prefecture"
+
+
+def test_a_filing_logged_before_the_window_opened_is_questioned() -> None:
+    """Review 25: filing on 20/11/2026 for a window opening on 18/02/2027 raised no remark."""
+
+    def filed(days_before_expiry: int) -> list[str]:
+        expiry = TODAY + dt.timedelta(days=300)
+        checklist = checklist_for(
+            "visiteur",
+            "renewal",
+            current_card=CurrentCard(valid_until=expiry),
+            after_filing=AfterFiling(filed_on=expiry - dt.timedelta(days=days_before_expiry)),
+            today=expiry - dt.timedelta(days=days_before_expiry - 1),
+        )
+        return [w.message for w in checklist.warnings if w.code == "filed-early"]
+
+    early = filed(days_before_expiry=299)
+    assert len(early) == 1
+    assert early[0].startswith("You filed on ")
+    assert "before the filing window opened" in early[0]
+    assert filed(days_before_expiry=70) == []

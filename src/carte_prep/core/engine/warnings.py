@@ -308,4 +308,24 @@ def member_warnings(c: Context, catalogue: Catalogue) -> list[Warning]:
     warnings += _current_card(c)
     warnings += ephoto_warnings(c.photos, c.judged_on, catalogue)
     warnings += after_filing_warnings(c.application, c.today)
+    warnings += _filed_early(c)
     return warnings
+
+
+def _filed_early(c: Context) -> list[Warning]:
+    """A filing logged before the window opened: it may not have been taken as a renewal."""
+    filed = c.application.after_filing.filed_on
+    opens = c.window.opens if c.window is not None else None
+    if filed is None or opens is None or filed >= opens:
+        return []
+    return [
+        Warning(
+            code="filed-early",
+            level="warning",
+            message=_(
+                "You filed on {filed}, before the filing window opened ({opens}). Check that "
+                "the prefecture (or ANEF) accepted the request; if not, file again once the "
+                "window is open."
+            ).format(filed=fmt(filed), opens=fmt(opens)),
+        )
+    ]
