@@ -627,3 +627,14 @@ def test_mark_names_an_unknown_item_before_asking_what_to_change(examples: Path)
     assert result.returncode != 0
     assert "no checklist item 'nope'" in result.stderr
     assert "nothing to change" not in result.stderr
+
+
+def test_a_route_the_card_does_not_let_one_choose_is_said_to_change_nothing(
+    examples: Path,
+) -> None:
+    """The second walk: ``edit-member … --route anef`` for a WA card said only "updated"."""
+    chosen = run(examples, "edit-member", "thompson-family", "david", "--route", "anef")
+    assert chosen.returncode == 0, chosen.stderr
+    assert "--route changes nothing here" in chosen.stdout
+    same = run(examples, "edit-member", "thompson-family", "david", "--route", "prefecture")
+    assert "--route" not in same.stdout

@@ -13,7 +13,7 @@ from carte_prep.core.errors import Names, explain_validation
 from carte_prep.i18n import N_, _
 
 if TYPE_CHECKING:
-    from carte_prep.core.model import Member
+    from carte_prep.core.model import Household, Member
 
 
 def confirm_doubts(
@@ -51,10 +51,11 @@ def cmd_add_member(ctx: Context, args: argparse.Namespace) -> int:
     ctx.default_departement(args)
     member = member_from_args(args, args.member_id, None)
     confirm_doubts(args, None, member, ctx.today)
-    ctx.change(args.household, AddMember(member))
+    saved_household = ctx.change(args.household, AddMember(member))
     print(
         _("added {member} to {household}").format(member=args.member_id, household=args.household)
     )
+    _say_if_route_fixed(args, saved_household, ctx.today)
     return 0
 
 
@@ -64,11 +65,31 @@ def cmd_edit_member(ctx: Context, args: argparse.Namespace) -> int:
     saved = ctx.household(args.household).find_member(args.member_id)
     member = member_from_args(args, args.member_id, saved)
     confirm_doubts(args, saved, member, ctx.today)
-    ctx.change(args.household, UpdateMember(member))
+    saved_household = ctx.change(args.household, UpdateMember(member))
     print(
         _("updated {member} in {household}").format(member=args.member_id, household=args.household)
     )
+    _say_if_route_fixed(args, saved_household, ctx.today)
     return 0
+
+
+def _say_if_route_fixed(args: argparse.Namespace, household: Household, today: dt.date) -> None:
+    """``--route`` is saved, but counts only where the card lets the person choose: say so
+    rather than print "updated" over a route that stays the same."""
+    from carte_prep.core.engine import build_checklist
+    from carte_prep.core.vocab import ROUTE_WHERE
+
+    if getattr(args, "route", None) is None:
+        return
+    checklist = build_checklist(household, args.member_id, today)
+    route = checklist.route if checklist is not None else None
+    if route is not None and not route.choosable and route.route != args.route:
+        print(
+            _(
+                "  note: this card is filed {where} whatever is chosen, so --route changes "
+                "nothing here."
+            ).format(where=ROUTE_WHERE[route.route])
+        )
 
 
 def cmd_remove_member(ctx: Context, args: argparse.Namespace) -> int:
