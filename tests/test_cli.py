@@ -638,3 +638,12 @@ def test_a_route_the_card_does_not_let_one_choose_is_said_to_change_nothing(
     assert "--route changes nothing here" in chosen.stdout
     same = run(examples, "edit-member", "thompson-family", "david", "--route", "prefecture")
     assert "--route" not in same.stdout
+
+
+def test_an_appointment_time_without_its_day_is_refused(examples: Path) -> None:
+    """The second walk: ``--appointment-time 10:30`` alone made an appointment with no day."""
+    before = (examples / "nguyen-student.json").read_bytes()
+    alone = run(examples, "edit-member", "nguyen-student", "linh", "--appointment-time", "10:30")
+    assert alone.returncode != 0
+    assert "--appointment-time needs the day too" in alone.stderr
+    assert (examples / "nguyen-student.json").read_bytes() == before

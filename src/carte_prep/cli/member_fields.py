@@ -207,6 +207,9 @@ def member_from_args(args: argparse.Namespace, member_id: str, base: Member | No
             data["application"] = {"card_type": args.card, "request": "card"}
         if data.get("application") is not None:
             _application(data, args)
+    appointment = (data.get("application") or {}).get("appointment") or {}
+    if appointment and appointment.get("date") is None and args.appointment_time is not None:
+        raise UsageError(_("--appointment-time needs the day too: add --appointment DATE"))
     try:
         return Member.model_validate(data)
     except ValidationError as exc:
