@@ -177,7 +177,8 @@ def _lay_over(
             try:
                 value = convert(value)
             except ValueError as exc:
-                raise UsageError(f"{spec.flag}: {exc}") from None
+                problem = _("{flag}: {problem}").format(flag=spec.flag, problem=exc)
+                raise UsageError(problem) from None
         _set(data, spec.path, value)
 
 
@@ -191,7 +192,7 @@ def member_from_args(args: argparse.Namespace, member_id: str, base: Member | No
     for flag, card in (("--card", args.card), ("--held-card", args.held_card)):
         problem = card_problem(card) if card is not None else None
         if problem:
-            raise UsageError(f"{flag}: {problem}")
+            raise UsageError(_("{flag}: {problem}").format(flag=flag, problem=problem))
     data: dict[str, Any] = base.model_dump() if base else {"id": member_id}
     data.setdefault("passport", Passport().model_dump())
     _lay_over(data, args, IDENTITY)

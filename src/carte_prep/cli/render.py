@@ -82,7 +82,8 @@ def print_event(event: AgendaEvent) -> None:
     from carte_prep.cli.checklist_text import LEVEL_MARKS
     from carte_prep.present import event_when
 
-    print(f"{LEVEL_MARKS[event.level]} {event_when(event)}  {event.member_name}: {event.title}")
+    what = _("{name}: {title}").format(name=event.member_name, title=event.title)
+    print(f"{LEVEL_MARKS[event.level]} {event_when(event)}  {what}")
     print(f"      {event.detail}")
 
 
