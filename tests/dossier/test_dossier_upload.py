@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -110,3 +111,25 @@ def test_the_command_line_says_why_in_one_line(
     assert code != 0
     assert "upload-set" in err
     assert not (tmp_path / "b.pdf").exists()
+
+
+def test_the_command_finds_the_kept_scans_from_any_folder(
+    data: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The dossier walk: scans kept in the data folder were "not found" unless the command
+    ran from inside it (their references are relative to the data folder)."""
+    scan = tmp_path / "passport.jpg"
+    _noisy_photo(scan, (600, 800))
+    code, _, err = cli(capsys, "mark", "nguyen-student", "linh", "passport", "--attach", str(scan))
+    assert code == 0, err
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    out_dir = tmp_path / "set"
+    asked = ("upload-set", "nguyen-student", "linh", "-o", str(out_dir), "--json")
+    code, out, err = cli(capsys, *asked)
+    assert code == 0, err
+    passport = next(s for s in json.loads(out)["slots"] if s["file"] and "passport" in s["file"])
+    assert not passport["problem"]
+    with Image.open(out_dir / passport["file"]) as image:
+        assert image.format == "JPEG"

@@ -162,7 +162,11 @@ def cmd_upload_set(ctx: Context, args: argparse.Namespace) -> int:
 
     household = ctx.household(args.household)
     made = make_upload_set(
-        household, args.member, Path(args.output), today=ctx.today, force=args.force
+        ctx.store.for_dossier(household),  # the kept scans as paths, wherever one runs it
+        args.member,
+        Path(args.output),
+        today=ctx.today,
+        force=args.force,
     )
     if args.json:
         print_json(

@@ -144,8 +144,9 @@ class Exports:
         from carte_prep.dossier.upload import make_upload_set
 
         try:
+            session = self.app.session
             made = make_upload_set(
-                self.app.session.get(household_id),
+                session.store.for_dossier(session.get(household_id)),  # scans as paths
                 member_id,
                 folder,
                 today=self.app.today(),
