@@ -13,7 +13,12 @@ import pytest
 
 from carte_prep.core.agenda import member_agenda
 from carte_prep.core.catalogue import load_catalogue
-from carte_prep.core.confidence import CONFIDENCE_SCALE, confidence_intro
+from carte_prep.core.confidence import (
+    CONFIDENCE_SCALE,
+    confidence_intro,
+    confidence_label,
+    confidence_lines,
+)
 from carte_prep.core.countries import country_name
 from carte_prep.core.engine import ChecklistItem
 from carte_prep.core.engine.route import prefecture_name
@@ -182,3 +187,18 @@ def test_a_prefecture_is_named_with_its_french_article() -> None:
         "40": "Préfecture des Landes, à Mont-de-Marsan",
         "976": "Préfecture de Mayotte, à Mamoudzou",
     }
+
+
+@pytest.mark.usefixtures("french")
+def test_the_word_confidence_marks_are_french_and_the_codes_stay() -> None:
+    """The dossier walk: « Seed », « Conflict » and « Inference » stayed English."""
+    assert confidence_label("Inference").startswith("Déduction (")
+    assert confidence_label("C2").startswith("C2 (")
+    assert [line.split(NBSP)[0] for line in confidence_lines()] == [
+        "C3",
+        "C2",
+        "S",
+        "Piste",
+        "Conflit",
+        "Déduction",
+    ]

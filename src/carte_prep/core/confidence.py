@@ -25,6 +25,19 @@ CONFIDENCE_SCALE: Final[Mapping[Confidence, str]] = Translated(
 )
 
 
+MARK_NAMES: Final[Mapping[Confidence, str]] = Translated(
+    {
+        "C3": N_("C3"),
+        "C2": N_("C2"),
+        "S": N_("S"),
+        "Seed": N_("Seed"),
+        "Conflict": N_("Conflict"),
+        "Inference": N_("Inference"),
+    }
+)
+"""The marks as a reader sees them: the word marks are translated, the codes are not."""
+
+
 def confidence_intro() -> str:
     """The paragraph above the scale, in the language spoken."""
     return _(
@@ -36,9 +49,12 @@ def confidence_intro() -> str:
 
 def confidence_label(mark: Confidence) -> str:
     """'C2 (two independent sources agree)'."""
-    return f"{mark} ({CONFIDENCE_SCALE[mark]})"
+    return f"{MARK_NAMES[mark]} ({CONFIDENCE_SCALE[mark]})"
 
 
 def confidence_lines() -> list[str]:
     """The scale as lines, for a legend: 'C3: three or more independent sources agree'."""
-    return [f"{mark}: {meaning}" for mark, meaning in CONFIDENCE_SCALE.items()]
+    return [
+        _("{mark}: {meaning}").format(mark=MARK_NAMES[mark], meaning=meaning)
+        for mark, meaning in CONFIDENCE_SCALE.items()
+    ]

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from carte_prep.core.catalogue import Catalogue
-from carte_prep.core.countries import country_name
+from carte_prep.core.countries import code_from_text, country_name
 from carte_prep.core.dates import fmt
 from carte_prep.core.engine import Checklist, FeeQuote, PhotoPlan
+from carte_prep.core.engine.windows import held_words
 from carte_prep.core.model import Application, Household, Member
 from carte_prep.core.redact import Redactor
 from carte_prep.dossier.rows import build_row, filing_day, missing_line, row_state
@@ -242,7 +243,7 @@ def _window(checklist: Checklist) -> str:
     return text.format(
         opens=fmt(window.opens) if window.opens else "",
         deadline=fmt(window.deadline),
-        held=window.held,
+        held=held_words(window.held),
         expiry=fmt(window.expiry),
     )
 
@@ -267,8 +268,9 @@ def _facts(
         parts = [redactor.identifier(passport.number)] if passport.number else []
         if passport.valid_until:
             parts.append(_("valid until {date}").format(date=fmt(passport.valid_until)))
-        if passport.issuing_country:
-            parts.append(passport.issuing_country)
+        if passport.issuing_country:  # typed; a country's name is shown in the reader's words
+            code = code_from_text(passport.issuing_country)
+            parts.append(country_name(code) if code else passport.issuing_country)
         facts.append(Fact(_("Passport"), " · ".join(parts)))
     card = application.current_card
     if card is not None:
