@@ -44,7 +44,7 @@ def test_the_profile_editor_speaks_french(tmp_path: Path) -> None:
     assert "Prénoms, exactement comme sur le passeport" in seen["labels"]
     assert "Date de naissance (jj/mm/aaaa)" in seen["labels"]
     assert str(seen["problem"]).startswith("Ce champ est vide")
-    assert str(seen["preview"]).startswith("Pas encore enregistré : champs à remplir")
+    assert str(seen["preview"]).startswith("Pas encore enregistré : corrigez ce qui est signalé")
     assert "le demandeur principal" in seen["choices"]
 
 
@@ -106,7 +106,7 @@ def test_the_checklist_shows_french_names_alone_and_a_french_detail(tmp_path: Pa
     drive(folder, scenario)
     assert seen["heading"] == "ÉTAT CIVIL ET IDENTITÉ"
     assert seen["item"] == "Passeport en cours de validité"
-    assert seen["detail"].startswith("Statut : ")
+    assert seen["detail"].startswith("État : ")
     assert seen["source"].startswith("Sources (vérifiées le ")
     assert "Touches de cet écran" in seen["help"]
     assert "Signes de la liste" in seen["help"]
