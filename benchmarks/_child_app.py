@@ -168,7 +168,7 @@ async def pdf_while_typing(
     output: Path,
     idle: float,
 ) -> dict[str, Any]:
-    from carte_prep.tui.screens.dialogs import PromptDialog
+    from carte_prep.tui.screens.pdf_dialog import PdfDialog
 
     await select(app, pilot, household_id)
     frames = driver(app).frames
@@ -181,8 +181,11 @@ async def pdf_while_typing(
 
     await select(app, pilot, household_id)
     await pilot.press("x")
-    await until(pilot, lambda: isinstance(app.screen, PromptDialog))
-    app.screen.query_one(Input).value = str(output)
+    await until(pilot, lambda: isinstance(app.screen, PdfDialog))
+    path = app.screen.query_one("#answer", Input)
+    path.value = str(output)
+    path.focus()
+    await pilot.pause()
     stream = KeyStream(app)
     hooks.append(stream.hook)
     stream.start()
