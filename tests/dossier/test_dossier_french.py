@@ -40,7 +40,8 @@ def test_a_french_dossier_says_its_own_sentences_in_french(french: None) -> None
     assert '<html class="dossier" lang="fr">' in html
     for heading in ("Pièces manquantes", "Le jour du dépôt", "Pièces communes au foyer"):
         assert heading in html
-    assert "Pas prêt\u00a0: 1 manquante, 1 trop ancienne\u00a0; dépôt d’ici le 20/01/2027" in html
+    verdict = "Pas prêt\u00a0: 1 manquante, 1 trop ancienne\u00a0; à déposer du 21/11/2026"
+    assert f"{verdict} au 20/01/2027" in html
     text = re.sub(r"<[^>]+>", " ", html)
     left = [s for s in _own_english_sentences() if re.search(re.escape(s) + r"(?![\w ])", text)]
     assert left == []

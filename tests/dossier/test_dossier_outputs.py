@@ -41,13 +41,18 @@ def test_a_gathered_document_waiting_for_its_translation_is_not_ready() -> None:
     assert ticked == part.done  # the ticks agree with "n of m pieces ready"
 
 
-def test_the_verdict_counts_what_is_missing_and_says_the_last_day() -> None:
+def test_the_verdict_counts_what_is_missing_and_says_the_filing_window() -> None:
+    """The window's first day too: a verdict saying only "file by" let Margaret file
+    before her window opened (the dossier walk)."""
     d = _dossier("thompson-family")
-    david = d.parts[0]
-    assert david.verdict.text == "Not ready: 1 missing, 1 too old; file by 20/01/2027"
+    david, margaret = d.parts[0], d.parts[1]
+    assert (
+        david.verdict.text == "Not ready: 1 missing, 1 too old; file from 21/11/2026 to 20/01/2027"
+    )
+    assert margaret.verdict.text.endswith("; file from 01/01/2027 to 02/03/2027")
     html = render_html(load_profile("thompson-family"), today=TODAY)
     cover = html.split('class="cover"')[1].split("</section>")[0]
-    assert "Not ready: 1 missing, 1 too old; file by 20/01/2027" in cover
+    assert "Not ready: 1 missing, 1 too old; file from 21/11/2026 to 20/01/2027" in cover
 
 
 def test_the_bordereau_is_french_with_nom_in_capitals_and_pieces_in_order() -> None:

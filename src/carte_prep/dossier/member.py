@@ -129,6 +129,8 @@ def verdict(part_states: list[str], checklist: Checklist) -> Verdict:
     window = checklist.window
     if window is not None and checklist.judged_on_kind != "filed":
         file_by = fmt(window.deadline)
+        if window.opens is not None:  # not before the window opens, either
+            file_by = _("{opens} to {deadline}").format(opens=fmt(window.opens), deadline=file_by)
     elif checklist.judged_on_kind in ("appointment", "filing"):
         file_by = fmt(checklist.judged_on)
     counts = [
@@ -148,6 +150,12 @@ def verdict(part_states: list[str], checklist: Checklist) -> Verdict:
         text = _("Ready to file; file by {date}") if file_by else _("Ready to file")
     else:
         text = _("Not ready: {counts}; file by {date}") if file_by else _("Not ready: {counts}")
+    if window is not None and window.opens is not None and checklist.judged_on_kind != "filed":
+        text = (
+            _("Ready to file; file from {date}")
+            if ready
+            else _("Not ready: {counts}; file from {date}")
+        )
     text = text.format(counts=listed, date=file_by)
     return Verdict(ready, text, missing, stale, untranslated, file_by)
 
