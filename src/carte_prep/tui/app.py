@@ -46,6 +46,7 @@ from carte_prep.tui.messages import (
     PdfRequested,
     UploadSetRequested,
 )
+from carte_prep.tui.palette import binding_commands
 from carte_prep.tui.screens.base import DataScreen
 from carte_prep.tui.screens.dialogs import ConfirmDialog
 from carte_prep.tui.screens.help import HelpScreen
@@ -460,26 +461,7 @@ class CartePrepApp(SettingsActions):
                 _("Look around a temporary copy of the example households"),
                 self.action_open_examples,
             )
-        seen: set[str] = set()
-        for node, bindings in ((screen, screen.BINDINGS), (self, self.BINDINGS)):
-            for binding in bindings:
-                if not isinstance(binding, Binding) or not binding.description:
-                    continue
-                if binding.action in seen or binding.action in ("quit", "quit_key"):
-                    continue
-                if binding.action == "show_help" and "help" in seen:
-                    continue
-                if isinstance(node, DataScreen) and not node.can_run(binding.action):
-                    continue
-                if node is self and not self.check_action(binding.action, ()):
-                    continue
-                seen.add(binding.action)
-                key = binding.key_display or self.get_key_display(binding)
-                yield SystemCommand(
-                    f"{binding.description} ({key})",
-                    binding.tooltip or binding.description,
-                    partial(node.run_action, binding.action),
-                )
+        yield from binding_commands(self, screen)
 
     # -- crash safety -------------------------------------------------------------------
 

@@ -44,6 +44,12 @@ class Exports:
         self.app = app
         self._renderer: Renderer | None = None
 
+    def _in_thread(self, work: Callable[[], None], *, name: str, group: str) -> None:
+        """One export at a time per kind, in a thread; its errors are reported, not fatal."""
+        self.app.run_worker(
+            work, name=name, group=group, thread=True, exclusive=True, exit_on_error=False
+        )
+
     def export_path(self, file_name: str) -> Path:
         """Where an export goes unless the person says otherwise: home, else beside the data."""
         home = Path.home()
@@ -108,13 +114,10 @@ class Exports:
         household_id, member_id = message.household_id, message.member_id
 
         def write(folder: Path, force: bool) -> None:
-            self.app.run_worker(
+            self._in_thread(
                 partial(self._upload_worker, household_id, member_id, folder, force),
                 name="upload-set",
                 group="upload-set",
-                thread=True,
-                exclusive=True,
-                exit_on_error=False,
             )
 
         def chosen(answer: str | None) -> None:
@@ -205,13 +208,10 @@ class Exports:
     ) -> None:
         household = self.app.session.get(household_id)
         today = self.app.today()
-        self.app.run_worker(
+        self._in_thread(
             partial(self._pdf_worker, household, member_id, output, today, options),
             name="pdf",
             group="pdf",
-            thread=True,
-            exclusive=True,
-            exit_on_error=False,
         )
 
     def _pdf_worker(
@@ -298,13 +298,10 @@ class Exports:
         redactor = Redactor.for_households(self.app.session.get(owner) for owner in owners)
 
         def write(output: Path) -> None:
-            self.app.run_worker(
+            self._in_thread(
                 partial(self._calendar_worker, events, name, output, redactor),
                 name="calendar file",
                 group="calendar",
-                thread=True,
-                exclusive=True,
-                exit_on_error=False,
             )
 
         def chosen(answer: str | None) -> None:
